@@ -1,0 +1,80 @@
+"""The one place for colours, fonts and sizes: every scene draws with these.
+
+Q, K and V have one colour each, everywhere. Text is drawn with the bundled DejaVu fonts
+(assets/fonts, Bitstream Vera licence), registered here, so a clip looks the same on every
+machine. User text (words, titles, sentences) is only ever drawn with `plain_text`, which
+uses Pango without markup: it is shown literally, never interpreted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import manimpango
+from manim import Text
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+for font_file in sorted(FONT_DIR.glob("*.ttf")):
+    manimpango.register_font(str(font_file))
+
+FONT = "DejaVu Sans"
+MONO_FONT = "DejaVu Sans Mono"
+
+# -- colours ---------------------------------------------------------------------------
+BACKGROUND = "#0E1117"
+FOREGROUND = "#E8EAED"
+MUTED = "#8A8F98"  # captions' second line, faded words
+GRID_FIXED = "#2A2F3A"  # the background grid that never moves
+GRID_MOVING = "#3C6E8F"  # the grid that a linear map carries
+AXES = "#9AA0A6"
+
+QUERY = "#4FC3F7"  # Q: sky blue
+KEY = "#FFB74D"  # K: amber
+VALUE = "#81C784"  # V: green
+OUTPUT = "#F06292"  # W_O and the final output: pink
+
+FOCUS = "#FFE082"  # the ambiguous word being re-read in context
+WORD = "#E8EAED"  # an ordinary word with an embedding
+ABSENT_WORD_OPACITY = 0.35  # words without an embedding: shown, take no part
+EMBEDDING_GHOST = "#B0BEC5"  # the static embedding, left in place (faded)
+CONTEXT = "#FF8A65"  # the context vector: coral
+HIGHLIGHT = "#FFF176"  # the cell or pair being pointed at
+
+HEAD_COLOURS = ("#4DD0E1", "#BA68C8", "#AED581", "#FF8A65", "#90A4AE", "#F48FB1")
+
+# -- sizes (font sizes in manim's units; chosen to stay legible at 480p) ----------------
+TITLE_SIZE = 44
+HEADING_SIZE = 32
+BODY_SIZE = 26
+CAPTION_SIZE = 24
+LABEL_SIZE = 22
+SMALL_SIZE = 18
+
+EDGE_BUFFER = 0.35
+DOT_RADIUS = 0.08
+ARROW_MAX_WIDTH = 9.0  # stroke width of an arrow with weight 1
+ARROW_MIN_OPACITY = 0.25
+
+# -- timing (seconds) -------------------------------------------------------------------
+SHORT = 0.6
+MEDIUM = 1.2
+LONG = 2.0
+PAUSE = 1.0
+
+
+def plain_text(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **kwargs) -> Text:
+    """User or caption text drawn literally: Pango without markup, never LaTeX."""
+    return Text(str(text), font=FONT, font_size=size, color=colour, **kwargs)
+
+
+def number_text(value: float, places: int = 2, size: float = LABEL_SIZE, colour: str = FOREGROUND) -> Text:
+    """A number as the clip shows it, in the monospaced font."""
+    return Text(format_number(value, places), font=MONO_FONT, font_size=size, color=colour)
+
+
+def format_number(value: float, places: int = 2) -> str:
+    """How every number on screen is written: fixed places, a true minus sign, no '-0.00'."""
+    text = f"{value:.{places}f}"
+    if float(text) == 0:
+        text = text.lstrip("-")
+    return text.replace("-", "\u2212")
