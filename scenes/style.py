@@ -64,12 +64,14 @@ PAUSE = 1.0
 
 def plain_text(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **kwargs) -> Text:
     """User or caption text drawn literally: Pango without markup, never LaTeX."""
+    kwargs.setdefault("disable_ligatures", True)  # one glyph per character, for indexing
     return Text(str(text), font=FONT, font_size=size, color=colour, **kwargs)
 
 
 def number_text(value: float, places: int = 2, size: float = LABEL_SIZE, colour: str = FOREGROUND) -> Text:
     """A number as the clip shows it, in the monospaced font."""
-    return Text(format_number(value, places), font=MONO_FONT, font_size=size, color=colour)
+    return Text(format_number(value, places), font=MONO_FONT, font_size=size, color=colour,
+                disable_ligatures=True)
 
 
 def format_number(value: float, places: int = 2) -> str:
@@ -78,3 +80,21 @@ def format_number(value: float, places: int = 2) -> str:
     if float(text) == 0:
         text = text.lstrip("-")
     return text.replace("-", "\u2212")
+
+
+def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE) -> list[str]:
+    """Greedy word wrap of `text` into lines no wider than `max_width` when drawn."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and plain_text(candidate, size).width <= max_width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+def wrapped_text(text: str, max_width: float, size: float = BODY_SIZE, colour: str = FOREGROUND) -> Text:
+    """Plain text wrapped onto as many lines as it needs, centred."""
+    return plain_text("\n".join(wrap_lines(text, max_width, size)), size, colour,
+                      line_spacing=0.9)

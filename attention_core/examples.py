@@ -1,0 +1,134 @@
+"""An example: the words, sentences and maps that every clip of one lecture is drawn from.
+
+    words      {word: (x, y)}      each word's 2-D embedding (lower-case keys)
+    sentences  (text, focus)...    the focus word is re-read in each sentence's context
+    maps       W_Q, W_K, W_V       (2, 2) each, for the projection clip
+    heads      (name, W_Q, W_K, W_V)...   two or more, for the multi-head clip
+    output_map W_O                 (2 * heads, 2)
+
+Examples are plain data; `example_file.py` reads them from TOML. The defaults used when a
+file leaves out maps, heads or the output map are made here, from the core's linear maps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ._checks import frozen
+from .linear_maps import rotation, scaling, shear
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    focus: str  # lower-case; its first occurrence in the text is the word re-read
+
+
+@dataclass(frozen=True)
+class Head:
+    name: str
+    query_map: np.ndarray  # (2, 2)
+    key_map: np.ndarray  # (2, 2)
+    value_map: np.ndarray  # (2, 2)
+
+    def __post_init__(self):
+        for role in ("query_map", "key_map", "value_map"):
+            object.__setattr__(self, role, frozen(getattr(self, role)))
+
+
+def default_maps() -> dict[str, np.ndarray]:
+    """W_Q = W_K: a shear that slides words left by 3/4 of their height; W_V: a stretch."""
+    return {"query": shear(-0.75), "key": shear(-0.75), "value": scaling(1.2, 0.7)}
+
+
+def default_heads() -> tuple[Head, ...]:
+    """Three heads that look for different things: a shear, a rotation and a stretch."""
+    return (
+        Head("shear", shear(-0.75), shear(-0.75), np.eye(2)),
+        Head("rotation", rotation(0.5), np.eye(2), rotation(-0.25)),
+        Head("stretch", scaling(1.5, 0.5), scaling(1.5, 0.5), scaling(1.0, 0.8)),
+    )
+
+
+def default_output_map(head_count: int) -> np.ndarray:
+    """W_O that takes the mean of the heads: (2 * head_count, 2) of stacked I / head_count."""
+    return np.vstack([np.eye(2) / head_count] * head_count)
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str  # [a-z0-9-]+, used in output paths
+    title: str  # shown on screen
+    similarity: str  # "dot" | "cosine" | "scaled_dot", for the gravity clip
+    words: dict[str, tuple[float, float]]  # lower-case word -> embedding
+    sentences: tuple[Sentence, ...]
+    maps: dict[str, np.ndarray] = field(default_factory=default_maps)
+    heads: tuple[Head, ...] = field(default_factory=default_heads)
+    output_map: np.ndarray | None = None  # None: default_output_map(len(heads))
+    defaults_used: tuple[str, ...] = ()  # which of maps, heads, output came from defaults
+
+    def __post_init__(self):
+        if self.output_map is None:
+            object.__setattr__(self, "output_map", default_output_map(len(self.heads)))
+        object.__setattr__(self, "output_map", frozen(self.output_map))
+        object.__setattr__(self, "maps", {k: frozen(v) for k, v in self.maps.items()})
+
+    def embedding(self, word: str) -> np.ndarray:
+        return np.array(self.words[word], dtype=np.float64)
+
+    def canonical(self) -> dict:
+        """The example as plain JSON data, defaults filled in: what the clips are made from."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "similarity": self.similarity,
+            "words": {word: [float(v) for v in xy] for word, xy in self.words.items()},
+            "sentences": [{"text": s.text, "focus": s.focus} for s in self.sentences],
+            "maps": {role: np.asarray(m).tolist() for role, m in self.maps.items()},
+            "heads": [
+                {
+                    "name": head.name,
+                    "query": np.asarray(head.query_map).tolist(),
+                    "key": np.asarray(head.key_map).tolist(),
+                    "value": np.asarray(head.value_map).tolist(),
+                }
+                for head in self.heads
+            ],
+            "output": {"map": np.asarray(self.output_map).tolist()},
+        }
+
+    def sha256(self) -> str:
+        """Hash of the canonical form: equal for files that mean the same example."""
+        text = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def default_example() -> Example:
+    """The seed lecture's own numbers: is "apple" a fruit or a tech company?"""
+    return Example(
+        name="fruit-vs-tech",
+        title="Apple: fruit or tech?",
+        similarity="cosine",
+        words={
+            "apple": (2.0, 2.0),
+            "orange": (0.0, 3.0),
+            "banana": (0.9, 3.6),
+            "strawberry": (-0.9, 3.3),
+            "cherry": (0.5, 2.6),
+            "phone": (4.0, 0.0),
+            "laptop": (4.6, 0.9),
+            "android": (3.4, -0.8),
+            "microsoft": (4.9, -0.4),
+        },
+        sentences=(
+            Sentence("Please buy an apple and an orange", "apple"),
+            Sentence("Apple unveiled the new phone", "apple"),
+        ),
+        output_map=np.array(
+            [[0.5, 0.0], [0.0, 0.5], [0.3, 0.0], [0.0, 0.3], [0.2, 0.0], [0.0, 0.2]]
+        ),
+    )

@@ -1,0 +1,271 @@
+"""Small mobjects with one job each, shared by the scenes. They draw numbers, never compute them.
+
+Every mobject that shows a number or a word gets a `name`, so tests can find it and check
+it against the lesson.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Arrow,
+    Dot,
+    Line,
+    Rectangle,
+    SurroundingRectangle,
+    VGroup,
+    VMobject,
+)
+
+from attention_core.tokens import TOKEN_PATTERN
+from scenes import style
+
+
+def symbol(base: str, subscript: str, colour: str, size: float = style.BODY_SIZE) -> VGroup:
+    """A letter with a subscript, such as W_Q, drawn without LaTeX."""
+    letter = style.plain_text(base, size, colour)
+    sub = style.plain_text(subscript, size * 0.62, colour)
+    sub.next_to(letter, RIGHT, buff=0.03).align_to(letter, DOWN).shift(0.08 * DOWN)
+    return VGroup(letter, sub)
+
+
+class WordPlane(VGroup):
+    """Fixed axes and a faint fixed grid over the data rectangle, equal scale on both axes.
+
+    The grid and axes never move; what moves is drawn on top (see `GridLines`).
+    """
+
+    def __init__(self, points: np.ndarray, width: float, height: float, margin: float = 0.8):
+        super().__init__()
+        points = np.asarray(points, dtype=float).reshape(-1, 2)
+        self.x_range = (math.floor(min(points[:, 0].min(), 0) - margin),
+                        math.ceil(max(points[:, 0].max(), 0) + margin))
+        self.y_range = (math.floor(min(points[:, 1].min(), 0) - margin),
+                        math.ceil(max(points[:, 1].max(), 0) + margin))
+        self.unit = min(width / (self.x_range[1] - self.x_range[0]),
+                        height / (self.y_range[1] - self.y_range[0]))
+        self.grid = GridLines(self, style.GRID_FIXED, stroke_width=1)
+        self.grid.name = "fixed_grid"
+        x_axis = Line(self.point((self.x_range[0], 0)), self.point((self.x_range[1], 0)),
+                      color=style.AXES, stroke_width=2)
+        y_axis = Line(self.point((0, self.y_range[0])), self.point((0, self.y_range[1])),
+                      color=style.AXES, stroke_width=2)
+        self.axes = VGroup(x_axis, y_axis)
+        self.axes.set_z_index(2)  # drawn over any grid a map carries
+        self.axes.name = "axes"
+        self.add(self.grid, self.axes)
+
+    def point(self, xy) -> np.ndarray:
+        """Scene point of the plane coordinates (x, y)."""
+        x, y = xy
+        return np.array([x * self.unit, y * self.unit, 0.0]) + self._origin_offset()
+
+    def coords(self, point) -> np.ndarray:
+        """Plane coordinates (x, y) of a scene point."""
+        return (np.asarray(point)[:2] - self._origin_offset()[:2]) / self.unit
+
+    def origin(self) -> np.ndarray:
+        return self.point((0.0, 0.0))
+
+    def _origin_offset(self) -> np.ndarray:
+        return getattr(self, "_offset", np.zeros(3))
+
+    def shift(self, *vectors):
+        super().shift(*vectors)
+        self._offset = self._origin_offset() + sum(vectors)
+        return self
+
+
+class GridLines(VGroup):
+    """The unit grid of a plane's data rectangle, as lines a linear map can carry."""
+
+    def __init__(self, plane: WordPlane, colour: str, stroke_width: float = 1.5):
+        super().__init__()
+        (x0, x1), (y0, y1) = plane.x_range, plane.y_range
+        for x in range(x0, x1 + 1):
+            self.add(Line(plane.point((x, y0)), plane.point((x, y1)), color=colour,
+                          stroke_width=stroke_width))
+        for y in range(y0, y1 + 1):
+            self.add(Line(plane.point((x0, y)), plane.point((x1, y)), color=colour,
+                          stroke_width=stroke_width))
+
+
+def apply_row_map(mobject: VMobject, plane: WordPlane, matrix: np.ndarray) -> VMobject:
+    """Move `mobject` by p -> p @ W in the plane's coordinates (manim uses columns: W^T)."""
+    return mobject.apply_matrix(np.asarray(matrix).T, about_point=plane.origin())
+
+
+class WordDot(VGroup):
+    """A word's point in the plane with its label."""
+
+    def __init__(self, word: str, point: np.ndarray, colour: str = style.WORD,
+                 radius: float = style.DOT_RADIUS, size: float = style.LABEL_SIZE):
+        super().__init__()
+        self.word = word
+        self.dot = Dot(point, radius=radius, color=colour)
+        self.label = style.plain_text(word, size, colour)
+        self.label.next_to(self.dot, UP + RIGHT, buff=0.06)
+        self.add(self.dot, self.label)
+        self.name = f"word:{word}"
+
+
+def place_labels(dots: Sequence[WordDot], keep_clear: Sequence[VMobject] = (),
+                 bounds: tuple[float, float, float, float] = (-7.0, 7.0, -3.9, 3.9)) -> None:
+    """Put each dot's label on the side, inside `bounds` (x0, x1, y0, y1), where it overlaps
+    the other labels and dots least (the first side that overlaps nothing)."""
+    sides = [UP + RIGHT, UP + LEFT, DOWN + RIGHT, DOWN + LEFT, RIGHT, LEFT, UP, DOWN]
+    directions = [(side, 0.06) for side in sides] + [(side, 0.3) for side in sides]
+    placed: list[VMobject] = [d.dot for d in dots] + list(keep_clear)
+    x0, x1, y0, y1 = bounds
+    for word_dot in dots:
+        label, best = word_dot.label, None
+        for direction, buff in directions:
+            label.next_to(word_dot.dot, direction, buff=buff)
+            if not (label.get_left()[0] >= x0 and label.get_right()[0] <= x1
+                    and label.get_bottom()[1] >= y0 and label.get_top()[1] <= y1):
+                continue
+            crowding = sum(_overlap_area(label, other) for other in placed if other is not word_dot.dot)
+            if best is None or crowding < best[0]:
+                best = (crowding, direction, buff)
+            if crowding == 0:
+                break
+        _, direction, buff = best or (0, UP + RIGHT, 0.06)
+        label.next_to(word_dot.dot, direction, buff=buff)
+        placed.append(label)
+
+
+def _overlap_area(a: VMobject, b: VMobject, pad: float = 0.08) -> float:
+    width = min(a.get_right()[0], b.get_right()[0]) - max(a.get_left()[0], b.get_left()[0]) + pad
+    height = min(a.get_top()[1], b.get_top()[1]) - max(a.get_bottom()[1], b.get_bottom()[1]) + pad
+    return max(width, 0.0) * max(height, 0.0)
+
+
+class MatrixPanel(VGroup):
+    """A 2-D array written out in brackets, with a symbol such as W_Q on its left."""
+
+    def __init__(self, name: str, values: np.ndarray, colour: str, title: VMobject | None = None,
+                 places: int = 2, size: float = style.LABEL_SIZE, row_colours: Sequence[str] | None = None):
+        super().__init__()
+        self.values = np.asarray(values, dtype=float)
+        rows, cols = self.values.shape
+        self.entries = VGroup()
+        for i in range(rows):
+            for j in range(cols):
+                entry = style.number_text(self.values[i, j], places, size,
+                                          row_colours[i] if row_colours else style.FOREGROUND)
+                entry.name = f"{name}[{i},{j}]"
+                self.entries.add(entry)
+        gap, pad = 0.3, 0.18  # between columns; between a bracket and its column
+        entry_w = max(e.width for e in self.entries)
+        cell_h = max(e.height for e in self.entries) + 0.22
+        for index, entry in enumerate(self.entries):
+            i, j = divmod(index, cols)
+            right = pad + (j + 1) * entry_w + j * gap  # entries are right-aligned in a column
+            entry.move_to([right - entry.width / 2, -(i + 0.5) * cell_h, 0])
+        height = rows * cell_h
+        width = 2 * pad + cols * entry_w + (cols - 1) * gap
+        self.brackets = VGroup(_bracket(height, colour, LEFT).move_to([0.06, -height / 2, 0]),
+                               _bracket(height, colour, RIGHT).move_to([width - 0.06, -height / 2, 0]))
+        self.add(self.entries, self.brackets)
+        if title is not None:
+            equals = style.plain_text("=", size, colour)
+            title.next_to(self.brackets[0], LEFT, buff=0.2)
+            equals.next_to(self.brackets[0], LEFT, buff=0.08)
+            title.next_to(equals, LEFT, buff=0.12)
+            self.title = VGroup(title, equals)
+            self.add(self.title)
+        self.name = name
+
+    def entry(self, i: int, j: int) -> VMobject:
+        return self.entries[i * self.values.shape[1] + j]
+
+    def row(self, i: int) -> VGroup:
+        cols = self.values.shape[1]
+        return VGroup(*self.entries[i * cols:(i + 1) * cols])
+
+
+def _bracket(height: float, colour: str, side) -> VMobject:
+    arm = 0.12 * (1 if side is LEFT else -1)
+    bracket = VMobject(color=colour, stroke_width=2.5)
+    bracket.set_points_as_corners([[arm, height / 2, 0], [0, height / 2, 0],
+                                   [0, -height / 2, 0], [arm, -height / 2, 0]])
+    return bracket
+
+
+class WeightBars(VGroup):
+    """One row a token: its word, a bar as long as its weight, and the weight written."""
+
+    def __init__(self, tokens: Sequence[str], weights: Sequence[float], colour: str,
+                 bar_length: float = 2.2, size: float = style.LABEL_SIZE, prefix: str = "weight"):
+        super().__init__()
+        self.rows = VGroup()
+        label_width = max(style.plain_text(t, size).width for t in tokens)
+        for index, (token, weight) in enumerate(zip(tokens, weights)):
+            word = style.plain_text(token, size)
+            bar = Rectangle(width=max(bar_length * weight, 0.02), height=0.22, stroke_width=0,
+                            fill_color=colour, fill_opacity=0.85)
+            number = style.number_text(weight, 2, size)
+            number.name = f"{prefix}:{index}"
+            bar.name = f"{prefix}_bar:{index}"
+            word.move_to([label_width - word.width / 2, 0, 0])
+            bar.move_to([label_width + 0.2 + bar.width / 2, 0, 0])
+            number.next_to([label_width + 0.2 + bar_length, 0, 0], RIGHT, buff=0.15)
+            row = VGroup(word, bar, number).shift(index * 0.45 * DOWN)
+            self.rows.add(row)
+        self.add(self.rows)
+
+
+class SentenceLine(VGroup):
+    """A sentence as written, wrapped at `max_width`; its tokens are named `token:i`.
+
+    Tokens without an embedding, and the punctuation between tokens, are faded; the focus
+    word is drawn in the focus colour. Glyphs are indexed per character (no ligatures).
+    """
+
+    def __init__(self, text: str, takes_part: Sequence[bool], focus: str, max_width: float,
+                 size: float = style.BODY_SIZE):
+        super().__init__()
+        self.tokens = VGroup()
+        lines = style.wrap_lines(text, max_width, size)
+        index = 0
+        for number, line_text in enumerate(lines):
+            line = style.plain_text(line_text, size)
+            line.set_opacity(style.ABSENT_WORD_OPACITY)  # punctuation; tokens set below
+            line.next_to([0, -number * 1.7 * line.height, 0], RIGHT, buff=0)
+            for span in split_token_spans(line_text):
+                glyphs = VGroup(*line[span[0]:span[1]])
+                part = takes_part[index]
+                glyphs.set_opacity(1.0 if part else style.ABSENT_WORD_OPACITY)
+                if part and line_text[span[0]:span[1]].casefold() == focus:
+                    glyphs.set_color(style.FOCUS)
+                glyphs.name = f"token:{index}"
+                self.tokens.add(glyphs)
+                index += 1
+            self.add(line)
+        self.text = text
+
+
+def split_token_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the tokens in `text`, as attention_core splits them."""
+    return [match.span() for match in TOKEN_PATTERN.finditer(text)]
+
+
+def weighted_arrow(start: np.ndarray, end: np.ndarray, weight: float, colour: str) -> Arrow:
+    """An arrow whose thickness and opacity grow with `weight` in [0, 1]."""
+    opacity = style.ARROW_MIN_OPACITY + (1 - style.ARROW_MIN_OPACITY) * weight
+    arrow = Arrow(start, end, buff=0.12, color=colour, stroke_width=1 + style.ARROW_MAX_WIDTH * weight,
+                  max_tip_length_to_length_ratio=0.15, max_stroke_width_to_length_ratio=40)
+    arrow.set_opacity(opacity)
+    arrow.weight = weight
+    return arrow
+
+
+def highlight_box(mobject: VMobject) -> SurroundingRectangle:
+    return SurroundingRectangle(mobject, color=style.HIGHLIGHT, buff=0.08, stroke_width=2.5)

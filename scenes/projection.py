@@ -1,0 +1,168 @@
+"""ProjectionScene: W_Q, W_K and W_V are linear maps of the plane; the axes never move.
+
+Storyboard (the example's first sentence, its focus word):
+  1. fixed axes and grid; a second grid and the sentence's words on top of them
+  2. W_Q carries the moving grid and the words; the focus word's query is marked
+  3. W_K does the same; every word's key is marked
+  4. the focus word's scores before and after the maps, side by side: the maps decide
+     which pair scores high (the pair they changed most is highlighted)
+  5. stage two, W_V: the weights are already fixed by Q and K; V only moves what is
+     averaged, and the context vector lands at the weighted average of the values
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import DOWN, LEFT, RIGHT, UP, Create, DashedLine, FadeIn, FadeOut, GrowArrow, Transform, VGroup
+
+from attention_core.lessons import ProjectionLesson, projection_lesson
+from scenes import style
+from scenes.base import LessonScene
+from scenes.mobjects import (
+    GridLines,
+    MatrixPanel,
+    WordDot,
+    WordPlane,
+    apply_row_map,
+    highlight_box,
+    place_labels,
+    symbol,
+    weighted_arrow,
+)
+from scenes.tables import ScoreTable
+
+PANEL_LEFT = 0.45
+MATRIX_SIZE = 20
+
+
+class ProjectionScene(LessonScene):
+    lesson: ProjectionLesson
+
+    @classmethod
+    def lesson_for(cls, example):
+        return projection_lesson(example)
+
+    def construct(self):
+        lesson = self.lesson
+        # 1. fixed axes and grid; the moving grid and the words on top
+        heading = self.title(f"Q, K and V are linear maps of the plane \u00b7 \u201c{lesson.sentence}\u201d")
+        if heading.width > 13.2:
+            heading.scale_to_fit_width(13.2).to_corner(UP + LEFT, buff=style.EDGE_BUFFER)
+        points = np.vstack([lesson.embeddings, lesson.queries, lesson.keys, lesson.values, lesson.context[None]])
+        self.plane = WordPlane(points, width=6.2, height=4.9)
+        self.plane.shift(np.array([-3.6, -0.1, 0]) - self.plane.get_center())
+        self.plane.name = "plane"
+        self.moving_grid = GridLines(self.plane, style.GRID_MOVING, stroke_width=1.5)
+        self.moving_grid.name = "moving_grid"
+        self.resting_grid = self.moving_grid.copy()
+        self.marks_shown = []
+        self.word_dots = VGroup(*(WordDot(t, self.plane.point(e)) for t, e in zip(lesson.tokens, lesson.embeddings)))
+        place_labels(list(self.word_dots))
+        self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
+        self.play(Create(self.moving_grid), FadeIn(self.word_dots), run_time=style.MEDIUM)
+        self.caption("Two grids: the faint one and the axes are fixed; the blue one will move.")
+
+        # 2-3. W_Q, then W_K, carry the moving grid and the words
+        w_q = MatrixPanel("W_Q", lesson.query_map, style.QUERY, symbol("W", "Q", style.QUERY), size=MATRIX_SIZE)
+        w_k = MatrixPanel("W_K", lesson.key_map, style.KEY, symbol("W", "K", style.KEY), size=MATRIX_SIZE)
+        w_q.move_to([PANEL_LEFT, 2.55, 0], aligned_edge=UP + LEFT)
+        w_k.next_to(w_q, DOWN, buff=0.3, aligned_edge=LEFT)
+        f = lesson.focus_index
+        queries = self.show_map(w_q, lesson.query_map, lesson.queries, [(f"q {lesson.focus}", lesson.queries[f])], style.QUERY,
+                                "W_Q moves every point: p \u2192 p W_Q. The axes stay where they are.")
+        keys = self.show_map(w_k, lesson.key_map, lesson.keys,
+                             [(f"k {t}", k) for t, k in zip(lesson.tokens, lesson.keys)], style.KEY,
+                             "W_K makes a key for every word, with its own map.")
+
+        # 4. scores before and after the maps, side by side
+        table = ScoreTable(lesson.tokens, [
+            ("e\u00b7e/\u221a2", lesson.scores_before, style.FOREGROUND, "score_before"),
+            ("weight", lesson.weights_before, style.FOREGROUND, "weight_before"),
+            ("q\u00b7k/\u221a2", lesson.scores_after, style.QUERY, "score_after"),
+            ("weight", lesson.weights, style.QUERY, "weight_after"),
+        ], groups=[("before the maps", 0, 2), ("after the maps", 2, 4)])
+        table.next_to(w_k, DOWN, buff=0.45, aligned_edge=LEFT)
+        table.name = "score_table"
+        box = highlight_box(table.row(lesson.highlight))
+        box.name = "highlight"
+        self.play(FadeIn(table), run_time=style.MEDIUM)
+        self.play(Create(box), run_time=style.SHORT)
+        self.caption(self.rescore_line())
+        self.wait(style.PAUSE)
+
+        # 5. stage two: V only transforms what is averaged
+        self.play(FadeOut(table), FadeOut(box), FadeOut(w_q), FadeOut(w_k), FadeOut(queries), FadeOut(keys),
+                  run_time=style.SHORT)
+        self.average_values()
+        self.wait(style.LONG)
+
+    def carry(self, matrix: np.ndarray, positions: np.ndarray, run_time: float = style.LONG):
+        """The moving grid goes through `matrix`; each word moves to its image, read off the lesson."""
+        target = apply_row_map(self.resting_grid.copy(), self.plane, matrix)
+        moves = [word.animate.shift(self.plane.point(xy) - word.dot.get_center())
+                 for word, xy in zip(self.word_dots, positions)]
+        self.play(Transform(self.moving_grid, target), *moves, run_time=run_time)
+
+    def show_map(self, panel: MatrixPanel, matrix: np.ndarray, images: np.ndarray, marks, colour: str,
+                 caption: str) -> VGroup:
+        """Carry the grid and the words by `matrix`, mark the points that matter, then undo."""
+        self.play(FadeIn(panel), run_time=style.SHORT)
+        self.caption(caption)
+        self.carry(matrix, images)
+        marked = VGroup(*(WordDot(name, self.plane.point(xy), colour, size=style.SMALL_SIZE) for name, xy in marks))
+        for dot in marked:
+            dot.name = f"mark:{dot.word}"
+        self.play(FadeIn(VGroup(*(m.dot for m in marked))), run_time=style.SHORT)
+        self.wait(style.PAUSE)
+        self.carry(np.eye(2), self.lesson.embeddings, run_time=style.MEDIUM)
+        place_labels(list(marked), keep_clear=[m for w in self.word_dots for m in (w.dot, w.label)] + self.marks_shown)
+        self.marks_shown += [m for w in marked for m in (w.dot, w.label)]
+        self.play(FadeIn(VGroup(*(m.label for m in marked))), run_time=style.SHORT)
+        return marked
+
+    def rescore_line(self) -> str:
+        lesson = self.lesson
+        j = lesson.highlight
+        before, after = lesson.weights_before[j], lesson.weights[j]
+        verb = "rises" if after > before else "falls" if after < before else "stays"
+        return (f"The maps change who matches: the weight of \u201c{lesson.tokens[j]}\u201d "
+                f"{verb} from {style.format_number(before)} to {style.format_number(after)}.")
+
+    def average_values(self):
+        lesson, plane = self.lesson, self.plane
+        stage = style.wrapped_text("Stage 2: the weights are already fixed by Q and K.", 6.0, style.BODY_SIZE)
+        stage.move_to([PANEL_LEFT, 2.55, 0], aligned_edge=UP + LEFT)
+        w_v = MatrixPanel("W_V", lesson.value_map, style.VALUE, symbol("W", "V", style.VALUE), size=MATRIX_SIZE)
+        w_v.next_to(stage, DOWN, buff=0.35, aligned_edge=LEFT)
+        self.play(FadeIn(stage), FadeIn(w_v), run_time=style.SHORT)
+        self.caption("W_V does not make the weights: it only moves what gets averaged.")
+        self.carry(lesson.value_map, lesson.values)
+        values = VGroup(*(WordDot(f"v {t}", plane.point(v), style.VALUE, size=style.SMALL_SIZE)
+                          for t, v in zip(lesson.tokens, lesson.values)))
+        for dot in values:
+            dot.name = f"value:{dot.word}"
+        place_labels(list(values), keep_clear=[d.label for d in self.word_dots])
+        self.play(FadeIn(values), FadeOut(VGroup(*(d.label for d in self.word_dots))), run_time=style.SHORT)
+
+        context_point = plane.point(lesson.context)
+        arrows = VGroup()
+        for index, (value, weight) in enumerate(zip(lesson.values, lesson.weights)):
+            if not np.allclose(value, lesson.context):
+                arrow = weighted_arrow(plane.point(value), context_point, float(weight), style.VALUE)
+                arrow.name = f"value_arrow:{index}"
+                arrows.add(arrow)
+        terms = " + ".join(f"{style.format_number(w)} v {t}" for t, w in zip(lesson.tokens, lesson.weights))
+        formula = VGroup(
+            style.wrapped_text(f"context = {terms}", 6.0, style.SMALL_SIZE, style.CONTEXT),
+            style.plain_text(f"\u2248 ({style.format_number(lesson.context[0])}, "
+                             f"{style.format_number(lesson.context[1])})", style.SMALL_SIZE, style.CONTEXT),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        formula[1].name = "context_value"
+        formula.next_to(w_v, DOWN, buff=0.5, aligned_edge=LEFT)
+        context = WordDot("context", context_point, style.CONTEXT, radius=style.DOT_RADIUS * 1.3,
+                          size=style.SMALL_SIZE)
+        context.dot.name = "context"
+        place_labels([context], keep_clear=[m for v in values for m in (v.dot, v.label)])
+        self.play(*(GrowArrow(a) for a in arrows), FadeIn(formula), run_time=style.MEDIUM)
+        self.play(FadeIn(context), run_time=style.SHORT)
+        self.caption("The context vector is the weighted average of the values, drawn in V's space.")
