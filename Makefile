@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 .PHONY: video test setup system-packages clean
 
 video: setup
-	$(VENV_PYTHON) -m manim render -ql --media_dir build/media scenes/title.py TitleCard
+	$(VENV_PYTHON) render.py
 
 test: setup
 	$(VENV_PYTHON) -m pytest

@@ -87,7 +87,7 @@ class GravityScene(LessonScene):
             if np.allclose(xy, reading.embedding):
                 continue  # the focus word's pull on itself shows in the weights panel
             arrow = weighted_arrow(plane.point(xy), focus_point, float(weight), style.FOCUS)
-            arrow.name = f"arrow:{index}"
+            arrow.name = f"arrow{number}:{index}"
             arrows.add(arrow)
         if len(arrows):
             self.play(LaggedStart(*(GrowArrow(a) for a in arrows), lag_ratio=0.2), run_time=style.MEDIUM)
@@ -149,7 +149,6 @@ class GravityScene(LessonScene):
 
     def leave_embedding_ghost(self, focus: WordDot):
         """Fade the focus word's dot into a labelled ghost: the embedding, which never moves."""
-        focus.dot.name = "embedding"
         tag = style.plain_text("embedding (never changes)", style.SMALL_SIZE, style.EMBEDDING_GHOST)
         tag.next_to(focus.label, UP, buff=0.05, aligned_edge=LEFT)
         tag.name = "embedding_label"

@@ -75,12 +75,12 @@ class WordPlane(VGroup):
         return self.point((0.0, 0.0))
 
     def _origin_offset(self) -> np.ndarray:
-        return getattr(self, "_offset", np.zeros(3))
-
-    def shift(self, *vectors):
-        super().shift(*vectors)
-        self._offset = self._origin_offset() + sum(vectors)
-        return self
+        """Where (0, 0) is now, read off the x-axis, so that moving the plane in any group
+        (shift, next_to, arrange) keeps point() and coords() true."""
+        if not hasattr(self, "axes"):
+            return np.zeros(3)  # while the axes are being built: plane centred at origin
+        start = self.axes[0].get_start()
+        return start - np.array([self.x_range[0] * self.unit, 0.0, 0.0])
 
 
 class GridLines(VGroup):
@@ -114,6 +114,7 @@ class WordDot(VGroup):
         self.label.next_to(self.dot, UP + RIGHT, buff=0.06)
         self.add(self.dot, self.label)
         self.name = f"word:{word}"
+        self.dot.name, self.label.name = f"dot:{word}", f"label:{word}"
 
 
 def place_labels(dots: Sequence[WordDot], keep_clear: Sequence[VMobject] = (),

@@ -141,7 +141,10 @@ class ProjectionScene(LessonScene):
                           for t, v in zip(lesson.tokens, lesson.values)))
         for dot in values:
             dot.name = f"value:{dot.word}"
-        place_labels(list(values), keep_clear=[d.label for d in self.word_dots])
+        context = WordDot("context", plane.point(lesson.context), style.CONTEXT, radius=style.DOT_RADIUS * 1.3,
+                          size=style.SMALL_SIZE)
+        context.dot.name = "context"
+        place_labels(list(values) + [context])
         self.play(FadeIn(values), FadeOut(VGroup(*(d.label for d in self.word_dots))), run_time=style.SHORT)
 
         context_point = plane.point(lesson.context)
@@ -159,10 +162,6 @@ class ProjectionScene(LessonScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         formula[1].name = "context_value"
         formula.next_to(w_v, DOWN, buff=0.5, aligned_edge=LEFT)
-        context = WordDot("context", context_point, style.CONTEXT, radius=style.DOT_RADIUS * 1.3,
-                          size=style.SMALL_SIZE)
-        context.dot.name = "context"
-        place_labels([context], keep_clear=[m for v in values for m in (v.dot, v.label)])
         self.play(*(GrowArrow(a) for a in arrows), FadeIn(formula), run_time=style.MEDIUM)
         self.play(FadeIn(context), run_time=style.SHORT)
         self.caption("The context vector is the weighted average of the values, drawn in V's space.")

@@ -8,10 +8,12 @@ uses Pango without markup: it is shown literally, never interpreted.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import manimpango
 from manim import Text
+from PIL import ImageFont
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 for font_file in sorted(FONT_DIR.glob("*.ttf")):
@@ -82,12 +84,30 @@ def format_number(value: float, places: int = 2) -> str:
     return text.replace("-", "\u2212")
 
 
+@functools.lru_cache(maxsize=None)
+def _measuring_font() -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), 100)
+
+
+@functools.lru_cache(maxsize=None)
+def _units_per_point() -> float:
+    """Scene units per point of advance width at size 100: one Text measured once."""
+    sample = "The quick brown fox jumps over the lazy dog"
+    return plain_text(sample, 100).width / _measuring_font().getlength(sample)
+
+
+@functools.lru_cache(maxsize=4096)
+def text_width(text: str, size: float = BODY_SIZE) -> float:
+    """Width in scene units of `text` drawn by `plain_text` at `size`, measured without drawing."""
+    return _measuring_font().getlength(text) * size / 100 * _units_per_point()
+
+
 def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE) -> list[str]:
     """Greedy word wrap of `text` into lines no wider than `max_width` when drawn."""
     lines: list[str] = []
     for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and plain_text(candidate, size).width <= max_width:
+        if lines and text_width(candidate, size) <= max_width:
             lines[-1] = candidate
         else:
             lines.append(word)

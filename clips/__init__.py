@@ -1,0 +1,1 @@
+"""Rendering clips to files: the jobs render.py runs and the manifest it writes."""

@@ -1,0 +1,39 @@
+"""manifest.json: which example, which quality, and for each clip its file, hash, length, lesson."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from clips.files import atomic_write_json
+
+MANIFEST = "manifest.json"
+
+
+def read_manifest(folder: Path) -> dict | None:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_manifest(folder: Path, example: dict, quality: str, entries: list[dict], order: list[str]) -> dict:
+    """Write the manifest for `entries`, keeping earlier clips of the same example and quality.
+
+    A clip rendered now replaces its old entry; clips of another example version are dropped.
+    Clips are listed in `order` (teaching order).
+    """
+    clips = {entry["scene"]: entry for entry in entries}
+    previous = read_manifest(folder)
+    if previous and previous.get("example") == example and previous.get("quality") == quality:
+        for entry in previous.get("clips", []):
+            if entry.get("scene") not in clips and (folder / str(entry.get("file", ""))).is_file():
+                clips[entry["scene"]] = entry
+    rank = {name: index for index, name in enumerate(order)}
+    manifest = {
+        "example": example,
+        "quality": quality,
+        "clips": sorted(clips.values(), key=lambda entry: rank.get(entry["scene"], len(rank))),
+    }
+    atomic_write_json(manifest, folder / MANIFEST)
+    return manifest

@@ -1,0 +1,143 @@
+"""MultiHeadScene: several heads, each its own maps and its own pull; W_O weighs them.
+
+Storyboard (the example's first sentence, its focus word):
+  1. one small plane per head, side by side: the head's name and maps, its values, the
+     arrows of its attention weights, and its output for the focus word
+  2. the head outputs, side by side, become one long vector: the concatenation
+  3. W_O appears, its rows coloured by the head they read
+  4. each head's contribution (its output times its rows of W_O), added tip to tail,
+     lands at the final output
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, LaggedStart, VGroup
+
+from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
+from scenes import style
+from scenes.base import LessonScene
+from scenes.mobjects import MatrixPanel, WordDot, WordPlane, place_labels, symbol, weighted_arrow
+
+
+def head_colour(index: int) -> str:
+    return style.HEAD_COLOURS[index % len(style.HEAD_COLOURS)]
+
+
+class MultiHeadScene(LessonScene):
+    lesson: MultiHeadLesson
+
+    @classmethod
+    def lesson_for(cls, example):
+        return multihead_lesson(example)
+
+    def construct(self):
+        lesson = self.lesson
+        heading = self.title(f"Several heads, weighed by W_O \u00b7 \u201c{lesson.focus}\u201d in "
+                             f"\u201c{lesson.sentence}\u201d")
+        if heading.width > 13.2:
+            heading.scale_to_fit_width(13.2).to_corner(UP + LEFT, buff=style.EDGE_BUFFER)
+        self.play(FadeIn(heading), run_time=style.SHORT)
+
+        # 1. one small plane per head, each with its own pull
+        count = len(lesson.heads)
+        width = (13.4 - 0.4 * (count - 1)) / count
+        panels = VGroup(*(self.head_panel(i, head, width) for i, head in enumerate(lesson.heads)))
+        panels.arrange(RIGHT, buff=0.4, aligned_edge=UP).to_edge(UP, buff=1.05)
+        self.caption("Each head has its own maps, so each pulls the word somewhere else.")
+        for panel in panels:
+            self.play(FadeIn(panel.frame), run_time=style.SHORT)
+            self.play(*(GrowArrow(a) for a in panel.arrows), FadeIn(panel.output), run_time=style.MEDIUM)
+        self.caption("One softmax row sums to 1: a single head must split its attention.")
+        self.wait(style.PAUSE)
+
+        # 2. the head outputs side by side: the concatenation
+        concat = self.concat_row()
+        concat.next_to(panels, DOWN, buff=0.35)
+        self.play(FadeIn(concat), run_time=style.MEDIUM)
+        self.caption("The outputs of the heads, side by side, make one longer vector.")
+        self.play(FadeOut(panels), concat.animate.to_edge(UP, buff=1.05), run_time=style.MEDIUM)
+
+        # 3. W_O, rows coloured by the head they read
+        row_colours = [head_colour(i // 2) for i in range(2 * count)]
+        w_o = MatrixPanel("W_O", lesson.output_map, style.OUTPUT, symbol("W", "O", style.OUTPUT),
+                          size=style.SMALL_SIZE, row_colours=row_colours)
+        w_o.next_to(concat, DOWN, buff=0.45).to_edge(LEFT, buff=0.6)
+        self.play(FadeIn(w_o), run_time=style.SHORT)
+        self.caption("W_O is a linear layer: each head's rows decide how much of its output is kept.")
+
+        # 4. contributions, tip to tail, to the final output
+        self.add_up(w_o)
+        self.caption("The heads' contributions add up to the output: no head decides alone.")
+        self.wait(style.LONG)
+
+    def head_panel(self, index: int, head: HeadReading, width: float) -> VGroup:
+        """The head's name, a small plane of its values, its weighted arrows and its output."""
+        lesson, colour = self.lesson, head_colour(index)
+        title = style.plain_text(f"head {index + 1}: {head.name}", style.LABEL_SIZE, colour)
+        plane = WordPlane(np.vstack([head.values, head.output[None]]), width=width, height=3.0, margin=0.6)
+        plane.next_to(title, DOWN, buff=0.15)
+        plane.name = f"head_plane:{index}"
+        values = [WordDot(f"v {t}", plane.point(v), style.VALUE, radius=0.06, size=style.SMALL_SIZE)
+                  for t, v in zip(lesson.tokens, head.values)]
+        output = WordDot("output", plane.point(head.output), colour, radius=0.09, size=style.SMALL_SIZE)
+        output.dot.name = f"head_output:{index}"
+        place_labels(values + [output], bounds=(plane.get_left()[0] - 0.2, plane.get_right()[0] + 0.2, -3.9, 3.9))
+        arrows = VGroup()
+        for j, (value, weight) in enumerate(zip(head.values, head.weights)):
+            if not np.allclose(value, head.output):
+                arrow = weighted_arrow(plane.point(value), plane.point(head.output), float(weight), colour)
+                arrow.name = f"head_arrow:{index}:{j}"
+                arrows.add(arrow)
+        written = "  ".join(f"{t} {style.format_number(w)}" for t, w in zip(lesson.tokens, head.weights))
+        weights = style.wrapped_text(written, width, style.SMALL_SIZE, style.MUTED)
+        weights.name = f"head_weights:{index}"
+        weights.next_to(plane, DOWN, buff=0.15)
+        panel = VGroup(title, plane, *values, weights, arrows, output)
+        panel.frame, panel.arrows, panel.output = VGroup(title, plane, *values, weights), arrows, output
+        return panel
+
+    def concat_row(self) -> VGroup:
+        """[o1x o1y | o2x o2y | ...], each head's pair in its colour."""
+        lesson = self.lesson
+        parts = VGroup(style.plain_text("concat = [", style.LABEL_SIZE))
+        for k, value in enumerate(lesson.concat):
+            number = style.number_text(value, 2, style.LABEL_SIZE, head_colour(k // 2))
+            number.name = f"concat:{k}"
+            parts.add(number)
+            if k % 2 == 1 and k < len(lesson.concat) - 1:
+                parts.add(style.plain_text("|", style.LABEL_SIZE, style.MUTED))
+        parts.add(style.plain_text("]", style.LABEL_SIZE))
+        return parts.arrange(RIGHT, buff=0.18)
+
+    def add_up(self, w_o: MatrixPanel):
+        """Each head's contribution written out and drawn tip to tail in the output plane."""
+        lesson = self.lesson
+        tips = np.cumsum([np.zeros(2)] + [h.contribution for h in lesson.heads], axis=0)  # drawing order
+        plane = WordPlane(np.vstack([tips, lesson.output[None]]), width=5.0, height=4.4, margin=0.5)
+        plane.move_to([4.0, -0.75, 0])
+        plane.name = "output_plane"
+        lines = VGroup()
+        for i, head in enumerate(lesson.heads):
+            line = style.plain_text(f"head {i + 1} adds ({style.format_number(head.contribution[0])}, "
+                                    f"{style.format_number(head.contribution[1])})", style.SMALL_SIZE, head_colour(i))
+            line.name = f"contribution:{i}"
+            lines.add(line)
+        total = style.plain_text(f"output = ({style.format_number(lesson.output[0])}, "
+                                 f"{style.format_number(lesson.output[1])})", style.LABEL_SIZE, style.OUTPUT)
+        total.name = "output_value"
+        lines.add(total)
+        lines.arrange(DOWN, aligned_edge=LEFT, buff=0.22).next_to(w_o, DOWN, buff=0.4, aligned_edge=LEFT)
+        self.play(Create(plane), run_time=style.SHORT)
+        for i, head in enumerate(lesson.heads):
+            arrow = Arrow(plane.point(tips[i]), plane.point(tips[i + 1]), buff=0, color=head_colour(i),
+                          stroke_width=5, max_tip_length_to_length_ratio=0.2)
+            arrow.name = f"contribution_arrow:{i}"
+            self.play(FadeIn(lines[i]), w_o.row(2 * i).animate.scale(1.15), w_o.row(2 * i + 1).animate.scale(1.15),
+                      GrowArrow(arrow), run_time=style.MEDIUM)
+            self.play(w_o.row(2 * i).animate.scale(1 / 1.15), w_o.row(2 * i + 1).animate.scale(1 / 1.15),
+                      run_time=style.SHORT / 2)
+        output = WordDot("output", plane.point(lesson.output), style.OUTPUT, radius=0.1, size=style.LABEL_SIZE)
+        output.dot.name = "output"
+        place_labels([output])
+        self.play(FadeIn(output), FadeIn(lines[-1]), run_time=style.SHORT)

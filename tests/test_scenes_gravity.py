@@ -1,0 +1,88 @@
+"""GravityScene draws its lesson: every dot, arrow and number traced back to the core."""
+
+import numpy as np
+import pytest
+from scene_harness import build_scene, one, text_of
+
+from attention_core.lessons import gravity_lesson
+from scenes.gravity import GravityScene
+from scenes.style import ABSENT_WORD_OPACITY, format_number
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory):
+    from attention_core.examples import default_example
+
+    lesson = gravity_lesson(default_example())
+    scene, shown = build_scene(GravityScene, lesson, tmp_path_factory.mktemp("media"))
+    return lesson, scene, shown
+
+
+def test_every_word_sits_at_its_embedding(drawn):
+    lesson, scene, shown = drawn
+    for word, xy in lesson.plane.items():
+        assert scene.plane.coords(one(shown, f"dot:{word}").get_center()) == pytest.approx(xy)
+        assert text_of(one(shown, f"label:{word}")) == word
+
+
+def test_context_vectors_land_at_the_lesson_context(drawn):
+    lesson, scene, shown = drawn
+    for number, reading in enumerate(lesson.sentences):
+        dot = one(shown, f"context:{number}")
+        assert scene.plane.coords(dot.get_center()) == pytest.approx(reading.context, abs=1e-9)
+        assert dot in scene.mobjects  # still on screen at the end
+        value = text_of(one(shown, f"context_value:{number}"))
+        assert value == f"\u2248 ({format_number(reading.context[0])}, {format_number(reading.context[1])})"
+
+
+def test_the_embedding_stays_where_it_was_faded_and_labelled(drawn):
+    lesson, scene, shown = drawn
+    reading = lesson.sentences[0]
+    ghost = one(shown, f"dot:{reading.focus}")
+    assert scene.plane.coords(ghost.get_center()) == pytest.approx(reading.embedding)
+    assert ghost.get_fill_opacity() < 1
+    assert "embedding" in text_of(one(shown, "embedding_label"))
+    assert any(ghost in m.get_family() for m in scene.mobjects)
+
+
+def test_weights_written_are_the_lesson_weights(drawn):
+    lesson, _, shown = drawn
+    for number, reading in enumerate(lesson.sentences):
+        for index, weight in enumerate(reading.weights):
+            assert text_of(one(shown, f"weight{number}:{index}")) == format_number(weight)
+            bar = one(shown, f"weight{number}_bar:{index}")
+            assert bar.width == pytest.approx(2.2 * weight, abs=0.02)
+
+
+def test_faded_tokens_are_the_ones_without_embedding(drawn):
+    lesson, _, shown = drawn
+    for number, reading in enumerate(lesson.sentences):
+        line = one(shown, f"sentence:{number}")
+        assert len(line.tokens) == len(reading.sentence_tokens)
+        for glyphs, part in zip(line.tokens, reading.takes_part):
+            opacity = glyphs[0].get_fill_opacity()
+            assert opacity == pytest.approx(1.0 if part else ABSENT_WORD_OPACITY)
+
+
+def test_captions_come_from_the_lesson(drawn):
+    lesson, _, shown = drawn
+    captions = [text_of(c) for c in shown["caption"]]
+    for reading in lesson.sentences:
+        expected = GravityScene.pull_line(reading)
+        assert expected in captions
+        assert reading.strongest_pull in expected
+    assert "two contexts" in captions[-1].replace("\n", " ")
+
+
+def test_arrow_strength_follows_the_weights(crowded_example, tmp_path):
+    lesson = gravity_lesson(crowded_example)
+    scene, shown = build_scene(GravityScene, lesson, tmp_path)
+    reading = lesson.sentences[0]
+    arrows = {i: one(shown, f"arrow0:{i}") for i in range(len(reading.tokens)) if reading.tokens[i] != "apple"}
+    assert len(arrows) == 3
+    order_by_weight = sorted(arrows, key=lambda i: reading.weights[i])
+    widths = [arrows[i].get_stroke_width() for i in order_by_weight]
+    assert widths == sorted(widths) and widths[0] < widths[-1]
+    for i, arrow in arrows.items():
+        assert scene.plane.coords(arrow.get_start()) == pytest.approx(reading.token_embeddings[i], abs=0.2)
+        assert np.linalg.norm(scene.plane.coords(arrow.get_end()) - reading.embedding) < 0.2

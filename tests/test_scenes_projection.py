@@ -1,0 +1,88 @@
+"""ProjectionScene draws its lesson: maps, queries, keys, scores and values, axes fixed."""
+
+import numpy as np
+import pytest
+from scene_harness import build_scene, one, text_of
+
+from attention_core.lessons import projection_lesson
+from scenes.projection import ProjectionScene
+from scenes.style import format_number
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory):
+    from attention_core.examples import default_example
+
+    lesson = projection_lesson(default_example())
+    scene, shown = build_scene(ProjectionScene, lesson, tmp_path_factory.mktemp("media"))
+    return lesson, scene, shown
+
+
+@pytest.mark.parametrize("name, field", [("W_Q", "query_map"), ("W_K", "key_map"), ("W_V", "value_map")])
+def test_matrices_shown_equal_the_maps(drawn, name, field):
+    lesson, _, shown = drawn
+    matrix = getattr(lesson, field)
+    for i in range(2):
+        for j in range(2):
+            assert text_of(one(shown, f"{name}[{i},{j}]")) == format_number(matrix[i, j])
+    assert one(shown, name).values.tolist() == matrix.tolist()
+
+
+def test_the_axes_never_move(drawn):
+    _, scene, shown = drawn
+    plane = scene.plane
+    x_axis, y_axis = one(shown, "axes")
+    assert x_axis.get_start() == pytest.approx(plane.point((plane.x_range[0], 0)))
+    assert x_axis.get_end() == pytest.approx(plane.point((plane.x_range[1], 0)))
+    assert y_axis.get_start() == pytest.approx(plane.point((0, plane.y_range[0])))
+    assert y_axis.get_end() == pytest.approx(plane.point((0, plane.y_range[1])))
+    fixed = one(shown, "fixed_grid")
+    first = fixed[0]
+    assert first.get_start() == pytest.approx(plane.point((plane.x_range[0], plane.y_range[0])))
+
+
+def test_the_moving_grid_ends_carried_by_w_v(drawn):
+    lesson, scene, shown = drawn
+    plane, grid = scene.plane, one(shown, "moving_grid")
+    x0, y0 = plane.x_range[0], plane.y_range[0]
+    corner = np.array([x0, y0]) @ lesson.value_map
+    assert plane.coords(grid[0].get_start()) == pytest.approx(corner)
+
+
+def test_query_and_key_marks_sit_at_the_lesson_points(drawn):
+    lesson, scene, shown = drawn
+    f = lesson.focus_index
+    mark = one(shown, f"mark:q {lesson.focus}")
+    assert scene.plane.coords(mark.dot.get_center()) == pytest.approx(lesson.queries[f])
+    for token, key in zip(lesson.tokens, lesson.keys):
+        assert scene.plane.coords(one(shown, f"mark:k {token}").dot.get_center()) == pytest.approx(key)
+
+
+def test_score_table_before_and_after(drawn):
+    lesson, _, shown = drawn
+    for column, values in (("score_before", lesson.scores_before), ("weight_before", lesson.weights_before),
+                           ("score_after", lesson.scores_after), ("weight_after", lesson.weights)):
+        for i, value in enumerate(values):
+            assert text_of(one(shown, f"{column}:{i}")) == format_number(value)
+    box = one(shown, "highlight")
+    row_cell = one(shown, f"score_after:{lesson.highlight}")
+    assert box.get_center()[1] == pytest.approx(row_cell.get_center()[1], abs=0.05)
+    assert lesson.tokens[lesson.highlight] in text_of(shown["caption"][3])
+
+
+def test_values_and_context_in_v_space(drawn):
+    lesson, scene, shown = drawn
+    for token, value in zip(lesson.tokens, lesson.values):
+        assert scene.plane.coords(one(shown, f"value:v {token}").dot.get_center()) == pytest.approx(value)
+    assert scene.plane.coords(one(shown, "context").get_center()) == pytest.approx(lesson.context)
+    expected = f"\u2248 ({format_number(lesson.context[0])}, {format_number(lesson.context[1])})"
+    assert text_of(one(shown, "context_value")) == expected
+    for index, weight in enumerate(lesson.weights):
+        if f"value_arrow:{index}" in shown:
+            assert one(shown, f"value_arrow:{index}").weight == pytest.approx(weight)
+
+
+def test_words_end_at_their_values(drawn):
+    lesson, scene, shown = drawn
+    for token, value in zip(lesson.tokens, lesson.values):
+        assert scene.plane.coords(shown[f"dot:{token}"][0].get_center()) == pytest.approx(value)
