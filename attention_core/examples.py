@@ -6,8 +6,9 @@
     heads      (name, W_Q, W_K, W_V)...   two or more, for the multi-head clip
     output_map W_O                 (2 * heads, 2)
 
-Examples are plain data; `example_file.py` reads them from TOML. The defaults used when a
-file leaves out maps, heads or the output map are made here, from the core's linear maps.
+Examples are plain data; `example_file.py` reads them from TOML (the default example is
+assets/examples/fruit-vs-tech.toml). The defaults used when a file leaves out maps, heads or
+the output map are made here, from the core's linear maps.
 """
 
 from __future__ import annotations
@@ -105,30 +106,3 @@ class Example:
         """Hash of the canonical form: equal for files that mean the same example."""
         text = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def default_example() -> Example:
-    """The seed lecture's own numbers: is "apple" a fruit or a tech company?"""
-    return Example(
-        name="fruit-vs-tech",
-        title="Apple: fruit or tech?",
-        similarity="cosine",
-        words={
-            "apple": (2.0, 2.0),
-            "orange": (0.0, 3.0),
-            "banana": (0.9, 3.6),
-            "strawberry": (-0.9, 3.3),
-            "cherry": (0.5, 2.6),
-            "phone": (4.0, 0.0),
-            "laptop": (4.6, 0.9),
-            "android": (3.4, -0.8),
-            "microsoft": (4.9, -0.4),
-        },
-        sentences=(
-            Sentence("Please buy an apple and an orange", "apple"),
-            Sentence("Apple unveiled the new phone", "apple"),
-        ),
-        output_map=np.array(
-            [[0.5, 0.0], [0.0, 0.5], [0.3, 0.0], [0.0, 0.3], [0.2, 0.0], [0.0, 0.2]]
-        ),
-    )

@@ -23,7 +23,7 @@ QUALITIES = {  # render.py's names -> manim's
 @dataclass(frozen=True)
 class ClipJob:
     scene: str  # a name in scenes.catalog.SCENES
-    example_path: str | None  # None: the default example
+    example: dict  # the example's canonical form (checked again where the job runs)
     quality: str  # a key of QUALITIES
     target: str  # where the finished clip goes
 
@@ -52,12 +52,12 @@ def run_job(job: ClipJob) -> dict:
     """Render `job` and copy the clip into place; return its manifest entry."""
     from manim import tempconfig
 
-    from attention_core.examples import default_example
+    from attention_core.example_file import example_from_data
     from scenes.catalog import SCENES
 
     random.seed(0)
     np.random.seed(0)
-    example = default_example() if job.example_path is None else _load(job.example_path)
+    example = example_from_data(job.example)
     scene_class = SCENES[job.scene]
     lesson = scene_class.lesson_for(example)
     with tempfile.TemporaryDirectory(prefix="attention-clips-") as media_dir:
@@ -87,9 +87,3 @@ def video_length(path: Path) -> tuple[int, float]:
         frames = sum(1 for _ in container.demux(stream) if _.size)
         rate = stream.average_rate
     return frames, round(frames / float(rate), 3)
-
-
-def _load(path: str):
-    from attention_core.example_file import load_example
-
-    return load_example(path)

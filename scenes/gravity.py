@@ -52,13 +52,18 @@ class GravityScene(LessonScene):
         self.plane.shift(np.array([-3.3, -0.05, 0]) - self.plane.get_center())
         self.plane.name = "plane"
         self.words = {word: WordDot(word, self.plane.point(xy)) for word, xy in lesson.plane.items()}
-        place_labels(list(self.words.values()))
+        # every label is placed once, against every dot where it will finally be
+        self.contexts = [
+            WordDot(f"context {number + 1}", self.plane.point(reading.context),
+                    style.CONTEXT, radius=style.DOT_RADIUS * 1.3, size=style.SMALL_SIZE)
+            for number, reading in enumerate(lesson.sentences)
+        ]
+        place_labels(list(self.words.values()) + self.contexts)
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
         self.play(LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1),
                   run_time=style.MEDIUM)
         self.caption("Each word has one point in the plane: its embedding.")
 
-        self.placed_context_labels = []
         contexts = VGroup()
         for number, reading in enumerate(lesson.sentences):
             contexts.add(self.read_sentence(number, reading))
@@ -109,20 +114,16 @@ class GravityScene(LessonScene):
         self.play(FadeIn(formula), run_time=style.SHORT)
 
         # 5. the context vector travels out of the embedding, which stays where it is
-        if number == 0:
-            self.leave_embedding_ghost(focus)
-        context = WordDot(f"{reading.focus} in sentence {number + 1}", focus_point, style.CONTEXT,
-                          radius=style.DOT_RADIUS * 1.3, size=style.SMALL_SIZE)
-        context_dot, context_label = context.dot, context.label
+        if focus.dot.get_fill_opacity() == 1:
+            self.leave_embedding_ghost(reading.focus)
+        context_dot, context_label = self.contexts[number].dot, self.contexts[number].label
         context_dot.name, context_label.name = f"context:{number}", f"context_label:{number}"
+        context_dot.move_to(focus_point)
         self.add(context_dot)
         trail = DashedLine(focus_point, plane.point(reading.context), color=style.CONTEXT,
                            stroke_width=2, dash_length=0.08)
         trail.name = f"trail:{number}"
         self.play(context_dot.animate.move_to(plane.point(reading.context)), Create(trail), run_time=style.LONG)
-        others = [m for w in self.words.values() for m in (w.dot, w.label)] + self.placed_context_labels
-        place_labels([context], keep_clear=others)
-        self.placed_context_labels += [context_dot, context_label]
         self.play(FadeIn(context_label), run_time=style.SHORT)
         self.caption(self.pull_line(reading))
         self.wait(style.PAUSE)
@@ -147,20 +148,19 @@ class GravityScene(LessonScene):
         rows.name = "legend"
         return rows
 
-    def leave_embedding_ghost(self, focus: WordDot):
-        """Fade the focus word's dot into a labelled ghost: the embedding, which never moves."""
-        tag = style.plain_text("embedding (never changes)", style.SMALL_SIZE, style.EMBEDDING_GHOST)
-        tag.next_to(focus.label, UP, buff=0.05, aligned_edge=LEFT)
-        tag.name = "embedding_label"
-        self.play(focus.dot.animate.set_color(style.EMBEDDING_GHOST).set_opacity(0.55),
-                  FadeIn(tag), run_time=style.SHORT)
+    def leave_embedding_ghost(self, word: str):
+        """Fade the focus word's dot into a ghost: the embedding, which never moves."""
+        dot = self.words[word].dot
+        self.play(dot.animate.set_color(style.EMBEDDING_GHOST).set_opacity(0.55), run_time=style.SHORT)
+        self.caption(f"\u201c{word}\u201d keeps its embedding (the faded dot). "
+                     "Attention makes a new dot: its context vector.")
 
     @staticmethod
     def pull_line(reading: SentenceReading) -> str:
         """The caption for one sentence, read off its lesson."""
         if reading.strongest_pull is None:
             return f"No other word here has an embedding: \u201c{reading.focus}\u201d keeps its own point."
-        return (f"\u201c{reading.strongest_pull}\u201d pulls \u201c{reading.focus}\u201d toward it: "
+        return (f"\u201c{reading.strongest_pull}\u201d pulls hardest on \u201c{reading.focus}\u201d: "
                 f"a new vector for this sentence.")
 
     @staticmethod

@@ -45,10 +45,12 @@ class WordPlane(VGroup):
     def __init__(self, points: np.ndarray, width: float, height: float, margin: float = 0.8):
         super().__init__()
         points = np.asarray(points, dtype=float).reshape(-1, 2)
-        self.x_range = (math.floor(min(points[:, 0].min(), 0) - margin),
-                        math.ceil(max(points[:, 0].max(), 0) + margin))
-        self.y_range = (math.floor(min(points[:, 1].min(), 0) - margin),
-                        math.ceil(max(points[:, 1].max(), 0) + margin))
+        low = np.minimum(points.min(axis=0), 0) - margin  # the origin is always in view
+        high = np.maximum(points.max(axis=0), 0) + margin
+        span = float((high - low).max())
+        self.step = next(step for step in (1, 2, 5, 10, 20, 50, 100, 200, 500) if span / step <= 16)
+        self.x_range = (self.step * math.floor(low[0] / self.step), self.step * math.ceil(high[0] / self.step))
+        self.y_range = (self.step * math.floor(low[1] / self.step), self.step * math.ceil(high[1] / self.step))
         self.unit = min(width / (self.x_range[1] - self.x_range[0]),
                         height / (self.y_range[1] - self.y_range[0]))
         self.grid = GridLines(self, style.GRID_FIXED, stroke_width=1)
@@ -84,15 +86,21 @@ class WordPlane(VGroup):
 
 
 class GridLines(VGroup):
-    """The unit grid of a plane's data rectangle, as lines a linear map can carry."""
+    """The grid of a plane's data rectangle (every `plane.step` units), as lines a linear map
+    can carry."""
 
-    def __init__(self, plane: WordPlane, colour: str, stroke_width: float = 1.5):
+    def __init__(self, plane: WordPlane, colour: str, stroke_width: float = 1.5, around=None):
+        """The whole data rectangle, or the grid squares around the points `around` (k, 2)."""
         super().__init__()
-        (x0, x1), (y0, y1) = plane.x_range, plane.y_range
-        for x in range(x0, x1 + 1):
+        (x0, x1), (y0, y1), step = plane.x_range, plane.y_range, plane.step
+        if around is not None:
+            around = np.vstack([np.asarray(around, dtype=float).reshape(-1, 2), np.zeros((1, 2))])
+            x0, y0 = (step * math.floor(v / step - 0.5) for v in around.min(axis=0))
+            x1, y1 = (step * math.ceil(v / step + 0.5) for v in around.max(axis=0))
+        for x in range(x0, x1 + 1, step):
             self.add(Line(plane.point((x, y0)), plane.point((x, y1)), color=colour,
                           stroke_width=stroke_width))
-        for y in range(y0, y1 + 1):
+        for y in range(y0, y1 + 1, step):
             self.add(Line(plane.point((x0, y)), plane.point((x1, y)), color=colour,
                           stroke_width=stroke_width))
 

@@ -52,10 +52,11 @@ class ProjectionScene(LessonScene):
         self.plane = WordPlane(points, width=6.2, height=4.9)
         self.plane.shift(np.array([-3.6, -0.1, 0]) - self.plane.get_center())
         self.plane.name = "plane"
-        self.moving_grid = GridLines(self.plane, style.GRID_MOVING, stroke_width=1.5)
+        # the moving grid covers the words, so that its image stays near theirs
+        self.moving_grid = GridLines(self.plane, style.GRID_MOVING, stroke_width=1.5, around=lesson.embeddings)
         self.moving_grid.name = "moving_grid"
         self.resting_grid = self.moving_grid.copy()
-        self.marks_shown = []
+        self.mark_dots, self.mark_labels = [], []
         self.word_dots = VGroup(*(WordDot(t, self.plane.point(e)) for t, e in zip(lesson.tokens, lesson.embeddings)))
         place_labels(list(self.word_dots))
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
@@ -105,9 +106,13 @@ class ProjectionScene(LessonScene):
 
     def show_map(self, panel: MatrixPanel, matrix: np.ndarray, images: np.ndarray, marks, colour: str,
                  caption: str) -> VGroup:
-        """Carry the grid and the words by `matrix`, mark the points that matter, then undo."""
+        """Carry the grid and the words by `matrix`, mark the points that matter, then undo.
+        Earlier marks keep their dots; their labels step aside while the words move."""
         self.play(FadeIn(panel), run_time=style.SHORT)
         self.caption(caption)
+        earlier_labels = VGroup(*self.mark_labels)
+        if len(earlier_labels):
+            self.play(FadeOut(earlier_labels), run_time=style.SHORT / 2)
         self.carry(matrix, images)
         marked = VGroup(*(WordDot(name, self.plane.point(xy), colour, size=style.SMALL_SIZE) for name, xy in marks))
         for dot in marked:
@@ -115,9 +120,11 @@ class ProjectionScene(LessonScene):
         self.play(FadeIn(VGroup(*(m.dot for m in marked))), run_time=style.SHORT)
         self.wait(style.PAUSE)
         self.carry(np.eye(2), self.lesson.embeddings, run_time=style.MEDIUM)
-        place_labels(list(marked), keep_clear=[m for w in self.word_dots for m in (w.dot, w.label)] + self.marks_shown)
-        self.marks_shown += [m for w in marked for m in (w.dot, w.label)]
-        self.play(FadeIn(VGroup(*(m.label for m in marked))), run_time=style.SHORT)
+        keep_clear = [m for w in self.word_dots for m in (w.dot, w.label)] + self.mark_dots + self.mark_labels
+        place_labels(list(marked), keep_clear=keep_clear)
+        self.mark_dots += [m.dot for m in marked]
+        self.mark_labels += [m.label for m in marked]
+        self.play(FadeIn(VGroup(*(m.label for m in marked))), FadeIn(earlier_labels), run_time=style.SHORT)
         return marked
 
     def rescore_line(self) -> str:

@@ -6,7 +6,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # scene_harness
 
-from attention_core.examples import Example, Sentence, default_example  # noqa: E402
+from attention_core.example_file import default_example  # noqa: E402
+from attention_core.examples import Example, Sentence  # noqa: E402
 
 
 @pytest.fixture

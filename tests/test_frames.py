@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from scene_harness import last_frame
 
-from attention_core.examples import default_example
+from attention_core.example_file import default_example
 from scenes.catalog import SCENES
 
 GOLDEN = Path(__file__).parent / "golden"

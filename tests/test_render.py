@@ -46,12 +46,12 @@ def test_frames_are_not_blank_and_change(two_renders):
 def test_manifest_describes_the_clip(two_renders):
     folder, _ = two_renders
     manifest = json.loads((folder / "manifest.json").read_text())
-    from attention_core.examples import default_example
+    from attention_core.example_file import default_example
     from attention_core.lessons import gravity_lesson
     from clips.files import sha256_of
 
     example = default_example()
-    assert manifest["example"] == {"name": example.name, "sha256": example.sha256()}
+    assert manifest["example"] == {"name": example.name, "sha256": example.sha256(), "defaults": []}
     assert manifest["quality"] == "low"
     (clip,) = manifest["clips"]
     assert clip["scene"] == "GravityScene" and clip["file"] == "GravityScene.mp4"

@@ -11,7 +11,7 @@ from scenes.style import ABSENT_WORD_OPACITY, format_number
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory):
-    from attention_core.examples import default_example
+    from attention_core.example_file import default_example
 
     lesson = gravity_lesson(default_example())
     scene, shown = build_scene(GravityScene, lesson, tmp_path_factory.mktemp("media"))
@@ -41,7 +41,9 @@ def test_the_embedding_stays_where_it_was_faded_and_labelled(drawn):
     ghost = one(shown, f"dot:{reading.focus}")
     assert scene.plane.coords(ghost.get_center()) == pytest.approx(reading.embedding)
     assert ghost.get_fill_opacity() < 1
-    assert "embedding" in text_of(one(shown, "embedding_label"))
+    captions = [text_of(c) for c in shown["caption"]]
+    assert any(f"\u201c{reading.focus}\u201d keeps its embedding" in c for c in captions)
+    assert "embedding" in text_of(one(shown, "legend")[0][1][0])
     assert any(ghost in m.get_family() for m in scene.mobjects)
 
 

@@ -19,7 +19,7 @@ def drawn(request, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def example():
-    from attention_core.examples import default_example
+    from attention_core.example_file import default_example
 
     return default_example()
 

@@ -11,7 +11,7 @@ from scenes.style import format_number
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory):
-    from attention_core.examples import default_example
+    from attention_core.example_file import default_example
 
     lesson = projection_lesson(default_example())
     scene, shown = build_scene(ProjectionScene, lesson, tmp_path_factory.mktemp("media"))
@@ -44,9 +44,10 @@ def test_the_axes_never_move(drawn):
 def test_the_moving_grid_ends_carried_by_w_v(drawn):
     lesson, scene, shown = drawn
     plane, grid = scene.plane, one(shown, "moving_grid")
-    x0, y0 = plane.x_range[0], plane.y_range[0]
-    corner = np.array([x0, y0]) @ lesson.value_map
-    assert plane.coords(grid[0].get_start()) == pytest.approx(corner)
+    resting = scene.resting_grid  # the grid before any map
+    for line, rest in zip(grid, resting):
+        start = plane.coords(rest.get_start()) @ lesson.value_map
+        assert plane.coords(line.get_start()) == pytest.approx(start)
 
 
 def test_query_and_key_marks_sit_at_the_lesson_points(drawn):

@@ -1,0 +1,274 @@
+"""Reading an example from a TOML file, checking every field (the file is untrusted data).
+
+Every mistake raises ExampleError naming the field (`sentences[2].focus`, counted from 1 as
+in the file) and saying what is wrong and how to fix it, in one line. Limits keep each clip
+legible at 480p; they are listed in assets/examples/README.md.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import tomllib
+from pathlib import Path
+
+import numpy as np
+
+from .examples import Example, Head, Sentence, default_heads, default_maps
+from .similarity import SIMILARITY_KINDS
+from .tokens import TOKEN_PATTERN, split_tokens, token_key
+
+NAME_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+LIMITS = {
+    "name": 40,  # characters
+    "title": 60,
+    "sentence": 90,
+    "word": 16,
+    "head name": 16,
+    "words": 16,  # words in the plane
+    "sentences": 4,
+    "tokens": 16,  # tokens in one sentence
+    "embedded tokens": 8,  # tokens of one sentence that have an embedding
+    "heads": 4,
+    "coordinate": 20.0,  # |x|, |y| of an embedding
+    "map entry": 3.0,  # |entry| of W_Q, W_K, W_V, W_O
+}
+TOP_KEYS = {"name": True, "title": True, "similarity": False, "words": True, "sentences": True,
+            "maps": False, "heads": False, "output": False}  # key: required
+
+
+class ExampleError(ValueError):
+    """One mistake in an example file: the field and what to do about it."""
+
+    def __init__(self, field: str, problem: str):
+        super().__init__(f"{field}: {problem}")
+        self.field, self.problem = field, problem
+
+
+def load_example(path: str | Path) -> Example:
+    """Read and check the example at `path`; ExampleError (a ValueError) names the field."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ExampleError("file", f"{path} does not exist; give the path of a .toml example") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ExampleError("file", f"cannot read {path} as UTF-8 text ({error})") from None
+    return parse_example(text)
+
+
+def parse_example(text: str) -> Example:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        if message.startswith(("Cannot overwrite a value", "Cannot declare")):
+            where = message[message.find("(") + 1:message.rfind(")")]
+            raise ExampleError("toml", f"a key or table is given twice ({where}); "
+                               "give each word and each table once") from None
+        raise ExampleError("toml", f"not valid TOML: {message}; check the quoting and brackets there") from None
+    return example_from_data(data)
+
+
+def example_from_data(data: dict) -> Example:
+    check_keys(data, TOP_KEYS, "example")
+    similarity = data.get("similarity", "cosine")
+    if similarity not in SIMILARITY_KINDS:
+        raise ExampleError("similarity", f"must be one of {', '.join(map(repr, SIMILARITY_KINDS))}, "
+                           f"got {similarity!r}")
+    words = read_words(data["words"], similarity)
+    sentences = read_sentences(data["sentences"], words)
+    defaults = []
+    if "maps" in data:
+        maps = read_maps(data["maps"])
+    else:
+        maps, defaults = default_maps(), defaults + ["maps"]
+    if "heads" in data:
+        heads = read_heads(data["heads"])
+    else:
+        heads, defaults = default_heads(), defaults + ["heads"]
+    if "output" in data:
+        check_keys(data["output"], {"map": True}, "output")
+        output_map = read_matrix(data["output"]["map"], "output.map", (2 * len(heads), 2),
+                                 f"{2 * len(heads)} rows (2 per head) of 2 numbers")
+    else:
+        output_map, defaults = None, defaults + ["output"]
+    if "similarity" not in data:
+        defaults.append("similarity")
+    return Example(
+        name=read_name(data["name"]),
+        title=read_text(data["title"], "title", LIMITS["title"]),
+        similarity=similarity,
+        words=words,
+        sentences=sentences,
+        maps=maps,
+        heads=heads,
+        output_map=output_map,
+        defaults_used=tuple(defaults),
+    )
+
+
+def check_keys(table, keys: dict[str, bool], field: str) -> None:
+    """`table` is a TOML table with every required key of `keys` and no other."""
+    if not isinstance(table, dict):
+        raise ExampleError(field, f"must be a table, got {describe(table)}")
+    for key in table:
+        if key not in keys:
+            close = difflib.get_close_matches(key, list(keys), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(keys)}"
+            where = key if field == "example" else f"{field}.{key}"
+            raise ExampleError(where, f"unknown key; {hint}")
+    for key, required in keys.items():
+        if required and key not in table:
+            where = key if field == "example" else f"{field}.{key}"
+            raise ExampleError(where, "is missing; add it (see assets/examples/README.md)")
+
+
+def read_name(name) -> str:
+    """The example's name, safe to use as a folder name."""
+    if not isinstance(name, str):
+        raise ExampleError("name", f"must be a string, got {describe(name)}")
+    if len(name) > LIMITS["name"] or not NAME_PATTERN.fullmatch(name):
+        raise ExampleError("name", f"{name!r} must be lower-case letters, digits and single hyphens "
+                           f"(like 'fruit-vs-tech'), at most {LIMITS['name']} characters")
+    return name
+
+
+def read_text(value, field: str, limit: int) -> str:
+    """A one-line string of printable characters, at most `limit` long."""
+    if not isinstance(value, str):
+        raise ExampleError(field, f"must be a string, got {describe(value)}")
+    if not value.strip():
+        raise ExampleError(field, "is empty; write some text")
+    if any(not character.isprintable() for character in value):
+        raise ExampleError(field, "has a control character (a line break or tab?); keep it on one line")
+    if len(value) > limit:
+        raise ExampleError(field, f"is {len(value)} characters; at most {limit} fit on screen, shorten it")
+    return value
+
+
+def read_number(value, field: str, limit: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ExampleError(field, f"must be a number, got {describe(value)}")
+    if not math.isfinite(value):
+        raise ExampleError(field, f"must be a finite number, got {value}")
+    if abs(value) > limit:
+        raise ExampleError(field, f"{value} is too large to draw; keep it within \u00b1{limit:g}")
+    return float(value)
+
+
+def read_words(table, similarity: str) -> dict[str, tuple[float, float]]:
+    if not isinstance(table, dict):
+        raise ExampleError("words", f"must be a table of word = [x, y], got {describe(table)}")
+    if not table:
+        raise ExampleError("words", "is empty; give each word an embedding, like apple = [2.0, 2.0]")
+    if len(table) > LIMITS["words"]:
+        raise ExampleError("words", f"has {len(table)} words; at most {LIMITS['words']} fit legibly in the plane")
+    words: dict[str, tuple[float, float]] = {}
+    for word, vector in table.items():
+        field = f"words.{word}"
+        if not TOKEN_PATTERN.fullmatch(word):
+            raise ExampleError(field, "a word must be one token: letters and digits only, no spaces, "
+                               "punctuation or symbols")
+        if word != token_key(word):
+            raise ExampleError(field, f"words are matched in lower case; write it as {token_key(word)!r}")
+        if len(word) > LIMITS["word"]:
+            raise ExampleError(field, f"is {len(word)} characters; at most {LIMITS['word']} fit as a label")
+        xy = read_vector(vector, field)
+        if similarity == "cosine" and xy == (0.0, 0.0):
+            raise ExampleError(field, "is the zero vector, which has no direction for cosine similarity; "
+                               "move it off the origin")
+        words[word] = xy
+    return words
+
+
+def read_vector(value, field: str) -> tuple[float, float]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise ExampleError(field, f"must be 2 numbers like [2.0, 1.5], got {describe(value)}")
+    x, y = (read_number(v, field, LIMITS["coordinate"]) for v in value)
+    return (x, y)
+
+
+def read_sentences(value, words) -> tuple[Sentence, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ExampleError("sentences", "must be a list of [[sentences]] tables with text and focus")
+    if not value:
+        raise ExampleError("sentences", "is empty; add at least one [[sentences]] with text and focus")
+    if len(value) > LIMITS["sentences"]:
+        raise ExampleError("sentences", f"has {len(value)} sentences; at most {LIMITS['sentences']} fit one clip")
+    sentences = []
+    for number, table in enumerate(value, start=1):
+        field = f"sentences[{number}]"
+        check_keys(table, {"text": True, "focus": True}, field)
+        text = read_text(table["text"], f"{field}.text", LIMITS["sentence"])
+        focus = read_text(table["focus"], f"{field}.focus", LIMITS["word"])
+        tokens = split_tokens(text)
+        embedded = [t for t in tokens if token_key(t) in words]
+        if len(tokens) > LIMITS["tokens"]:
+            raise ExampleError(f"{field}.text", f"has {len(tokens)} words; at most {LIMITS['tokens']} fit on screen")
+        if len(embedded) > LIMITS["embedded tokens"]:
+            raise ExampleError(f"{field}.text", f"has {len(embedded)} words with embeddings; at most "
+                               f"{LIMITS['embedded tokens']} can be drawn pulling at once")
+        key = token_key(focus)
+        if key not in words:
+            raise ExampleError(f"{field}.focus", f"{focus!r} has no embedding; add it under [words] "
+                               "or choose a word that has one")
+        if key not in (token_key(t) for t in tokens):
+            raise ExampleError(f"{field}.focus", f"{focus!r} is not a word of the sentence {text!r}; "
+                               "choose one of its words")
+        sentences.append(Sentence(text, key))
+    return tuple(sentences)
+
+
+def read_matrix(value, field: str, shape: tuple[int, int], described: str) -> np.ndarray:
+    rows, cols = shape
+    if (not isinstance(value, list) or len(value) != rows
+            or not all(isinstance(row, list) and len(row) == cols for row in value)):
+        raise ExampleError(field, f"must be {described}, got {describe(value)}")
+    return np.array([[read_number(v, field, LIMITS["map entry"]) for v in row] for row in value])
+
+
+def read_maps(table) -> dict[str, np.ndarray]:
+    check_keys(table, {"query": True, "key": True, "value": True}, "maps")
+    return {role: read_matrix(table[role], f"maps.{role}", (2, 2), "a 2x2 matrix like [[1.0, 0.0], [0.5, 1.0]]")
+            for role in ("query", "key", "value")}
+
+
+def read_heads(value) -> tuple[Head, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ExampleError("heads", "must be a list of [[heads]] tables")
+    if not 2 <= len(value) <= LIMITS["heads"]:
+        raise ExampleError("heads", f"has {len(value)}; give from 2 to {LIMITS['heads']} [[heads]] "
+                           "(several heads are the point of the clip)")
+    heads = []
+    for number, table in enumerate(value, start=1):
+        field = f"heads[{number}]"
+        check_keys(table, {"name": True, "query": True, "key": True, "value": True}, field)
+        name = read_text(table["name"], f"{field}.name", LIMITS["head name"])
+        maps = [read_matrix(table[role], f"{field}.{role}", (2, 2), "a 2x2 matrix like [[1.0, 0.0], [0.5, 1.0]]")
+                for role in ("query", "key", "value")]
+        heads.append(Head(name, *maps))
+    return tuple(heads)
+
+
+def describe(value) -> str:
+    """A short, safe description of a value the file gave."""
+    kind = {bool: "a boolean", int: "a number", float: "a number", str: "a string",
+            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+    shown = repr(value)
+    return f"{kind} {shown if len(shown) <= 40 else shown[:37] + '...'}"
+
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "assets" / "examples"
+DEFAULT_EXAMPLE = EXAMPLES_DIR / "fruit-vs-tech.toml"
+
+
+def shipped_examples() -> list[Path]:
+    """The example files in assets/examples, by file name."""
+    return sorted(EXAMPLES_DIR.glob("*.toml"))
+
+
+def default_example() -> Example:
+    """The seed lecture's own numbers: is "apple" a fruit or a tech company?"""
+    return load_example(DEFAULT_EXAMPLE)

@@ -1,0 +1,190 @@
+"""Example files: every mistake is one line naming the file and field, exit 2, nothing written."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from attention_core.example_file import ExampleError, load_example, parse_example, shipped_examples
+from attention_core.examples import default_heads, default_maps, default_output_map
+
+ROOT = Path(__file__).parent.parent
+
+VALID = """
+name = "tiny"
+title = "A tiny example"
+similarity = "cosine"
+
+[words]
+apple = [2.0, 2.0]
+orange = [0.0, 3.0]
+phone = [4.0, 0.0]
+
+[[sentences]]
+text = "An apple and an orange"
+focus = "apple"
+"""
+
+HEADS = """
+[[heads]]
+name = "one"
+query = [[1.0, 0.0], [0.0, 1.0]]
+key = [[1.0, 0.0], [0.0, 1.0]]
+value = [[1.0, 0.0], [0.0, 1.0]]
+
+[[heads]]
+name = "two"
+query = [[1.0, 0.0], [0.5, 1.0]]
+key = [[1.0, 0.0], [0.5, 1.0]]
+value = [[1.0, 0.0], [0.0, 1.0]]
+"""
+
+# (what is wrong, the file, the field named, a piece of the advice)
+BAD = [
+    ("not toml", VALID + "\nthis is = = not toml\n", "toml", "not valid TOML"),
+    ("missing key", VALID.replace('title = "A tiny example"\n', ""), "title", "is missing"),
+    ("unknown key", VALID.replace("title =", "titel ="), "titel", "did you mean 'title'"),
+    ("unknown key in a table", VALID.replace('focus = "apple"', 'focus = "apple"\nfocal = "x"'),
+     "sentences[1].focal", "did you mean 'focus'"),
+    ("wrong type", VALID.replace('title = "A tiny example"', "title = 5"), "title", "must be a string"),
+    ("vector of 3", VALID.replace("apple = [2.0, 2.0]", "apple = [2.0, 2.0, 1.0]"), "words.apple", "2 numbers"),
+    ("vector of text", VALID.replace("apple = [2.0, 2.0]", 'apple = ["2", 2.0]'), "words.apple", "must be a number"),
+    ("nan", VALID.replace("apple = [2.0, 2.0]", "apple = [nan, 2.0]"), "words.apple", "finite"),
+    ("infinity", VALID.replace("apple = [2.0, 2.0]", "apple = [inf, 2.0]"), "words.apple", "finite"),
+    ("absurdly large", VALID.replace("apple = [2.0, 2.0]", "apple = [1e9, 2.0]"), "words.apple", "too large"),
+    ("duplicate word", VALID.replace("phone = [4.0, 0.0]", "phone = [4.0, 0.0]\napple = [1.0, 1.0]"),
+     "toml", "given twice"),
+    ("upper-case word", VALID.replace("phone = [4.0, 0.0]", "Phone = [4.0, 0.0]"), "words.Phone", "'phone'"),
+    ("word of two tokens", VALID.replace("phone = [4.0, 0.0]", '"new york" = [4.0, 0.0]'),
+     "words.new york", "one token"),
+    ("focus without embedding", VALID.replace('focus = "apple"', 'focus = "pear"').replace("An apple", "A pear"),
+     "sentences[1].focus", "has no embedding"),
+    ("focus not in sentence", VALID.replace('focus = "apple"', 'focus = "phone"'),
+     "sentences[1].focus", "is not a word of the sentence"),
+    ("no sentences", 'name = "tiny"\ntitle = "T"\nsentences = []\n[words]\napple = [2.0, 2.0]\n',
+     "sentences", "is empty"),
+    ("zero vector for cosine", VALID.replace("phone = [4.0, 0.0]", "phone = [0.0, 0.0]"), "words.phone", "zero vector"),
+    ("unknown similarity", VALID.replace('"cosine"', '"euclid"'), "similarity", "must be one of"),
+    ("map not 2x2", VALID + "[maps]\nquery = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\n"
+     "value = [[1.0, 0.0], [0.0, 1.0]]\n", "maps.query", "2x2"),
+    ("map entry huge", VALID + "[maps]\nquery = [[1e6, 0.0], [0.0, 1.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\n"
+     "value = [[1.0, 0.0], [0.0, 1.0]]\n", "maps.query", "too large"),
+    ("W_O wrong shape", VALID + HEADS + "[output]\nmap = [[1.0, 0.0], [0.0, 1.0]]\n", "output.map", "4 rows"),
+    ("one head", VALID + HEADS.split("[[heads]]\nname = \"two\"")[0], "heads", "from 2 to"),
+    ("bad name", VALID.replace('name = "tiny"', 'name = "../My Lesson"'), "name", "lower-case letters"),
+    ("name with slash", VALID.replace('name = "tiny"', 'name = "a/b"'), "name", "lower-case letters"),
+    ("too many words", VALID.replace("[words]\n", "[words]\n" + "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 16))),
+     "words", "at most 16"),
+    ("too many tokens", VALID.replace('"An apple and an orange"', '"' + "an apple " * 9 + '"'),
+     "sentences[1].text", "at most 16"),
+    ("title with a line break", VALID.replace('"A tiny example"', '"A tiny\\nexample"'), "title", "control character"),
+    ("latex in a word", VALID.replace("phone = [4.0, 0.0]", '"\\\\input{/etc/passwd}" = [4.0, 0.0]'),
+     "words.\\input{/etc/passwd}", "one token"),
+    ("markup in a word", VALID.replace("phone = [4.0, 0.0]", '"<span>x</span>" = [4.0, 0.0]'),
+     "words.<span>x</span>", "one token"),
+]
+
+
+@pytest.mark.parametrize("case, text, field, advice", BAD, ids=[case[0] for case in BAD])
+def test_each_mistake_names_its_field(case, text, field, advice):
+    with pytest.raises(ExampleError) as raised:
+        parse_example(text)
+    assert raised.value.field == field
+    assert advice in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def run_render(*arguments):
+    return subprocess.run([sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("case, text, field, advice", BAD[::4], ids=[case[0] for case in BAD[::4]])
+def test_render_refuses_a_bad_file_and_writes_nothing(tmp_path, case, text, field, advice):
+    example = tmp_path / "lesson.toml"
+    example.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    done = run_render("--example", str(example), "--out", str(out))
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert lines[0].startswith(f"render.py: error: {example}: {field}: ")
+    assert not out.exists()
+    checked = run_render("--check-example", str(example))
+    assert checked.returncode == 2 and checked.stderr == done.stderr
+
+
+def test_a_bad_file_leaves_earlier_clips_untouched(tmp_path):
+    out = tmp_path / "out" / "tiny" / "low"
+    out.mkdir(parents=True)
+    (out / "manifest.json").write_text('{"earlier": true}')
+    (out / "GravityScene.mp4").write_bytes(b"earlier clip")
+    example = tmp_path / "tiny.toml"
+    example.write_text(VALID.replace("apple = [2.0, 2.0]", "apple = [nan, 2.0]"))
+    assert run_render("--example", str(example), "--out", str(tmp_path / "out")).returncode == 2
+    assert (out / "manifest.json").read_text() == '{"earlier": true}'
+    assert (out / "GravityScene.mp4").read_bytes() == b"earlier clip"
+    assert sorted(p.name for p in out.iterdir()) == ["GravityScene.mp4", "manifest.json"]
+
+
+def test_missing_file_is_one_line(tmp_path):
+    done = run_render("--example", str(tmp_path / "nowhere.toml"), "--out", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert "does not exist" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_only_required_fields_take_the_core_defaults():
+    example = parse_example(VALID.replace('similarity = "cosine"\n', ""))
+    assert example.defaults_used == ("maps", "heads", "output", "similarity")
+    assert example.similarity == "cosine"
+    for role, matrix in default_maps().items():
+        assert example.maps[role].tolist() == matrix.tolist()
+    assert [h.name for h in example.heads] == [h.name for h in default_heads()]
+    assert example.output_map.tolist() == default_output_map(len(example.heads)).tolist()
+
+
+def test_canonical_form_round_trips_and_hashes_meaning():
+    example = parse_example(VALID + HEADS)
+    from attention_core.example_file import example_from_data
+
+    again = example_from_data(json.loads(json.dumps(example.canonical())))
+    assert again.sha256() == example.sha256()
+    spaced = parse_example(VALID.replace("apple = [2.0, 2.0]", "apple   =   [ 2, 2 ]  # comment") + HEADS)
+    assert spaced.sha256() == example.sha256()  # same meaning, same hash
+    moved = parse_example(VALID.replace("apple = [2.0, 2.0]", "apple = [2.0, 2.5]") + HEADS)
+    assert moved.sha256() != example.sha256()
+
+
+def test_tokens_match_case_insensitively_and_skip_punctuation():
+    example = parse_example(VALID.replace('"An apple and an orange"', '"An APPLE, and an Orange!"'))
+    from attention_core.lessons import gravity_lesson
+
+    (reading,) = gravity_lesson(example).sentences
+    assert reading.tokens == ("apple", "orange")
+    assert reading.sentence_tokens == ("An", "APPLE", "and", "an", "Orange")
+
+
+@pytest.mark.parametrize("path", shipped_examples(), ids=lambda p: p.name)
+def test_shipped_examples_are_valid(path):
+    example = load_example(path)
+    assert example.name == path.stem
+
+
+def test_list_examples_names_each_with_its_title():
+    done = run_render("--list-examples")
+    assert done.returncode == 0
+    for path in shipped_examples():
+        example = load_example(path)
+        assert any(line.startswith(path.name) and example.title in line for line in done.stdout.splitlines())
+    assert len(shipped_examples()) >= 3
+
+
+def test_the_default_example_is_the_lecture():
+    from attention_core.example_file import default_example
+
+    example = default_example()
+    assert example.words["apple"] == (2.0, 2.0) and example.words["orange"] == (0.0, 3.0)
+    assert np.asarray(example.output_map).shape == (6, 2)
