@@ -5,10 +5,13 @@ VENV := .venv
 VENV_PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: video test setup system-packages clean
+.PHONY: video lecture test setup system-packages clean
 
 video: setup
 	$(VENV_PYTHON) render.py
+
+lecture: setup
+	$(VENV_PYTHON) render.py --lecture --jobs 2
 
 test: setup
 	$(VENV_PYTHON) -m pytest

@@ -3,6 +3,7 @@
     python render.py                                   every clip of the default example
     python render.py GravityScene -q high              one clip at 1080p60
     python render.py --example my-lesson.toml          every clip of your own example
+    python render.py --lecture                         the whole lecture, in order
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from pathlib import Path
 from clips.job import QUALITIES, ClipJob, run_job
 from clips.manifest import write_manifest
 
-SCENE_NAMES = ["GravityScene", "ProjectionScene", "MultiHeadScene"]  # teaching order
+from scenes.catalog import HEADLINE, LECTURE
+
+SCENE_NAMES = list(LECTURE)  # every clip, in teaching order
 
 
 class UsageError(Exception):
@@ -32,7 +35,10 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "and each clip's lesson (every number it shows), file hash and length.",
     )
     parser.add_argument("scenes", nargs="*", metavar="SCENE",
-                        help=f"clips to render, by scene name (default: all): {', '.join(SCENE_NAMES)}")
+                        help=f"clips to render, by scene name (default: the headline clips "
+                        f"{', '.join(HEADLINE)}); any of: {', '.join(SCENE_NAMES)}")
+    parser.add_argument("--lecture", action="store_true",
+                        help="render every clip in teaching order, numbered, into OUT/<name>/<quality>/lecture/")
     parser.add_argument("-e", "--example", metavar="PATH",
                         help="the example file (TOML) to draw: words, sentences, maps "
                         "(default: assets/examples/fruit-vs-tech.toml)")
@@ -56,7 +62,7 @@ def chosen_scenes(names: list[str]) -> list[str]:
             close = difflib.get_close_matches(name, SCENE_NAMES, n=1)
             hint = f"did you mean {close[0]}?" if close else f"choose from {', '.join(SCENE_NAMES)}"
             raise UsageError(f"unknown scene {name!r}: {hint}")
-    return [name for name in SCENE_NAMES if not names or name in names]
+    return [name for name in SCENE_NAMES if (name in names if names else name in HEADLINE)]
 
 
 def read_example(path: str | None):
@@ -70,17 +76,30 @@ def read_example(path: str | None):
         raise UsageError(f"{path}: {error}") from None
 
 
-def render(arguments: argparse.Namespace) -> dict:
-    """Check everything first; only then create folders and render, clip by clip."""
+def plan(arguments: argparse.Namespace) -> tuple[Path, dict, list[ClipJob]]:
+    """Check everything the user gave; return the output folder, the manifest's example
+    record and the jobs. Writes nothing."""
     if arguments.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {arguments.jobs}")
-    scenes = chosen_scenes(arguments.scenes)
+    if arguments.lecture and arguments.scenes:
+        raise UsageError("--lecture renders every clip; give no scene names with it")
+    scenes = SCENE_NAMES if arguments.lecture else chosen_scenes(arguments.scenes)
     example = read_example(arguments.example)
     folder = Path(arguments.out) / example.name / arguments.quality  # the name is [a-z0-9-]+
-    folder.mkdir(parents=True, exist_ok=True)
+    if arguments.lecture:
+        folder = folder / "lecture"
     canonical = example.canonical()
     record = {"name": example.name, "sha256": example.sha256(), "defaults": list(example.defaults_used)}
-    jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / f"{scene}.mp4")) for scene in scenes]
+    files = [f"{number:02d}-{scene}.mp4" if arguments.lecture else f"{scene}.mp4"
+             for number, scene in enumerate(scenes, start=1)]
+    jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file)) for scene, file in zip(scenes, files)]
+    return folder, record, jobs
+
+
+def render(arguments: argparse.Namespace) -> dict:
+    """Plan (which checks everything), then create the folder and render clip by clip."""
+    folder, record, jobs = plan(arguments)
+    folder.mkdir(parents=True, exist_ok=True)
     manifest = {}
     for entry in run_jobs(jobs, arguments.jobs):  # the manifest follows each finished clip
         manifest = write_manifest(folder, record, arguments.quality, [entry], SCENE_NAMES)

@@ -7,6 +7,7 @@ acts as X @ W. Bad input raises ValueError with a one-line message naming the ar
 from .attention import AttentionResult, attention, causal_mask
 from .linear_maps import rotation, scaling, shear
 from .multihead import MultiHeadAttention, MultiHeadResult
+from .recurrence import recurrent_states
 from .similarity import SIMILARITY_KINDS, similarity
 from .softmax import softmax
 
@@ -17,6 +18,7 @@ __all__ = [
     "SIMILARITY_KINDS",
     "attention",
     "causal_mask",
+    "recurrent_states",
     "rotation",
     "scaling",
     "shear",

@@ -35,7 +35,7 @@ LIMITS = {
     "map entry": 3.0,  # |entry| of W_Q, W_K, W_V, W_O
 }
 TOP_KEYS = {"name": True, "title": True, "similarity": False, "words": True, "sentences": True,
-            "maps": False, "heads": False, "output": False}  # key: required
+            "maps": False, "heads": False, "output": False, "cross": False}  # key: required
 
 
 class ExampleError(ValueError):
@@ -94,6 +94,10 @@ def example_from_data(data: dict) -> Example:
                                  f"{2 * len(heads)} rows (2 per head) of 2 numbers")
     else:
         output_map, defaults = None, defaults + ["output"]
+    if "cross" in data:
+        cross = read_cross(data["cross"], words)
+    else:
+        cross, defaults = None, defaults + ["cross"]
     if "similarity" not in data:
         defaults.append("similarity")
     return Example(
@@ -105,6 +109,7 @@ def example_from_data(data: dict) -> Example:
         maps=maps,
         heads=heads,
         output_map=output_map,
+        cross=cross,
         defaults_used=tuple(defaults),
     )
 
@@ -219,6 +224,22 @@ def read_sentences(value, words) -> tuple[Sentence, ...]:
                                "choose one of its words")
         sentences.append(Sentence(text, key))
     return tuple(sentences)
+
+
+def read_cross(table, words) -> tuple[str, str]:
+    """[cross]: an encoder and a decoder sentence, each with a word that has an embedding."""
+    check_keys(table, {"encoder": True, "decoder": True}, "cross")
+    texts = []
+    for role in ("encoder", "decoder"):
+        text = read_text(table[role], f"cross.{role}", LIMITS["sentence"])
+        embedded = [t for t in split_tokens(text) if token_key(t) in words]
+        if not embedded:
+            raise ExampleError(f"cross.{role}", "has no word with an embedding; use words from [words]")
+        if len(embedded) > LIMITS["embedded tokens"]:
+            raise ExampleError(f"cross.{role}", f"has {len(embedded)} words with embeddings; at most "
+                               f"{LIMITS['embedded tokens']}")
+        texts.append(text)
+    return texts[0], texts[1]
 
 
 def read_matrix(value, field: str, shape: tuple[int, int], described: str) -> np.ndarray:

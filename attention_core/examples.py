@@ -5,6 +5,7 @@
     maps       W_Q, W_K, W_V       (2, 2) each, for the projection clip
     heads      (name, W_Q, W_K, W_V)...   two or more, for the multi-head clip
     output_map W_O                 (2 * heads, 2)
+    cross      (encoder, decoder)  two texts for the cross-attention clip (optional)
 
 Examples are plain data; `example_file.py` reads them from TOML (the default example is
 assets/examples/fruit-vs-tech.toml). The defaults used when a file leaves out maps, heads or
@@ -70,6 +71,7 @@ class Example:
     maps: dict[str, np.ndarray] = field(default_factory=default_maps)
     heads: tuple[Head, ...] = field(default_factory=default_heads)
     output_map: np.ndarray | None = None  # None: default_output_map(len(heads))
+    cross: tuple[str, str] | None = None  # (encoder, decoder) texts; None: sentences 1 and 2
     defaults_used: tuple[str, ...] = ()  # which of maps, heads, output came from defaults
 
     def __post_init__(self):
@@ -100,6 +102,7 @@ class Example:
                 for head in self.heads
             ],
             "output": {"map": np.asarray(self.output_map).tolist()},
+            **({"cross": {"encoder": self.cross[0], "decoder": self.cross[1]}} if self.cross else {}),
         }
 
     def sha256(self) -> str:

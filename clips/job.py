@@ -58,7 +58,7 @@ def run_job(job: ClipJob) -> dict:
     random.seed(0)
     np.random.seed(0)
     example = example_from_data(job.example)
-    scene_class = SCENES[job.scene]
+    scene_class = SCENES[job.scene]  # the lecture's order has every scene
     lesson = scene_class.lesson_for(example)
     with tempfile.TemporaryDirectory(prefix="attention-clips-") as media_dir:
         with tempconfig(manim_settings(job.quality, media_dir, job.scene)):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Line, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Line, Square, VGroup
 
 from scenes import style
 
 
 class ScoreTable(VGroup):
-    """columns: (header, values, colour, name); cell (i, c) is named f"{name}:{i}"."""
+    """columns: (header, values, colour, name); cell (i, c) is named f"{name}:{i}".
+    A value is a number (written with 2 places) or a string (written as it is)."""
 
     def __init__(self, tokens: Sequence[str], columns, groups=(), size: float = style.SMALL_SIZE,
                  column_width: float = 1.25, row_height: float = 0.42):
@@ -29,7 +29,9 @@ class ScoreTable(VGroup):
             word.move_to([word_width - 0.3 - word.width / 2, y, 0])
             row = VGroup(word)
             for c, (_, values, colour, name) in enumerate(columns):
-                cell = style.number_text(float(np.asarray(values)[i]), 2, size, colour)
+                value = values[i]
+                cell = (style.plain_text(value, size, colour) if isinstance(value, str)
+                        else style.number_text(float(value), 2, size, colour))
                 cell.move_to([word_width + (c + 0.5) * column_width, y, 0])
                 cell.name = f"{name}:{i}"
                 row.add(cell)
@@ -45,3 +47,46 @@ class ScoreTable(VGroup):
 
     def row(self, i: int) -> VGroup:
         return self.rows[i]
+
+
+class WeightGrid(VGroup):
+    """An attention weight matrix: one row a query token, one column a key token.
+
+    Each cell is shaded by its weight and has it written inside; cell (i, j) is named
+    f"{name}:{i},{j}". Masked cells (where `mask` is False) are drawn dark, their 0 muted.
+    """
+
+    def __init__(self, rows: Sequence[str], columns: Sequence[str], weights, colour: str, name: str,
+                 mask=None, cell: float = 0.72, size: float = style.SMALL_SIZE, row_sums=None):
+        super().__init__()
+        self.cells = VGroup()
+        for i, row in enumerate(rows):
+            for j, _ in enumerate(columns):
+                allowed = True if mask is None else bool(mask[i][j])
+                weight = float(weights[i][j])
+                square = Square(side_length=cell, stroke_color=style.MUTED, stroke_width=1,
+                                fill_color=colour if allowed else style.BACKGROUND,
+                                fill_opacity=0.08 + 0.62 * weight if allowed else 1.0)
+                square.move_to([j * cell, -i * cell, 0])
+                text = style.number_text(weight, 2, size, style.FOREGROUND if allowed else style.MUTED)
+                text.move_to(square)
+                text.name = f"{name}:{i},{j}"
+                square.name = f"{name}_cell:{i},{j}"
+                self.cells.add(VGroup(square, text))
+        self.row_labels = VGroup(*(style.plain_text(r, size).next_to([-cell / 2, -i * cell, 0], LEFT, buff=0.12)
+                                   for i, r in enumerate(rows)))
+        self.column_labels = VGroup()
+        for j, column in enumerate(columns):
+            label = style.plain_text(column, size)
+            label.rotate(0.6).next_to([j * cell, cell / 2, 0], UP, buff=0.08)
+            self.column_labels.add(label)
+        self.add(self.cells, self.row_labels, self.column_labels)
+        if row_sums is not None:
+            self.sums = VGroup()
+            for i, total in enumerate(row_sums):
+                text = style.plain_text(f"= {style.format_number(total)}", size, style.MUTED)
+                text.next_to([(len(columns) - 0.5) * cell, -i * cell, 0], RIGHT, buff=0.15)
+                text.name = f"{name}_sum:{i}"
+                self.sums.add(text)
+            self.add(self.sums)
+        self.name = name

@@ -138,7 +138,7 @@ def test_missing_file_is_one_line(tmp_path):
 
 def test_only_required_fields_take_the_core_defaults():
     example = parse_example(VALID.replace('similarity = "cosine"\n', ""))
-    assert example.defaults_used == ("maps", "heads", "output", "similarity")
+    assert example.defaults_used == ("maps", "heads", "output", "cross", "similarity")
     assert example.similarity == "cosine"
     for role, matrix in default_maps().items():
         assert example.maps[role].tolist() == matrix.tolist()

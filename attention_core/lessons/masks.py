@@ -1,0 +1,85 @@
+"""The mask lesson: self-attention, masked self-attention, cross-attention.
+
+One sequence X (n, 2): the example's sentence with the most words that have embeddings.
+
+    self:   Q, K, V all from X                      weights (n, n)
+    masked: the same with causal_mask(n): position i sees 0..i; rows still sum to 1
+    cross:  Q from a decoder sentence Y (m, 2); K and V from an encoder sentence X'
+            weights (m, n'), what a translation model's decoder does
+
+Maps are the example's W_Q, W_K, W_V; scores are scaled dot products.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..attention import attention, causal_mask
+from ..examples import Example
+from ..tokens import split_tokens, token_key
+from .base import Lesson
+
+MAX_TOKENS = 6  # a grid wider than this is unreadable at 480p
+
+
+@dataclass(frozen=True)
+class MaskLesson(Lesson):
+    sentence: str
+    tokens: tuple[str, ...]  # n
+    self_weights: np.ndarray  # (n, n)
+    mask: np.ndarray  # (n, n) bool, True = may attend
+    masked_weights: np.ndarray  # (n, n), zero above the diagonal
+    masked_row_sums: np.ndarray  # (n,) all 1
+    encoder_sentence: str
+    encoder_tokens: tuple[str, ...]  # n'
+    decoder_sentence: str
+    decoder_tokens: tuple[str, ...]  # m
+    cross_weights: np.ndarray  # (m, n')
+    notes: tuple[str, ...]
+
+
+def embedded_tokens(example: Example, text: str, notes: list[str]) -> tuple[str, ...]:
+    tokens = tuple(token_key(t) for t in split_tokens(text) if token_key(t) in example.words)
+    if len(tokens) > MAX_TOKENS:
+        notes.append(f"only the first {MAX_TOKENS} words of {text!r} are shown")
+    return tokens[:MAX_TOKENS]
+
+
+def mask_lesson(example: Example) -> MaskLesson:
+    notes: list[str] = []
+    counts = [len(embedded_tokens(example, s.text, [])) for s in example.sentences]
+    sentence = example.sentences[counts.index(max(counts))].text
+    tokens = embedded_tokens(example, sentence, notes)
+    w_q, w_k, w_v = (example.maps[role] for role in ("query", "key", "value"))
+    x = np.array([example.words[t] for t in tokens])  # (n, 2)
+    mask = causal_mask(len(tokens))
+    plain = attention(x @ w_q, x @ w_k, x @ w_v)
+    masked = attention(x @ w_q, x @ w_k, x @ w_v, mask=mask)
+    if example.cross:
+        encoder, decoder = example.cross
+    else:
+        encoder = example.sentences[0].text
+        decoder = example.sentences[1 if len(example.sentences) > 1 else 0].text
+        notes.append("no [cross] in the example: the encoder is sentence 1, the decoder "
+                     + ("sentence 2" if len(example.sentences) > 1 else "sentence 1 again"))
+    encoder_tokens = embedded_tokens(example, encoder, notes)
+    decoder_tokens = embedded_tokens(example, decoder, notes)
+    source = np.array([example.words[t] for t in encoder_tokens])  # (n', 2)
+    target = np.array([example.words[t] for t in decoder_tokens])  # (m, 2)
+    cross = attention(target @ w_q, source @ w_k, source @ w_v)
+    return MaskLesson(
+        sentence=sentence,
+        tokens=tokens,
+        self_weights=plain.weights,
+        mask=mask,
+        masked_weights=masked.weights,
+        masked_row_sums=masked.weights.sum(axis=1),
+        encoder_sentence=encoder,
+        encoder_tokens=encoder_tokens,
+        decoder_sentence=decoder,
+        decoder_tokens=decoder_tokens,
+        cross_weights=cross.weights,
+        notes=tuple(notes),
+    )

@@ -1,0 +1,72 @@
+"""The scaling lesson: why divide by sqrt(d_k).
+
+For q, k with d independent entries of variance 1, q . k has variance d: its spread grows
+like sqrt(d). Softmax over such scores saturates (one weight near 1); dividing by sqrt(d)
+brings the spread back to about 1. Every number is drawn from a seeded generator.
+
+    raw    = q . k              std about sqrt(d)
+    scaled = q . k / sqrt(d)    std about 1
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..softmax import softmax
+from .base import Lesson
+
+DIMENSIONS = (2, 16, 64, 512)
+SEED = 2017
+PAIRS = 4000  # (q, k) pairs per dimension for the spread
+SHOWN = 40  # of which this many are drawn
+ROW = 6  # keys in the example softmax row
+
+
+@dataclass(frozen=True)
+class ScalingRow(Lesson):
+    dimension: int
+    raw_std: float  # spread of q . k over PAIRS pairs
+    scaled_std: float  # spread of q . k / sqrt(d)
+    sqrt_d: float
+    shown_raw: np.ndarray  # (SHOWN,) sample dot products to draw
+    shown_scaled: np.ndarray  # (SHOWN,)
+    row_raw: np.ndarray  # (ROW,) one query against ROW keys
+    row_scaled: np.ndarray  # (ROW,)
+    weights_raw: np.ndarray  # (ROW,) softmax(row_raw): saturates as d grows
+    weights_scaled: np.ndarray  # (ROW,)
+
+
+@dataclass(frozen=True)
+class ScalingLesson(Lesson):
+    seed: int
+    pairs: int
+    rows: tuple[ScalingRow, ...]
+
+
+def scaling_lesson(example=None) -> ScalingLesson:
+    """The same for every example: it is about dimensions, not words."""
+    rng = np.random.default_rng(SEED)
+    rows = []
+    for d in DIMENSIONS:
+        q = rng.standard_normal((PAIRS, d))
+        k = rng.standard_normal((PAIRS, d))
+        dots = np.einsum("pd,pd->p", q, k)  # (PAIRS,)
+        query = rng.standard_normal(d)
+        keys = rng.standard_normal((ROW, d))
+        row = keys @ query  # (ROW,)
+        root = float(np.sqrt(d))
+        rows.append(ScalingRow(
+            dimension=d,
+            raw_std=float(dots.std()),
+            scaled_std=float((dots / root).std()),
+            sqrt_d=root,
+            shown_raw=dots[:SHOWN],
+            shown_scaled=dots[:SHOWN] / root,
+            row_raw=row,
+            row_scaled=row / root,
+            weights_raw=softmax(row),
+            weights_scaled=softmax(row / root),
+        ))
+    return ScalingLesson(seed=SEED, pairs=PAIRS, rows=tuple(rows))

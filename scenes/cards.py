@@ -1,0 +1,75 @@
+"""IntroCard (the lecture's first clip) and HistoryCard (where attention came from)."""
+
+from __future__ import annotations
+
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Line, VGroup, Write
+
+from attention_core.lessons import HistoryLesson, IntroLesson, history_lesson, intro_lesson
+from scenes import style
+from scenes.base import LessonScene
+
+
+class IntroCard(LessonScene):
+    lesson: IntroLesson
+
+    @classmethod
+    def lesson_for(cls, example):
+        return intro_lesson(example)
+
+    def construct(self):
+        lesson = self.lesson
+        # 1. the example's title
+        title = style.plain_text(lesson.title, style.TITLE_SIZE).move_to([0, 2.3, 0])
+        title.name = "title"
+        rule = Line(title.get_left(), title.get_right(), color=style.FOCUS, stroke_width=2)
+        rule.next_to(title, DOWN, buff=0.2)
+        subtitle = style.plain_text("how attention re-reads a word in the light of its sentence", style.BODY_SIZE,
+                                    style.MUTED).next_to(rule, DOWN, buff=0.3)
+        self.play(Write(title), run_time=style.MEDIUM)
+        self.play(FadeIn(rule), FadeIn(subtitle), run_time=style.SHORT)
+        # 2. what the lecture shows, in order
+        chapters = VGroup(*(style.plain_text(f"{i + 1}. {chapter}", style.LABEL_SIZE)
+                            for i, chapter in enumerate(lesson.chapters)))
+        chapters.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(subtitle, DOWN, buff=0.45)
+        chapters.name = "chapters"
+        self.play(FadeIn(chapters, lag_ratio=0.1), run_time=style.LONG)
+        self.wait(style.LONG)
+
+
+class HistoryCard(LessonScene):
+    lesson: HistoryLesson
+
+    @classmethod
+    def lesson_for(cls, example):
+        return history_lesson(example)
+
+    def construct(self):
+        lesson = self.lesson
+        heading = self.title("Where attention came from")
+        self.play(FadeIn(heading), run_time=style.SHORT)
+        # 1. the two papers, one after the other
+        previous = None
+        for index, entry in enumerate(lesson.entries):
+            year = style.plain_text(str(entry.year), style.HEADING_SIZE, style.FOCUS)
+            text = VGroup(style.plain_text(entry.authors, style.BODY_SIZE),
+                          style.plain_text(entry.idea, style.LABEL_SIZE, style.MUTED),
+                          style.plain_text(entry.score, style.LABEL_SIZE, style.QUERY))
+            text.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+            card = VGroup(year, text).arrange(RIGHT, aligned_edge=UP, buff=0.5)
+            card.name = f"entry:{index}"
+            if previous is None:
+                card.move_to([-6.2, 2.3, 0], aligned_edge=UP + LEFT)
+            else:
+                card.next_to(previous, DOWN, buff=0.6, aligned_edge=LEFT)
+            self.play(FadeIn(card, shift=0.2 * RIGHT), run_time=style.MEDIUM)
+            previous = card
+        # 2. the scaling, with a number
+        example = style.wrapped_text(
+            f"With d\u2096 = {lesson.d_k} per head, scores are divided by \u221a{lesson.d_k} = "
+            f"{style.format_number(lesson.sqrt_d_k)}: a score of {style.format_number(lesson.raw_score)} "
+            f"becomes {style.format_number(lesson.scaled_score)}.", 12.4, style.LABEL_SIZE, style.KEY)
+        example.next_to(previous, DOWN, buff=0.7, aligned_edge=LEFT)
+        example.name = "scaling_example"
+        self.play(FadeIn(example), run_time=style.SHORT)
+        self.caption("2014: attention helped an RNN translate. 2017: attention became the whole model.")
+        self.wait(style.LONG)

@@ -1,0 +1,81 @@
+"""FormulaScene: Attention(Q, K, V) = softmax(Q K^T / sqrt(d_k)) V, each part lit beside
+the numbers it makes for the running example.
+
+Storyboard (the example's first sentence, its focus word's query):
+  1. the formula (fixed LaTeX written by us: no example word ever enters it)
+  2. Q K^T: one dot product per word
+  3. / sqrt(d_k): scaled
+  4. softmax: the weights, which sum to 1 (stage one ends: the weights come from Q and K)
+  5. times V: the weighted average of the values, the output
+"""
+
+from __future__ import annotations
+
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, MathTex, SurroundingRectangle, Transform, VGroup
+
+from attention_core.lessons import FormulaLesson, formula_lesson
+from scenes import style
+from scenes.base import LessonScene
+from scenes.tables import ScoreTable
+
+FORMULA_PARTS = (r"\mathrm{Attention}(Q, K, V) =", r"\mathrm{softmax}\Big(", r"Q K^{\top}", r"/",
+                 r"\sqrt{d_k}", r"\Big)", r"V")
+
+
+class FormulaScene(LessonScene):
+    lesson: FormulaLesson
+
+    @classmethod
+    def lesson_for(cls, example):
+        return formula_lesson(example)
+
+    def construct(self):
+        lesson = self.lesson
+        heading = self.title(f"The formula, for \u201c{lesson.focus}\u201d in \u201c{lesson.sentence}\u201d")
+        if heading.width > 13.2:
+            heading.scale_to_fit_width(13.2).to_corner(UP + LEFT, buff=style.EDGE_BUFFER)
+        # 1. the formula
+        formula = MathTex(*FORMULA_PARTS, color=style.FOREGROUND).scale(1.1).move_to([0, 2.2, 0])
+        formula.name = "formula"
+        formula[2].set_color(style.QUERY)
+        formula[6].set_color(style.VALUE)
+        self.play(FadeIn(heading), FadeIn(formula), run_time=style.MEDIUM)
+        table = ScoreTable(lesson.tokens, [
+            ("q\u00b7k", lesson.dots, style.QUERY, "dot"),
+            (f"\u00f7 {style.format_number(lesson.sqrt_d_k)}", lesson.scaled, style.KEY, "scaled"),
+            ("softmax", lesson.weights, style.CONTEXT, "weight"),
+        ], column_width=1.6, size=style.LABEL_SIZE)
+        table.move_to([0, 0.55, 0])
+        columns = [VGroup(*(row[c + 1] for row in table.rows)) for c in range(3)]
+        headers = table[1]
+        self.play(FadeIn(VGroup(*(row[0] for row in table.rows)), table[2]), run_time=style.SHORT)
+
+        # 2-4. each part of the formula beside the numbers it makes
+        box = None
+        steps = (
+            ((2,), 0, "Q K\u1d40: the query of the focus word dotted with every key."),
+            ((3, 4), 1, f"Divide by \u221ad\u2096 = \u221a{lesson.d_k}: keeps the scores from growing with the width."),
+            ((1, 5), 2, "Softmax: the weights, positive and summing to 1. They come from Q and K only."),
+        )
+        for parts, column, caption in steps:
+            target = SurroundingRectangle(VGroup(*(formula[p] for p in parts)), color=style.HIGHLIGHT, buff=0.08)
+            self.play(Transform(box, target) if box else FadeIn(target), FadeIn(headers[column]),
+                      FadeIn(columns[column]), run_time=style.MEDIUM)
+            box = box or target
+            self.caption(caption)
+            self.wait(style.PAUSE)
+
+        # 5. times V: the output
+        terms = " + ".join(f"{style.format_number(w)} v {t}" for t, w in zip(lesson.tokens, lesson.weights))
+        output = VGroup(
+            style.plain_text("\u00d7 V: the weighted average of the values", style.LABEL_SIZE, style.VALUE),
+            style.wrapped_text(f"output = {terms}", 12.0, style.SMALL_SIZE, style.FOREGROUND),
+            style.plain_text(f"\u2248 ({style.format_number(lesson.output[0])}, {style.format_number(lesson.output[1])})",
+                             style.LABEL_SIZE, style.CONTEXT),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        output[2].name = "output_value"
+        output.next_to(table, DOWN, buff=0.5, aligned_edge=LEFT)
+        self.play(Transform(box, SurroundingRectangle(formula[6], color=style.HIGHLIGHT, buff=0.08)),
+                  FadeIn(output), run_time=style.MEDIUM)
+        self.caption("Then V: the weights average the values. The output is the word's context vector.")
+        self.wait(style.LONG)

@@ -1,0 +1,136 @@
+"""SoftmaxScene: why a weighted average, and not just the best word.
+
+Storyboard (the example's first sentence, its focus word):
+  1. the words, their scores, and softmax weights as bars that always sum to 1
+  2. one score slides: the best word (argmax) jumps, the weighted average glides
+  3. temperature from near 0 (argmax) to large (uniform)
+  4. why not divide by the sum: a sum can be zero, a weight could be negative
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Square, VGroup, ValueTracker
+
+from attention_core.lessons import SoftmaxLesson, softmax_lesson
+from scenes import style
+from scenes.base import LessonScene
+from scenes.mobjects import WeightBars, WordDot, WordPlane, place_labels
+from scenes.tables import ScoreTable
+
+BAR_LENGTH = 3.0
+
+
+class SoftmaxScene(LessonScene):
+    lesson: SoftmaxLesson
+
+    @classmethod
+    def lesson_for(cls, example):
+        return softmax_lesson(example)
+
+    def construct(self):
+        lesson = self.lesson
+        heading = self.title("Why a weighted average, and not just the best word?")
+        self.play(FadeIn(heading), run_time=style.SHORT)
+
+        # 1. words, scores and weights; the plane with the two answers
+        self.plane = WordPlane(np.vstack([lesson.embeddings]), width=5.0, height=3.8, margin=0.7)
+        self.plane.move_to([3.9, 0.1, 0])
+        self.plane.name = "plane"
+        words = [WordDot(t, self.plane.point(e), style.WORD, size=style.SMALL_SIZE)
+                 for t, e in zip(lesson.tokens, lesson.embeddings)]
+        place_labels(words)
+        self.index = ValueTracker(int(np.argmin(np.abs(lesson.sweep_scores - lesson.scores[lesson.swept]))))
+        self.bars = self.weights_at(self.sample())
+        self.bars.add_updater(lambda bars: bars.become(self.weights_at(self.sample())))
+        best = Square(side_length=0.34, color=style.FOREGROUND, stroke_width=3)
+        best.add_updater(lambda square: square.move_to(self.plane.point(lesson.sweep_argmax_output[self.sample()])))
+        best.name = "argmax_marker"
+        average = Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT)
+        average.add_updater(lambda dot: dot.move_to(self.plane.point(lesson.sweep_softmax_output[self.sample()])))
+        average.name = "softmax_output"
+        key = VGroup(
+            VGroup(Square(side_length=0.22, color=style.FOREGROUND, stroke_width=3),
+                   style.plain_text("best word only (argmax)", style.SMALL_SIZE)).arrange(RIGHT, buff=0.15),
+            VGroup(Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT),
+                   style.plain_text("weighted average (softmax)", style.SMALL_SIZE, style.CONTEXT)).arrange(RIGHT, buff=0.15),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.15).next_to(self.plane, UP, buff=0.2)
+        self.play(Create(self.plane), *(FadeIn(w) for w in words), FadeIn(self.bars), FadeIn(key),
+                  run_time=style.MEDIUM)
+        self.play(FadeIn(best), FadeIn(average), run_time=style.SHORT)
+        self.caption(f"Scores of the words for \u201c{lesson.focus}\u201d ({lesson.similarity}); "
+                     "softmax turns them into weights that sum to 1.")
+
+        # 2. one score slides: argmax jumps, softmax glides
+        slid = lesson.tokens[lesson.swept]
+        self.caption(f"Slide the score of \u201c{slid}\u201d: the best word jumps, the weighted average glides.")
+        last = len(lesson.sweep_scores) - 1
+        self.play(self.index.animate.set_value(0), run_time=style.LONG)
+        self.play(self.index.animate.set_value(last), run_time=2 * style.LONG)
+        self.wait(style.PAUSE)
+
+        # 3. temperature: from argmax to uniform
+        self.bars.clear_updaters()
+        best.clear_updaters()
+        average.clear_updaters()
+        self.play(FadeOut(best), FadeOut(average), FadeOut(key), run_time=style.SHORT)
+        self.temperature = ValueTracker(0)
+        self.bars.add_updater(lambda bars: bars.become(self.tempered_at(self.temperature_index())))
+        self.caption("Temperature divides the scores: near 0 softmax is argmax; large, every word weighs the same.")
+        self.play(self.temperature.animate.set_value(len(lesson.temperatures) - 1), run_time=2 * style.LONG)
+        self.wait(style.PAUSE)
+        self.bars.clear_updaters()
+
+        # 4. why not divide by the sum?
+        self.play(FadeOut(self.bars), FadeOut(self.plane), *(FadeOut(w) for w in words), run_time=style.SHORT)
+        table = ScoreTable(["sum is 0", "a score < 0"], [
+            ("1", [lesson.zero_sum_scores[0], lesson.negative_scores[0]], style.FOREGROUND, "naive_score_0"),
+            ("2", [lesson.zero_sum_scores[1], lesson.negative_scores[1]], style.FOREGROUND, "naive_score_1"),
+            ("1", ["\u00f7 0 ?", lesson.negative_by_sum[0]], style.KEY, "by_sum_0"),
+            ("2", ["\u00f7 0 ?", lesson.negative_by_sum[1]], style.KEY, "by_sum_1"),
+            ("1", [lesson.zero_sum_softmax[0], lesson.negative_softmax[0]], style.CONTEXT, "softmax_0"),
+            ("2", [lesson.zero_sum_softmax[1], lesson.negative_softmax[1]], style.CONTEXT, "softmax_1"),
+        ], groups=[("scores", 0, 2), ("divided by their sum", 2, 4), ("softmax", 4, 6)],
+            column_width=1.45, size=style.LABEL_SIZE)
+        table.move_to([0, 0.4, 0])
+        table.name = "division_table"
+        self.play(FadeIn(table), run_time=style.MEDIUM)
+        self.caption("Why not divide by the sum? It can be 0 (no answer) and it can give a negative weight. "
+                     "Softmax weights are always positive and sum to 1.")
+        self.wait(style.LONG)
+
+    def sample(self) -> int:
+        return int(round(self.index.get_value()))
+
+    def temperature_index(self) -> int:
+        return int(round(self.temperature.get_value()))
+
+    def weights_at(self, sample: int) -> VGroup:
+        """The bars, scores and sum for sweep sample `sample`, read off the lesson."""
+        lesson = self.lesson
+        scores = np.array(lesson.scores)
+        scores[lesson.swept] = lesson.sweep_scores[sample]
+        return self.bar_panel(scores, lesson.sweep_weights[sample], "score")
+
+    def tempered_at(self, index: int) -> VGroup:
+        lesson = self.lesson
+        label = f"T = {style.format_number(lesson.temperatures[index])}"
+        return self.bar_panel(lesson.scores, lesson.temperature_weights[index], label)
+
+    def bar_panel(self, scores, weights, heading: str) -> VGroup:
+        bars = WeightBars(self.lesson.tokens, weights, style.CONTEXT, bar_length=BAR_LENGTH, size=style.LABEL_SIZE)
+        bars.move_to([-4.6, 1.2, 0], aligned_edge=UP + LEFT)  # fixed, so bars do not jitter
+        score_column = VGroup()
+        for index, (row, score) in enumerate(zip(bars.rows, scores)):
+            number = style.number_text(score, 2, style.LABEL_SIZE, style.KEY)
+            number.name = f"score:{index}"
+            number.next_to(row, LEFT, buff=0.35)
+            score_column.add(number)
+        title = style.plain_text(heading, style.SMALL_SIZE, style.KEY)
+        title.next_to(bars, UP, buff=0.25).align_to(bars, LEFT).shift(1.1 * LEFT)
+        title.name = "bar_heading"
+        total = style.plain_text(f"sum of weights = {style.format_number(float(np.sum(weights)))}",
+                                 style.SMALL_SIZE, style.MUTED)
+        total.name = "weight_sum"
+        total.next_to(bars, DOWN, buff=0.3, aligned_edge=RIGHT)
+        return VGroup(title, score_column, bars, total)

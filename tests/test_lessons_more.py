@@ -1,0 +1,122 @@
+"""The lessons of the learner-question clips equal what the core computes."""
+
+import numpy as np
+import pytest
+
+from attention_core import attention, causal_mask, similarity, softmax
+from attention_core.example_file import parse_example
+from attention_core.lessons import (
+    formula_lesson,
+    history_lesson,
+    intro_lesson,
+    mask_lesson,
+    parallel_lesson,
+    projection_lesson,
+    scaling_lesson,
+    softmax_lesson,
+)
+from scenes.catalog import LECTURE
+
+ALONE = """
+name = "alone"
+title = "One word"
+[words]
+apple = [2.0, 2.0]
+orange = [0.0, 3.0]
+phone = [4.0, 0.0]
+[[sentences]]
+text = "An apple"
+focus = "apple"
+"""
+
+
+def test_softmax_sweep_glides_while_argmax_jumps(example):
+    lesson = softmax_lesson(example)
+    rows = np.repeat(lesson.scores[None], len(lesson.sweep_scores), axis=0)
+    rows[:, lesson.swept] = lesson.sweep_scores
+    assert lesson.sweep_weights == pytest.approx(softmax(rows))
+    assert lesson.sweep_argmax.tolist() == rows.argmax(axis=1).tolist()
+    assert lesson.sweep_softmax_output == pytest.approx(lesson.sweep_weights @ lesson.embeddings)
+    assert lesson.sweep_argmax_output == pytest.approx(lesson.embeddings[lesson.sweep_argmax])
+    jumps = np.linalg.norm(np.diff(lesson.sweep_argmax_output, axis=0), axis=1).max()
+    glides = np.linalg.norm(np.diff(lesson.sweep_softmax_output, axis=0), axis=1).max()
+    assert jumps > 5 * glides  # the point of the clip, measured
+    assert len(set(lesson.sweep_argmax.tolist())) >= 2
+
+
+def test_temperature_goes_from_argmax_to_uniform(example):
+    lesson = softmax_lesson(example)
+    assert lesson.temperature_weights[0].max() > 0.99
+    assert lesson.temperature_weights[-1] == pytest.approx(np.full(len(lesson.tokens), 1 / len(lesson.tokens)), abs=0.01)
+    assert lesson.temperature_weights.sum(axis=1) == pytest.approx(np.ones(len(lesson.temperatures)))
+
+
+def test_dividing_by_the_sum_fails_where_softmax_does_not(example):
+    lesson = softmax_lesson(example)
+    assert lesson.zero_sum_scores.sum() == 0
+    assert lesson.negative_by_sum.min() < 0
+    assert lesson.negative_softmax.min() > 0 and lesson.negative_softmax.sum() == pytest.approx(1)
+
+
+def test_softmax_lesson_borrows_words_when_a_sentence_has_one():
+    lesson = softmax_lesson(parse_example(ALONE))
+    assert len(lesson.tokens) == 3 and lesson.notes
+
+
+def test_scaling_spreads_are_seeded_and_follow_sqrt_d():
+    first, again = scaling_lesson(), scaling_lesson()
+    assert first.to_dict() == again.to_dict()
+    for row in first.rows:
+        assert row.raw_std == pytest.approx(np.sqrt(row.dimension), rel=0.06)
+        assert row.scaled_std == pytest.approx(1.0, rel=0.06)
+        assert row.weights_scaled == pytest.approx(softmax(row.row_raw / np.sqrt(row.dimension)))
+    assert first.rows[-1].weights_raw.max() > 0.9 > first.rows[-1].weights_scaled.max()
+
+
+def test_mask_lesson(example):
+    lesson = mask_lesson(example)
+    n = len(lesson.tokens)
+    assert lesson.mask.tolist() == causal_mask(n).tolist()
+    assert np.all(lesson.masked_weights[~lesson.mask] == 0)
+    assert lesson.masked_row_sums == pytest.approx(np.ones(n))
+    x = np.array([example.words[t] for t in lesson.tokens])
+    w_q, w_k, w_v = (example.maps[r] for r in ("query", "key", "value"))
+    assert lesson.self_weights == pytest.approx(attention(x @ w_q, x @ w_k, x @ w_v).weights)
+    target = np.array([example.words[t] for t in lesson.decoder_tokens])
+    source = np.array([example.words[t] for t in lesson.encoder_tokens])
+    assert lesson.cross_weights == pytest.approx(attention(target @ w_q, source @ w_k, source @ w_v).weights)
+    assert lesson.notes  # the default example has no [cross]: the fallback is said
+
+
+def test_mask_lesson_uses_the_cross_table():
+    example = parse_example(ALONE + '[cross]\nencoder = "apple orange phone"\ndecoder = "Orange apple"\n')
+    lesson = mask_lesson(example)
+    assert lesson.encoder_tokens == ("apple", "orange", "phone")
+    assert lesson.decoder_tokens == ("orange", "apple")
+    assert lesson.cross_weights.shape == (2, 3) and not lesson.notes
+
+
+def test_formula_lesson_is_the_projection_focus_row(example):
+    lesson, projection = formula_lesson(example), projection_lesson(example)
+    assert lesson.dots == pytest.approx(similarity(lesson.query[None], lesson.keys, "dot")[0])
+    assert lesson.scaled == pytest.approx(lesson.dots / np.sqrt(2))
+    assert lesson.weights == pytest.approx(projection.weights)
+    assert lesson.output == pytest.approx(projection.context)
+
+
+def test_parallel_lesson_recurrence_by_hand(example):
+    lesson = parallel_lesson(example)
+    state = np.zeros(2)
+    for x, h in zip(lesson.embeddings, lesson.recurrent_states):
+        state = np.tanh(x @ lesson.input_map + state @ lesson.state_map)
+        assert h == pytest.approx(state)
+    assert lesson.recurrent_steps == len(lesson.tokens) and lesson.attention_steps == 1
+
+
+def test_cards(example):
+    intro = intro_lesson(example)
+    assert intro.title == example.title
+    assert len(intro.chapters) == len(LECTURE) - 1  # every clip after the card itself
+    history = history_lesson()
+    assert [e.year for e in history.entries] == [2014, 2017]
+    assert history.scaled_score == pytest.approx(history.raw_score / 8)

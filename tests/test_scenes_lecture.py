@@ -1,0 +1,102 @@
+"""The learner-question clips draw their lessons: every number on screen traced to the core."""
+
+import argparse
+
+import numpy as np
+import pytest
+from scene_harness import build_scene, one, text_of
+
+from attention_core.example_file import default_example
+from scenes.catalog import SCENES
+from scenes.formula import FORMULA_PARTS
+from scenes.parallel import pair_text
+from scenes.scaling import axis_x
+from scenes.style import format_number
+
+
+def drawn(name, tmp_path, example=None):
+    scene_class = SCENES[name]
+    lesson = scene_class.lesson_for(example or default_example())
+    scene, shown = build_scene(scene_class, lesson, tmp_path)
+    return lesson, scene, shown
+
+
+def test_softmax_scene_bars_are_the_lesson_at_every_sample(tmp_path):
+    lesson, scene, shown = drawn("SoftmaxScene", tmp_path)
+    for sample in (0, len(lesson.sweep_scores) // 2, len(lesson.sweep_scores) - 1):
+        panel = scene.weights_at(sample)
+        texts = {m.name: text_of(m) for m in panel.get_family() if m.name.startswith(("weight:", "score:", "weight_sum"))}
+        for i, weight in enumerate(lesson.sweep_weights[sample]):
+            assert texts[f"weight:{i}"] == format_number(weight)
+        assert texts[f"score:{lesson.swept}"] == format_number(lesson.sweep_scores[sample])
+        assert texts["weight_sum"] == "sum of weights = 1.00"
+    final = scene.tempered_at(len(lesson.temperatures) - 1)
+    heading = [m for m in final.get_family() if m.name == "bar_heading"][0]
+    assert text_of(heading) == f"T = {format_number(lesson.temperatures[-1])}"
+    assert text_of(one(shown, "by_sum_0:1")) == format_number(lesson.negative_by_sum[0])
+    assert text_of(one(shown, "softmax_1:1")) == format_number(lesson.negative_softmax[1])
+
+
+def test_scaling_scene_dots_and_spreads(tmp_path):
+    lesson, scene, shown = drawn("ScalingScene", tmp_path)
+    for i, row in enumerate(lesson.rows):
+        assert text_of(one(shown, f"raw_spread:{i}")) == f"spread {format_number(row.raw_std)}"
+        dots = one(shown, f"raw_dots:{i}")  # transformed into the scaled state at the end
+        xs = [d.get_center()[0] for d in dots]
+        assert xs == pytest.approx([axis_x(v) for v in row.shown_scaled])
+        bars = [one(shown, f"raw_bar:{i},{j}") for j in range(len(row.weights_raw))]
+        heights = [b.height for b in bars]
+        assert np.argmax(heights) == np.argmax(row.weights_scaled)
+
+
+def test_mask_scene_grids(tmp_path):
+    lesson, _, shown = drawn("MaskScene", tmp_path)
+    n = len(lesson.tokens)
+    for i in range(n):
+        for j in range(n):
+            assert text_of(one(shown, f"self:{i},{j}")) == format_number(lesson.self_weights[i, j])
+            assert text_of(one(shown, f"masked:{i},{j}")) == format_number(lesson.masked_weights[i, j])
+        assert text_of(one(shown, f"masked_sum:{i}")) == "= 1.00"
+    for i in range(len(lesson.decoder_tokens)):
+        for j in range(len(lesson.encoder_tokens)):
+            assert text_of(one(shown, f"cross:{i},{j}")) == format_number(lesson.cross_weights[i, j])
+
+
+def test_formula_scene_numbers_and_fixed_latex(tmp_path):
+    lesson, _, shown = drawn("FormulaScene", tmp_path)
+    assert tuple(one(shown, "formula").tex_strings) == FORMULA_PARTS
+    for i in range(len(lesson.tokens)):
+        assert text_of(one(shown, f"dot:{i}")) == format_number(lesson.dots[i])
+        assert text_of(one(shown, f"scaled:{i}")) == format_number(lesson.scaled[i])
+        assert text_of(one(shown, f"weight:{i}")) == format_number(lesson.weights[i])
+    expected = f"\u2248 ({format_number(lesson.output[0])}, {format_number(lesson.output[1])})"
+    assert text_of(one(shown, "output_value")) == expected
+
+
+def test_parallel_scene_one_step_against_n(tmp_path):
+    lesson, _, shown = drawn("ParallelScene", tmp_path)
+    for i, (output, state) in enumerate(zip(lesson.attention_outputs, lesson.recurrent_states)):
+        assert text_of(one(shown, f"attention_output:{i}")) == pair_text(output)
+        assert text_of(one(shown, f"recurrent_state:{i}")) == pair_text(state)
+    assert text_of(one(shown, "attention_steps")) == "steps: 1"
+    assert text_of(one(shown, f"recurrent_steps:{lesson.recurrent_steps}")) == f"steps: {len(lesson.tokens)}"
+
+
+def test_cards(tmp_path):
+    lesson, _, shown = drawn("IntroCard", tmp_path)
+    assert text_of(one(shown, "title")) == default_example().title
+    history, _, shown = drawn("HistoryCard", tmp_path)
+    written = text_of(one(shown, "scaling_example")).replace("\n", " ")
+    assert "\u221a64 = 8.00" in written and "becomes 3.00" in written
+
+
+def test_lecture_plan_numbers_every_clip_in_order(tmp_path):
+    import render
+
+    arguments = argparse.Namespace(scenes=[], example=None, quality="low", out=str(tmp_path), jobs=1,
+                                   lecture=True, list_examples=False, check_example=None)
+    folder, record, jobs = render.plan(arguments)
+    assert folder == tmp_path / "fruit-vs-tech" / "low" / "lecture"
+    assert [job.scene for job in jobs] == list(SCENES)
+    assert [job.target.split("/")[-1] for job in jobs][:2] == ["01-IntroCard.mp4", "02-GravityScene.mp4"]
+    assert not any(tmp_path.iterdir())  # planning writes nothing
