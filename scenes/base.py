@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from manim import DOWN, LEFT, UP, FadeIn, FadeOut, Scene, VMobject
 
 from attention_core.examples import Example
@@ -10,11 +12,14 @@ from scenes.source import current_example
 
 
 class LessonScene(Scene):
-    """Subclasses define `lesson_for(example)` and `construct()` drawing `self.lesson`."""
+    """Subclasses set `build_lesson` (a function of the example, from attention_core.lessons)
+    and write `construct()` drawing `self.lesson`."""
+
+    build_lesson: Callable[[Example], object]
 
     @classmethod
     def lesson_for(cls, example: Example):
-        raise NotImplementedError
+        return cls.build_lesson(example)
 
     def __init__(self, lesson=None, **kwargs):
         self.lesson = lesson if lesson is not None else self.lesson_for(current_example())
@@ -27,6 +32,9 @@ class LessonScene(Scene):
     def title(self, text: str) -> VMobject:
         """The clip's heading, top left."""
         heading = style.plain_text(text, style.HEADING_SIZE)
+        max_width = self.camera.frame_width - 2 * style.EDGE_BUFFER
+        if heading.width > max_width:  # a long sentence in the heading: smaller, still one line
+            heading.scale_to_fit_width(max_width)
         heading.to_corner(UP + LEFT, buff=style.EDGE_BUFFER)
         heading.name = "heading"
         return heading

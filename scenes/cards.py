@@ -12,9 +12,7 @@ from scenes.base import LessonScene
 class IntroCard(LessonScene):
     lesson: IntroLesson
 
-    @classmethod
-    def lesson_for(cls, example):
-        return intro_lesson(example)
+    build_lesson = staticmethod(intro_lesson)
 
     def construct(self):
         lesson = self.lesson
@@ -39,9 +37,7 @@ class IntroCard(LessonScene):
 class HistoryCard(LessonScene):
     lesson: HistoryLesson
 
-    @classmethod
-    def lesson_for(cls, example):
-        return history_lesson(example)
+    build_lesson = staticmethod(history_lesson)
 
     def construct(self):
         lesson = self.lesson

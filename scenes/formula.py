@@ -11,7 +11,7 @@ Storyboard (the example's first sentence, its focus word's query):
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, MathTex, SurroundingRectangle, Transform, VGroup
+from manim import DOWN, LEFT, FadeIn, MathTex, SurroundingRectangle, Transform, VGroup
 
 from attention_core.lessons import FormulaLesson, formula_lesson
 from scenes import style
@@ -25,15 +25,11 @@ FORMULA_PARTS = (r"\mathrm{Attention}(Q, K, V) =", r"\mathrm{softmax}\Big(", r"Q
 class FormulaScene(LessonScene):
     lesson: FormulaLesson
 
-    @classmethod
-    def lesson_for(cls, example):
-        return formula_lesson(example)
+    build_lesson = staticmethod(formula_lesson)
 
     def construct(self):
         lesson = self.lesson
         heading = self.title(f"The formula, for \u201c{lesson.focus}\u201d in \u201c{lesson.sentence}\u201d")
-        if heading.width > 13.2:
-            heading.scale_to_fit_width(13.2).to_corner(UP + LEFT, buff=style.EDGE_BUFFER)
         # 1. the formula
         formula = MathTex(*FORMULA_PARTS, color=style.FOREGROUND).scale(1.1).move_to([0, 2.2, 0])
         formula.name = "formula"

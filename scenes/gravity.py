@@ -39,9 +39,7 @@ PANEL_WIDTH = 6.9 - PANEL_LEFT
 class GravityScene(LessonScene):
     lesson: GravityLesson
 
-    @classmethod
-    def lesson_for(cls, example):
-        return gravity_lesson(example)
+    build_lesson = staticmethod(gravity_lesson)
 
     def construct(self):
         lesson = self.lesson

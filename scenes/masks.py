@@ -19,9 +19,7 @@ from scenes.tables import WeightGrid
 class MaskScene(LessonScene):
     lesson: MaskLesson
 
-    @classmethod
-    def lesson_for(cls, example):
-        return mask_lesson(example)
+    build_lesson = staticmethod(mask_lesson)
 
     def construct(self):
         lesson = self.lesson

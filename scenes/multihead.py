@@ -12,7 +12,7 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, LaggedStart, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, VGroup
 
 from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
 from scenes import style
@@ -27,16 +27,12 @@ def head_colour(index: int) -> str:
 class MultiHeadScene(LessonScene):
     lesson: MultiHeadLesson
 
-    @classmethod
-    def lesson_for(cls, example):
-        return multihead_lesson(example)
+    build_lesson = staticmethod(multihead_lesson)
 
     def construct(self):
         lesson = self.lesson
         heading = self.title(f"Several heads, weighed by W_O \u00b7 \u201c{lesson.focus}\u201d in "
                              f"\u201c{lesson.sentence}\u201d")
-        if heading.width > 13.2:
-            heading.scale_to_fit_width(13.2).to_corner(UP + LEFT, buff=style.EDGE_BUFFER)
         self.play(FadeIn(heading), run_time=style.SHORT)
 
         # 1. one small plane per head, each with its own pull

@@ -29,9 +29,7 @@ def pair_text(xy) -> str:
 class ParallelScene(LessonScene):
     lesson: ParallelLesson
 
-    @classmethod
-    def lesson_for(cls, example):
-        return parallel_lesson(example)
+    build_lesson = staticmethod(parallel_lesson)
 
     def construct(self):
         lesson = self.lesson

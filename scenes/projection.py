@@ -13,7 +13,7 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Create, DashedLine, FadeIn, FadeOut, GrowArrow, Transform, VGroup
+from manim import DOWN, LEFT, UP, Create, FadeIn, FadeOut, GrowArrow, Transform, VGroup
 
 from attention_core.lessons import ProjectionLesson, projection_lesson
 from scenes import style
@@ -38,16 +38,12 @@ MATRIX_SIZE = 20
 class ProjectionScene(LessonScene):
     lesson: ProjectionLesson
 
-    @classmethod
-    def lesson_for(cls, example):
-        return projection_lesson(example)
+    build_lesson = staticmethod(projection_lesson)
 
     def construct(self):
         lesson = self.lesson
         # 1. fixed axes and grid; the moving grid and the words on top
         heading = self.title(f"Q, K and V are linear maps of the plane \u00b7 \u201c{lesson.sentence}\u201d")
-        if heading.width > 13.2:
-            heading.scale_to_fit_width(13.2).to_corner(UP + LEFT, buff=style.EDGE_BUFFER)
         points = np.vstack([lesson.embeddings, lesson.queries, lesson.keys, lesson.values, lesson.context[None]])
         self.plane = WordPlane(points, width=6.2, height=4.9)
         self.plane.shift(np.array([-3.6, -0.1, 0]) - self.plane.get_center())

@@ -28,9 +28,7 @@ def axis_x(value: float) -> float:
 class ScalingScene(LessonScene):
     lesson: ScalingLesson
 
-    @classmethod
-    def lesson_for(cls, example):
-        return scaling_lesson(example)
+    build_lesson = staticmethod(scaling_lesson)
 
     def construct(self):
         lesson = self.lesson

@@ -24,9 +24,7 @@ BAR_LENGTH = 3.0
 class SoftmaxScene(LessonScene):
     lesson: SoftmaxLesson
 
-    @classmethod
-    def lesson_for(cls, example):
-        return softmax_lesson(example)
+    build_lesson = staticmethod(softmax_lesson)
 
     def construct(self):
         lesson = self.lesson

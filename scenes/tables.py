@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from manim import DOWN, LEFT, RIGHT, UP, Line, Square, VGroup
+from manim import LEFT, RIGHT, UP, Line, Square, VGroup
 
 from scenes import style
 

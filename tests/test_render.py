@@ -51,7 +51,8 @@ def test_manifest_describes_the_clip(two_renders):
     from clips.files import sha256_of
 
     example = default_example()
-    assert manifest["example"] == {"name": example.name, "sha256": example.sha256(), "defaults": []}
+    assert manifest["example"] == {"name": example.name, "sha256": example.sha256(),
+                                   "defaults": list(example.defaults_used)}
     assert manifest["quality"] == "low"
     (clip,) = manifest["clips"]
     assert clip["scene"] == "GravityScene" and clip["file"] == "GravityScene.mp4"

@@ -1,6 +1,5 @@
 """ProjectionScene draws its lesson: maps, queries, keys, scores and values, axes fixed."""
 
-import numpy as np
 import pytest
 from scene_harness import build_scene, one, text_of
 
