@@ -109,7 +109,7 @@ class MultiHeadScene(LessonScene):
     def add_up(self, w_o: MatrixPanel):
         """Each head's contribution written out and drawn tip to tail in the output plane."""
         lesson = self.lesson
-        tips = np.cumsum([np.zeros(2)] + [h.contribution for h in lesson.heads], axis=0)  # drawing order
+        tips = lesson.running_sums  # (h + 1, 2): where each contribution arrow starts and ends
         plane = WordPlane(np.vstack([tips, lesson.output[None]]), width=5.0, height=4.4, margin=0.5)
         plane.move_to([4.0, -0.75, 0])
         plane.name = "output_plane"

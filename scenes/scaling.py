@@ -9,7 +9,6 @@ Storyboard (seeded samples, the same for every example):
 
 from __future__ import annotations
 
-import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Dot, FadeIn, Line, Rectangle, Transform, VGroup
 
 from attention_core.lessons import ScalingLesson, scaling_lesson
@@ -65,14 +64,15 @@ class ScalingScene(LessonScene):
         label = style.plain_text(f"d = {row.dimension}", style.LABEL_SIZE).move_to([-6.0, y, 0])
         axis = Line([AXIS_LEFT, y, 0], [AXIS_RIGHT, y, 0], color=style.AXES, stroke_width=1.5)
         zero = Line([axis_x(0), y - 0.12, 0], [axis_x(0), y + 0.12, 0], color=style.AXES, stroke_width=1.5)
-        raw = self.state(index, y, row.shown_raw, row.raw_std, row.weights_raw, "raw")
-        scaled = self.state(index, y, row.shown_scaled, row.scaled_std, row.weights_scaled, "scaled",
-                            divisor=row.sqrt_d)
+        raw = self.state(index, y, row.shown_raw, row.raw_std, row.weights_raw, row.max_raw, "raw")
+        scaled = self.state(index, y, row.shown_scaled, row.scaled_std, row.weights_scaled, row.max_scaled,
+                            "scaled", divisor=row.sqrt_d)
         group = VGroup(label, axis, zero, raw)
         group.static, group.raw, group.scaled = VGroup(label, axis, zero), raw, scaled
         return group
 
-    def state(self, index: int, y: float, samples, spread: float, weights, kind: str, divisor=None) -> VGroup:
+    def state(self, index: int, y: float, samples, spread: float, weights, largest: float, kind: str,
+              divisor=None) -> VGroup:
         dots = VGroup(*(Dot([axis_x(v), y, 0], radius=0.045, color=style.QUERY).set_opacity(0.7) for v in samples))
         dots.name = f"{kind}_dots:{index}"
         written = f"spread {style.format_number(spread)}"
@@ -88,7 +88,7 @@ class ScalingScene(LessonScene):
             bar.move_to([BARS_LEFT + j * (BAR_WIDTH + 0.08), y - 0.45, 0], aligned_edge=DOWN + LEFT)
             bar.name = f"{kind}_bar:{index},{j}"
             bars.add(bar)
-        top = style.plain_text(f"max {style.format_number(float(np.max(weights)))}", style.SMALL_SIZE, style.CONTEXT)
+        top = style.plain_text(f"max {style.format_number(largest)}", style.SMALL_SIZE, style.CONTEXT)
         top.next_to(bars, RIGHT, buff=0.15, aligned_edge=DOWN)
         top.name = f"{kind}_max:{index}"
         return VGroup(dots, spread_text, bars, top)

@@ -106,16 +106,16 @@ class SoftmaxScene(LessonScene):
     def weights_at(self, sample: int) -> VGroup:
         """The bars, scores and sum for sweep sample `sample`, read off the lesson."""
         lesson = self.lesson
-        scores = np.array(lesson.scores)
-        scores[lesson.swept] = lesson.sweep_scores[sample]
-        return self.bar_panel(scores, lesson.sweep_weights[sample], "score")
+        return self.bar_panel(lesson.sweep_rows[sample], lesson.sweep_weights[sample],
+                              lesson.sweep_weight_sums[sample], "score")
 
     def tempered_at(self, index: int) -> VGroup:
         lesson = self.lesson
         label = f"T = {style.format_number(lesson.temperatures[index])}"
-        return self.bar_panel(lesson.scores, lesson.temperature_weights[index], label)
+        return self.bar_panel(lesson.scores, lesson.temperature_weights[index],
+                              lesson.temperature_weight_sums[index], label)
 
-    def bar_panel(self, scores, weights, heading: str) -> VGroup:
+    def bar_panel(self, scores, weights, total_weight: float, heading: str) -> VGroup:
         bars = WeightBars(self.lesson.tokens, weights, style.CONTEXT, bar_length=BAR_LENGTH, size=style.LABEL_SIZE)
         bars.move_to([-4.6, 1.2, 0], aligned_edge=UP + LEFT)  # fixed, so bars do not jitter
         score_column = VGroup()
@@ -127,7 +127,7 @@ class SoftmaxScene(LessonScene):
         title = style.plain_text(heading, style.SMALL_SIZE, style.KEY)
         title.next_to(bars, UP, buff=0.25).align_to(bars, LEFT).shift(1.1 * LEFT)
         title.name = "bar_heading"
-        total = style.plain_text(f"sum of weights = {style.format_number(float(np.sum(weights)))}",
+        total = style.plain_text(f"sum of weights = {style.format_number(total_weight)}",
                                  style.SMALL_SIZE, style.MUTED)
         total.name = "weight_sum"
         total.next_to(bars, DOWN, buff=0.3, aligned_edge=RIGHT)

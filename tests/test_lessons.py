@@ -59,6 +59,8 @@ def test_multihead_lesson_concatenates_heads_and_applies_w_o(crowded_example):
     assert lesson.concat == pytest.approx(np.concatenate(outputs))
     assert lesson.output == pytest.approx(lesson.concat @ crowded_example.output_map)
     assert sum(h.contribution for h in lesson.heads) == pytest.approx(lesson.output)
+    assert lesson.running_sums[0].tolist() == [0.0, 0.0]
+    assert lesson.running_sums[-1] == pytest.approx(lesson.output)
 
 
 @pytest.mark.parametrize(

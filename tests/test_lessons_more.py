@@ -34,7 +34,9 @@ def test_softmax_sweep_glides_while_argmax_jumps(example):
     lesson = softmax_lesson(example)
     rows = np.repeat(lesson.scores[None], len(lesson.sweep_scores), axis=0)
     rows[:, lesson.swept] = lesson.sweep_scores
+    assert lesson.sweep_rows == pytest.approx(rows)
     assert lesson.sweep_weights == pytest.approx(softmax(rows))
+    assert lesson.sweep_weight_sums == pytest.approx(np.ones(len(rows)))
     assert lesson.sweep_argmax.tolist() == rows.argmax(axis=1).tolist()
     assert lesson.sweep_softmax_output == pytest.approx(lesson.sweep_weights @ lesson.embeddings)
     assert lesson.sweep_argmax_output == pytest.approx(lesson.embeddings[lesson.sweep_argmax])
@@ -70,6 +72,7 @@ def test_scaling_spreads_are_seeded_and_follow_sqrt_d():
         assert row.raw_std == pytest.approx(np.sqrt(row.dimension), rel=0.06)
         assert row.scaled_std == pytest.approx(1.0, rel=0.06)
         assert row.weights_scaled == pytest.approx(softmax(row.row_raw / np.sqrt(row.dimension)))
+        assert row.max_raw == row.weights_raw.max() and row.max_scaled == row.weights_scaled.max()
     assert first.rows[-1].weights_raw.max() > 0.9 > first.rows[-1].weights_scaled.max()
 
 

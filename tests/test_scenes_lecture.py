@@ -47,6 +47,7 @@ def test_scaling_scene_dots_and_spreads(tmp_path):
         bars = [one(shown, f"raw_bar:{i},{j}") for j in range(len(row.weights_raw))]
         heights = [b.height for b in bars]
         assert np.argmax(heights) == np.argmax(row.weights_scaled)
+        assert text_of(one(shown, f"raw_max:{i}")) == f"max {format_number(row.max_raw)}"
 
 
 def test_mask_scene_grids(tmp_path):

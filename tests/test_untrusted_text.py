@@ -65,7 +65,7 @@ def every_example():
     yield pytest.param(lambda: parse_example(ALONE), id="focus-word-alone")
 
 
-@pytest.mark.parametrize("make_example", every_example())
+@pytest.mark.parametrize("make_example", list(every_example()))
 @pytest.mark.parametrize("scene_name", list(SCENES))
 def test_every_clip_draws_every_example(make_example, scene_name, tmp_path):
     scene_class = SCENES[scene_name]

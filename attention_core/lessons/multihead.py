@@ -43,6 +43,7 @@ class MultiHeadLesson(Lesson):
     output: np.ndarray  # (2,)
     focus_index: int
     embeddings: np.ndarray  # (k, 2)
+    running_sums: np.ndarray  # (h + 1, 2) 0, then the contributions added one head at a time
 
 
 def multihead_lesson(example: Example) -> MultiHeadLesson:
@@ -77,4 +78,5 @@ def multihead_lesson(example: Example) -> MultiHeadLesson:
         output=result.output[f],
         focus_index=f,
         embeddings=embeddings,
+        running_sums=np.cumsum([np.zeros(2)] + [head.contribution for head in heads], axis=0),
     )

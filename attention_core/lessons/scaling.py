@@ -36,6 +36,8 @@ class ScalingRow(Lesson):
     row_scaled: np.ndarray  # (ROW,)
     weights_raw: np.ndarray  # (ROW,) softmax(row_raw): saturates as d grows
     weights_scaled: np.ndarray  # (ROW,)
+    max_raw: float  # the largest weight of each row: near 1 means saturated
+    max_scaled: float
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ def scaling_lesson(example=None) -> ScalingLesson:
         keys = rng.standard_normal((ROW, d))
         row = keys @ query  # (ROW,)
         root = float(np.sqrt(d))
+        weights_raw, weights_scaled = softmax(row), softmax(row / root)
         rows.append(ScalingRow(
             dimension=d,
             raw_std=float(dots.std()),
@@ -66,7 +69,9 @@ def scaling_lesson(example=None) -> ScalingLesson:
             shown_scaled=dots[:SHOWN] / root,
             row_raw=row,
             row_scaled=row / root,
-            weights_raw=softmax(row),
-            weights_scaled=softmax(row / root),
+            weights_raw=weights_raw,
+            weights_scaled=weights_scaled,
+            max_raw=float(weights_raw.max()),
+            max_scaled=float(weights_scaled.max()),
         ))
     return ScalingLesson(seed=SEED, pairs=PAIRS, rows=tuple(rows))

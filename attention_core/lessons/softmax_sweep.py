@@ -39,12 +39,15 @@ class SoftmaxLesson(Lesson):
     similarity: str
     swept: int  # index of the score that slides
     sweep_scores: np.ndarray  # (S,) values s_j takes
+    sweep_rows: np.ndarray  # (S, k) the scores with s_j replaced
     sweep_weights: np.ndarray  # (S, k)
+    sweep_weight_sums: np.ndarray  # (S,) each 1
     sweep_argmax: np.ndarray  # (S,) index of the best score
     sweep_softmax_output: np.ndarray  # (S, 2)
     sweep_argmax_output: np.ndarray  # (S, 2)
     temperatures: np.ndarray  # (T,)
     temperature_weights: np.ndarray  # (T, k)
+    temperature_weight_sums: np.ndarray  # (T,) each 1
     zero_sum_scores: np.ndarray  # (2,)
     negative_scores: np.ndarray  # (2,)
     negative_by_sum: np.ndarray  # (2,) scores / their sum: one is negative
@@ -73,6 +76,7 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
     weights = softmax(rows)  # (S, k)
     argmax = rows.argmax(axis=1)  # (S,)
     temperatures = np.array(TEMPERATURES)
+    tempered = np.array([softmax(scores, temperature=t) for t in temperatures])  # (T, k)
     negative = np.array(NEGATIVE_SCORES)
     return SoftmaxLesson(
         sentence=reading.text,
@@ -83,12 +87,15 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
         similarity=example.similarity,
         swept=swept,
         sweep_scores=sweep,
+        sweep_rows=rows,
         sweep_weights=weights,
+        sweep_weight_sums=weights.sum(axis=1),
         sweep_argmax=argmax,
         sweep_softmax_output=weights @ embeddings,
         sweep_argmax_output=embeddings[argmax],
         temperatures=temperatures,
-        temperature_weights=np.array([softmax(scores, temperature=t) for t in temperatures]),
+        temperature_weights=tempered,
+        temperature_weight_sums=tempered.sum(axis=1),
         zero_sum_scores=np.array(ZERO_SUM_SCORES),
         negative_scores=negative,
         negative_by_sum=negative / negative.sum(),
