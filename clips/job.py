@@ -66,12 +66,17 @@ def run_job(job: ClipJob) -> dict:
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
         target = Path(job.target)
+        subtitles = movie.with_suffix(".srt")  # written by manim from the scene's captions
+        has_subtitles = subtitles.is_file()
+        if has_subtitles:
+            atomic_copy(subtitles, target.with_suffix(".srt"))
         atomic_copy(movie, target)
     frames, seconds = video_length(target)
     return {
         "scene": job.scene,
         "file": target.name,
         "sha256": sha256_of(target),
+        "subtitles": target.with_suffix(".srt").name if has_subtitles else None,
         "seconds": seconds,
         "frames": frames,
         "lesson": lesson.to_dict(),

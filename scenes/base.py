@@ -24,6 +24,7 @@ class LessonScene(Scene):
     def __init__(self, lesson=None, **kwargs):
         self.lesson = lesson if lesson is not None else self.lesson_for(current_example())
         self.caption_mobject: VMobject | None = None
+        self.open_subtitle: tuple[str, float] | None = None  # (caption, when it appeared)
         super().__init__(**kwargs)
 
     def setup(self):
@@ -40,7 +41,9 @@ class LessonScene(Scene):
         return heading
 
     def caption(self, text: str, run_time: float = style.SHORT):
-        """Replace the caption at the bottom of the frame with `text`."""
+        """Replace the caption at the bottom of the frame with `text`; every caption is also
+        written, with its times, to the subtitle file (.srt) beside the clip."""
+        self.close_subtitle()
         max_width = self.camera.frame_width - 2 * style.EDGE_BUFFER
         new = style.wrapped_text(text, max_width, style.CAPTION_SIZE)
         new.to_edge(DOWN, buff=style.EDGE_BUFFER)
@@ -49,3 +52,17 @@ class LessonScene(Scene):
             self.play(FadeOut(self.caption_mobject), run_time=run_time / 2)
         self.play(FadeIn(new, shift=0.1 * UP), run_time=run_time / 2)
         self.caption_mobject = new
+        self.open_subtitle = (text, self._get_manager().time)
+
+    def close_subtitle(self):
+        """End the subtitle of the caption on screen now."""
+        if self.open_subtitle is None:
+            return
+        text, start = self.open_subtitle
+        shown = self._get_manager().time - start
+        if shown > 0:
+            self.add_subcaption(text, duration=shown, offset=-shown)
+        self.open_subtitle = None
+
+    def tear_down(self):
+        self.close_subtitle()
