@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from manim import DOWN, LEFT, UP, FadeIn, FadeOut, Scene, VMobject
+from manim import DOWN, LEFT, UP, FadeIn, FadeOut, Scene, VGroup, VMobject
 
 from attention_core.examples import Example
 from scenes import style
@@ -30,15 +30,22 @@ class LessonScene(Scene):
     def setup(self):
         self.camera.background_color = style.BACKGROUND
 
-    def title(self, text: str) -> VMobject:
-        """The clip's heading, top left."""
-        heading = style.plain_text(text, style.HEADING_SIZE)
+    def title(self, text: str, sentence: str | None = None) -> VMobject:
+        """The clip's heading, top left; under it, in small print, the sentence it reads."""
         max_width = self.camera.frame_width - 2 * style.EDGE_BUFFER
-        if heading.width > max_width:  # a long sentence in the heading: smaller, still one line
+        heading = style.plain_text(text, style.HEADING_SIZE)
+        if heading.width > max_width:  # a long title: smaller, still one line
             heading.scale_to_fit_width(max_width)
         heading.to_corner(UP + LEFT, buff=style.EDGE_BUFFER)
         heading.name = "heading"
-        return heading
+        if sentence is None:
+            return heading
+        line = style.plain_text(f"\u201c{sentence}\u201d", style.SMALL_SIZE, style.MUTED)
+        if line.width > max_width:
+            line.scale_to_fit_width(max_width)
+        line.next_to(heading, DOWN, buff=0.12, aligned_edge=LEFT)
+        line.name = "heading_sentence"
+        return VGroup(heading, line)
 
     def caption(self, text: str, run_time: float = style.SHORT):
         """Replace the caption at the bottom of the frame with `text`; every caption is also

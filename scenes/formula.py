@@ -29,7 +29,7 @@ class FormulaScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title(f"The formula, for \u201c{lesson.focus}\u201d in \u201c{lesson.sentence}\u201d")
+        heading = self.title(f"The formula, for \u201c{lesson.focus}\u201d", lesson.sentence)
         # 1. the formula
         formula = MathTex(*FORMULA_PARTS, color=style.FOREGROUND).scale(1.1).move_to([0, 2.2, 0])
         formula.name = "formula"

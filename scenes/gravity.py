@@ -5,7 +5,7 @@ Storyboard, per sentence of the example:
   2. the sentence appears; words without an embedding are faded and take no part
   3. arrows from each word to the focus word, as thick as its attention weight
   4. the weights, and the context vector as a weighted sum of embeddings
-  5. a new dot, the context vector, travels out; the embedding stays, faded and labelled
+  5. a new dot, the context vector, travels out; the embedding stays, faded
 Last: one token, one embedding, two (or more) contexts.
 """
 
@@ -34,6 +34,7 @@ from scenes.mobjects import SentenceLine, WeightBars, WordDot, WordPlane, place_
 
 PANEL_LEFT = 0.9  # the right-hand panel starts here (scene x)
 PANEL_WIDTH = 6.9 - PANEL_LEFT
+CAPTION_TOP = -2.6  # the panel stays above the two caption lines
 
 
 class GravityScene(LessonScene):
@@ -62,9 +63,8 @@ class GravityScene(LessonScene):
                   run_time=style.MEDIUM)
         self.caption("Each word has one point in the plane: its embedding.")
 
-        contexts = VGroup()
         for number, reading in enumerate(lesson.sentences):
-            contexts.add(self.read_sentence(number, reading))
+            self.read_sentence(number, reading)
 
         # last: one token, one embedding, several contexts
         legend = self.legend()
@@ -72,12 +72,14 @@ class GravityScene(LessonScene):
         self.caption(self.closing_line(len(lesson.sentences)))
         self.wait(style.LONG)
 
-    def read_sentence(self, number: int, reading: SentenceReading) -> VGroup:
-        """Steps 2-5 for one sentence; returns the context dot and its label, left in place."""
+    def read_sentence(self, number: int, reading: SentenceReading):
+        """Steps 2-5 for one sentence; its context dot, label and trail stay on screen."""
         plane, focus = self.plane, self.words[reading.focus]
         # 2. the sentence appears in the panel
+        many = len(reading.tokens) > 4  # then smaller print, a tighter list and a short formula
         label = style.plain_text(f"Sentence {number + 1}", style.LABEL_SIZE, style.MUTED)
-        line = SentenceLine(reading.text, reading.takes_part, reading.focus, PANEL_WIDTH)
+        line = SentenceLine(reading.text, reading.takes_part, reading.focus, PANEL_WIDTH,
+                            size=style.LABEL_SIZE if many else style.BODY_SIZE)
         line.name = f"sentence:{number}"
         panel = VGroup(label, line).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         panel.move_to([PANEL_LEFT, 2.2, 0], aligned_edge=UP + LEFT)
@@ -96,18 +98,25 @@ class GravityScene(LessonScene):
             self.play(LaggedStart(*(GrowArrow(a) for a in arrows), lag_ratio=0.2), run_time=style.MEDIUM)
 
         # 4. the weights, then the context vector as their weighted sum of embeddings
-        bars = WeightBars(reading.tokens, reading.weights, style.FOCUS, prefix=f"weight{number}")
+        bars = WeightBars(reading.tokens, reading.weights, style.FOCUS, prefix=f"weight{number}",
+                          size=style.SMALL_SIZE if many else style.LABEL_SIZE, row_step=0.34 if many else 0.45)
         bars_title = style.plain_text(f"attention of \u201c{reading.focus}\u201d ({self.lesson.similarity}, softmax)",
                                       style.SMALL_SIZE, style.MUTED)
         weights_panel = VGroup(bars_title, bars).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         weights_panel.next_to(panel, DOWN, aligned_edge=LEFT, buff=0.4)
-        terms = " + ".join(f"{style.format_number(w)} {t}" for t, w in zip(reading.tokens, reading.weights))
+        terms = ("\u03a3 weight \u00d7 embedding" if many else
+                 " + ".join(f"{style.format_number(w)} {t}" for t, w in zip(reading.tokens, reading.weights)))
         sum_text = style.wrapped_text(f"context = {terms}", PANEL_WIDTH, style.SMALL_SIZE, style.CONTEXT)
         xy_text = style.plain_text(f"\u2248 ({style.format_number(reading.context[0])}, "
                                    f"{style.format_number(reading.context[1])})", style.SMALL_SIZE, style.CONTEXT)
         xy_text.name = f"context_value:{number}"
-        formula = VGroup(sum_text, xy_text).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        formula = (VGroup(sum_text, xy_text).arrange(RIGHT, aligned_edge=DOWN, buff=0.15) if many
+                   else VGroup(sum_text, xy_text).arrange(DOWN, aligned_edge=LEFT, buff=0.12))
         formula.next_to(weights_panel, DOWN, aligned_edge=LEFT, buff=0.35)
+        below = VGroup(weights_panel, formula)
+        room = weights_panel.get_top()[1] - CAPTION_TOP
+        if below.height > room:  # a long sentence: shrink the list to stay above the caption
+            below.scale(room / below.height, about_edge=UP)
         self.play(FadeIn(weights_panel), run_time=style.SHORT)
         self.play(FadeIn(formula), run_time=style.SHORT)
 
@@ -127,7 +136,6 @@ class GravityScene(LessonScene):
         self.wait(style.PAUSE)
 
         self.play(FadeOut(arrows), FadeOut(panel), FadeOut(weights_panel), FadeOut(formula), run_time=style.SHORT)
-        return VGroup(context_dot, context_label, trail)
 
     def legend(self) -> VGroup:
         """Static embedding versus contextual vector, named (what word2vec has, what attention adds)."""

@@ -192,9 +192,6 @@ class MatrixPanel(VGroup):
             self.add(self.title)
         self.name = name
 
-    def entry(self, i: int, j: int) -> VMobject:
-        return self.entries[i * self.values.shape[1] + j]
-
     def row(self, i: int) -> VGroup:
         cols = self.values.shape[1]
         return VGroup(*self.entries[i * cols:(i + 1) * cols])
@@ -212,7 +209,8 @@ class WeightBars(VGroup):
     """One row a token: its word, a bar as long as its weight, and the weight written."""
 
     def __init__(self, tokens: Sequence[str], weights: Sequence[float], colour: str,
-                 bar_length: float = 2.2, size: float = style.LABEL_SIZE, prefix: str = "weight"):
+                 bar_length: float = 2.2, size: float = style.LABEL_SIZE, prefix: str = "weight",
+                 row_step: float = 0.45):
         super().__init__()
         self.rows = VGroup()
         label_width = max(style.plain_text(t, size).width for t in tokens)
@@ -226,7 +224,7 @@ class WeightBars(VGroup):
             word.move_to([label_width - word.width / 2, 0, 0])
             bar.move_to([label_width + 0.2 + bar.width / 2, 0, 0])
             number.next_to([label_width + 0.2 + bar_length, 0, 0], RIGHT, buff=0.15)
-            row = VGroup(word, bar, number).shift(index * 0.45 * DOWN)
+            row = VGroup(word, bar, number).shift(index * row_step * DOWN)
             self.rows.add(row)
         self.add(self.rows)
 

@@ -20,6 +20,9 @@ from scenes.base import LessonScene
 from scenes.mobjects import MatrixPanel, WordDot, WordPlane, place_labels, symbol, weighted_arrow
 
 
+LABELLED_VALUES = 3  # value dots named in each head's plane (the most weighed)
+
+
 def head_colour(index: int) -> str:
     return style.HEAD_COLOURS[index % len(style.HEAD_COLOURS)]
 
@@ -31,15 +34,14 @@ class MultiHeadScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title(f"Several heads, weighed by W_O \u00b7 \u201c{lesson.focus}\u201d in "
-                             f"\u201c{lesson.sentence}\u201d")
+        heading = self.title(f"Several heads, weighed by W_O \u00b7 for \u201c{lesson.focus}\u201d", lesson.sentence)
         self.play(FadeIn(heading), run_time=style.SHORT)
 
         # 1. one small plane per head, each with its own pull
         count = len(lesson.heads)
         width = (13.4 - 0.4 * (count - 1)) / count
         panels = VGroup(*(self.head_panel(i, head, width) for i, head in enumerate(lesson.heads)))
-        panels.arrange(RIGHT, buff=0.4, aligned_edge=UP).to_edge(UP, buff=1.05)
+        panels.arrange(RIGHT, buff=0.4, aligned_edge=UP).next_to(heading, DOWN, buff=0.3).set_x(0)
         self.caption("Each head has its own maps, so each pulls the word somewhere else.")
         for panel in panels:
             self.play(FadeIn(panel.frame), run_time=style.SHORT)
@@ -52,7 +54,7 @@ class MultiHeadScene(LessonScene):
         concat.next_to(panels, DOWN, buff=0.35)
         self.play(FadeIn(concat), run_time=style.MEDIUM)
         self.caption("The outputs of the heads, side by side, make one longer vector.")
-        self.play(FadeOut(panels), concat.animate.to_edge(UP, buff=1.05), run_time=style.MEDIUM)
+        self.play(FadeOut(panels), concat.animate.next_to(heading, DOWN, buff=0.35).set_x(0), run_time=style.MEDIUM)
 
         # 3. W_O, rows coloured by the head they read
         row_colours = [head_colour(i // 2) for i in range(2 * count)]
@@ -71,14 +73,21 @@ class MultiHeadScene(LessonScene):
         """The head's name, a small plane of its values, its weighted arrows and its output."""
         lesson, colour = self.lesson, head_colour(index)
         title = style.plain_text(f"head {index + 1}: {head.name}", style.LABEL_SIZE, colour)
-        plane = WordPlane(np.vstack([head.values, head.output[None]]), width=width, height=3.0, margin=0.6)
+        plane = WordPlane(np.vstack([head.values, head.output[None]]), width=width, height=2.8, margin=0.6)
         plane.next_to(title, DOWN, buff=0.15)
         plane.name = f"head_plane:{index}"
         values = [WordDot(f"v {t}", plane.point(v), style.VALUE, radius=0.06, size=style.SMALL_SIZE)
                   for t, v in zip(lesson.tokens, head.values)]
         output = WordDot("output", plane.point(head.output), colour, radius=0.09, size=style.SMALL_SIZE)
         output.dot.name = f"head_output:{index}"
-        place_labels(values + [output], bounds=(plane.get_left()[0] - 0.2, plane.get_right()[0] + 0.2, -3.9, 3.9))
+        if len(values) > LABELLED_VALUES:  # many words: name only the ones this head weighs most
+            keep = sorted(range(len(values)), key=lambda j: -head.weights[j])[:LABELLED_VALUES]
+            for j, value in enumerate(values):
+                if j not in keep:
+                    value.remove(value.label)
+        labelled = [v for v in values if v.label in v.submobjects]
+        place_labels(labelled + [output], keep_clear=[v.dot for v in values],
+                     bounds=(plane.get_left()[0] - 0.2, plane.get_right()[0] + 0.2, -3.9, 3.9))
         arrows = VGroup()
         for j, (value, weight) in enumerate(zip(head.values, head.weights)):
             if not np.allclose(value, head.output):

@@ -43,7 +43,7 @@ class ProjectionScene(LessonScene):
     def construct(self):
         lesson = self.lesson
         # 1. fixed axes and grid; the moving grid and the words on top
-        heading = self.title(f"Q, K and V are linear maps of the plane \u00b7 \u201c{lesson.sentence}\u201d")
+        heading = self.title("Q, K and V are linear maps of the plane", lesson.sentence)
         points = np.vstack([lesson.embeddings, lesson.queries, lesson.keys, lesson.values, lesson.context[None]])
         self.plane = WordPlane(points, width=6.2, height=4.9)
         self.plane.shift(np.array([-3.6, -0.1, 0]) - self.plane.get_center())

@@ -18,7 +18,7 @@ from scenes.base import LessonScene
 from scenes.mobjects import WeightBars, WordDot, WordPlane, place_labels
 from scenes.tables import ScoreTable
 
-BAR_LENGTH = 3.0
+BAR_LENGTH = 2.4
 
 
 class SoftmaxScene(LessonScene):
@@ -117,7 +117,7 @@ class SoftmaxScene(LessonScene):
 
     def bar_panel(self, scores, weights, total_weight: float, heading: str) -> VGroup:
         bars = WeightBars(self.lesson.tokens, weights, style.CONTEXT, bar_length=BAR_LENGTH, size=style.LABEL_SIZE)
-        bars.move_to([-4.6, 1.2, 0], aligned_edge=UP + LEFT)  # fixed, so bars do not jitter
+        bars.move_to([-4.9, 1.2, 0], aligned_edge=UP + LEFT)  # fixed, so bars do not jitter
         score_column = VGroup()
         for index, (row, score) in enumerate(zip(bars.rows, scores)):
             number = style.number_text(score, 2, style.LABEL_SIZE, style.KEY)
