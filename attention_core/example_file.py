@@ -52,9 +52,10 @@ def load_example(path: str | Path) -> Example:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ExampleError("file", f"{path} does not exist; give the path of a .toml example") from None
+        raise ExampleError("file", "does not exist; give the path of a .toml example") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ExampleError("file", f"cannot read {path} as UTF-8 text ({error})") from None
+        raise ExampleError("file", f"cannot be read as UTF-8 text ({type(error).__name__}); "
+                           "save it as a UTF-8 .toml file") from None
     return parse_example(text)
 
 
