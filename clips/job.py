@@ -58,7 +58,7 @@ def run_job(job: ClipJob) -> dict:
     random.seed(0)
     np.random.seed(0)
     example = example_from_data(job.example)
-    scene_class = SCENES[job.scene]  # the lecture's order has every scene
+    scene_class = SCENES[job.scene]
     lesson = scene_class.lesson_for(example)
     with tempfile.TemporaryDirectory(prefix="attention-clips-") as media_dir:
         with tempconfig(manim_settings(job.quality, media_dir, job.scene)):
@@ -84,7 +84,7 @@ def run_job(job: ClipJob) -> dict:
 
 
 def video_length(path: Path) -> tuple[int, float]:
-    """(frames, seconds) of a video file, counted by decoding its headers with PyAV."""
+    """(frames, seconds) of a video file, counted from its packets with PyAV."""
     import av
 
     with av.open(str(path)) as container:

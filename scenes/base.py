@@ -47,6 +47,17 @@ class LessonScene(Scene):
         line.name = "heading_sentence"
         return VGroup(heading, line)
 
+    def keep_above_caption(self, mobject: VMobject, top: float | None = None, margin: float = 0.0) -> VMobject:
+        """Shrink `mobject` (about its top edge) if it would reach into the caption lines (with
+        `margin` to spare, for a frame drawn around it later); with `top`, first move its top
+        edge there."""
+        if top is not None:
+            mobject.shift((top - mobject.get_top()[1]) * UP)
+        room = mobject.get_top()[1] - style.CAPTION_TOP - margin
+        if mobject.height > room:
+            mobject.scale(room / mobject.height, about_edge=UP)
+        return mobject
+
     def caption(self, text: str, run_time: float = style.SHORT):
         """Replace the caption at the bottom of the frame with `text`; every caption is also
         written, with its times, to the subtitle file (.srt) beside the clip."""

@@ -17,7 +17,10 @@ class IntroCard(LessonScene):
     def construct(self):
         lesson = self.lesson
         # 1. the example's title
-        title = style.plain_text(lesson.title, style.TITLE_SIZE).move_to([0, 2.3, 0])
+        title = style.plain_text(lesson.title, style.TITLE_SIZE)
+        if title.width > self.camera.frame_width - 2 * style.EDGE_BUFFER:  # a long title, one line
+            title.scale_to_fit_width(self.camera.frame_width - 2 * style.EDGE_BUFFER)
+        title.move_to([0, 2.3, 0])
         title.name = "title"
         rule = Line(title.get_left(), title.get_right(), color=style.FOCUS, stroke_width=2)
         rule.next_to(title, DOWN, buff=0.2)
@@ -29,6 +32,7 @@ class IntroCard(LessonScene):
         chapters = VGroup(*(style.plain_text(f"{i + 1}. {chapter}", style.LABEL_SIZE)
                             for i, chapter in enumerate(lesson.chapters)))
         chapters.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(subtitle, DOWN, buff=0.45)
+        self.keep_above_caption(chapters)
         chapters.name = "chapters"
         self.play(FadeIn(chapters, lag_ratio=0.1), run_time=style.LONG)
         self.wait(style.LONG)

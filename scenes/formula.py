@@ -40,8 +40,8 @@ class FormulaScene(LessonScene):
             ("q\u00b7k", lesson.dots, style.QUERY, "dot"),
             (f"\u00f7 {style.format_number(lesson.sqrt_d_k)}", lesson.scaled, style.KEY, "scaled"),
             ("softmax", lesson.weights, style.CONTEXT, "weight"),
-        ], column_width=1.6, size=style.LABEL_SIZE)
-        table.move_to([0, 0.55, 0])
+        ], column_width=1.6, size=style.LABEL_SIZE, row_height=0.42 if len(lesson.tokens) <= 4 else 0.34)
+        table.next_to(formula, DOWN, buff=0.45).set_x(0)
         columns = [VGroup(*(row[c + 1] for row in table.rows)) for c in range(3)]
         headers = table[1]
         self.play(FadeIn(VGroup(*(row[0] for row in table.rows)), table[2]), run_time=style.SHORT)
@@ -62,15 +62,17 @@ class FormulaScene(LessonScene):
             self.wait(style.PAUSE)
 
         # 5. times V: the output
-        terms = " + ".join(f"{style.format_number(w)} v {t}" for t, w in zip(lesson.tokens, lesson.weights))
+        terms = ("\u03a3 weight \u00d7 v" if len(lesson.tokens) > 4 else
+                 " + ".join(f"{style.format_number(w)} v {t}" for t, w in zip(lesson.tokens, lesson.weights)))
         output = VGroup(
             style.plain_text("\u00d7 V: the weighted average of the values", style.LABEL_SIZE, style.VALUE),
-            style.wrapped_text(f"output = {terms}", 12.0, style.SMALL_SIZE, style.FOREGROUND),
+            style.wrapped_text(f"output = {terms}", 7.0, style.SMALL_SIZE, style.FOREGROUND),
             style.plain_text(f"\u2248 ({style.format_number(lesson.output[0])}, {style.format_number(lesson.output[1])})",
                              style.LABEL_SIZE, style.CONTEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         output[2].name = "output_value"
-        output.next_to(table, DOWN, buff=0.5, aligned_edge=LEFT)
+        output.next_to(table, DOWN, buff=0.4, aligned_edge=LEFT)
+        self.keep_above_caption(VGroup(table, output))
         self.play(Transform(box, SurroundingRectangle(formula[6], color=style.HIGHLIGHT, buff=0.08)),
                   FadeIn(output), run_time=style.MEDIUM)
         self.caption("Then V: the weights average the values. The output is the word's context vector.")

@@ -34,7 +34,6 @@ from scenes.mobjects import SentenceLine, WeightBars, WordDot, WordPlane, place_
 
 PANEL_LEFT = 0.9  # the right-hand panel starts here (scene x)
 PANEL_WIDTH = 6.9 - PANEL_LEFT
-CAPTION_TOP = -2.6  # the panel stays above the two caption lines
 
 
 class GravityScene(LessonScene):
@@ -113,10 +112,7 @@ class GravityScene(LessonScene):
         formula = (VGroup(sum_text, xy_text).arrange(RIGHT, aligned_edge=DOWN, buff=0.15) if many
                    else VGroup(sum_text, xy_text).arrange(DOWN, aligned_edge=LEFT, buff=0.12))
         formula.next_to(weights_panel, DOWN, aligned_edge=LEFT, buff=0.35)
-        below = VGroup(weights_panel, formula)
-        room = weights_panel.get_top()[1] - CAPTION_TOP
-        if below.height > room:  # a long sentence: shrink the list to stay above the caption
-            below.scale(room / below.height, about_edge=UP)
+        self.keep_above_caption(VGroup(weights_panel, formula))  # a long sentence: a smaller list
         self.play(FadeIn(weights_panel), run_time=style.SHORT)
         self.play(FadeIn(formula), run_time=style.SHORT)
 

@@ -26,21 +26,24 @@ class MaskScene(LessonScene):
         heading = self.title("Self-attention, masks and cross-attention")
         self.play(FadeIn(heading), run_time=style.SHORT)
         n = len(lesson.tokens)
-        cell = min(0.8, 3.6 / max(n, 1))
+        cell = min(0.8, 4.2 / max(n, 1))
 
         # 1. self-attention
-        plain = WeightGrid(lesson.tokens, lesson.tokens, lesson.self_weights, style.QUERY, "self", cell=cell)
+        size = style.SMALL_SIZE if cell >= 0.8 else 16
+        plain = WeightGrid(lesson.tokens, lesson.tokens, lesson.self_weights, style.QUERY, "self", cell=cell, size=size)
         plain_title = self.grid_title("self-attention", "Q, K and V from the same sentence")
-        left = VGroup(plain_title, plain).arrange(DOWN, buff=0.75).move_to([-3.5, 0.25, 0])
+        left = VGroup(plain_title, plain).arrange(DOWN, buff=0.75).set_x(-3.5)
+        self.keep_above_caption(left, top=heading.get_bottom()[1] - 0.35)
         self.play(FadeIn(left), run_time=style.MEDIUM)
         self.caption("Self-attention: each row is one word asking; each column a word it can look at.")
         self.wait(style.PAUSE)
 
         # 2. masked self-attention
         masked = WeightGrid(lesson.tokens, lesson.tokens, lesson.masked_weights, style.QUERY, "masked",
-                            mask=lesson.mask, cell=cell, row_sums=lesson.masked_row_sums)
+                            mask=lesson.mask, cell=cell, size=size, row_sums=lesson.masked_row_sums)
         masked_title = self.grid_title("masked self-attention (decoder)", "a word may not look ahead")
-        right = VGroup(masked_title, masked).arrange(DOWN, buff=0.75).move_to([3.3, 0.25, 0])
+        right = VGroup(masked_title, masked).arrange(DOWN, buff=0.75).set_x(3.3)
+        self.keep_above_caption(right, top=heading.get_bottom()[1] - 0.35)
         self.play(FadeIn(right), run_time=style.MEDIUM)
         self.caption("A decoder writes left to right, so the future is masked: those weights are 0, "
                      "and each row still sums to 1.")
@@ -57,7 +60,8 @@ class MaskScene(LessonScene):
             style.wrapped_text(f"encoder: \u201c{lesson.encoder_sentence}\u201d", 12.0, style.SMALL_SIZE, style.KEY),
         ).arrange(DOWN, buff=0.12)
         sources.name = "cross_sources"
-        middle = VGroup(cross_title, sources, cross).arrange(DOWN, buff=0.55).move_to([0, 0.25, 0])
+        middle = VGroup(cross_title, sources, cross).arrange(DOWN, buff=0.55).set_x(0)
+        self.keep_above_caption(middle, top=heading.get_bottom()[1] - 0.35)
         self.play(FadeIn(middle), run_time=style.MEDIUM)
         self.caption("Cross-attention: the decoder asks (Q), the encoder's sentence answers (K, V).")
         self.wait(style.LONG)

@@ -61,6 +61,7 @@ class MultiHeadScene(LessonScene):
         w_o = MatrixPanel("W_O", lesson.output_map, style.OUTPUT, symbol("W", "O", style.OUTPUT),
                           size=style.SMALL_SIZE, row_colours=row_colours)
         w_o.next_to(concat, DOWN, buff=0.45).to_edge(LEFT, buff=0.6)
+        self.keep_above_caption(w_o)
         self.play(FadeIn(w_o), run_time=style.SHORT)
         self.caption("W_O is a linear layer: each head's rows decide how much of its output is kept.")
 
@@ -119,8 +120,8 @@ class MultiHeadScene(LessonScene):
         """Each head's contribution written out and drawn tip to tail in the output plane."""
         lesson = self.lesson
         tips = lesson.running_sums  # (h + 1, 2): where each contribution arrow starts and ends
-        plane = WordPlane(np.vstack([tips, lesson.output[None]]), width=5.0, height=4.4, margin=0.5)
-        plane.move_to([4.0, -0.75, 0])
+        plane = WordPlane(np.vstack([tips, lesson.output[None]]), width=5.0, height=3.9, margin=0.5)
+        plane.move_to([4.0, 1.3, 0], aligned_edge=UP)
         plane.name = "output_plane"
         lines = VGroup()
         for i, head in enumerate(lesson.heads):
@@ -132,7 +133,7 @@ class MultiHeadScene(LessonScene):
                                  f"{style.format_number(lesson.output[1])})", style.LABEL_SIZE, style.OUTPUT)
         total.name = "output_value"
         lines.add(total)
-        lines.arrange(DOWN, aligned_edge=LEFT, buff=0.22).next_to(w_o, DOWN, buff=0.4, aligned_edge=LEFT)
+        lines.arrange(DOWN, aligned_edge=LEFT, buff=0.22).next_to(w_o, RIGHT, buff=0.45, aligned_edge=UP)
         self.play(Create(plane), run_time=style.SHORT)
         for i, head in enumerate(lesson.heads):
             arrow = Arrow(plane.point(tips[i]), plane.point(tips[i + 1]), buff=0, color=head_colour(i),

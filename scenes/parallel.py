@@ -17,6 +17,8 @@ from scenes.base import LessonScene
 
 def token_box(word: str, colour: str, width: float) -> VGroup:
     label = style.plain_text(word, style.SMALL_SIZE)
+    if label.width > width - 0.12:  # a long word in a narrow box
+        label.scale_to_fit_width(width - 0.12)
     box = RoundedRectangle(corner_radius=0.1, width=width, height=0.5, color=colour, stroke_width=2)
     return VGroup(box, label.move_to(box))
 

@@ -77,8 +77,10 @@ class ProjectionScene(LessonScene):
             ("weight", lesson.weights_before, style.FOREGROUND, "weight_before"),
             ("q\u00b7k/\u221a2", lesson.scores_after, style.QUERY, "score_after"),
             ("weight", lesson.weights, style.QUERY, "weight_after"),
-        ], groups=[("before the maps", 0, 2), ("after the maps", 2, 4)])
+        ], groups=[("before the maps", 0, 2), ("after the maps", 2, 4)],
+            row_height=0.42 if len(lesson.tokens) <= 4 else 0.34)
         table.next_to(w_k, DOWN, buff=0.45, aligned_edge=LEFT)
+        self.keep_above_caption(table, margin=0.12)  # room for the highlight box
         table.name = "score_table"
         box = highlight_box(table.row(lesson.highlight))
         box.name = "highlight"

@@ -53,6 +53,7 @@ LABEL_SIZE = 22
 SMALL_SIZE = 18
 
 EDGE_BUFFER = 0.35
+CAPTION_TOP = -2.65  # scene y above which everything but the caption stays
 DOT_RADIUS = 0.08
 ARROW_MAX_WIDTH = 9.0  # stroke width of an arrow with weight 1
 ARROW_MIN_OPACITY = 0.25
