@@ -83,6 +83,8 @@ class GravityScene(LessonScene):
         panel = VGroup(label, line).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         panel.move_to([PANEL_LEFT, 2.2, 0], aligned_edge=UP + LEFT)
         self.play(FadeIn(panel), run_time=style.SHORT)
+        self.caption(f"Sentence {number + 1}: its words pull on \u201c{reading.focus}\u201d; "
+                     "faded words have no embedding and take no part.")
 
         # 3. arrows from the sentence's words to the focus word, thickness = weight
         arrows = VGroup()
