@@ -15,19 +15,9 @@ from attention_core.lessons import (
     scaling_lesson,
     softmax_lesson,
 )
+from example_texts import ALONE
 from scenes.catalog import LECTURE
 
-ALONE = """
-name = "alone"
-title = "One word"
-[words]
-apple = [2.0, 2.0]
-orange = [0.0, 3.0]
-phone = [4.0, 0.0]
-[[sentences]]
-text = "An apple"
-focus = "apple"
-"""
 
 
 def test_softmax_sweep_glides_while_argmax_jumps(example):

@@ -2,6 +2,7 @@
 
 import pytest
 from manim import MarkupText, SingleStringMathTex, Text
+from example_texts import ALONE, MINIMAL
 from scene_harness import build_scene, one, text_of
 
 from attention_core.example_file import load_example, parse_example, shipped_examples
@@ -45,17 +46,6 @@ def test_hostile_text_is_shown_literally_and_never_typeset(hostile, scene_name, 
         assert any(hostile.sentences[0].text in t for t in texts)
 
 
-MINIMAL = """
-name = "minimal"
-title = "Only what is required"
-[words]
-apple = [2.0, 2.0]
-orange = [0.0, 3.0]
-[[sentences]]
-text = "An apple and an orange"
-focus = "apple"
-"""
-ALONE = MINIMAL.replace("An apple and an orange", "Just an apple")
 
 
 def every_example():

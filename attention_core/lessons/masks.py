@@ -47,10 +47,15 @@ def embedded_tokens(example: Example, text: str, notes: list[str]) -> tuple[str,
     return tokens[:MAX_TOKENS]
 
 
+def longest_sentence(example: Example) -> str:
+    """The sentence with the most words that have embeddings (the first of equals)."""
+    counts = [len(embedded_tokens(example, s.text, [])) for s in example.sentences]
+    return example.sentences[counts.index(max(counts))].text
+
+
 def mask_lesson(example: Example) -> MaskLesson:
     notes: list[str] = []
-    counts = [len(embedded_tokens(example, s.text, [])) for s in example.sentences]
-    sentence = example.sentences[counts.index(max(counts))].text
+    sentence = longest_sentence(example)
     tokens = embedded_tokens(example, sentence, notes)
     w_q, w_k, w_v = (example.maps[role] for role in ("query", "key", "value"))
     x = np.array([example.words[t] for t in tokens])  # (n, 2)

@@ -15,7 +15,7 @@ from ..attention import attention
 from ..examples import Example
 from ..recurrence import recurrent_states
 from .base import Lesson
-from .masks import embedded_tokens
+from .masks import embedded_tokens, longest_sentence
 
 RECURRENT_INPUT_MAP = ((0.6, 0.2), (-0.2, 0.6))  # W_x
 RECURRENT_STATE_MAP = ((0.5, -0.3), (0.3, 0.5))  # W_h
@@ -37,8 +37,7 @@ class ParallelLesson(Lesson):
 
 def parallel_lesson(example: Example) -> ParallelLesson:
     notes: list[str] = []
-    counts = [len(embedded_tokens(example, s.text, [])) for s in example.sentences]
-    sentence = example.sentences[counts.index(max(counts))].text
+    sentence = longest_sentence(example)
     tokens = embedded_tokens(example, sentence, notes)
     x = np.array([example.words[t] for t in tokens])  # (n, 2)
     w_q, w_k, w_v = (example.maps[role] for role in ("query", "key", "value"))
