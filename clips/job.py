@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from clips.files import atomic_copy, sha256_of
+from clips.media import SAMPLE_RATE, place_lines, soundtrack_samples, video_length, write_video
 
 QUALITIES = {  # render.py's names -> manim's
     "low": "low_quality",  # 854x480, 15 fps
@@ -26,12 +27,34 @@ class ClipJob:
     example: dict  # the example's canonical form (checked again where the job runs)
     quality: str  # a key of QUALITIES
     target: str  # where the finished clip goes
+    narration: str | None = None  # the voices' cache folder; None: a silent clip at its own timing
+    recordings: tuple[tuple[str, str], ...] = ()  # (line id, WAV path) of the creator's own voice
+    burn_captions: bool = True  # False: a clean picture (the subtitles still have every line)
+
+    def example_object(self):
+        from attention_core.example_file import example_from_data
+
+        return example_from_data(self.example)
+
+    def voices(self, lesson) -> dict[str, np.ndarray] | None:
+        """The samples of each narration line of `lesson`, or None for a silent clip."""
+        if self.narration is None:
+            return None
+        from clips.voice import voice_for
+
+        recorded = dict(self.recordings)
+        return {line.id: voice_for(line.text, Path(recorded[line.id]) if line.id in recorded else None,
+                                   Path(self.narration)).samples for line in lesson.narration}
 
 
 def manim_settings(quality: str, media_dir: str, output_file: str) -> dict:
     """The manim config for one render; every key is checked, as tempconfig drops unknown ones."""
-    from manim import config
+    from manim import config, tempconfig
 
+    from clips.encoding import encoder_options
+
+    with tempconfig({"quality": QUALITIES[quality]}):
+        frame_rate = int(config.frame_rate)
     settings = {
         "quality": QUALITIES[quality],
         "media_dir": media_dir,
@@ -41,6 +64,7 @@ def manim_settings(quality: str, media_dir: str, output_file: str) -> dict:
         "verbosity": "ERROR",
         "preview": False,
         "format": "mp4",
+        "video_encoder_options": encoder_options(frame_rate),
     }
     unknown = sorted(set(settings) - set(config.copy()))
     if unknown:
@@ -49,10 +73,11 @@ def manim_settings(quality: str, media_dir: str, output_file: str) -> dict:
 
 
 def run_job(job: ClipJob) -> dict:
-    """Render `job` and copy the clip into place; return its manifest entry."""
+    """Render `job`, add its narration, and put the clip in place; return its manifest entry."""
     from manim import tempconfig
 
     from attention_core.example_file import example_from_data
+    from clips.encoding import bt709_segments
     from scenes.catalog import SCENES
 
     random.seed(0)
@@ -60,9 +85,11 @@ def run_job(job: ClipJob) -> dict:
     example = example_from_data(job.example)
     scene_class = SCENES[job.scene]
     lesson = scene_class.lesson_for(example)
+    voices = job.voices(lesson)
+    lengths = None if voices is None else {line: len(samples) / SAMPLE_RATE for line, samples in voices.items()}
     with tempfile.TemporaryDirectory(prefix="attention-clips-") as media_dir:
-        with tempconfig(manim_settings(job.quality, media_dir, job.scene)):
-            scene = scene_class(lesson=lesson)
+        with tempconfig(manim_settings(job.quality, media_dir, job.scene)), bt709_segments():
+            scene = scene_class(lesson=lesson, voice_lengths=lengths, burn_captions=job.burn_captions)
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
         target = Path(job.target)
@@ -70,7 +97,11 @@ def run_job(job: ClipJob) -> dict:
         has_subtitles = subtitles.is_file()
         if has_subtitles:
             atomic_copy(subtitles, target.with_suffix(".srt"))
-        atomic_copy(movie, target)
+        soundtrack = None
+        if voices is not None:
+            _, seconds = video_length(movie)
+            soundtrack = place_lines(soundtrack_samples(seconds), [(start, voices[line]) for line, start in scene.said])
+        write_video(target, [movie], soundtrack)
     frames, seconds = video_length(target)
     return {
         "scene": job.scene,
@@ -79,16 +110,8 @@ def run_job(job: ClipJob) -> dict:
         "subtitles": target.with_suffix(".srt").name if has_subtitles else None,
         "seconds": seconds,
         "frames": frames,
+        "heading": scene.heading_text,
+        "narration": [{"id": line, "start": round(start, 6),
+                       "seconds": None if lengths is None else round(lengths[line], 6)} for line, start in scene.said],
         "lesson": lesson.to_dict(),
     }
-
-
-def video_length(path: Path) -> tuple[int, float]:
-    """(frames, seconds) of a video file, counted from its packets with PyAV."""
-    import av
-
-    with av.open(str(path)) as container:
-        stream = container.streams.video[0]
-        frames = sum(1 for _ in container.demux(stream) if _.size)
-        rate = stream.average_rate
-    return frames, round(frames / float(rate), 3)

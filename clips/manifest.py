@@ -17,15 +17,19 @@ def read_manifest(folder: Path) -> dict | None:
         return None
 
 
-def write_manifest(folder: Path, example: dict, quality: str, entries: list[dict], order: list[str]) -> dict:
-    """Write the manifest for `entries`, keeping earlier clips of the same example and quality.
+def write_manifest(folder: Path, example: dict, quality: str, entries: list[dict], order: list[str],
+                   settings: dict | None = None, lecture: dict | None = None) -> dict:
+    """Write the manifest for `entries`, keeping earlier clips of the same example, quality and
+    settings (narration, captions).
 
     A clip rendered now replaces its old entry; clips of another example version are dropped.
-    Clips are listed in `order` (teaching order).
+    Clips are listed in `order` (teaching order). `lecture` describes the joined lecture.
     """
+    settings = settings or {}
     clips = {entry["scene"]: entry for entry in entries}
     previous = read_manifest(folder)
-    if previous and previous.get("example") == example and previous.get("quality") == quality:
+    if (previous and previous.get("example") == example and previous.get("quality") == quality
+            and previous.get("settings", {}) == settings):
         for entry in previous.get("clips", []):
             if entry.get("scene") not in clips and (folder / str(entry.get("file", ""))).is_file():
                 clips[entry["scene"]] = entry
@@ -33,7 +37,10 @@ def write_manifest(folder: Path, example: dict, quality: str, entries: list[dict
     manifest = {
         "example": example,
         "quality": quality,
+        "settings": settings,
         "clips": sorted(clips.values(), key=lambda entry: rank.get(entry["scene"], len(rank))),
     }
+    if lecture is not None:
+        manifest["lecture"] = lecture
     atomic_write_json(manifest, folder / MANIFEST)
     return manifest

@@ -21,10 +21,19 @@ class LessonScene(Scene):
     def lesson_for(cls, example: Example):
         return cls.build_lesson(example)
 
-    def __init__(self, lesson=None, **kwargs):
+    def __init__(self, lesson=None, voice_lengths: dict[str, float] | None = None, burn_captions: bool = True,
+                 **kwargs):
+        """`voice_lengths` (seconds per narration line id) paces the clip to a narration;
+        without it the clip keeps its own timing. `burn_captions=False` leaves the picture clean
+        (the subtitle file still has every line)."""
         self.lesson = lesson if lesson is not None else self.lesson_for(current_example())
+        self.lines = {line.id: line for line in self.lesson.narration}
+        self.voice_lengths = voice_lengths
+        self.burn_captions = burn_captions
+        self.said: list[tuple[str, float]] = []  # (line id, when its voice starts), in order
+        self.heading_text: str | None = None  # the clip's heading: its chapter title in the lecture
         self.caption_mobject: VMobject | None = None
-        self.open_subtitle: tuple[str, float] | None = None  # (caption, when it appeared)
+        self.open_subtitle: tuple[str, float] | None = None  # (line text, when it appeared)
         super().__init__(**kwargs)
 
     def setup(self):
@@ -33,6 +42,7 @@ class LessonScene(Scene):
     def title(self, text: str, sentence: str | None = None) -> VMobject:
         """The clip's heading, top left; under it, in small print, the sentence it reads."""
         max_width = self.camera.frame_width - 2 * style.EDGE_BUFFER
+        self.heading_text = text
         heading = style.plain_text(text, style.HEADING_SIZE)
         if heading.width > max_width:  # a long title: smaller, still one line
             heading.scale_to_fit_width(max_width)
@@ -58,29 +68,47 @@ class LessonScene(Scene):
             mobject.scale(room / mobject.height, about_edge=UP)
         return mobject
 
-    def caption(self, text: str, run_time: float = style.SHORT):
-        """Replace the caption at the bottom of the frame with `text`; every caption is also
+    def say(self, line_id: str, run_time: float = style.SHORT):
+        """Say the lesson's narration line `line_id`: first let the line before it finish (its
+        voice, then a short pause), then show this one as the caption. Every line is also
         written, with its times, to the subtitle file (.srt) beside the clip."""
+        line = self.lines[line_id]
+        self.end_beat()
         self.close_subtitle()
-        max_width = self.camera.frame_width - 2 * style.EDGE_BUFFER
-        new = style.wrapped_text(text, max_width, style.CAPTION_SIZE)
-        new.to_edge(DOWN, buff=style.EDGE_BUFFER)
-        new.name = "caption"
         if self.caption_mobject is not None:
             self.play(FadeOut(self.caption_mobject), run_time=run_time / 2)
-        self.play(FadeIn(new, shift=0.1 * UP), run_time=run_time / 2)
-        self.caption_mobject = new
-        self.open_subtitle = (text, self._get_manager().time)
+            self.caption_mobject = None
+        self.said.append((line_id, self.time))  # the voice starts as the caption appears
+        self.open_subtitle = (line.text, self.time)
+        if self.burn_captions:
+            max_width = self.camera.frame_width - 2 * style.EDGE_BUFFER
+            new = style.wrapped_text(line.text, max_width, style.CAPTION_SIZE)
+            new.to_edge(DOWN, buff=style.EDGE_BUFFER)
+            new.name = "caption"
+            self.play(FadeIn(new, shift=0.1 * UP), run_time=run_time / 2)
+            self.caption_mobject = new
+
+    def end_beat(self):
+        """End the beat of the last line said: hold the picture until its voice has ended, plus
+        a pause, so a narrated beat lasts as long as its sentence (nothing is cut). `say` does
+        this first; a storyboard does it before showing what the next line is about."""
+        if not self.said or self.voice_lengths is None:
+            return
+        line_id, start = self.said[-1]
+        remaining = start + self.voice_lengths[line_id] + style.BEAT_PAUSE - self.time
+        if remaining > 1e-6:
+            self.wait(remaining)
 
     def close_subtitle(self):
-        """End the subtitle of the caption on screen now."""
+        """End the subtitle of the line on screen now."""
         if self.open_subtitle is None:
             return
         text, start = self.open_subtitle
-        shown = self._get_manager().time - start
+        shown = self.time - start
         if shown > 0:
             self.add_subcaption(text, duration=shown, offset=-shown)
         self.open_subtitle = None
 
     def tear_down(self):
+        self.end_beat()
         self.close_subtitle()

@@ -26,15 +26,21 @@ class IntroCard(LessonScene):
         rule.next_to(title, DOWN, buff=0.2)
         subtitle = style.plain_text("how attention re-reads a word in the light of its sentence", style.BODY_SIZE,
                                     style.MUTED).next_to(rule, DOWN, buff=0.3)
+        self.heading_text = "Introduction"  # its chapter title; the next clip is headed by the example's title
         self.play(Write(title), run_time=style.MEDIUM)
+        self.say("intro.title")
+        self.end_beat()
         self.play(FadeIn(rule), FadeIn(subtitle), run_time=style.SHORT)
+        self.say("intro.promise")
         # 2. what the lecture shows, in order
         chapters = VGroup(*(style.plain_text(f"{i + 1}. {chapter}", style.LABEL_SIZE)
                             for i, chapter in enumerate(lesson.chapters)))
         chapters.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(subtitle, DOWN, buff=0.45)
         self.keep_above_caption(chapters)
         chapters.name = "chapters"
+        self.end_beat()
         self.play(FadeIn(chapters, lag_ratio=0.1), run_time=style.LONG)
+        self.say("intro.chapters")
         self.wait(style.LONG)
 
 
@@ -63,6 +69,7 @@ class HistoryCard(LessonScene):
                 card.next_to(previous, DOWN, buff=0.6, aligned_edge=LEFT)
             self.play(FadeIn(card, shift=0.2 * RIGHT), run_time=style.MEDIUM)
             previous = card
+        self.say("history.years")
         # 2. the scaling, with a number
         example = style.wrapped_text(
             f"With d\u2096 = {lesson.d_k} per head, scores are divided by \u221a{lesson.d_k} = "
@@ -70,6 +77,7 @@ class HistoryCard(LessonScene):
             f"becomes {style.format_number(lesson.scaled_score)}.", 12.4, style.LABEL_SIZE, style.KEY)
         example.next_to(previous, DOWN, buff=0.7, aligned_edge=LEFT)
         example.name = "scaling_example"
+        self.end_beat()
         self.play(FadeIn(example), run_time=style.SHORT)
-        self.caption("2014: attention helped an RNN translate. 2017: attention became the whole model.")
+        self.say("history.scaling")
         self.wait(style.LONG)

@@ -49,16 +49,17 @@ class FormulaScene(LessonScene):
         # 2-4. each part of the formula beside the numbers it makes
         box = None
         steps = (
-            ((2,), 0, "Q K\u1d40: the query of the focus word dotted with every key."),
-            ((3, 4), 1, f"Divide by \u221ad\u2096 = \u221a{lesson.d_k}: keeps the scores from growing with the width."),
-            ((1, 5), 2, "Softmax: the weights, positive and summing to 1. They come from Q and K only."),
+            ((2,), 0, "formula.dots"),
+            ((3, 4), 1, "formula.scale"),
+            ((1, 5), 2, "formula.softmax"),
         )
-        for parts, column, caption in steps:
+        for parts, column, line_id in steps:
+            self.end_beat()
             target = SurroundingRectangle(VGroup(*(formula[p] for p in parts)), color=style.HIGHLIGHT, buff=0.08)
             self.play(Transform(box, target) if box else FadeIn(target), FadeIn(headers[column]),
                       FadeIn(columns[column]), run_time=style.MEDIUM)
             box = box or target
-            self.caption(caption)
+            self.say(line_id)
             self.wait(style.PAUSE)
 
         # 5. times V: the output
@@ -73,7 +74,8 @@ class FormulaScene(LessonScene):
         output[2].name = "output_value"
         output.next_to(table, DOWN, buff=0.4, aligned_edge=LEFT)
         self.keep_above_caption(VGroup(table, output))
+        self.end_beat()
         self.play(Transform(box, SurroundingRectangle(formula[6], color=style.HIGHLIGHT, buff=0.08)),
                   FadeIn(output), run_time=style.MEDIUM)
-        self.caption("Then V: the weights average the values. The output is the word's context vector.")
+        self.say("formula.values")
         self.wait(style.LONG)

@@ -60,15 +60,16 @@ class GravityScene(LessonScene):
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
         self.play(LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1),
                   run_time=style.MEDIUM)
-        self.caption("Each word has one point in the plane: its embedding.")
+        self.say("gravity.plane")
 
         for number, reading in enumerate(lesson.sentences):
             self.read_sentence(number, reading)
 
         # last: one token, one embedding, several contexts
         legend = self.legend()
+        self.end_beat()
         self.play(FadeIn(legend), run_time=style.SHORT)
-        self.caption(self.closing_line(len(lesson.sentences)))
+        self.say("gravity.closing")
         self.wait(style.LONG)
 
     def read_sentence(self, number: int, reading: SentenceReading):
@@ -82,9 +83,9 @@ class GravityScene(LessonScene):
         line.name = f"sentence:{number}"
         panel = VGroup(label, line).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         panel.move_to([PANEL_LEFT, 2.2, 0], aligned_edge=UP + LEFT)
+        self.end_beat()
         self.play(FadeIn(panel), run_time=style.SHORT)
-        self.caption(f"Sentence {number + 1}: its words pull on \u201c{reading.focus}\u201d; "
-                     "faded words have no embedding and take no part.")
+        self.say(f"gravity.sentence-{number + 1}.words")
 
         # 3. arrows from the sentence's words to the focus word, thickness = weight
         arrows = VGroup()
@@ -119,8 +120,8 @@ class GravityScene(LessonScene):
         self.play(FadeIn(formula), run_time=style.SHORT)
 
         # 5. the context vector travels out of the embedding, which stays where it is
-        if focus.dot.get_fill_opacity() == 1:
-            self.leave_embedding_ghost(reading.focus)
+        if reading.leaves_ghost:
+            self.leave_embedding_ghost(reading.focus, f"gravity.sentence-{number + 1}.ghost")
         context_dot, context_label = self.contexts[number].dot, self.contexts[number].label
         context_dot.name, context_label.name = f"context:{number}", f"context_label:{number}"
         context_dot.move_to(focus_point)
@@ -130,7 +131,7 @@ class GravityScene(LessonScene):
         trail.name = f"trail:{number}"
         self.play(context_dot.animate.move_to(plane.point(reading.context)), Create(trail), run_time=style.LONG)
         self.play(FadeIn(context_label), run_time=style.SHORT)
-        self.caption(self.pull_line(reading))
+        self.say(f"gravity.sentence-{number + 1}.pull")
         self.wait(style.PAUSE)
 
         self.play(FadeOut(arrows), FadeOut(panel), FadeOut(weights_panel), FadeOut(formula), run_time=style.SHORT)
@@ -152,25 +153,9 @@ class GravityScene(LessonScene):
         rows.name = "legend"
         return rows
 
-    def leave_embedding_ghost(self, word: str):
+    def leave_embedding_ghost(self, word: str, line_id: str):
         """Fade the focus word's dot into a ghost: the embedding, which never moves."""
         dot = self.words[word].dot
+        self.end_beat()
         self.play(dot.animate.set_color(style.EMBEDDING_GHOST).set_opacity(0.55), run_time=style.SHORT)
-        self.caption(f"\u201c{word}\u201d keeps its embedding (the faded dot). "
-                     "Attention makes a new dot: its context vector.")
-
-    @staticmethod
-    def pull_line(reading: SentenceReading) -> str:
-        """The caption for one sentence, read off its lesson."""
-        if reading.strongest_pull is None:
-            return f"No other word here has an embedding: \u201c{reading.focus}\u201d keeps its own point."
-        return (f"\u201c{reading.strongest_pull}\u201d pulls hardest on \u201c{reading.focus}\u201d: "
-                f"a new vector for this sentence.")
-
-    @staticmethod
-    def closing_line(count: int) -> str:
-        if count == 1:
-            return "One token, one embedding; the context vector belongs to this sentence."
-        spelled = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}.get(count, str(count))
-        return (f"One token, one embedding, {spelled} contexts: the static embedding stays, "
-                f"each sentence gives its own context vector.")
+        self.say(line_id)

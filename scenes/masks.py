@@ -35,7 +35,7 @@ class MaskScene(LessonScene):
         left = VGroup(plain_title, plain).arrange(DOWN, buff=0.75).set_x(-3.5)
         self.keep_above_caption(left, top=heading.get_bottom()[1] - 0.35)
         self.play(FadeIn(left), run_time=style.MEDIUM)
-        self.caption("Self-attention: each row is one word asking; each column a word it can look at.")
+        self.say("mask.self")
         self.wait(style.PAUSE)
 
         # 2. masked self-attention
@@ -44,12 +44,13 @@ class MaskScene(LessonScene):
         masked_title = self.grid_title("masked self-attention (decoder)", "a word may not look ahead")
         right = VGroup(masked_title, masked).arrange(DOWN, buff=0.75).set_x(3.3)
         self.keep_above_caption(right, top=heading.get_bottom()[1] - 0.35)
+        self.end_beat()
         self.play(FadeIn(right), run_time=style.MEDIUM)
-        self.caption("A decoder writes left to right, so the future is masked: those weights are 0, "
-                     "and each row still sums to 1.")
+        self.say("mask.causal")
         self.wait(style.LONG)
 
         # 3. cross-attention
+        self.end_beat()
         self.play(FadeOut(left), FadeOut(right), run_time=style.SHORT)
         cross_cell = min(0.8, 4.2 / max(len(lesson.encoder_tokens), len(lesson.decoder_tokens), 1))
         cross = WeightGrid(lesson.decoder_tokens, lesson.encoder_tokens, lesson.cross_weights, style.KEY,
@@ -63,7 +64,7 @@ class MaskScene(LessonScene):
         middle = VGroup(cross_title, sources, cross).arrange(DOWN, buff=0.55).set_x(0)
         self.keep_above_caption(middle, top=heading.get_bottom()[1] - 0.35)
         self.play(FadeIn(middle), run_time=style.MEDIUM)
-        self.caption("Cross-attention: the decoder asks (Q), the encoder's sentence answers (K, V).")
+        self.say("mask.cross")
         self.wait(style.LONG)
 
     @staticmethod

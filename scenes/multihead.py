@@ -42,18 +42,19 @@ class MultiHeadScene(LessonScene):
         width = (13.4 - 0.4 * (count - 1)) / count
         panels = VGroup(*(self.head_panel(i, head, width) for i, head in enumerate(lesson.heads)))
         panels.arrange(RIGHT, buff=0.4, aligned_edge=UP).next_to(heading, DOWN, buff=0.3).set_x(0)
-        self.caption("Each head has its own maps, so each pulls the word somewhere else.")
+        self.say("multihead.heads")
         for panel in panels:
             self.play(FadeIn(panel.frame), run_time=style.SHORT)
             self.play(*(GrowArrow(a) for a in panel.arrows), FadeIn(panel.output), run_time=style.MEDIUM)
-        self.caption("One softmax row sums to 1: a single head must split its attention.")
+        self.say("multihead.split")
         self.wait(style.PAUSE)
 
         # 2. the head outputs side by side: the concatenation
         concat = self.concat_row()
         concat.next_to(panels, DOWN, buff=0.35)
+        self.end_beat()
         self.play(FadeIn(concat), run_time=style.MEDIUM)
-        self.caption("The outputs of the heads, side by side, make one longer vector.")
+        self.say("multihead.concat")
         self.play(FadeOut(panels), concat.animate.next_to(heading, DOWN, buff=0.35).set_x(0), run_time=style.MEDIUM)
 
         # 3. W_O, rows coloured by the head they read
@@ -62,12 +63,14 @@ class MultiHeadScene(LessonScene):
                           size=style.SMALL_SIZE, row_colours=row_colours)
         w_o.next_to(concat, DOWN, buff=0.45).to_edge(LEFT, buff=0.6)
         self.keep_above_caption(w_o)
+        self.end_beat()
         self.play(FadeIn(w_o), run_time=style.SHORT)
-        self.caption("W_O is a linear layer: each head's rows decide how much of its output is kept.")
+        self.say("multihead.output-map")
 
         # 4. contributions, tip to tail, to the final output
+        self.end_beat()
         self.add_up(w_o)
-        self.caption("The heads' contributions add up to the output: no head decides alone.")
+        self.say("multihead.sum")
         self.wait(style.LONG)
 
     def head_panel(self, index: int, head: HeadReading, width: float) -> VGroup:

@@ -66,15 +66,15 @@ class ParallelScene(LessonScene):
         if len(links):  # one word alone has nobody to look at
             self.play(*(Create(link) for link in links), run_time=style.MEDIUM)
         self.play(*(FadeIn(o, shift=0.2 * DOWN) for o in outputs), FadeIn(counter), run_time=style.MEDIUM)
-        self.caption(f"Attention: all {n} words look at each other and are updated together, in one step.")
+        self.say("parallel.attention")
 
         # 2. recurrent: one word per step
         right_title = style.plain_text("recurrent network", style.LABEL_SIZE, style.KEY).move_to([3.5, 2.5, 0])
         chain = VGroup(*(token_box(t, style.KEY, width) for t in lesson.tokens)).arrange(RIGHT, buff=0.15)
         chain.move_to([3.5, 1.5, 0])
+        self.end_beat()
         self.play(FadeIn(right_title), FadeIn(chain), run_time=style.SHORT)
-        self.caption(f"A recurrent network must read word by word: each state needs the one before. "
-                     f"{n} words, {n} steps.")
+        self.say("parallel.recurrent")
         step_text = None
         previous = None
         for i, (box, xy) in enumerate(zip(chain, lesson.recurrent_states)):
@@ -96,6 +96,5 @@ class ParallelScene(LessonScene):
             step_text, previous = new_step, state
 
         # 3. order from positions
-        self.caption("With no recurrence, word order must be added: positional information goes into "
-                     "each embedding before attention.")
+        self.say("parallel.positions")
         self.wait(style.LONG)

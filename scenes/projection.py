@@ -57,7 +57,7 @@ class ProjectionScene(LessonScene):
         place_labels(list(self.word_dots))
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
         self.play(Create(self.moving_grid), FadeIn(self.word_dots), run_time=style.MEDIUM)
-        self.caption("Two grids: the faint one and the axes are fixed; the blue one will move.")
+        self.say("projection.grids")
 
         # 2-3. W_Q, then W_K, carry the moving grid and the words
         w_q = MatrixPanel("W_Q", lesson.query_map, style.QUERY, symbol("W", "Q", style.QUERY), size=MATRIX_SIZE)
@@ -66,10 +66,10 @@ class ProjectionScene(LessonScene):
         w_k.next_to(w_q, DOWN, buff=0.3, aligned_edge=LEFT)
         f = lesson.focus_index
         queries = self.show_map(w_q, lesson.query_map, lesson.queries, [(f"q {lesson.focus}", lesson.queries[f])], style.QUERY,
-                                "W_Q moves every point: p \u2192 p W_Q. The axes stay where they are.")
+                                "projection.query")
         keys = self.show_map(w_k, lesson.key_map, lesson.keys,
                              [(f"k {t}", k) for t, k in zip(lesson.tokens, lesson.keys)], style.KEY,
-                             "W_K makes a key for every word, with its own map.")
+                             "projection.key")
 
         # 4. scores before and after the maps, side by side
         table = ScoreTable(lesson.tokens, [
@@ -84,12 +84,14 @@ class ProjectionScene(LessonScene):
         table.name = "score_table"
         box = highlight_box(table.row(lesson.highlight))
         box.name = "highlight"
+        self.end_beat()
         self.play(FadeIn(table), run_time=style.MEDIUM)
         self.play(Create(box), run_time=style.SHORT)
-        self.caption(self.rescore_line())
+        self.say("projection.rescore")
         self.wait(style.PAUSE)
 
         # 5. stage two: V only transforms what is averaged
+        self.end_beat()
         self.play(FadeOut(table), FadeOut(box), FadeOut(w_q), FadeOut(w_k), FadeOut(queries), FadeOut(keys),
                   run_time=style.SHORT)
         self.average_values()
@@ -103,11 +105,12 @@ class ProjectionScene(LessonScene):
         self.play(Transform(self.moving_grid, target), *moves, run_time=run_time)
 
     def show_map(self, panel: MatrixPanel, matrix: np.ndarray, images: np.ndarray, marks, colour: str,
-                 caption: str) -> VGroup:
+                 line_id: str) -> VGroup:
         """Carry the grid and the words by `matrix`, mark the points that matter, then undo.
         Earlier marks keep their dots; their labels step aside while the words move."""
+        self.end_beat()
         self.play(FadeIn(panel), run_time=style.SHORT)
-        self.caption(caption)
+        self.say(line_id)
         earlier_labels = VGroup(*self.mark_labels)
         if len(earlier_labels):
             self.play(FadeOut(earlier_labels), run_time=style.SHORT / 2)
@@ -125,14 +128,6 @@ class ProjectionScene(LessonScene):
         self.play(FadeIn(VGroup(*(m.label for m in marked))), FadeIn(earlier_labels), run_time=style.SHORT)
         return marked
 
-    def rescore_line(self) -> str:
-        lesson = self.lesson
-        j = lesson.highlight
-        before, after = lesson.weights_before[j], lesson.weights[j]
-        verb = "rises" if after > before else "falls" if after < before else "stays"
-        return (f"The maps change who matches: the weight of \u201c{lesson.tokens[j]}\u201d "
-                f"{verb} from {style.format_number(before)} to {style.format_number(after)}.")
-
     def average_values(self):
         lesson, plane = self.lesson, self.plane
         stage = style.wrapped_text("Stage 2: the weights are already fixed by Q and K.", 6.0, style.BODY_SIZE)
@@ -140,7 +135,7 @@ class ProjectionScene(LessonScene):
         w_v = MatrixPanel("W_V", lesson.value_map, style.VALUE, symbol("W", "V", style.VALUE), size=MATRIX_SIZE)
         w_v.next_to(stage, DOWN, buff=0.35, aligned_edge=LEFT)
         self.play(FadeIn(stage), FadeIn(w_v), run_time=style.SHORT)
-        self.caption("W_V does not make the weights: it only moves what gets averaged.")
+        self.say("projection.value")
         self.carry(lesson.value_map, lesson.values)
         values = VGroup(*(WordDot(f"v {t}", plane.point(v), style.VALUE, size=style.SMALL_SIZE)
                           for t, v in zip(lesson.tokens, lesson.values)))
@@ -167,6 +162,7 @@ class ProjectionScene(LessonScene):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         formula[1].name = "context_value"
         formula.next_to(w_v, DOWN, buff=0.5, aligned_edge=LEFT)
+        self.end_beat()
         self.play(*(GrowArrow(a) for a in arrows), FadeIn(formula), run_time=style.MEDIUM)
         self.play(FadeIn(context), run_time=style.SHORT)
-        self.caption("The context vector is the weighted average of the values, drawn in V's space.")
+        self.say("projection.context")

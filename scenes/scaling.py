@@ -48,14 +48,15 @@ class ScalingScene(LessonScene):
         )
         self.play(FadeIn(titles), FadeIn(ticks), *(FadeIn(r.static) for r in rows), run_time=style.MEDIUM)
         self.play(*(FadeIn(r.raw) for r in rows), run_time=style.MEDIUM)
-        self.caption("The wider the vectors, the larger the dot products: their spread grows like \u221ad.")
+        self.say("scaling.spread")
         self.wait(style.PAUSE)
-        self.caption("Softmax of large scores saturates: one weight takes almost everything.")
+        self.say("scaling.saturate")
         self.wait(style.PAUSE)
 
         # 3. divide by sqrt(d)
+        self.end_beat()
         self.play(*(Transform(r.raw, r.scaled) for r in rows), run_time=style.LONG)
-        self.caption("Divide by \u221ad\u2096: the spread is about 1 for every width, and softmax spreads out again.")
+        self.say("scaling.divide")
         self.wait(style.LONG)
 
     def row(self, index: int, row) -> VGroup:

@@ -56,30 +56,30 @@ class SoftmaxScene(LessonScene):
         self.play(Create(self.plane), *(FadeIn(w) for w in words), FadeIn(self.bars), FadeIn(key),
                   run_time=style.MEDIUM)
         self.play(FadeIn(best), FadeIn(average), run_time=style.SHORT)
-        self.caption(f"Scores of the words for \u201c{lesson.focus}\u201d ({lesson.similarity}); "
-                     "softmax turns them into weights that sum to 1.")
+        self.say("softmax.scores")
 
         # 2. one score slides: argmax jumps, softmax glides
-        slid = lesson.tokens[lesson.swept]
-        self.caption(f"Slide the score of \u201c{slid}\u201d: the best word jumps, the weighted average glides.")
+        self.say("softmax.slide")
         last = len(lesson.sweep_scores) - 1
         self.play(self.index.animate.set_value(0), run_time=style.LONG)
         self.play(self.index.animate.set_value(last), run_time=2 * style.LONG)
         self.wait(style.PAUSE)
 
         # 3. temperature: from argmax to uniform
+        self.end_beat()
         self.bars.clear_updaters()
         best.clear_updaters()
         average.clear_updaters()
         self.play(FadeOut(best), FadeOut(average), FadeOut(key), run_time=style.SHORT)
         self.temperature = ValueTracker(0)
         self.bars.add_updater(lambda bars: bars.become(self.tempered_at(self.temperature_index())))
-        self.caption("Temperature divides the scores: near 0 softmax is argmax; large, every word weighs the same.")
+        self.say("softmax.temperature")
         self.play(self.temperature.animate.set_value(len(lesson.temperatures) - 1), run_time=2 * style.LONG)
         self.wait(style.PAUSE)
         self.bars.clear_updaters()
 
         # 4. why not divide by the sum?
+        self.end_beat()
         self.play(FadeOut(self.bars), FadeOut(self.plane), *(FadeOut(w) for w in words), run_time=style.SHORT)
         table = ScoreTable(["sum is 0", "a score < 0"], [
             ("1", [lesson.zero_sum_scores[0], lesson.negative_scores[0]], style.FOREGROUND, "naive_score_0"),
@@ -93,8 +93,7 @@ class SoftmaxScene(LessonScene):
         table.move_to([0, 0.4, 0])
         table.name = "division_table"
         self.play(FadeIn(table), run_time=style.MEDIUM)
-        self.caption("Why not divide by the sum? It can be 0 (no answer) and it can give a negative weight. "
-                     "Softmax weights are always positive and sum to 1.")
+        self.say("softmax.by-sum")
         self.wait(style.LONG)
 
     def sample(self) -> int:

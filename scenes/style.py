@@ -15,6 +15,8 @@ import manimpango
 from manim import Text
 from PIL import ImageFont
 
+from attention_core.text import format_number, format_pair  # noqa: F401  (re-exported for scenes)
+
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 for font_file in sorted(FONT_DIR.glob("*.ttf")):
     manimpango.register_font(str(font_file))
@@ -63,6 +65,7 @@ SHORT = 0.6
 MEDIUM = 1.2
 LONG = 2.0
 PAUSE = 1.0
+BEAT_PAUSE = 0.4  # after a narrated line, before the next one
 
 
 def plain_text(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **kwargs) -> Text:
@@ -75,14 +78,6 @@ def number_text(value: float, places: int = 2, size: float = LABEL_SIZE, colour:
     """A number as the clip shows it, in the monospaced font."""
     return Text(format_number(value, places), font=MONO_FONT, font_size=size, color=colour,
                 disable_ligatures=True)
-
-
-def format_number(value: float, places: int = 2) -> str:
-    """How every number on screen is written: fixed places, a true minus sign, no '-0.00'."""
-    text = f"{value:.{places}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")
-    return text.replace("-", "\u2212")
 
 
 @functools.lru_cache(maxsize=None)

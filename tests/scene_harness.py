@@ -8,8 +8,8 @@ from collections import defaultdict
 from manim import Mobject, tempconfig
 
 
-def build_scene(scene_class, lesson, media_dir):
-    """Run `scene_class(lesson)` to its end; return (scene, {name: [mobjects shown]})."""
+def build_scene(scene_class, lesson, media_dir, **options):
+    """Run `scene_class(lesson, **options)` to its end; return (scene, {name: [mobjects shown]})."""
     shown: dict[str, list[Mobject]] = defaultdict(list)
 
     class Recording(scene_class):
@@ -26,7 +26,7 @@ def build_scene(scene_class, lesson, media_dir):
     settings = {"dry_run": True, "media_dir": str(media_dir), "disable_caching": True,
                 "verbosity": "ERROR", "progress_bar": "none"}
     with tempconfig(settings):
-        scene = Recording(lesson=lesson, skip_animations=True)
+        scene = Recording(lesson=lesson, skip_animations=True, **options)
         scene.render()
     return scene, shown
 

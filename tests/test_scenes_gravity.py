@@ -67,13 +67,15 @@ def test_faded_tokens_are_the_ones_without_embedding(drawn):
 
 
 def test_captions_come_from_the_lesson(drawn):
-    lesson, _, shown = drawn
-    captions = [text_of(c) for c in shown["caption"]]
-    for reading in lesson.sentences:
-        expected = GravityScene.pull_line(reading)
-        assert expected in captions
-        assert reading.strongest_pull in expected
-    assert "two contexts" in captions[-1].replace("\n", " ")
+    _, _, shown = drawn
+    captions = [text_of(c).replace("\n", " ") for c in shown["caption"]]
+    # the lecture's numbers: orange and phone each weigh 0.43 beside apple's own 0.57
+    assert "\u201corange\u201d pulls hardest on \u201capple\u201d, with weight 0.43: its context vector here " \
+           "is about (1.15, 2.43)." in captions
+    assert "\u201cphone\u201d pulls hardest on \u201capple\u201d, with weight 0.43: its context vector here " \
+           "is about (2.85, 1.15)." in captions
+    assert captions[-1] == ("One token, one embedding, two contexts: the static embedding stays, "
+                            "each sentence gives its own context vector.")
 
 
 def test_arrow_strength_follows_the_weights(crowded_example, tmp_path):

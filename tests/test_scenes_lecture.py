@@ -1,6 +1,5 @@
 """The learner-question clips draw their lessons: every number on screen traced to the core."""
 
-import argparse
 
 import numpy as np
 import pytest
@@ -94,10 +93,10 @@ def test_cards(tmp_path):
 def test_lecture_plan_numbers_every_clip_in_order(tmp_path):
     import render
 
-    arguments = argparse.Namespace(scenes=[], example=None, quality="low", out=str(tmp_path), jobs=1,
-                                   lecture=True, list_examples=False, check_example=None)
-    folder, record, jobs = render.plan(arguments)
-    assert folder == tmp_path / "fruit-vs-tech" / "low" / "lecture"
-    assert [job.scene for job in jobs] == list(SCENES)
-    assert [job.target.split("/")[-1] for job in jobs][:2] == ["01-IntroCard.mp4", "02-GravityScene.mp4"]
+    arguments = render.parse_arguments(["--lecture", "--out", str(tmp_path)])
+    plan = render.plan(arguments)
+    assert plan.folder == tmp_path / "fruit-vs-tech" / "low" / "lecture"
+    assert [job.scene for job in plan.jobs] == list(SCENES)
+    assert [job.target.split("/")[-1] for job in plan.jobs][:2] == ["01-IntroCard.mp4", "02-GravityScene.mp4"]
+    assert not plan.lecture and all(job.narration is None for job in plan.jobs)  # silent without --narrate
     assert not any(tmp_path.iterdir())  # planning writes nothing

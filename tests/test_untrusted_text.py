@@ -59,5 +59,13 @@ def every_example():
 @pytest.mark.parametrize("scene_name", list(SCENES))
 def test_every_clip_draws_every_example(make_example, scene_name, tmp_path):
     scene_class = SCENES[scene_name]
-    scene, shown = build_scene(scene_class, scene_class.lesson_for(make_example()), tmp_path)
-    assert scene.mobjects and "heading" in shown or "title" in shown
+    lesson = scene_class.lesson_for(make_example())
+    scene, shown = build_scene(scene_class, lesson, tmp_path)
+    assert "heading" in shown or "title" in shown
+    # every line of the lesson's narration is said once, in order, and shown as the caption
+    assert [line_id for line_id, _ in scene.said] == [line.id for line in lesson.narration]
+    assert len(lesson.narration) >= 2
+    captions = [text_of(caption).replace("\n", " ") for caption in shown["caption"]]
+    assert captions == [line.text for line in lesson.narration]
+    starts = [start for _, start in scene.said]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)

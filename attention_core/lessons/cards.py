@@ -6,11 +6,13 @@ import math
 from dataclasses import dataclass
 
 from ..examples import Example
+from . import narration
 from .base import Lesson
+from .narration import ClipLesson
 
 
 @dataclass(frozen=True)
-class IntroLesson(Lesson):
+class IntroLesson(ClipLesson):
     title: str  # the example's title
     example: str  # its name
     chapters: tuple[str, ...]  # what the lecture's clips show, in order
@@ -25,7 +27,7 @@ class HistoryEntry(Lesson):
 
 
 @dataclass(frozen=True)
-class HistoryLesson(Lesson):
+class HistoryLesson(ClipLesson):
     entries: tuple[HistoryEntry, ...]
     d_k: int  # the paper's key width per head
     sqrt_d_k: float  # what its scores are divided by
@@ -47,13 +49,13 @@ CHAPTERS = (
 
 
 def intro_lesson(example: Example) -> IntroLesson:
-    return IntroLesson(title=example.title, example=example.name, chapters=CHAPTERS)
+    return narration.attach(IntroLesson(title=example.title, example=example.name, chapters=CHAPTERS), narration.intro_lines)
 
 
 def history_lesson(example: Example | None = None) -> HistoryLesson:
     d_k, raw = 64, 24.0
     root = math.sqrt(d_k)
-    return HistoryLesson(
+    return narration.attach(HistoryLesson(
         entries=(
             HistoryEntry(2014, "Bahdanau, Cho and Bengio", "additive attention over the states of an RNN",
                          "score = v\u1d40 tanh(W s + U h)"),
@@ -65,4 +67,4 @@ def history_lesson(example: Example | None = None) -> HistoryLesson:
         sqrt_d_k=root,
         raw_score=raw,
         scaled_score=raw / root,
-    )
+    ), narration.history_lines)

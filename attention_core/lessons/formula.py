@@ -16,12 +16,14 @@ import numpy as np
 from ..attention import attention
 from ..examples import Example
 from ..similarity import similarity
+from . import narration
 from .base import Lesson
+from .narration import ClipLesson
 from .projection import projection_lesson
 
 
 @dataclass(frozen=True)
-class FormulaLesson(Lesson):
+class FormulaLesson(ClipLesson):
     sentence: str
     focus: str
     tokens: tuple[str, ...]
@@ -41,7 +43,7 @@ def formula_lesson(example: Example) -> FormulaLesson:
     query = projection.queries[projection.focus_index]
     result = attention(query[None], projection.keys, projection.values)
     d_k = projection.keys.shape[1]
-    return FormulaLesson(
+    return narration.attach(FormulaLesson(
         sentence=projection.sentence,
         focus=projection.focus,
         tokens=projection.tokens,
@@ -54,4 +56,4 @@ def formula_lesson(example: Example) -> FormulaLesson:
         scaled=result.scores[0],
         weights=result.weights[0],
         output=result.output[0],
-    )
+    ), narration.formula_lines)

@@ -17,7 +17,9 @@ import numpy as np
 
 from ..attention import attention
 from ..examples import Example
+from . import narration
 from .base import Lesson
+from .narration import ClipLesson
 from .reading import focus_reading
 
 
@@ -35,10 +37,11 @@ class SentenceReading(Lesson):
     sentence_tokens: tuple[str, ...]  # all tokens as written
     takes_part: tuple[bool, ...]  # per sentence token
     strongest_pull: str | None  # the other word with the largest weight (None if alone)
+    leaves_ghost: bool  # the first reading of this focus word: its embedding is left as a faded dot
 
 
 @dataclass(frozen=True)
-class GravityLesson(Lesson):
+class GravityLesson(ClipLesson):
     title: str
     similarity: str
     plane: dict[str, tuple[float, float]]  # every word of the example, for the picture
@@ -47,6 +50,7 @@ class GravityLesson(Lesson):
 
 def gravity_lesson(example: Example) -> GravityLesson:
     readings = []
+    focused: set[str] = set()
     for sentence in example.sentences:
         reading = focus_reading(example, sentence)
         f = reading.focus_index
@@ -69,11 +73,13 @@ def gravity_lesson(example: Example) -> GravityLesson:
                 sentence_tokens=reading.sentence_tokens,
                 takes_part=reading.takes_part,
                 strongest_pull=None if strongest is None else reading.tokens[strongest],
+                leaves_ghost=reading.focus not in focused,
             )
         )
-    return GravityLesson(
+        focused.add(reading.focus)
+    return narration.attach(GravityLesson(
         title=example.title,
         similarity=example.similarity,
         plane=dict(example.words),
         sentences=tuple(readings),
-    )
+    ), narration.gravity_lines)

@@ -19,13 +19,15 @@ import numpy as np
 from ..attention import attention, causal_mask
 from ..examples import Example
 from ..tokens import split_tokens, token_key
+from . import narration
 from .base import Lesson
+from .narration import ClipLesson
 
 MAX_TOKENS = 6  # a grid wider than this is unreadable at 480p
 
 
 @dataclass(frozen=True)
-class MaskLesson(Lesson):
+class MaskLesson(ClipLesson):
     sentence: str
     tokens: tuple[str, ...]  # n
     self_weights: np.ndarray  # (n, n)
@@ -74,7 +76,7 @@ def mask_lesson(example: Example) -> MaskLesson:
     source = np.array([example.words[t] for t in encoder_tokens])  # (n', 2)
     target = np.array([example.words[t] for t in decoder_tokens])  # (m, 2)
     cross = attention(target @ w_q, source @ w_k, source @ w_v)
-    return MaskLesson(
+    return narration.attach(MaskLesson(
         sentence=sentence,
         tokens=tokens,
         self_weights=plain.weights,
@@ -87,4 +89,4 @@ def mask_lesson(example: Example) -> MaskLesson:
         decoder_tokens=decoder_tokens,
         cross_weights=cross.weights,
         notes=tuple(notes),
-    )
+    ), narration.mask_lines)

@@ -16,7 +16,9 @@ import numpy as np
 
 from ..examples import Example
 from ..multihead import MultiHeadAttention
+from . import narration
 from .base import Lesson
+from .narration import ClipLesson
 from .reading import focus_reading
 
 
@@ -33,7 +35,7 @@ class HeadReading(Lesson):
 
 
 @dataclass(frozen=True)
-class MultiHeadLesson(Lesson):
+class MultiHeadLesson(ClipLesson):
     sentence: str
     focus: str
     tokens: tuple[str, ...]
@@ -68,7 +70,7 @@ def multihead_lesson(example: Example) -> MultiHeadLesson:
         )
         for i, (spec, head) in enumerate(zip(example.heads, result.heads))
     )
-    return MultiHeadLesson(
+    return narration.attach(MultiHeadLesson(
         sentence=reading.text,
         focus=reading.focus,
         tokens=reading.tokens,
@@ -79,4 +81,4 @@ def multihead_lesson(example: Example) -> MultiHeadLesson:
         focus_index=f,
         embeddings=embeddings,
         running_sums=np.cumsum([np.zeros(2)] + [head.contribution for head in heads], axis=0),
-    )
+    ), narration.multihead_lines)

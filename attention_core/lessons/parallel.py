@@ -14,7 +14,9 @@ import numpy as np
 from ..attention import attention
 from ..examples import Example
 from ..recurrence import recurrent_states
+from . import narration
 from .base import Lesson
+from .narration import ClipLesson
 from .masks import embedded_tokens, longest_sentence
 
 RECURRENT_INPUT_MAP = ((0.6, 0.2), (-0.2, 0.6))  # W_x
@@ -22,7 +24,7 @@ RECURRENT_STATE_MAP = ((0.5, -0.3), (0.3, 0.5))  # W_h
 
 
 @dataclass(frozen=True)
-class ParallelLesson(Lesson):
+class ParallelLesson(ClipLesson):
     sentence: str
     tokens: tuple[str, ...]  # n
     embeddings: np.ndarray  # (n, 2)
@@ -42,7 +44,7 @@ def parallel_lesson(example: Example) -> ParallelLesson:
     x = np.array([example.words[t] for t in tokens])  # (n, 2)
     w_q, w_k, w_v = (example.maps[role] for role in ("query", "key", "value"))
     w_x, w_h = np.array(RECURRENT_INPUT_MAP), np.array(RECURRENT_STATE_MAP)
-    return ParallelLesson(
+    return narration.attach(ParallelLesson(
         sentence=sentence,
         tokens=tokens,
         embeddings=x,
@@ -53,4 +55,4 @@ def parallel_lesson(example: Example) -> ParallelLesson:
         recurrent_states=recurrent_states(x, w_x, w_h),
         recurrent_steps=len(tokens),
         notes=tuple(notes),
-    )
+    ), narration.parallel_lines)

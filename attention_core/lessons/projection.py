@@ -20,12 +20,14 @@ import numpy as np
 
 from ..attention import attention
 from ..examples import Example
+from . import narration
 from .base import Lesson
+from .narration import ClipLesson
 from .reading import focus_reading
 
 
 @dataclass(frozen=True)
-class ProjectionLesson(Lesson):
+class ProjectionLesson(ClipLesson):
     sentence: str
     focus: str
     tokens: tuple[str, ...]
@@ -56,7 +58,7 @@ def projection_lesson(example: Example) -> ProjectionLesson:
     change = np.abs(after.weights[0] - before.weights[0])  # (k,)
     others = [j for j, token in enumerate(reading.tokens) if token != reading.focus] or [f]
     highlight = max(others, key=lambda j: change[j])
-    return ProjectionLesson(
+    return narration.attach(ProjectionLesson(
         sentence=reading.text,
         focus=reading.focus,
         tokens=reading.tokens,
@@ -74,4 +76,4 @@ def projection_lesson(example: Example) -> ProjectionLesson:
         focus_index=f,
         weights_before=before.weights[0],
         highlight=highlight,
-    )
+    ), narration.projection_lines)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..softmax import softmax
+from . import narration
 from .base import Lesson
+from .narration import ClipLesson
 
 DIMENSIONS = (2, 16, 64, 512)
 SEED = 2017
@@ -41,7 +43,7 @@ class ScalingRow(Lesson):
 
 
 @dataclass(frozen=True)
-class ScalingLesson(Lesson):
+class ScalingLesson(ClipLesson):
     seed: int
     pairs: int
     rows: tuple[ScalingRow, ...]
@@ -74,4 +76,4 @@ def scaling_lesson(example=None) -> ScalingLesson:
             max_raw=float(weights_raw.max()),
             max_scaled=float(weights_scaled.max()),
         ))
-    return ScalingLesson(seed=SEED, pairs=PAIRS, rows=tuple(rows))
+    return narration.attach(ScalingLesson(seed=SEED, pairs=PAIRS, rows=tuple(rows)), narration.scaling_lines)

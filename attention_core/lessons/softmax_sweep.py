@@ -20,7 +20,9 @@ import numpy as np
 from ..examples import Example
 from ..similarity import similarity
 from ..softmax import softmax
+from . import narration
 from .base import Lesson
+from .narration import ClipLesson
 from .reading import focus_reading
 
 SWEEP_STEPS = 61
@@ -30,7 +32,7 @@ NEGATIVE_SCORES = (2.0, -1.0)  # divide by the sum: weights 2 and -1
 
 
 @dataclass(frozen=True)
-class SoftmaxLesson(Lesson):
+class SoftmaxLesson(ClipLesson):
     sentence: str
     focus: str
     tokens: tuple[str, ...]  # k tokens that take part
@@ -78,7 +80,7 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
     temperatures = np.array(TEMPERATURES)
     tempered = np.array([softmax(scores, temperature=t) for t in temperatures])  # (T, k)
     negative = np.array(NEGATIVE_SCORES)
-    return SoftmaxLesson(
+    return narration.attach(SoftmaxLesson(
         sentence=reading.text,
         focus=reading.focus,
         tokens=tuple(tokens),
@@ -102,4 +104,4 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
         negative_softmax=softmax(negative),
         zero_sum_softmax=softmax(np.array(ZERO_SUM_SCORES)),
         notes=tuple(notes),
-    )
+    ), narration.softmax_lines)

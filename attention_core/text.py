@@ -1,0 +1,23 @@
+"""How numbers are written, on screen and in the narration: one definition for both."""
+
+from __future__ import annotations
+
+MINUS = "\u2212"  # a true minus sign, not a hyphen
+
+
+def format_number(value: float, places: int = 2) -> str:
+    """Fixed places, a true minus sign, no '-0.00'."""
+    text = f"{float(value):.{places}f}"
+    if float(text) == 0:
+        text = text.lstrip("-")
+    return text.replace("-", MINUS)
+
+
+def format_pair(xy, places: int = 2) -> str:
+    """A 2-D point as "(x, y)"."""
+    return f"({format_number(xy[0], places)}, {format_number(xy[1], places)})"
+
+
+def quoted(word: str) -> str:
+    """A word of the example, in typographic quotes."""
+    return f"\u201c{word}\u201d"

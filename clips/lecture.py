@@ -1,0 +1,144 @@
+"""The narrated lecture: the numbered clips joined into lecture.mp4 with one continuous
+narration track and a chapter per clip, its subtitles (.srt, .vtt), the chapter list for a
+video description (chapters.txt) and the script with every line's id and time (narration.md).
+
+Times come from the rendered clips: each clip starts where the frames before it end, and
+each line of narration starts where its scene said it and lasts as long as its voice.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from clips.files import atomic_write_text
+from clips.media import place_lines, soundtrack_samples, write_video
+
+MIN_CHAPTER_SECONDS = 10  # YouTube's shortest chapter
+
+
+@dataclass(frozen=True)
+class Cue:
+    line_id: str
+    start: float  # seconds from the start of the lecture
+    end: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    first_frame: int
+    end_frame: int  # one past the last
+    start: float  # seconds
+    cues: tuple[Cue, ...]
+
+
+def chapters_of(entries: list[dict], texts: dict[str, str], frame_rate: int) -> list[Chapter]:
+    """One chapter per clip, in order, with the clip's narration as cues on the lecture's clock."""
+    chapters, frame = [], 0
+    for entry in entries:
+        start = frame / frame_rate
+        cues = tuple(Cue(said["id"], start + said["start"], start + said["start"] + said["seconds"], texts[said["id"]])
+                     for said in entry["narration"])
+        chapters.append(Chapter(entry["heading"], frame, frame + entry["frames"], start, cues))
+        frame += entry["frames"]
+    return chapters
+
+
+def lecture_soundtrack(chapters: list[Chapter], voices: dict[str, np.ndarray], seconds: float) -> np.ndarray:
+    """One continuous track: every line of every chapter at its place on the lecture's clock."""
+    return place_lines(soundtrack_samples(seconds), [(cue.start, voices[cue.line_id])
+                                                     for chapter in chapters for cue in chapter.cues])
+
+
+def join_lecture(target: Path, clips: list[Path], chapters: list[Chapter], soundtrack: np.ndarray) -> None:
+    write_video(target, clips, soundtrack, [(c.title, c.first_frame, c.end_frame) for c in chapters])
+
+
+def clock(seconds: float) -> str:
+    """A time as a video description writes it: 0:00, 4:05, 1:02:03."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def description_chapters(chapters: list[Chapter], total: float) -> list[tuple[float, str]]:
+    """(start, title) for a video description: a chapter shorter than 10 s is folded into the
+    one before it, so that every chapter keeps YouTube's minimum; the first starts at 0:00."""
+    kept: list[list] = []
+    for chapter in chapters:
+        if kept and chapter.start - kept[-1][0] < MIN_CHAPTER_SECONDS:
+            kept[-1][1] += f" / {chapter.title}"
+        else:
+            kept.append([chapter.start, chapter.title])
+    if len(kept) > 1 and total - kept[-1][0] < MIN_CHAPTER_SECONDS:
+        start, title = kept.pop()
+        kept[-1][1] += f" / {title}"
+    if kept:
+        kept[0][0] = 0.0
+    return [(start, title) for start, title in kept]
+
+
+def chapters_text(chapters: list[Chapter], total: float) -> str:
+    return "".join(f"{clock(start)} {one_line(title)}\n" for start, title in description_chapters(chapters, total))
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def srt_text(chapters: list[Chapter]) -> str:
+    import srt
+
+    cues = [cue for chapter in chapters for cue in chapter.cues]
+    return srt.compose([srt.Subtitle(index, datetime.timedelta(seconds=cue.start),
+                                     datetime.timedelta(seconds=cue.end), cue.text)
+                        for index, cue in enumerate(cues, start=1)], reindex=False)
+
+
+def vtt_text(chapters: list[Chapter]) -> str:
+    import webvtt
+
+    captions = webvtt.WebVTT()
+    for chapter in chapters:
+        for cue in chapter.cues:
+            captions.captions.append(webvtt.Caption(vtt_time(cue.start), vtt_time(cue.end), cue.text,
+                                                    identifier=cue.line_id))
+    out = io.StringIO()
+    captions.write(out)
+    return out.getvalue()
+
+
+def vtt_time(seconds: float) -> str:
+    millis = int(round(seconds * 1000))
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+def narration_markdown(title: str, chapters: list[Chapter], voice: str) -> str:
+    """The script, chapter by chapter: each line with its id (the name of its recording in
+    --voice-dir) and the time it is said."""
+    out = [f"# Narration: {one_line(title)}", "",
+           f"Voice: {voice}. To read a line yourself, record it as `<id>.wav` in a folder and render "
+           "again with `--voice-dir FOLDER`; the clip's pacing follows your recording.", ""]
+    for number, chapter in enumerate(chapters, start=1):
+        out += [f"## {number}. {one_line(chapter.title)} ({clock(chapter.start)})", ""]
+        out += [f"- `{cue.line_id}` {cue.start:.1f} s: {cue.text}" for cue in chapter.cues]
+        out.append("")
+    return "\n".join(out)
+
+
+def write_lecture_files(folder: Path, title: str, chapters: list[Chapter], total: float, voice: str) -> list[str]:
+    """Write the subtitles, the chapter list and the script; return their names."""
+    files = {"lecture.srt": srt_text(chapters), "lecture.vtt": vtt_text(chapters),
+             "chapters.txt": chapters_text(chapters, total), "narration.md": narration_markdown(title, chapters, voice)}
+    for name, text in files.items():
+        atomic_write_text(text, folder / name)
+    return list(files)

@@ -1,0 +1,243 @@
+"""The narrated lecture as a creator uploads it: one file with chapters, one narration track,
+an upload-ready encoding (checked in the bytes), subtitles, a chapter list and the script;
+the same bytes twice."""
+
+import datetime
+import json
+import re
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+import srt
+import webvtt
+
+from attention_core.example_file import default_example
+from scenes.catalog import LECTURE
+
+pytestmark = pytest.mark.xdist_group("lecture")  # one worker renders the lecture once
+
+ROOT = Path(__file__).parent.parent
+FPS = 15  # render.py's low quality
+HEADINGS = [  # the clips' headings for the default example, spelled out
+    "Introduction",
+    "Apple: fruit or tech?",
+    "Why a weighted average, and not just the best word?",
+    "Q, K and V are linear maps of the plane",
+    "The formula, for \u201capple\u201d",
+    "Why divide by \u221ad\u2096?",
+    "Several heads, weighed by W_O \u00b7 for \u201capple\u201d",
+    "Self-attention, masks and cross-attention",
+    "Not an RNN: every position at once",
+    "Where attention came from",
+]
+
+
+def render(out: Path) -> Path:
+    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--lecture", "--narrate", "--jobs", "2",
+                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 0, done.stderr
+    return out / "fruit-vs-tech" / "low" / "lecture"
+
+
+@pytest.fixture(scope="module")
+def lectures(tmp_path_factory):
+    return render(tmp_path_factory.mktemp("first")), render(tmp_path_factory.mktemp("second"))
+
+
+@pytest.fixture(scope="module")
+def folder(lectures):
+    return lectures[0]
+
+
+def clip_files(folder: Path) -> list[Path]:
+    return [folder / f"{number:02d}-{scene}.mp4" for number, scene in enumerate(LECTURE, start=1)]
+
+
+def frame_count(path: Path) -> int:
+    with av.open(str(path)) as container:
+        return sum(1 for packet in container.demux(video=0) if packet.size)
+
+
+def audio_samples(path: Path) -> np.ndarray:
+    with av.open(str(path)) as container:
+        return np.concatenate([frame.to_ndarray().reshape(-1) for frame in container.decode(audio=0)])
+
+
+def test_two_renders_are_byte_identical(lectures):
+    first, second = lectures
+    names = sorted(path.name for path in first.iterdir())
+    assert names == sorted(path.name for path in second.iterdir())
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_chapters_are_the_clips_headings_at_their_running_sums(folder):
+    with av.open(str(folder / "lecture.mp4")) as container:
+        chapters = container.chapters()
+    assert [chapter["metadata"]["title"] for chapter in chapters] == HEADINGS
+    lengths = [frame_count(path) / FPS for path in clip_files(folder)]
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    for chapter, start, length in zip(chapters, starts, lengths):
+        assert float(chapter["start"] * chapter["time_base"]) == pytest.approx(start, abs=0.002)
+        assert float((chapter["end"] - chapter["start"]) * chapter["time_base"]) == pytest.approx(length, abs=0.002)
+    assert frame_count(folder / "lecture.mp4") == sum(frame_count(path) for path in clip_files(folder))
+
+
+def test_audio_is_one_track_as_long_as_the_video(folder):
+    for path in [folder / "lecture.mp4", *clip_files(folder)]:
+        with av.open(str(path)) as container:
+            assert len(container.streams.audio) == 1
+            video_seconds = frame_count(path) / FPS
+        assert len(audio_samples(path)) / 48000 == pytest.approx(video_seconds, abs=1 / FPS)
+
+
+def test_every_chapter_is_spoken_without_clipping(folder):
+    audio = audio_samples(folder / "lecture.mp4")
+    assert np.max(np.abs(audio)) < 0.95
+    with av.open(str(folder / "lecture.mp4")) as container:
+        chapters = container.chapters()
+    for chapter in chapters:
+        part = audio[int(chapter["start"] * chapter["time_base"] * 48000): int(chapter["end"] * chapter["time_base"] * 48000)]
+        windows = part[: len(part) // 4800 * 4800].reshape(-1, 4800)  # 100 ms each
+        loud = np.sqrt(np.mean(windows.astype(np.float64) ** 2, axis=1)) > 10 ** (-40 / 20)
+        assert loud.mean() > 0.4, chapter["metadata"]["title"]  # speech through most of it
+
+
+def boxes(data: bytes, start: int = 0, end: int | None = None):
+    """(type, payload start, payload end) of the MP4 boxes in data[start:end]."""
+    end = len(data) if end is None else end
+    while start + 8 <= end:
+        size, kind = struct.unpack(">I4s", data[start:start + 8])
+        header = 8
+        if size == 1:
+            size, header = struct.unpack(">Q", data[start + 8:start + 16])[0], 16
+        elif size == 0:
+            size = end - start
+        yield kind.decode("latin-1"), start + header, start + size
+        start += size
+
+
+def all_box_types(data: bytes, start: int, end: int) -> list[str]:
+    found = []
+    for kind, first, last in boxes(data, start, end):
+        found.append(kind)
+        if kind in ("moov", "trak", "mdia", "minf", "stbl", "edts", "udta", "dinf", "mvex"):
+            found += all_box_types(data, first, last)
+    return found
+
+
+def test_the_file_is_laid_out_for_upload(folder):
+    data = (folder / "lecture.mp4").read_bytes()
+    top = [kind for kind, _, _ in boxes(data)]
+    assert top[0] == "ftyp" and top.index("moov") < top.index("mdat")  # faststart
+    (_, first, last), = [box for box in boxes(data) if box[0] == "moov"]
+    inside = all_box_types(data, first, last)
+    assert "elst" not in inside and "edts" not in inside  # no edit lists
+    assert inside.count("trak") >= 2
+
+
+def nal_types(packet_bytes: bytes) -> list[int]:
+    """The NAL unit types of an AVCC packet (4-byte lengths)."""
+    types, at = [], 0
+    while at + 4 <= len(packet_bytes):
+        (length,) = struct.unpack(">I", packet_bytes[at:at + 4])
+        types.append(packet_bytes[at + 4] & 0x1F)
+        at += 4 + length
+    return types
+
+
+def test_streams_are_as_a_platform_recommends(folder):
+    with av.open(str(folder / "lecture.mp4")) as container:
+        video, audio = container.streams.video[0], container.streams.audio[0]
+        assert video.codec_context.name == "h264" and video.codec_context.profile == "High"
+        assert video.codec_context.pix_fmt == "yuv420p"
+        assert (video.codec_context.color_primaries, video.codec_context.color_trc,
+                video.codec_context.colorspace) == (1, 1, 1)  # BT.709
+        assert audio.codec_context.name == "aac" and audio.codec_context.profile == "LC"
+        assert audio.codec_context.sample_rate == 48000
+        keyframes, since, longest = [], 0, 0
+        for index, packet in enumerate(p for p in container.demux(video) if p.size):
+            types = nal_types(bytes(packet))
+            if packet.is_keyframe:
+                assert 5 in types  # an IDR picture: the GOP is closed
+                keyframes.append(index)
+            else:
+                assert 5 not in types
+        gaps = np.diff(keyframes)
+        assert keyframes[0] == 0 and gaps.max() <= FPS // 2  # a keyframe every half second at least
+    with av.open(str(folder / "lecture.mp4")) as container:
+        kinds = [av.video.frame.PictureType(frame.pict_type).name for frame in container.decode(video=0)]
+    for kind in kinds:
+        since = since + 1 if kind == "B" else 0
+        longest = max(longest, since)
+    assert longest <= 2
+
+
+def cues_of(folder: Path):
+    return list(srt.parse((folder / "lecture.srt").read_text(encoding="utf-8")))
+
+
+def test_subtitles_are_the_narration_timed_to_the_voice(folder):
+    manifest = json.loads((folder / "manifest.json").read_text())
+    example = default_example()
+    texts = [line.text for scene in LECTURE.values() for line in scene.lesson_for(example).narration]
+    cues = cues_of(folder)
+    assert [cue.content for cue in cues] == texts
+    seconds = frame_count(folder / "lecture.mp4") / FPS
+    for cue, following in zip(cues, cues[1:] + [None]):
+        assert cue.start < cue.end
+        if following is not None:
+            assert cue.end <= following.start  # ascending, no overlaps
+    assert cues[-1].end.total_seconds() <= seconds
+    # each cue lasts as long as its line's voice, placed where its clip said it
+    offset, expected = 0.0, []
+    for clip, path in zip(manifest["clips"], clip_files(folder)):
+        expected += [(offset + line["start"], line["seconds"]) for line in clip["narration"]]
+        offset += frame_count(path) / FPS
+    for cue, (start, length) in zip(cues, expected):
+        assert cue.start.total_seconds() == pytest.approx(start, abs=0.002)
+        assert (cue.end - cue.start).total_seconds() == pytest.approx(length, abs=0.002)
+    vtt = webvtt.read(str(folder / "lecture.vtt"))
+    assert [caption.text for caption in vtt] == texts
+    for caption, cue in zip(vtt, cues):
+        assert caption.start_time.in_milliseconds() / 1000 == pytest.approx(cue.start.total_seconds(), abs=0.002)
+        assert caption.end_time.in_milliseconds() / 1000 == pytest.approx(cue.end.total_seconds(), abs=0.002)
+
+
+def test_chapters_txt_follows_the_platforms_rules(folder):
+    lines = (folder / "chapters.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "0:00 Introduction"
+    assert len(lines) >= 3
+    starts = []
+    for line in lines:
+        match = re.fullmatch(r"(\d+):(\d\d) (.+)", line)
+        assert match, line
+        starts.append(int(match[1]) * 60 + int(match[2]))
+    seconds = frame_count(folder / "lecture.mp4") / FPS
+    assert all(later - earlier >= 10 for earlier, later in zip(starts, starts[1:] + [seconds]))
+
+
+def test_the_script_lists_every_line_with_its_id_and_time(folder):
+    script = (folder / "narration.md").read_text(encoding="utf-8")
+    example = default_example()
+    for cue, line in zip(cues_of(folder), (line for scene in LECTURE.values()
+                                           for line in scene.lesson_for(example).narration)):
+        assert f"- `{line.id}` {cue.start.total_seconds():.1f} s: {line.text}" in script
+    assert script.count("\n## ") == len(LECTURE)
+
+
+def test_manifest_records_the_lecture(folder):
+    from clips.files import sha256_of
+
+    manifest = json.loads((folder / "manifest.json").read_text())
+    lecture = manifest["lecture"]
+    assert lecture["file"] == "lecture.mp4" and lecture["sha256"] == sha256_of(folder / "lecture.mp4")
+    assert [chapter["title"] for chapter in lecture["chapters"]] == HEADINGS
+    assert manifest["settings"]["narration"]["piper-tts"] == "1.8.0"
+    assert manifest["settings"]["captions"] == "burned"
+    assert datetime.timedelta(seconds=lecture["seconds"]) > datetime.timedelta(minutes=3)

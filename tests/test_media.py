@@ -1,0 +1,76 @@
+"""Encoding and joining: BT.709 colours, packets copied, audio as long as the video."""
+
+from fractions import Fraction
+
+import av
+import numpy as np
+import pytest
+from manim._config.video_encoder import VideoEncoderSpec
+
+from clips.encoding import Bt709SegmentEncoder, encoder_options
+from clips.media import SAMPLE_RATE, place_lines, soundtrack_samples, write_video
+
+ORANGE = (0xFF, 0x8A, 0x65)  # style.CONTEXT: saturated, so the two matrices differ
+
+
+def encode(path, colour, frames=8, fps=15):
+    spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", 64, 64, Fraction(fps), tuple(encoder_options(fps).items()))
+    encoder = Bt709SegmentEncoder(target=path, spec=spec)
+    pixels = np.zeros((64, 64, 4), np.uint8)
+    pixels[...] = (*colour, 255)
+    encoder.write_frame(pixels, repeat=frames)
+    encoder.finish()
+
+
+def decoded(path, colourspace):
+    with av.open(str(path)) as container:
+        frame = next(container.decode(video=0))
+        return frame.to_ndarray(format="rgb24", src_colorspace=colourspace)[32, 32].astype(int)
+
+
+def test_segments_are_converted_and_tagged_bt709(tmp_path):
+    path = tmp_path / "orange.mp4"
+    encode(path, ORANGE)
+    assert np.abs(decoded(path, "ITU709") - ORANGE).max() <= 3
+    assert np.abs(decoded(path, "ITU601") - ORANGE).max() > 6  # the other matrix would be visibly off
+    with av.open(str(path)) as container:
+        context = container.streams.video[0].codec_context
+        assert (context.color_primaries, context.color_trc, context.colorspace) == (1, 1, 1)
+
+
+def test_joining_copies_packets_and_the_track_fits(tmp_path):
+    first, second = tmp_path / "a.mp4", tmp_path / "b.mp4"
+    encode(first, ORANGE, frames=20)
+    encode(second, (20, 200, 90), frames=25)
+    seconds = 45 / 15
+    track = place_lines(soundtrack_samples(seconds), [(0.5, np.full(4800, 0.25, np.float32))])
+    target = tmp_path / "joined.mp4"
+    write_video(target, [first, second], track, [("one", 0, 20), ("two", 20, 45)])
+    packets = []
+    for source in (first, second):
+        with av.open(str(source)) as container:
+            packets += [bytes(p) for p in container.demux(video=0) if p.size]
+    with av.open(str(target)) as container:
+        assert [bytes(p) for p in container.demux(video=0) if p.size] == packets  # copied, not re-encoded
+    with av.open(str(target)) as container:
+        audio = np.concatenate([f.to_ndarray().reshape(-1) for f in container.decode(audio=0)])
+        chapters = container.chapters()
+    assert len(audio) / SAMPLE_RATE == pytest.approx(seconds, abs=1 / 60)
+    loud = np.flatnonzero(np.abs(audio) > 0.1)
+    assert loud[0] / SAMPLE_RATE == pytest.approx(0.5, abs=0.03)  # the line starts where it was placed
+    assert [(c["metadata"]["title"], float(c["start"] * c["time_base"])) for c in chapters] == \
+        [("one", 0.0), ("two", pytest.approx(20 / 15, abs=0.002))]
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_a_failed_join_leaves_the_old_file(tmp_path):
+    clip, other = tmp_path / "a.mp4", tmp_path / "b.mp4"
+    encode(clip, ORANGE)
+    spec_fps = 30  # another frame rate: its packets cannot be copied into the same stream
+    encode(other, ORANGE, fps=spec_fps)
+    target = tmp_path / "lecture.mp4"
+    target.write_bytes(b"the previous lecture")
+    with pytest.raises(ValueError, match="encoded with other settings"):
+        write_video(target, [clip, other])
+    assert target.read_bytes() == b"the previous lecture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mp4", "b.mp4", "lecture.mp4"]
