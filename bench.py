@@ -1,8 +1,9 @@
 """Benchmarks: prints its figures and writes them to build/bench.json. Not a test: nothing here
 passes or fails.
 
-    python bench.py                       narration speed; the narrated lecture at high (as make lecture)
-    python bench.py --quality low         the lecture at 480p15 instead (quick)
+    python bench.py                  narration speed; the narrated lecture of the default example at
+                                     low and high, --jobs 1 and 2, from a cold start; an unchanged re-run
+    python bench.py --quality low    only at 480p15 (a few minutes)
 """
 
 from __future__ import annotations
@@ -38,37 +39,49 @@ def narration_speed() -> dict:
             "times_real_time": round(spoken / took, 1), "voice_load_seconds": round(load, 2)}
 
 
+def run_render(out: str, quality: str, jobs: int) -> tuple[float, float]:
+    """Wall and CPU seconds of `render.py --lecture --narrate` into `out`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "render.py"), "--lecture", "--narrate", "--quality", quality,
+                    "--jobs", str(jobs), "--out", out], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def lecture_render(quality: str, jobs: int) -> dict:
-    """`render.py --lecture --narrate` from a cold start (new output folder, no voice cache)."""
+    """The narrated lecture from a cold start (a new output folder: no voice or text cache),
+    then the same command again, with nothing changed."""
     with tempfile.TemporaryDirectory(prefix="bench-") as out:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run([sys.executable, str(ROOT / "render.py"), "--lecture", "--narrate", "--quality", quality,
-                        "--jobs", str(jobs), "--out", out], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-        wall = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall, cpu = run_render(out, quality, jobs)
+        again, _ = run_render(out, quality, jobs)
         manifest = json.loads(next(Path(out).glob("*/*/lecture/manifest.json")).read_text())
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     running = manifest["lecture"]["seconds"]
     return {"quality": quality, "jobs": jobs, "wall_seconds": round(wall, 1), "cpu_seconds": round(cpu, 1),
             "lecture_seconds": running, "wall_per_video_second": round(wall / running, 2),
-            "cpu_per_video_second": round(cpu / running, 2)}
+            "cpu_per_video_second": round(cpu / running, 2), "unchanged_rerun_seconds": round(again, 2),
+            "clip_megabytes": {clip["file"]: round(clip["bytes"] / 1e6, 2) for clip in manifest["clips"]},
+            "lecture_megabytes": round(manifest["lecture"]["bytes"] / 1e6, 2)}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quality", default="high", help="the lecture's quality (default: high, as make lecture)")
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--quality", choices=("low", "high"), action="append",
+                        help="only this quality (may be given twice; default: low and high)")
     arguments = parser.parse_args()
-    figures = {"machine": {"cores": os.cpu_count()}}
+    figures = {"machine": {"cores": os.cpu_count()}, "lecture": []}
     figures["narration"] = narration_speed()
     print(f"narration: {figures['narration']['times_real_time']}x real time "
           f"({figures['narration']['speech_seconds']} s of speech in {figures['narration']['synthesis_seconds']} s)")
-    figures["lecture"] = lecture_render(arguments.quality, arguments.jobs)
-    lecture = figures["lecture"]
-    print(f"lecture at {lecture['quality']}, --jobs {lecture['jobs']}: {lecture['wall_seconds']} s for "
-          f"{lecture['lecture_seconds']} s of video ({lecture['wall_per_video_second']}x its running time, "
-          f"{lecture['cpu_per_video_second']} CPU-s per video-second)")
+    for quality in arguments.quality or ["low", "high"]:
+        for jobs in (1, 2):
+            run = lecture_render(quality, jobs)
+            figures["lecture"].append(run)
+            print(f"lecture at {quality}, --jobs {jobs}: {run['wall_seconds']} s for {run['lecture_seconds']} s "
+                  f"of video = {run['wall_per_video_second']}x its running time, {run['cpu_per_video_second']} "
+                  f"CPU-s per video-second; unchanged re-run {run['unchanged_rerun_seconds']} s; "
+                  f"lecture.mp4 {run['lecture_megabytes']} MB")
     target = ROOT / "build" / "bench.json"
     target.parent.mkdir(exist_ok=True)
     target.write_text(json.dumps(figures, indent=2) + "\n")

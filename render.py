@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clips.job import QUALITIES, ClipJob, run_job
-from clips.manifest import write_manifest
+from clips.manifest import read_manifest, write_manifest
+from clips.reuse import clip_key, lecture_key, reusable
 
 from scenes.catalog import HEADLINE, LECTURE
 
 SCENE_NAMES = list(LECTURE)  # every clip, in teaching order
-VOICE_CACHE = ".voice-cache"  # under --out: synthesised lines, by a hash of their words and voice
+CACHE = ".cache"  # under --out: synthesised lines and typeset text, by a hash of what made them
 
 
 class UsageError(Exception):
@@ -62,6 +63,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         help="output folder (default: build)")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="render N clips at once, each in its own process (default: 1)")
+    parser.add_argument("--force", action="store_true",
+                        help="render every clip again, even those whose inputs did not change since the last run")
     parser.add_argument("--list-examples", action="store_true",
                         help="list the shipped example files with their titles, then stop")
     parser.add_argument("--check-example", metavar="PATH",
@@ -121,11 +124,10 @@ def plan(arguments: argparse.Namespace) -> Plan:
         from clips.voice import voice_versions
 
         settings["narration"] = {**voice_versions(), "recorded": sorted(recordings)}
-    cache = str(Path(arguments.out) / VOICE_CACHE) if narrate else None
     files = [f"{number:02d}-{scene}.mp4" if arguments.lecture else f"{scene}.mp4"
              for number, scene in enumerate(scenes, start=1)]
-    jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file), cache,
-                    tuple(sorted((line, str(path)) for line, path in recordings.items())),
+    jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file), str(Path(arguments.out) / CACHE),
+                    narrate, tuple(sorted((line, str(path)) for line, path in recordings.items())),
                     arguments.captions == "burned")
             for scene, file in zip(scenes, files)]
     return Plan(folder, record, settings, jobs, arguments.lecture and narrate, example.title)
@@ -157,22 +159,59 @@ def check_voice_installed() -> None:
 
 
 def render(arguments: argparse.Namespace) -> dict:
-    """Plan (which checks everything), then create the folder and render clip by clip; for a
-    narrated lecture, join the clips at the end."""
+    """Plan (which checks everything), then create the folder and render clip by clip (a clip
+    whose inputs did not change since the last run is reused); for a narrated lecture, join
+    the clips at the end."""
     job_plan = plan(arguments)
     job_plan.folder.mkdir(parents=True, exist_ok=True)
-    manifest, entries = {}, {}
+    previous = read_manifest(job_plan.folder) or {}
+    reused, to_render = reuse_or_render(job_plan.jobs, previous, arguments.force)
+    manifest = {}
+    entries = {entry["scene"]: entry for entry in reused}
+    if reused or not to_render:
+        manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, reused, SCENE_NAMES,
+                                  job_plan.settings)
     with progress_bar() as progress:
-        for entry in run_jobs(job_plan.jobs, arguments.jobs, progress):
+        for entry in run_jobs(to_render, arguments.jobs, progress):
             entries[entry["scene"]] = entry
             manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, [entry], SCENE_NAMES,
                                       job_plan.settings)
         if job_plan.lecture:
             ordered = [entries[job.scene] for job in job_plan.jobs]
-            lecture = join_lecture(job_plan, ordered, arguments.quality, progress)
+            key = lecture_key(ordered, job_plan.settings)
+            lecture = previous.get("lecture")
+            if arguments.force or not lecture_reusable(lecture, key, job_plan.folder):
+                lecture = dict(join_lecture(job_plan, ordered, arguments.quality, progress), key=key)
+            lecture["reused"] = lecture is previous.get("lecture")
             manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, [], SCENE_NAMES,
                                       job_plan.settings, lecture)
     return manifest
+
+
+def reuse_or_render(jobs: list[ClipJob], previous: dict, force: bool) -> tuple[list[dict], list[ClipJob]]:
+    """Split `jobs` into the manifest entries of clips that are already there, unchanged, and
+    the jobs to render."""
+    from scenes.catalog import SCENES
+
+    entries = {entry.get("scene"): entry for entry in previous.get("clips", [])}
+    reused, to_render = [], []
+    for job in jobs:
+        entry = entries.get(job.scene)
+        key = clip_key(job, SCENES[job.scene].lesson_for(job.example_object()))
+        if not force and reusable(entry, key, Path(job.target)):
+            reused.append(dict(entry, reused=True))
+        else:
+            to_render.append(job)
+    return reused, to_render
+
+
+def lecture_reusable(lecture: dict | None, key: str, folder: Path) -> bool:
+    from clips.files import sha256_of
+
+    if not lecture or lecture.get("key") != key:
+        return False
+    files = [folder / lecture["file"], *(folder / name for name in lecture.get("files", []))]
+    return all(path.is_file() for path in files) and sha256_of(files[0]) == lecture.get("sha256")
 
 
 def join_lecture(job_plan: Plan, entries: list[dict], quality: str, progress) -> dict:
@@ -200,7 +239,8 @@ def join_lecture(job_plan: Plan, entries: list[dict], quality: str, progress) ->
                                         job_plan.settings["narration"]["voice"])
     progress.update(task, advance=1, description="lecture joined")
     frames, seconds = video_length(target)
-    return {"file": target.name, "sha256": sha256_of(target), "frames": frames, "seconds": seconds,
+    return {"file": target.name, "sha256": sha256_of(target), "bytes": target.stat().st_size,
+            "frames": frames, "seconds": seconds,
             "chapters": [{"title": c.title, "start": round(c.start, 3), "first_frame": c.first_frame}
                          for c in chapters],
             "files": files}
@@ -224,7 +264,7 @@ def run_jobs(jobs: list[ClipJob], workers: int, progress):
     """Yield each job's manifest entry as it finishes, with the clips in progress named on the
     bar; in worker processes when workers > 1 (manim's config is process-global)."""
     task = progress.add_task("rendering", total=len(jobs))
-    stage = "narrating and rendering" if jobs and jobs[0].narration else "rendering"
+    stage = "narrating and rendering" if jobs and jobs[0].narrate else "rendering"
     if workers == 1:
         for job in jobs:
             progress.update(task, description=f"{stage} {Path(job.target).stem}")
@@ -272,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"render.py: error: {error}", file=sys.stderr)
         return 2
     for clip in manifest["clips"]:
-        print(f"{clip['file']}: {clip['seconds']:.1f} s, {clip['frames']} frames")
+        again = " (unchanged: reused)" if clip.get("reused") else ""
+        print(f"{clip['file']}: {clip['seconds']:.1f} s, {clip['frames']} frames{again}")
     if "lecture" in manifest:
         lecture = manifest["lecture"]
         print(f"{lecture['file']}: {lecture['seconds']:.1f} s, {len(lecture['chapters'])} chapters; "

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from clips.files import atomic_copy, sha256_of
+from clips.reuse import clip_key
 from clips.media import SAMPLE_RATE, place_lines, soundtrack_samples, video_length, write_video
 
 QUALITIES = {  # render.py's names -> manim's
@@ -27,7 +28,8 @@ class ClipJob:
     example: dict  # the example's canonical form (checked again where the job runs)
     quality: str  # a key of QUALITIES
     target: str  # where the finished clip goes
-    narration: str | None = None  # the voices' cache folder; None: a silent clip at its own timing
+    cache: str  # a folder for what is kept between runs: synthesised voices, manim's typeset text
+    narrate: bool = False  # False: a silent clip at its own timing
     recordings: tuple[tuple[str, str], ...] = ()  # (line id, WAV path) of the creator's own voice
     burn_captions: bool = True  # False: a clean picture (the subtitles still have every line)
 
@@ -38,17 +40,19 @@ class ClipJob:
 
     def voices(self, lesson) -> dict[str, np.ndarray] | None:
         """The samples of each narration line of `lesson`, or None for a silent clip."""
-        if self.narration is None:
+        if not self.narrate:
             return None
         from clips.voice import voice_for
 
         recorded = dict(self.recordings)
         return {line.id: voice_for(line.text, Path(recorded[line.id]) if line.id in recorded else None,
-                                   Path(self.narration)).samples for line in lesson.narration}
+                                   Path(self.cache) / "voice").samples for line in lesson.narration}
 
 
-def manim_settings(quality: str, media_dir: str, output_file: str) -> dict:
-    """The manim config for one render; every key is checked, as tempconfig drops unknown ones."""
+def manim_settings(quality: str, media_dir: str, output_file: str, text_cache: Path | None = None) -> dict:
+    """The manim config for one render; every key is checked, as tempconfig drops unknown ones.
+    `text_cache` keeps manim's typeset text and LaTeX between runs (files named by a hash of
+    what they draw, so a kept one is what would be made again)."""
     from manim import config, tempconfig
 
     from clips.encoding import encoder_options
@@ -66,6 +70,9 @@ def manim_settings(quality: str, media_dir: str, output_file: str) -> dict:
         "format": "mp4",
         "video_encoder_options": encoder_options(frame_rate),
     }
+    if text_cache is not None:
+        settings["text_dir"] = str(text_cache / "texts")
+        settings["tex_dir"] = str(text_cache / "tex")
     unknown = sorted(set(settings) - set(config.copy()))
     if unknown:
         raise RuntimeError(f"manim does not know the config keys {unknown}")
@@ -88,7 +95,8 @@ def run_job(job: ClipJob) -> dict:
     voices = job.voices(lesson)
     lengths = None if voices is None else {line: len(samples) / SAMPLE_RATE for line, samples in voices.items()}
     with tempfile.TemporaryDirectory(prefix="attention-clips-") as media_dir:
-        with tempconfig(manim_settings(job.quality, media_dir, job.scene)), bt709_segments():
+        text_cache = Path(job.cache) / "manim" / job.scene  # one process at a time renders a scene
+        with tempconfig(manim_settings(job.quality, media_dir, job.scene, text_cache)), bt709_segments():
             scene = scene_class(lesson=lesson, voice_lengths=lengths, burn_captions=job.burn_captions)
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
@@ -107,6 +115,7 @@ def run_job(job: ClipJob) -> dict:
         "scene": job.scene,
         "file": target.name,
         "sha256": sha256_of(target),
+        "bytes": target.stat().st_size,
         "subtitles": target.with_suffix(".srt").name if has_subtitles else None,
         "seconds": seconds,
         "frames": frames,
@@ -114,4 +123,6 @@ def run_job(job: ClipJob) -> dict:
         "narration": [{"id": line, "start": round(start, 6),
                        "seconds": None if lengths is None else round(lengths[line], 6)} for line, start in scene.said],
         "lesson": lesson.to_dict(),
+        "key": clip_key(job, lesson),
+        "reused": False,
     }

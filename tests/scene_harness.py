@@ -1,15 +1,44 @@
 """Build a scene without writing video (manim's dry run, animations skipped) and collect
-every named mobject it ever showed, so tests can compare what is drawn with the lesson."""
+every named mobject it ever showed, so tests can compare what is drawn with the lesson; keep
+its last frame at 480p for the golden-frame tests."""
 
 from __future__ import annotations
 
+import atexit
+import json
+import shutil
+import tempfile
 from collections import defaultdict
+from pathlib import Path
 
 from manim import Mobject, tempconfig
 
+# manim keeps typeset text and LaTeX as files named by a hash of what they draw; one folder
+# per test process (never shared between processes, which would race) spares every test a
+# cold start: each Text and MathTex is made once per process, not once per test.
+TEXT_CACHE = Path(tempfile.mkdtemp(prefix="attention-clips-text-"))
+atexit.register(shutil.rmtree, TEXT_CACHE, ignore_errors=True)
+
+
+def dry_run_settings(media_dir) -> dict:
+    return {"dry_run": True, "media_dir": str(media_dir), "disable_caching": True, "verbosity": "ERROR",
+            "progress_bar": "none", "text_dir": str(TEXT_CACHE / "texts"), "tex_dir": str(TEXT_CACHE / "tex"),
+            "pixel_height": 480, "pixel_width": 854}
+
+
+BUILT: dict = {}  # (scene, lesson, options) -> (scene, shown): tests only read what was built
+
 
 def build_scene(scene_class, lesson, media_dir, **options):
-    """Run `scene_class(lesson, **options)` to its end; return (scene, {name: [mobjects shown]})."""
+    """Run `scene_class(lesson, **options)` to its end at 480p; return (scene, {name: [mobjects
+    shown]}). A build of the same scene, lesson and options in this test process is reused."""
+    key = (scene_class.__name__, json.dumps(lesson.to_dict(), sort_keys=True), repr(sorted(options.items())))
+    if key not in BUILT:
+        BUILT[key] = record_scene(scene_class, lesson, media_dir, **options)
+    return BUILT[key]
+
+
+def record_scene(scene_class, lesson, media_dir, **options):
     shown: dict[str, list[Mobject]] = defaultdict(list)
 
     class Recording(scene_class):
@@ -23,11 +52,11 @@ def build_scene(scene_class, lesson, media_dir, **options):
             return self
 
     Recording.__name__ = scene_class.__name__
-    settings = {"dry_run": True, "media_dir": str(media_dir), "disable_caching": True,
-                "verbosity": "ERROR", "progress_bar": "none"}
-    with tempconfig(settings):
+    with tempconfig(dry_run_settings(media_dir)):
         scene = Recording(lesson=lesson, skip_animations=True, **options)
         scene.render()
+        scene.renderer.update_frame(scene, ignore_skipping=True)
+        scene.last_frame = scene.renderer.get_frame().copy()
     return scene, shown
 
 
@@ -45,10 +74,5 @@ def text_of(mobject) -> str:
 
 def last_frame(scene_class, lesson, media_dir):
     """The scene's last frame at 480p as an (480, 854, 4) uint8 array, without writing video."""
-    settings = {"dry_run": True, "media_dir": str(media_dir), "disable_caching": True,
-                "verbosity": "ERROR", "progress_bar": "none", "pixel_height": 480, "pixel_width": 854}
-    with tempconfig(settings):
-        scene = scene_class(lesson=lesson, skip_animations=True)
-        scene.render()
-        scene.renderer.update_frame(scene, ignore_skipping=True)
-        return scene.renderer.get_frame().copy()
+    scene, _ = build_scene(scene_class, lesson, media_dir)
+    return scene.last_frame

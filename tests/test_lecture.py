@@ -19,10 +19,9 @@ import webvtt
 from attention_core.example_file import default_example
 from scenes.catalog import LECTURE
 
-pytestmark = pytest.mark.xdist_group("lecture")  # one worker renders the lecture once
 
 ROOT = Path(__file__).parent.parent
-FPS = 15  # render.py's low quality
+FPS = 15  # render.py's low quality (the tests of a file share one worker: --dist loadfile)
 HEADINGS = [  # the clips' headings for the default example, spelled out
     "Introduction",
     "Apple: fruit or tech?",

@@ -1,6 +1,7 @@
 """Encoding and joining: BT.709 colours, packets copied, audio as long as the video."""
 
 from fractions import Fraction
+from pathlib import Path
 
 import av
 import numpy as np
@@ -74,3 +75,31 @@ def test_a_failed_join_leaves_the_old_file(tmp_path):
         write_video(target, [clip, other])
     assert target.read_bytes() == b"the previous lecture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mp4", "b.mp4", "lecture.mp4"]
+
+
+def psnr_of_encode(tmp_path, encoder_class, options, colourspace):
+    """PSNR (dB, RGB) of the golden last frames of every clip, encoded and decoded again."""
+    from PIL import Image
+
+    golden = sorted((Path(__file__).parent / "golden").glob("*_last.png"))
+    pictures = [np.asarray(Image.open(path).convert("RGBA")) for path in golden]
+    height, width = pictures[0].shape[:2]
+    spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", width, height, Fraction(15), tuple(options.items()))
+    path = tmp_path / f"{encoder_class.__name__}.mp4"
+    encoder = encoder_class(target=path, spec=spec)
+    for picture in pictures:
+        encoder.write_frame(np.ascontiguousarray(picture), repeat=4)
+    encoder.finish()
+    with av.open(str(path)) as container:
+        decoded = [frame.to_ndarray(format="rgb24", src_colorspace=colourspace)
+                   for frame in container.decode(video=0)][2::4]
+    errors = [np.mean((d.astype(float) - p[..., :3].astype(float)) ** 2) for d, p in zip(decoded, pictures)]
+    return 10 * np.log10(255**2 / np.mean(errors))
+
+
+def test_the_quick_encoder_keeps_the_picture(tmp_path):
+    from manim.scene.video_segment_encoder import VideoSegmentEncoder
+
+    ours = psnr_of_encode(tmp_path, Bt709SegmentEncoder, encoder_options(15), "ITU709")
+    manims = psnr_of_encode(tmp_path, VideoSegmentEncoder, {"crf": "23"}, "ITU601")  # manim's default encode
+    assert ours >= manims - 0.25 and ours > 37.0, (ours, manims)  # measured: 37.6 against 36.8

