@@ -19,7 +19,8 @@ from pathlib import Path
 
 from clips.job import QUALITIES, ClipJob, run_job
 from clips.manifest import read_manifest, write_manifest
-from clips.reuse import clip_key, lecture_key, reusable
+from clips.lecture import make_lecture
+from clips.reuse import lecture_key, lecture_reusable, split_reused
 
 from scenes.catalog import HEADLINE, LECTURE
 
@@ -165,7 +166,7 @@ def render(arguments: argparse.Namespace) -> dict:
     job_plan = plan(arguments)
     job_plan.folder.mkdir(parents=True, exist_ok=True)
     previous = read_manifest(job_plan.folder) or {}
-    reused, to_render = reuse_or_render(job_plan.jobs, previous, arguments.force)
+    reused, to_render = split_reused(job_plan.jobs, previous, arguments.force)
     manifest = {}
     entries = {entry["scene"]: entry for entry in reused}
     if reused or not to_render:
@@ -181,76 +182,13 @@ def render(arguments: argparse.Namespace) -> dict:
             key = lecture_key(ordered, job_plan.settings)
             lecture = previous.get("lecture")
             if arguments.force or not lecture_reusable(lecture, key, job_plan.folder):
-                lecture = dict(join_lecture(job_plan, ordered, arguments.quality, progress), key=key)
+                task = progress.add_task("joining the lecture", total=None)
+                lecture = dict(make_lecture(job_plan.folder, job_plan.jobs, ordered, job_plan.title), key=key)
+                progress.update(task, description="lecture joined", total=1, completed=1)
             lecture["reused"] = lecture is previous.get("lecture")
             manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, [], SCENE_NAMES,
                                       job_plan.settings, lecture)
     return manifest
-
-
-def reuse_or_render(jobs: list[ClipJob], previous: dict, force: bool) -> tuple[list[dict], list[ClipJob]]:
-    """Split `jobs` into the manifest entries of clips that are already there, unchanged, and
-    the jobs to render."""
-    from scenes.catalog import SCENES
-
-    entries = {entry.get("scene"): entry for entry in previous.get("clips", [])}
-    reused, to_render = [], []
-    for job in jobs:
-        entry = entries.get(job.scene)
-        key = clip_key(job, SCENES[job.scene].lesson_for(job.example_object()))
-        if not force and reusable(entry, key, Path(job.target)):
-            reused.append(dict(entry, reused=True))
-        else:
-            to_render.append(job)
-    return reused, to_render
-
-
-def lecture_reusable(lecture: dict | None, key: str, folder: Path) -> bool:
-    from clips.files import sha256_of
-
-    if not lecture or lecture.get("key") != key:
-        return False
-    files = [folder / lecture["file"], *(folder / name for name in lecture.get("files", []))]
-    return all(path.is_file() for path in files) and sha256_of(files[0]) == lecture.get("sha256")
-
-
-def join_lecture(job_plan: Plan, entries: list[dict], quality: str, progress) -> dict:
-    """lecture.mp4 (clips joined, one narration track, chapters) and its text files."""
-    from clips import lecture
-    from clips.files import sha256_of
-    from clips.media import video_length
-    from scenes.catalog import SCENES
-
-    task = progress.add_task("joining the lecture", total=2)
-    example = job_plan.jobs[0].example_object()
-    lessons = [SCENES[job.scene].lesson_for(example) for job in job_plan.jobs]
-    texts = {line.id: line.text for lesson in lessons for line in lesson.narration}
-    voices = {}
-    for job, lesson in zip(job_plan.jobs, lessons):
-        voices.update(job.voices(lesson))
-    frame_rate = frame_rate_of(quality)
-    chapters = lecture.chapters_of(entries, texts, frame_rate)
-    total = sum(entry["frames"] for entry in entries) / frame_rate
-    target = job_plan.folder / "lecture.mp4"
-    lecture.join_lecture(target, [job_plan.folder / entry["file"] for entry in entries], chapters,
-                         lecture.lecture_soundtrack(chapters, voices, total))
-    progress.update(task, advance=1, description="writing subtitles, chapters and the script")
-    files = lecture.write_lecture_files(job_plan.folder, job_plan.title, chapters, total,
-                                        job_plan.settings["narration"]["voice"])
-    progress.update(task, advance=1, description="lecture joined")
-    frames, seconds = video_length(target)
-    return {"file": target.name, "sha256": sha256_of(target), "bytes": target.stat().st_size,
-            "frames": frames, "seconds": seconds,
-            "chapters": [{"title": c.title, "start": round(c.start, 3), "first_frame": c.first_frame}
-                         for c in chapters],
-            "files": files}
-
-
-def frame_rate_of(quality: str) -> int:
-    from manim import config, tempconfig
-
-    with tempconfig({"quality": QUALITIES[quality]}):
-        return int(config.frame_rate)
 
 
 def progress_bar():

@@ -49,16 +49,22 @@ class ClipJob:
                                    Path(self.cache) / "voice").samples for line in lesson.narration}
 
 
+def frame_rate(quality: str) -> int:
+    """Frames per second of a render.py quality (manim's preset)."""
+    from manim import config, tempconfig
+
+    with tempconfig({"quality": QUALITIES[quality]}):
+        return int(config.frame_rate)
+
+
 def manim_settings(quality: str, media_dir: str, output_file: str, text_cache: Path | None = None) -> dict:
     """The manim config for one render; every key is checked, as tempconfig drops unknown ones.
     `text_cache` keeps manim's typeset text and LaTeX between runs (files named by a hash of
     what they draw, so a kept one is what would be made again)."""
-    from manim import config, tempconfig
+    from manim import config
 
     from clips.encoding import encoder_options
 
-    with tempconfig({"quality": QUALITIES[quality]}):
-        frame_rate = int(config.frame_rate)
     settings = {
         "quality": QUALITIES[quality],
         "media_dir": media_dir,
@@ -68,7 +74,7 @@ def manim_settings(quality: str, media_dir: str, output_file: str, text_cache: P
         "verbosity": "ERROR",
         "preview": False,
         "format": "mp4",
-        "video_encoder_options": encoder_options(frame_rate),
+        "video_encoder_options": encoder_options(frame_rate(quality)),
     }
     if text_cache is not None:
         settings["text_dir"] = str(text_cache / "texts")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from clips.files import atomic_write_text
-from clips.media import place_lines, soundtrack_samples, write_video
+from clips.files import atomic_write_text, sha256_of
+from clips.media import place_lines, soundtrack_samples, video_length, write_video
 
 MIN_CHAPTER_SECONDS = 10  # YouTube's shortest chapter
 
@@ -54,10 +54,6 @@ def lecture_soundtrack(chapters: list[Chapter], voices: dict[str, np.ndarray], s
     """One continuous track: every line of every chapter at its place on the lecture's clock."""
     return place_lines(soundtrack_samples(seconds), [(cue.start, voices[cue.line_id])
                                                      for chapter in chapters for cue in chapter.cues])
-
-
-def join_lecture(target: Path, clips: list[Path], chapters: list[Chapter], soundtrack: np.ndarray) -> None:
-    write_video(target, clips, soundtrack, [(c.title, c.first_frame, c.end_frame) for c in chapters])
 
 
 def clock(seconds: float) -> str:
@@ -142,3 +138,30 @@ def write_lecture_files(folder: Path, title: str, chapters: list[Chapter], total
     for name, text in files.items():
         atomic_write_text(text, folder / name)
     return list(files)
+
+
+def make_lecture(folder: Path, jobs: list, entries: list[dict], title: str) -> dict:
+    """Join the rendered clips of `jobs` (their manifest `entries`, in order) into
+    lecture.mp4 with one narration track and a chapter per clip, write its text files, and
+    return the manifest's record of the lecture."""
+    from clips.job import frame_rate
+    from clips.voice import VOICE_NAME
+    from scenes.catalog import SCENES
+
+    example = jobs[0].example_object()
+    lessons = [SCENES[job.scene].lesson_for(example) for job in jobs]
+    texts = {line.id: line.text for lesson in lessons for line in lesson.narration}
+    voices = {line: samples for job, lesson in zip(jobs, lessons) for line, samples in job.voices(lesson).items()}
+    rate = frame_rate(jobs[0].quality)
+    chapters = chapters_of(entries, texts, rate)
+    total = sum(entry["frames"] for entry in entries) / rate
+    target = folder / "lecture.mp4"
+    write_video(target, [folder / entry["file"] for entry in entries], lecture_soundtrack(chapters, voices, total),
+                [(chapter.title, chapter.first_frame, chapter.end_frame) for chapter in chapters])
+    files = write_lecture_files(folder, title, chapters, total, VOICE_NAME)
+    frames, seconds = video_length(target)
+    return {"file": target.name, "sha256": sha256_of(target), "bytes": target.stat().st_size,
+            "frames": frames, "seconds": seconds,
+            "chapters": [{"title": c.title, "start": round(c.start, 3), "first_frame": c.first_frame}
+                         for c in chapters],
+            "files": files}

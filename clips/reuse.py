@@ -82,3 +82,27 @@ def lecture_key(entries: list[dict], settings: dict) -> str:
     """The joined lecture depends on its clips (their keys say everything) and the settings."""
     inputs = {"clips": [entry["key"] for entry in entries], "settings": settings, "code": code_fingerprint()}
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
+def split_reused(jobs: list, previous: dict, force: bool) -> tuple[list[dict], list]:
+    """Split `jobs` into the manifest entries (from `previous`, the last manifest) of clips
+    that are there unchanged, marked reused, and the jobs to render."""
+    from scenes.catalog import SCENES
+
+    entries = {entry.get("scene"): entry for entry in previous.get("clips", [])}
+    reused, to_render = [], []
+    for job in jobs:
+        key = clip_key(job, SCENES[job.scene].lesson_for(job.example_object()))
+        if not force and reusable(entries.get(job.scene), key, Path(job.target)):
+            reused.append(dict(entries[job.scene], reused=True))
+        else:
+            to_render.append(job)
+    return reused, to_render
+
+
+def lecture_reusable(lecture: dict | None, key: str, folder: Path) -> bool:
+    """Whether the last lecture was joined from the same clips and its files are all there."""
+    if not lecture or lecture.get("key") != key:
+        return False
+    files = [folder / lecture["file"], *(folder / name for name in lecture.get("files", []))]
+    return all(path.is_file() for path in files) and sha256_of(files[0]) == lecture.get("sha256")

@@ -74,7 +74,7 @@ class GravityScene(LessonScene):
 
     def read_sentence(self, number: int, reading: SentenceReading):
         """Steps 2-5 for one sentence; its context dot, label and trail stay on screen."""
-        plane, focus = self.plane, self.words[reading.focus]
+        plane = self.plane
         # 2. the sentence appears in the panel
         many = len(reading.tokens) > 4  # then smaller print, a tighter list and a short formula
         label = style.plain_text(f"Sentence {number + 1}", style.LABEL_SIZE, style.MUTED)

@@ -15,7 +15,7 @@ import manimpango
 from manim import Text
 from PIL import ImageFont
 
-from attention_core.text import format_number, format_pair  # noqa: F401  (re-exported for scenes)
+from attention_core.text import format_number  # noqa: F401  (scenes write numbers with it)
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 for font_file in sorted(FONT_DIR.glob("*.ttf")):

@@ -6,7 +6,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 
 from attention_core.example_file import default_example, parse_example
 from clips import reuse

@@ -17,7 +17,6 @@ from ..attention import attention
 from ..examples import Example
 from ..similarity import similarity
 from . import narration
-from .base import Lesson
 from .narration import ClipLesson
 from .projection import projection_lesson
 

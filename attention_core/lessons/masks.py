@@ -20,7 +20,6 @@ from ..attention import attention, causal_mask
 from ..examples import Example
 from ..tokens import split_tokens, token_key
 from . import narration
-from .base import Lesson
 from .narration import ClipLesson
 
 MAX_TOKENS = 6  # a grid wider than this is unreadable at 480p

@@ -15,7 +15,6 @@ from ..attention import attention
 from ..examples import Example
 from ..recurrence import recurrent_states
 from . import narration
-from .base import Lesson
 from .narration import ClipLesson
 from .masks import embedded_tokens, longest_sentence
 

@@ -21,7 +21,6 @@ import numpy as np
 from ..attention import attention
 from ..examples import Example
 from . import narration
-from .base import Lesson
 from .narration import ClipLesson
 from .reading import focus_reading
 

@@ -21,7 +21,6 @@ from ..examples import Example
 from ..similarity import similarity
 from ..softmax import softmax
 from . import narration
-from .base import Lesson
 from .narration import ClipLesson
 from .reading import focus_reading
 
