@@ -99,6 +99,12 @@ class LessonScene(Scene):
         if remaining > 1e-6:
             self.wait(remaining)
 
+    def caption_exit(self) -> list:
+        """The caption's exit, to play together with other exits: its subtitle ends now."""
+        self.close_subtitle()
+        caption, self.caption_mobject = self.caption_mobject, None
+        return [] if caption is None else [FadeOut(caption)]
+
     def close_subtitle(self):
         """End the subtitle of the line on screen now."""
         if self.open_subtitle is None:

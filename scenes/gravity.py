@@ -134,7 +134,9 @@ class GravityScene(LessonScene):
         self.say(f"gravity.sentence-{number + 1}.pull")
         self.wait(style.PAUSE)
 
-        self.play(FadeOut(arrows), FadeOut(panel), FadeOut(weights_panel), FadeOut(formula), run_time=style.SHORT)
+        self.end_beat()  # the sentence's picture stays until its last line is spoken
+        self.play(FadeOut(arrows), FadeOut(panel), FadeOut(weights_panel), FadeOut(formula), *self.caption_exit(),
+                  run_time=style.SHORT)
 
     def legend(self) -> VGroup:
         """Static embedding versus contextual vector, named (what word2vec has, what attention adds)."""
