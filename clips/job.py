@@ -89,15 +89,13 @@ def run_job(job: ClipJob) -> dict:
     """Render `job`, add its narration, and put the clip in place; return its manifest entry."""
     from manim import tempconfig
 
-    from attention_core.example_file import example_from_data
     from clips.encoding import bt709_segments
     from scenes.catalog import SCENES
 
     random.seed(0)
     np.random.seed(0)
-    example = example_from_data(job.example)
     scene_class = SCENES[job.scene]
-    lesson = scene_class.lesson_for(example)
+    lesson = scene_class.lesson_for(job.example_object())
     voices = job.voices(lesson)
     lengths = None if voices is None else {line: len(samples) / SAMPLE_RATE for line, samples in voices.items()}
     with tempfile.TemporaryDirectory(prefix="attention-clips-") as media_dir:

@@ -100,22 +100,17 @@ def srt_text(chapters: list[Chapter]) -> str:
 
 def vtt_text(chapters: list[Chapter]) -> str:
     import webvtt
+    from webvtt.models import Timestamp
 
     captions = webvtt.WebVTT()
     for chapter in chapters:
         for cue in chapter.cues:
-            captions.captions.append(webvtt.Caption(vtt_time(cue.start), vtt_time(cue.end), cue.text,
+            captions.captions.append(webvtt.Caption(str(Timestamp.from_seconds(cue.start)),
+                                                    str(Timestamp.from_seconds(cue.end)), cue.text,
                                                     identifier=cue.line_id))
     out = io.StringIO()
     captions.write(out)
     return out.getvalue()
-
-
-def vtt_time(seconds: float) -> str:
-    millis = int(round(seconds * 1000))
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
 
 
 def narration_markdown(title: str, chapters: list[Chapter], voice: str) -> str:
