@@ -34,7 +34,6 @@ class VoiceError(Exception):
 @dataclass(frozen=True)
 class Spoken:
     samples: np.ndarray  # (n,) float32 at 48 kHz
-    source: str  # "piper" or the recording's file name
 
     @property
     def seconds(self) -> float:
@@ -82,7 +81,7 @@ def levelled(samples: np.ndarray) -> np.ndarray:
     return (samples * gain).astype(np.float32)
 
 
-def to_48k_mono(frames, rate: int) -> np.ndarray:
+def to_48k_mono(frames) -> np.ndarray:
     """Resample PyAV audio frames (any layout, any rate) to mono float32 at 48 kHz."""
     resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
     pieces = []
@@ -100,12 +99,12 @@ def read_recording(path: Path) -> Spoken:
                 raise VoiceError(f"{path}: not a WAV recording (format {container.format.name}); "
                                  "save it as .wav (PCM)")
             stream = container.streams.audio[0]
-            samples = to_48k_mono(container.decode(stream), stream.rate)
+            samples = to_48k_mono(container.decode(stream))
     except av.error.FFmpegError as error:
         raise VoiceError(f"{path}: cannot be read as WAV ({error.strerror}); save it as .wav (PCM)") from None
     if samples.size == 0 or not np.any(samples):
         raise VoiceError(f"{path}: the recording is empty or silent; record the line again")
-    return Spoken(levelled(trimmed(samples)), path.name)
+    return Spoken(levelled(trimmed(samples)))
 
 
 def trimmed(samples: np.ndarray, threshold: float = 10 ** (-50 / 20)) -> np.ndarray:
@@ -161,7 +160,7 @@ def from_voice_rate(raw: np.ndarray) -> Spoken:
     """Raw piper samples, resampled to 48 kHz, trimmed and levelled."""
     frame = av.AudioFrame.from_ndarray(raw[None, :], format="flt", layout="mono")
     frame.sample_rate = VOICE_RATE
-    return Spoken(levelled(trimmed(to_48k_mono([frame], VOICE_RATE))), "piper")
+    return Spoken(levelled(trimmed(to_48k_mono([frame]))))
 
 
 def synthesise(text: str) -> Spoken:

@@ -74,10 +74,9 @@ class LessonScene(Scene):
         written, with its times, to the subtitle file (.srt) beside the clip."""
         line = self.lines[line_id]
         self.end_beat()
-        self.close_subtitle()
-        if self.caption_mobject is not None:
-            self.play(FadeOut(self.caption_mobject), run_time=run_time / 2)
-            self.caption_mobject = None
+        exits = self.caption_exit()
+        if exits:
+            self.play(*exits, run_time=run_time / 2)
         self.said.append((line_id, self.time))  # the voice starts as the caption appears
         self.open_subtitle = (line.text, self.time)
         if self.burn_captions:
