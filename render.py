@@ -5,6 +5,7 @@
     python render.py --example my-lesson.toml          every clip of your own example
     python render.py --lecture                         the whole lecture, in order
     python render.py --lecture --narrate -q high       the narrated lecture, one file with chapters
+    python render.py --lecture --narrate IntroCard GravityScene    a lecture of just these chapters
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         help=f"clips to render, by scene name (default: the headline clips "
                         f"{', '.join(HEADLINE)}); any of: {', '.join(SCENE_NAMES)}")
     parser.add_argument("--lecture", action="store_true",
-                        help="render every clip in teaching order, numbered, into OUT/<name>/<quality>/lecture/")
+                        help="render every clip (or only the SCENEs named) in teaching order, numbered by their "
+                        "place in the whole lecture, into OUT/<name>/<quality>/lecture/")
     parser.add_argument("--narrate", action="store_true",
                         help="add a spoken narration (offline voice, or your recordings with --voice-dir); each "
                         "beat lasts until its sentence is spoken. With --lecture, also join lecture.mp4 with "
@@ -62,6 +64,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         "(default: low)")
     parser.add_argument("-o", "--out", default="build", metavar="DIR",
                         help="output folder (default: build)")
+    parser.add_argument("--cache", metavar="DIR",
+                        help="keep synthesised lines and typeset text here, by a hash of what made them; one cache "
+                        "can serve several output folders (default: OUT/.cache)")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="render N clips at once, each in its own process (default: 1)")
     parser.add_argument("--force", action="store_true",
@@ -73,13 +78,14 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def chosen_scenes(names: list[str]) -> list[str]:
+def chosen_scenes(names: list[str], default: list[str] | tuple[str, ...] = HEADLINE) -> list[str]:
+    """The scenes named (or `default`), in teaching order; an unknown name is a UsageError."""
     for name in names:
         if name not in SCENE_NAMES:
             close = difflib.get_close_matches(name, SCENE_NAMES, n=1)
             hint = f"did you mean {close[0]}?" if close else f"choose from {', '.join(SCENE_NAMES)}"
             raise UsageError(f"unknown scene {name!r}: {hint}")
-    return [name for name in SCENE_NAMES if (name in names if names else name in HEADLINE)]
+    return [name for name in SCENE_NAMES if (name in names if names else name in default)]
 
 
 def read_example(path: str | None):
@@ -107,9 +113,7 @@ def plan(arguments: argparse.Namespace) -> Plan:
     """Check everything the user gave; return what to render. Writes nothing."""
     if arguments.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {arguments.jobs}")
-    if arguments.lecture and arguments.scenes:
-        raise UsageError("--lecture renders every clip; give no scene names with it")
-    scenes = SCENE_NAMES if arguments.lecture else chosen_scenes(arguments.scenes)
+    scenes = chosen_scenes(arguments.scenes, SCENE_NAMES if arguments.lecture else HEADLINE)
     example = read_example(arguments.example)
     folder = Path(arguments.out) / example.name / arguments.quality  # the name is [a-z0-9-]+
     if arguments.lecture:
@@ -125,9 +129,10 @@ def plan(arguments: argparse.Namespace) -> Plan:
         from clips.voice import voice_versions
 
         settings["narration"] = {**voice_versions(), "recorded": sorted(recordings)}
-    files = [f"{number:02d}-{scene}.mp4" if arguments.lecture else f"{scene}.mp4"
-             for number, scene in enumerate(scenes, start=1)]
-    jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file), str(Path(arguments.out) / CACHE),
+    cache = arguments.cache or str(Path(arguments.out) / CACHE)
+    files = [f"{SCENE_NAMES.index(scene) + 1:02d}-{scene}.mp4" if arguments.lecture else f"{scene}.mp4"
+             for scene in scenes]
+    jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file), cache,
                     narrate, tuple(sorted((line, str(path)) for line, path in recordings.items())),
                     arguments.captions == "burned")
             for scene, file in zip(scenes, files)]

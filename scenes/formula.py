@@ -31,7 +31,7 @@ class FormulaScene(LessonScene):
         lesson = self.lesson
         heading = self.title(f"The formula, for \u201c{lesson.focus}\u201d", lesson.sentence)
         # 1. the formula
-        formula = MathTex(*FORMULA_PARTS, color=style.FOREGROUND).scale(1.1).move_to([0, 2.2, 0])
+        formula = style.without_svg_sources(MathTex(*FORMULA_PARTS, color=style.FOREGROUND)).scale(1.1).move_to([0, 2.2, 0])
         formula.name = "formula"
         formula[2].set_color(style.QUERY)
         formula[6].set_color(style.VALUE)

@@ -131,28 +131,33 @@ def place_labels(dots: Sequence[WordDot], keep_clear: Sequence[VMobject] = (),
     the other labels and dots least (the first side that overlaps nothing)."""
     sides = [UP + RIGHT, UP + LEFT, DOWN + RIGHT, DOWN + LEFT, RIGHT, LEFT, UP, DOWN]
     directions = [(side, 0.06) for side in sides] + [(side, 0.3) for side in sides]
-    placed: list[VMobject] = [d.dot for d in dots] + list(keep_clear)
+    placed = [(d.dot, _box(d.dot)) for d in dots] + [(m, _box(m)) for m in keep_clear]
     x0, x1, y0, y1 = bounds
     for word_dot in dots:
         label, best = word_dot.label, None
         for direction, buff in directions:
             label.next_to(word_dot.dot, direction, buff=buff)
-            if not (label.get_left()[0] >= x0 and label.get_right()[0] <= x1
-                    and label.get_bottom()[1] >= y0 and label.get_top()[1] <= y1):
+            box = _box(label)
+            if not (box[0] >= x0 and box[1] <= x1 and box[2] >= y0 and box[3] <= y1):
                 continue
-            crowding = sum(_overlap_area(label, other) for other in placed if other is not word_dot.dot)
+            crowding = sum(_overlap_area(box, other) for mobject, other in placed if mobject is not word_dot.dot)
             if best is None or crowding < best[0]:
                 best = (crowding, direction, buff)
             if crowding == 0:
                 break
         _, direction, buff = best or (0, UP + RIGHT, 0.06)
         label.next_to(word_dot.dot, direction, buff=buff)
-        placed.append(label)
+        placed.append((label, _box(label)))
 
 
-def _overlap_area(a: VMobject, b: VMobject, pad: float = 0.08) -> float:
-    width = min(a.get_right()[0], b.get_right()[0]) - max(a.get_left()[0], b.get_left()[0]) + pad
-    height = min(a.get_top()[1], b.get_top()[1]) - max(a.get_bottom()[1], b.get_bottom()[1]) + pad
+def _box(mobject: VMobject) -> tuple[float, float, float, float]:
+    """(left, right, bottom, top) of `mobject`, measured once."""
+    return (mobject.get_left()[0], mobject.get_right()[0], mobject.get_bottom()[1], mobject.get_top()[1])
+
+
+def _overlap_area(a: tuple, b: tuple, pad: float = 0.08) -> float:
+    width = min(a[1], b[1]) - max(a[0], b[0]) + pad
+    height = min(a[3], b[3]) - max(a[2], b[2]) + pad
     return max(width, 0.0) * max(height, 0.0)
 
 

@@ -26,3 +26,18 @@ def crowded_example():
         sentences=(Sentence("An apple, an orange, a banana and a phone.", "apple"),),
         output_map=np.vstack([np.eye(2) * 0.6, np.eye(2) * 0.3, np.eye(2) * 0.1]),
     )
+
+
+
+# The test workers (pytest-xdist, --dist loadfile) take files in collection order. The files
+# that render video go first, so the longest one (the narrated lecture) is not left to the end
+# while the other worker sits idle; the quick files then fill in beside it.
+RENDERS_VIDEO = ("test_lecture", "test_render", "test_reuse", "test_narration")
+
+
+def pytest_collection_modifyitems(config, items):
+    def order(item):
+        module = item.module.__name__
+        return RENDERS_VIDEO.index(module) if module in RENDERS_VIDEO else len(RENDERS_VIDEO)
+
+    items.sort(key=order)  # stable: within a file, tests keep their order

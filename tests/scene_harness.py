@@ -54,8 +54,14 @@ def record_scene(scene_class, lesson, media_dir, **options):
     Recording.__name__ = scene_class.__name__
     with tempconfig(dry_run_settings(media_dir)):
         scene = Recording(lesson=lesson, skip_animations=True, **options)
+        draw = scene.renderer.update_frame
+        # manim draws a frame for every play and wait even when it skips them; a dry run
+        # needs only its last frame, drawn below from scratch
+        scene.renderer.update_frame = lambda *args, **kwargs: None
         scene.render()
-        scene.renderer.update_frame(scene, ignore_skipping=True)
+        scene.renderer.update_frame = draw
+        scene.renderer.static_image = None
+        draw(scene, ignore_skipping=True)
         scene.last_frame = scene.renderer.get_frame().copy()
     return scene, shown
 

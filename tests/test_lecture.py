@@ -21,7 +21,7 @@ from scenes.catalog import LECTURE
 
 
 ROOT = Path(__file__).parent.parent
-FPS = 15  # render.py's low quality (the tests of a file share one worker: --dist loadfile)
+FPS = 15  # render.py's low quality
 HEADINGS = [  # the clips' headings for the default example, spelled out
     "Introduction",
     "Apple: fruit or tech?",
@@ -36,21 +36,28 @@ HEADINGS = [  # the clips' headings for the default example, spelled out
 ]
 
 
-def render(out: Path) -> Path:
-    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--lecture", "--narrate", "--jobs", "2",
-                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=1200)
+PART = ("IntroCard", "ParallelScene")  # a lecture of two chapters: the same joining, a ninth of the work
+
+
+def render(out: Path, *scenes: str) -> Path:
+    """The whole lecture with one process, a part of it with two: a clip is the same bytes either way.
+    The renders share one cache of synthesised lines (test_narration checks that the voice itself
+    is deterministic), so each line is synthesised once."""
+    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--lecture", "--narrate", "--jobs", "2" if scenes else "1",
+                           "--out", str(out), "--cache", str(out.parent / "shared-cache"), *scenes],
+                          cwd=ROOT, capture_output=True, text=True, timeout=1200)
     assert done.returncode == 0, done.stderr
     return out / "fruit-vs-tech" / "low" / "lecture"
 
 
 @pytest.fixture(scope="module")
-def lectures(tmp_path_factory):
-    return render(tmp_path_factory.mktemp("first")), render(tmp_path_factory.mktemp("second"))
+def folder(tmp_path_factory):
+    return render(tmp_path_factory.mktemp("whole"))
 
 
 @pytest.fixture(scope="module")
-def folder(lectures):
-    return lectures[0]
+def parts(tmp_path_factory):
+    return render(tmp_path_factory.mktemp("part-1"), *PART), render(tmp_path_factory.mktemp("part-2"), *PART)
 
 
 def clip_files(folder: Path) -> list[Path]:
@@ -67,12 +74,24 @@ def audio_samples(path: Path) -> np.ndarray:
         return np.concatenate([frame.to_ndarray().reshape(-1) for frame in container.decode(audio=0)])
 
 
-def test_two_renders_are_byte_identical(lectures):
-    first, second = lectures
+def test_two_renders_are_byte_identical(parts, folder):
+    first, second = parts
     names = sorted(path.name for path in first.iterdir())
+    assert names == sorted(["01-IntroCard.mp4", "01-IntroCard.srt", "09-ParallelScene.mp4", "09-ParallelScene.srt",
+                            "lecture.mp4", "lecture.srt", "lecture.vtt", "chapters.txt", "narration.md",
+                            "manifest.json"])
     assert names == sorted(path.name for path in second.iterdir())
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    out = first.parents[2]  # --cache: the voices and text live in the shared cache, not under --out
+    assert not (out / ".cache").exists() and any((out.parent / "shared-cache").rglob("*.npy"))
+    for name in names[:4]:  # and a chapter is the same clip in a part of the lecture as in the whole (numbered alike)
+        assert (first / name).read_bytes() == (folder / name).read_bytes(), name
+
+
+def test_a_part_of_the_lecture_has_just_its_chapters(parts):
+    with av.open(str(parts[0] / "lecture.mp4")) as container:
+        assert [chapter["metadata"]["title"] for chapter in container.chapters()] == [HEADINGS[0], HEADINGS[8]]
 
 
 def test_chapters_are_the_clips_headings_at_their_running_sums(folder):

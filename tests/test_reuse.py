@@ -76,7 +76,7 @@ def test_unchanged_clips_are_reused_and_changed_ones_rendered(tmp_path):
     text = (ROOT / "assets" / "examples" / "fruit-vs-tech.toml").read_text()
     example.write_text(text)
     out = tmp_path / "out"
-    clips = ["ScalingScene", "MaskScene"]  # Scaling does not read the example's sentences; Mask does
+    clips = ["IntroCard", "HistoryCard"]  # the intro shows the example's title; the history card does not
     first = render(out, *clips, "--example", str(example))
     assert [c["reused"] for c in first["clips"]] == [False, False]
     folder = out / "fruit-vs-tech" / "low"
@@ -87,14 +87,14 @@ def test_unchanged_clips_are_reused_and_changed_ones_rendered(tmp_path):
     assert {c["file"]: (folder / c["file"]).stat().st_mtime_ns for c in again["clips"]} == stamps
     assert [c["sha256"] for c in again["clips"]] == [c["sha256"] for c in first["clips"]]
 
-    example.write_text(text.replace("Apple unveiled the new phone", "Apple unveiled the new laptop"))
+    example.write_text(text.replace('title = "Apple: fruit or tech?"', 'title = "Apple: a fruit or a company?"'))
     changed = render(out, *clips, "--example", str(example))
     reused = {c["scene"]: c["reused"] for c in changed["clips"]}
-    assert reused == {"ScalingScene": True, "MaskScene": False}
+    assert reused == {"IntroCard": False, "HistoryCard": True}
 
-    (folder / "ScalingScene.mp4").write_bytes(b"damaged")  # a clip changed on disk is never trusted
-    forced = render(out, "ScalingScene", "--example", str(example))
-    assert {c["scene"]: c["reused"] for c in forced["clips"]}["ScalingScene"] is False
+    (folder / "HistoryCard.mp4").write_bytes(b"damaged")  # a clip changed on disk is never trusted
+    forced = render(out, "HistoryCard", "--example", str(example))
+    assert {c["scene"]: c["reused"] for c in forced["clips"]}["HistoryCard"] is False
 
     everything = render(out, *clips, "--example", str(example), "--force")
     assert [c["reused"] for c in everything["clips"]] == [False, False]
