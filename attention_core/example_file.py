@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .examples import Example, Head, Sentence, default_heads, default_maps
+from .examples import Example, Head, ModelChoice, Sentence, default_heads, default_maps
 from .similarity import SIMILARITY_KINDS
 from .tokens import TOKEN_PATTERN, split_tokens, token_key
 
@@ -33,9 +33,10 @@ LIMITS = {
     "heads": 4,
     "coordinate": 20.0,  # |x|, |y| of an embedding
     "map entry": 3.0,  # |entry| of W_Q, W_K, W_V, W_O
+    "word pieces": 32,  # word pieces of one sentence in the real model, [CLS] and [SEP] included
 }
 TOP_KEYS = {"name": True, "title": True, "similarity": False, "words": True, "sentences": True,
-            "maps": False, "heads": False, "output": False, "cross": False}  # key: required
+            "maps": False, "heads": False, "output": False, "cross": False, "model": False}  # key: required
 
 
 class ExampleError(ValueError):
@@ -99,6 +100,7 @@ def example_from_data(data: dict) -> Example:
         cross = read_cross(data["cross"], words)
     else:
         cross, defaults = None, defaults + ["cross"]
+    model = read_model(data["model"], sentences) if "model" in data else None
     if "similarity" not in data:
         defaults.append("similarity")
     return Example(
@@ -111,6 +113,7 @@ def example_from_data(data: dict) -> Example:
         heads=heads,
         output_map=output_map,
         cross=cross,
+        model=model,
         defaults_used=tuple(defaults),
     )
 
@@ -241,6 +244,54 @@ def read_cross(table, words) -> tuple[str, str]:
                                f"{LIMITS['embedded tokens']}")
         texts.append(text)
     return texts[0], texts[1]
+
+
+def read_model(table, sentences: tuple[Sentence, ...]) -> ModelChoice:
+    """[model]: a pretrained model (name), and the layer and head the clip draws, or "auto"."""
+    from .pretrained import MODEL_NAME, MODEL_SHAPES
+
+    check_keys(table, {"name": False, "layer": False, "head": False}, "model")
+    name = table.get("name", MODEL_NAME)
+    if name not in MODEL_SHAPES:
+        raise ExampleError("model.name", f"{describe(name)} is not a model this tool has; "
+                           f"use {MODEL_NAME!r} (or leave name out)")
+    layers, heads = MODEL_SHAPES[name]
+    layer = read_choice(table.get("layer", "auto"), "model.layer", layers)
+    head = read_choice(table.get("head", "auto"), "model.head", heads)
+    if len(sentences) < 2:
+        raise ExampleError("model", "compares the focus word in two sentences; give at least two [[sentences]]")
+    check_word_pieces(name, sentences[:2])
+    return ModelChoice(name, layer, head)
+
+
+def read_choice(value, field: str, count: int) -> int | None:
+    """A number from 1 to `count`, or "auto" (None): the lesson chooses."""
+    if value == "auto":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= count:
+        raise ExampleError(field, f"must be a whole number from 1 to {count}, or \"auto\"; got {describe(value)}")
+    return value
+
+
+def check_word_pieces(name: str, sentences: tuple[Sentence, ...]) -> None:
+    """Each sentence fits the clip in word pieces, and its focus word is one piece."""
+    from .pretrained import ModelUnavailable, load_tokenizer, word_pieces
+
+    try:
+        tokenizer = load_tokenizer(name)
+    except ModelUnavailable as error:
+        raise ExampleError("model", str(error)) from None
+    for number, sentence in enumerate(sentences, start=1):
+        field = f"sentences[{number}]"
+        count = len(tokenizer.encode(sentence.text).tokens)
+        if count > LIMITS["word pieces"]:
+            raise ExampleError(f"{field}.text", f"is {count} word pieces in {name}; at most "
+                               f"{LIMITS['word pieces']} fit the real-model clip, shorten it")
+        pieces = next(pieces for word, pieces, _ in word_pieces(tokenizer, sentence.text) if word == sentence.focus)
+        if len(pieces) != 1:
+            shown = " + ".join(repr(piece) for piece in pieces)
+            raise ExampleError(f"{field}.focus", f"{sentence.focus!r} is {len(pieces)} word pieces in {name} "
+                               f"({shown}); choose a focus word the model reads as one piece")
 
 
 def read_matrix(value, field: str, shape: tuple[int, int], described: str) -> np.ndarray:

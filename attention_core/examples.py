@@ -6,6 +6,7 @@
     heads      (name, W_Q, W_K, W_V)...   two or more, for the multi-head clip
     output_map W_O                 (2 * heads, 2)
     cross      (encoder, decoder)  two texts for the cross-attention clip (optional)
+    model      name, layer, head   a pretrained model for the real-model clip (optional)
 
 Examples are plain data; `example_file.py` reads them from TOML (the default example is
 assets/examples/fruit-vs-tech.toml). The defaults used when a file leaves out maps, heads or
@@ -42,6 +43,18 @@ class Head:
             object.__setattr__(self, role, frozen(getattr(self, role)))
 
 
+@dataclass(frozen=True)
+class ModelChoice:
+    """Which pretrained model the real-model clip runs, and which of its heads it draws."""
+
+    name: str  # a key of attention_core.pretrained.MODEL_SHAPES
+    layer: int | None  # counted from 1; None: chosen by the lesson ("auto")
+    head: int | None  # counted from 1; None: chosen by the lesson ("auto")
+
+    def canonical(self) -> dict:
+        return {"name": self.name, "layer": self.layer or "auto", "head": self.head or "auto"}
+
+
 def default_maps() -> dict[str, np.ndarray]:
     """W_Q = W_K: a shear that slides words left by 3/4 of their height; W_V: a stretch."""
     return {"query": shear(-0.75), "key": shear(-0.75), "value": scaling(1.2, 0.7)}
@@ -72,6 +85,7 @@ class Example:
     heads: tuple[Head, ...] = field(default_factory=default_heads)
     output_map: np.ndarray | None = None  # None: default_output_map(len(heads))
     cross: tuple[str, str] | None = None  # (encoder, decoder) texts; None: sentences 1 and 2
+    model: ModelChoice | None = None  # None: no real-model clip
     defaults_used: tuple[str, ...] = ()  # which of maps, heads, output came from defaults
 
     def __post_init__(self):
@@ -103,6 +117,7 @@ class Example:
             ],
             "output": {"map": np.asarray(self.output_map).tolist()},
             **({"cross": {"encoder": self.cross[0], "decoder": self.cross[1]}} if self.cross else {}),
+            **({"model": self.model.canonical()} if self.model else {}),
         }
 
     def sha256(self) -> str:

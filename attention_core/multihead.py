@@ -1,13 +1,14 @@
 """Multi-head attention: several attentions side by side, weighed by one linear layer.
 
-    head_i = attention(X W_Q[i], C W_K[i], C W_V[i])      each (n, d_v)
-    concat = [head_1 | head_2 | ... | head_h]              (n, h * d_v)
-    output = concat W_O                                    (n, d_out)
+    head_i = attention(X W_Q[i] + b_Q[i], C W_K[i] + b_K[i], C W_V[i] + b_V[i])   (n, d_v)
+    concat = [head_1 | head_2 | ... | head_h]                                (n, h * d_v)
+    output = concat W_O + b_O                                                (n, d_out)
 
 X (n, d_model) asks the questions. C (m, d_model) is what is looked at: C = X for
 self-attention; for cross-attention C is another sequence (a decoder's queries over an
 encoder's keys and values). Each head has its own maps, so it can look for a different
 relation; one softmax row sums to 1, so a single head must split its attention.
+The biases are zero unless given (the toy examples have none; a pretrained BERT has them).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class MultiHeadResult:
 class MultiHeadAttention:
     """h heads of scaled dot-product attention and the output layer W_O."""
 
-    def __init__(self, w_q, w_k, w_v, w_o):
+    def __init__(self, w_q, w_k, w_v, w_o, biases=None):
         self.w_q = frozen(as_array(w_q, "w_q", ndim=3))  # (h, d_model, d_k)
         self.w_k = frozen(as_array(w_k, "w_k", ndim=3))  # (h, d_model, d_k)
         self.w_v = frozen(as_array(w_v, "w_v", ndim=3))  # (h, d_model, d_v)
@@ -51,6 +52,9 @@ class MultiHeadAttention:
             raise ValueError(
                 f"w_o must have h * d_v = {h * d_v} rows, got shape {self.w_o.shape}"
             )
+        self.b_q, self.b_k, self.b_v, self.b_o = _biases(
+            biases or {}, (h, d_k), (h, d_v), (self.w_o.shape[1],)
+        )
 
     @property
     def num_heads(self) -> int:
@@ -65,10 +69,27 @@ class MultiHeadAttention:
                 raise ValueError(
                     f"{name} must have d_model = {d_model} columns, got shape {array.shape}"
                 )
+        queries = x @ self.w_q + self.b_q[:, None]  # (h, n, d_k)
+        keys = context @ self.w_k + self.b_k[:, None]  # (h, m, d_k)
+        values = context @ self.w_v + self.b_v[:, None]  # (h, m, d_v)
         heads = tuple(
-            attention(x @ w_q, context @ w_k, context @ w_v, mask=mask, kind="scaled_dot")
-            for w_q, w_k, w_v in zip(self.w_q, self.w_k, self.w_v)
+            attention(q, k, v, mask=mask, kind="scaled_dot")
+            for q, k, v in zip(queries, keys, values)
         )
         concat = np.concatenate([head.output for head in heads], axis=1)  # (n, h * d_v)
-        output = concat @ self.w_o  # (n, d_out)
+        output = concat @ self.w_o + self.b_o  # (n, d_out)
         return MultiHeadResult(heads, frozen(concat), frozen(output))
+
+
+def _biases(given: dict, qk_shape, v_shape, o_shape) -> tuple[np.ndarray, ...]:
+    """The four bias arrays (zeros where not given), each checked against its shape."""
+    unknown = sorted(set(given) - {"b_q", "b_k", "b_v", "b_o"})
+    if unknown:
+        raise ValueError(f"biases has unknown names {unknown}: use b_q, b_k, b_v, b_o")
+    arrays = []
+    for name, shape in (("b_q", qk_shape), ("b_k", qk_shape), ("b_v", v_shape), ("b_o", o_shape)):
+        bias = as_array(given.get(name, np.zeros(shape)), name, ndim=len(shape))
+        if bias.shape != shape:
+            raise ValueError(f"{name} must have shape {shape}, got {bias.shape}")
+        arrays.append(frozen(bias))
+    return tuple(arrays)

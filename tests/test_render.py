@@ -51,8 +51,12 @@ def test_manifest_describes_the_clip(two_renders):
     from clips.files import sha256_of
 
     example = default_example()
+    from attention_core.pretrained import load_model
+
+    weights = load_model().weights_sha256
     assert manifest["example"] == {"name": example.name, "sha256": example.sha256(),
-                                   "defaults": list(example.defaults_used)}
+                                   "defaults": list(example.defaults_used),
+                                   "model": {"name": "all-MiniLM-L6-v2", "weights_sha256": weights}}
     assert manifest["quality"] == "low"
     (clip,) = manifest["clips"]
     assert clip["scene"] == "GravityScene" and clip["file"] == "GravityScene.mp4"

@@ -20,6 +20,9 @@ focus = "apple"
 '''
 
 
+WITH_MODEL = '[[sentences]]\ntext = "An apple <i>phone</i>"\nfocus = "apple"\n[model]\n'  # for RealModelScene
+
+
 @pytest.fixture(scope="module")
 def hostile():
     return parse_example(HOSTILE)
@@ -28,6 +31,8 @@ def hostile():
 @pytest.mark.parametrize("scene_name", list(SCENES))
 def test_hostile_text_is_shown_literally_and_never_typeset(hostile, scene_name, tmp_path):
     scene_class = SCENES[scene_name]
+    if scene_name == "RealModelScene":
+        hostile = parse_example(HOSTILE + WITH_MODEL)
     scene, shown = build_scene(scene_class, scene_class.lesson_for(hostile), tmp_path)
     family = [m for top in scene.mobjects for m in top.get_family()]
     everything = family + [m for found in shown.values() for top in found for m in top.get_family()]
@@ -44,6 +49,9 @@ def test_hostile_text_is_shown_literally_and_never_typeset(hostile, scene_name, 
         assert sentence.text == hostile.sentences[0].text
     elif scene_name in ("ProjectionScene", "MultiHeadScene", "FormulaScene"):
         assert any(hostile.sentences[0].text in t for t in texts)
+    elif scene_name == "RealModelScene":  # the word pieces, and the sentences in full beside the paths
+        assert text_of(one(shown, "piece0:1")) == "<"
+        assert text_of(one(shown, "path_sentence:0")) == f"\u201c{hostile.sentences[0].text}\u201d"
 
 
 
@@ -59,7 +67,12 @@ def every_example():
 @pytest.mark.parametrize("scene_name", list(SCENES))
 def test_every_clip_draws_every_example(make_example, scene_name, tmp_path):
     scene_class = SCENES[scene_name]
-    lesson = scene_class.lesson_for(make_example())
+    example = make_example()
+    if scene_name == "RealModelScene" and example.model is None:  # not a chapter of its lecture
+        with pytest.raises(ValueError, match=r"no \[model\] table"):
+            scene_class.lesson_for(example)
+        return
+    lesson = scene_class.lesson_for(example)
     scene, shown = build_scene(scene_class, lesson, tmp_path)
     assert "heading" in shown or "title" in shown
     # every line of the lesson's narration is said once, in order, and shown as the caption

@@ -46,10 +46,13 @@ CHAPTERS = (
     "every position at once: not an RNN",
     "where attention came from",
 )
+MODEL_CHAPTER = "the same pull in a real model's own numbers"  # when the example has a [model]
 
 
 def intro_lesson(example: Example) -> IntroLesson:
-    return narration.attach(IntroLesson(title=example.title, example=example.name, chapters=CHAPTERS), narration.intro_lines)
+    chapters = CHAPTERS + ((MODEL_CHAPTER,) if example.model is not None else ())
+    return narration.attach(IntroLesson(title=example.title, example=example.name, chapters=chapters),
+                            narration.intro_lines)
 
 
 def history_lesson(example: Example | None = None) -> HistoryLesson:

@@ -53,7 +53,7 @@ def intro_lines(lesson) -> tuple[Line, ...]:
         ("intro.title", lesson.title),
         ("intro.promise", "How attention re-reads a word in the light of its sentence."),
         ("intro.chapters", f"{count_word(len(lesson.chapters)).capitalize()} chapters, from words as points "
-                           "to where attention came from."),
+                           f"to {lesson.chapters[-1]}."),
     )
 
 
@@ -190,6 +190,49 @@ def history_lines(lesson) -> tuple[Line, ...]:
                             f"{format_number(lesson.sqrt_d_k)}: a score of {format_number(lesson.raw_score)} "
                             f"becomes {format_number(lesson.scaled_score)}."),
     )
+
+
+def row_line(lesson, reading) -> str:
+    """Where the focus piece looks at the chosen head, decided by its weights."""
+    strongest = reading.pieces[reading.strongest]
+    weight = reading.weights[reading.strongest]
+    own = reading.weights[reading.focus_index]
+    keeps = f"; it keeps {format_number(own)} on itself" if own > weight else ""
+    return (f"Of the other pieces, {quoted(reading.focus)} gives {quoted(strongest)} the most weight, "
+            f"{format_number(weight)}{keeps}.")
+
+
+def paths_line(lesson) -> str:
+    """The focus word's two vectors, first and last layer: apart, together or the same."""
+    first, last = format_number(lesson.cosines[0]), format_number(lesson.cosines[-1])
+    word = quoted(lesson.readings[0].focus)
+    if lesson.readings[0].focus != lesson.readings[1].focus:
+        word = f"{quoted(lesson.readings[0].focus)} and {quoted(lesson.readings[1].focus)}"
+    if first == last:
+        trend = f"stay as alike as they start, cosine {first}"
+    elif lesson.cosines[-1] < lesson.cosines[0]:
+        trend = f"move apart: cosine {first} at the start, {last} after layer {lesson.layers}"
+    else:
+        trend = f"come closer: cosine {first} at the start, {last} after layer {lesson.layers}"
+    return f"Layer by layer, the vectors of {word} in the two sentences {trend}."
+
+
+def real_model_lines(lesson) -> tuple[Line, ...]:
+    first = lesson.readings[0]
+    added = sum(first.special)
+    chosen = ("the head that pulls hardest toward a context word in both sentences"
+              if lesson.chosen_by == "auto" else "as the example asks")
+    said = [
+        ("realmodel.pieces", f"A real model, {lesson.model}, reads word pieces: {count_word(len(first.pieces))} "
+                             f"here, {count_word(added)} of them markers it adds, [CLS] and [SEP]."),
+        ("realmodel.head", f"Layer {lesson.layer}, head {lesson.head} of {count_word(lesson.heads)}: {chosen}."),
+    ]
+    for number, reading in enumerate(lesson.readings, start=1):
+        said.append((f"realmodel.sentence-{number}", row_line(lesson, reading)))
+    said.append(("realmodel.paths", paths_line(lesson)))
+    said.append(("realmodel.heads", f"All {count_word(lesson.heads)} heads of layer {lesson.layer}: "
+                                    "each looks at the sentence in its own way."))
+    return lines(*said)
 
 
 def attach(lesson: ClipLesson, script) -> ClipLesson:

@@ -1,0 +1,168 @@
+"""The real-model lesson: a pretrained transformer's own attention, computed by our core.
+
+For the example's first two sentences, each with its focus word, through all-MiniLM-L6-v2:
+
+    pieces   the sentence as the model reads it: word pieces, [CLS] first, [SEP] last
+    row      attentions[layer, head, focus, :]          (n,)  the focus piece's weights
+    path     hidden_states[:, focus] -> 2-D by PCA       (layers + 1, 2) per sentence
+    cosine   cos(h_1[l, focus_1], h_2[l, focus_2])       (layers + 1,) one per layer
+    grids    attentions[layer, :] of sentence 1          (heads, n, n) every head
+
+The plane of the paths: each layer's two focus vectors centred at their midpoint, then the
+two main directions of those 2 x 7 differences (PCA by SVD), each direction's sign fixed so
+that its largest entry is positive: the same picture on every machine.
+
+With layer or head "auto", the lesson takes the (layer, head) whose focus row puts the
+most weight on a context word in both sentences: the smaller of the two sentences' largest
+context weights is largest there. A context word is a word of the sentence that has an
+embedding in the example (as in the toy plane), or, in a sentence with none, any other word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..examples import Example
+from ..pretrained import load_model, word_pieces
+from . import narration
+from .base import Lesson
+from .narration import ClipLesson
+
+SPECIAL_PIECES = ("[CLS]", "[SEP]")
+MOST_LABELLED = 10  # at most this many weights are written out under one row
+
+
+@dataclass(frozen=True)
+class PieceReading(Lesson):
+    """One sentence at the chosen layer and head."""
+
+    text: str
+    focus: str  # the focus word, as the example names it
+    pieces: tuple[str, ...]  # word pieces as the model reads them
+    special: tuple[bool, ...]  # [CLS] and [SEP]: drawn muted
+    focus_index: int  # the focus word's piece
+    context_indices: tuple[int, ...]  # the pieces that count as context words
+    weights: np.ndarray  # (n,) the focus piece's attention row at the chosen layer and head
+    labelled: tuple[int, ...]  # the pieces whose weight is written out, in sentence order
+    strongest: int  # the piece, other than the focus itself, with the largest weight
+
+
+@dataclass(frozen=True)
+class RealModelLesson(ClipLesson):
+    title: str
+    model: str
+    weights_sha256: str
+    layers: int
+    heads: int
+    layer: int  # counted from 1, as on screen
+    head: int  # counted from 1
+    chosen_by: str  # "example" (both given) or "auto"
+    readings: tuple[PieceReading, ...]  # the two sentences compared
+    paths: np.ndarray  # (2, layers + 1, 2) each focus vector after each layer, in 2-D
+    cosines: np.ndarray  # (layers + 1,) the two focus vectors' cosine after each layer
+    explained: np.ndarray  # (2,) share of the variance each drawn component keeps
+    grids: np.ndarray  # (heads, n, n) every head of the chosen layer, for sentence 1
+
+
+def real_model_lesson(example: Example) -> RealModelLesson:
+    if example.model is None:
+        raise ValueError("the example has no [model] table: the real-model clip needs one")
+    model = load_model(example.model.name)
+    sentences = example.sentences[:2]
+    runs = [model.run(sentence.text) for sentence in sentences]
+    words = [word_pieces(model.tokenizer, sentence.text) for sentence in sentences]
+    focus = [focus_piece(w, s.focus) for w, s in zip(words, sentences)]
+    context = [context_pieces(w, f, example.words) for w, f in zip(words, focus)]
+    layer, head = chosen_head(example.model.layer, example.model.head, runs, focus, context)
+    readings = tuple(
+        piece_reading(run, s, f, c, layer, head)
+        for run, s, f, c in zip(runs, sentences, focus, context)
+    )
+    focus_states = np.stack([run.hidden_states[:, f] for run, f in zip(runs, focus)])  # (2, L+1, d)
+    paths, explained = pca_paths(focus_states)
+    first, second = focus_states
+    cosines = (first * second).sum(axis=1) / (
+        np.linalg.norm(first, axis=1) * np.linalg.norm(second, axis=1)
+    )  # (L+1,)
+    return narration.attach(
+        RealModelLesson(
+            title=example.title,
+            model=model.name,
+            weights_sha256=model.weights_sha256,
+            layers=model.num_layers,
+            heads=model.num_heads,
+            layer=layer + 1,
+            head=head + 1,
+            chosen_by="example" if None not in (example.model.layer, example.model.head) else "auto",
+            readings=readings,
+            paths=paths,
+            cosines=cosines,
+            explained=explained,
+            grids=runs[0].attentions[layer],
+        ),
+        narration.real_model_lines,
+    )
+
+
+def focus_piece(words, focus: str) -> int:
+    """The piece of the first word of the sentence that is the focus word (one piece: the
+    example file's check made sure)."""
+    return next(places[0] for word, _, places in words if word == focus)
+
+
+def context_pieces(words, focus: int, embedded) -> tuple[int, ...]:
+    """The pieces of the sentence's words that have an embedding in the example, the focus
+    piece aside; in a sentence with none, the pieces of every other word."""
+    pieces = [(word, place) for word, _, places in words for place in places if place != focus]
+    with_embedding = tuple(place for word, place in pieces if word in embedded)
+    return with_embedding or tuple(place for _, place in pieces)
+
+
+def chosen_head(layer, head, runs, focus, context) -> tuple[int, int]:
+    """(layer, head) counted from 0: as given, or the one that pulls most on a context word."""
+    strength = np.full(runs[0].attentions.shape[:2], np.inf)  # (layers, heads)
+    for run, f, c in zip(runs, focus, context):
+        strength = np.minimum(strength, run.attentions[:, :, f, list(c)].max(axis=-1))
+    if layer is not None:
+        strength[np.arange(len(strength)) != layer - 1] = -np.inf
+    if head is not None:
+        strength[:, np.arange(strength.shape[1]) != head - 1] = -np.inf
+    best = np.unravel_index(int(np.argmax(strength)), strength.shape)  # first of any ties
+    return int(best[0]), int(best[1])
+
+
+def piece_reading(run, sentence, focus, context, layer, head) -> PieceReading:
+    weights = run.attentions[layer, head, focus]  # (n,)
+    others = [i for i in range(len(weights)) if i != focus]
+    largest = sorted(range(len(weights)), key=lambda i: (-weights[i], i))[:MOST_LABELLED]
+    return PieceReading(
+        text=sentence.text,
+        focus=sentence.focus,
+        pieces=run.tokens,
+        special=tuple(piece in SPECIAL_PIECES for piece in run.tokens),
+        focus_index=focus,
+        context_indices=context,
+        weights=weights,
+        labelled=tuple(sorted(largest)),
+        strongest=max(others, key=lambda i: (weights[i], -i)),
+    )
+
+
+def pca_paths(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """pairs (2, layers + 1, d): the two focus vectors after each layer -> (2, layers + 1, 2)
+    in a plane, and the share of the variance each of its two directions keeps.
+
+    Each layer's pair is centred at its midpoint, so the plane shows how the two vectors
+    differ (the story), not where a layer moves both (which would fill the picture); the
+    plane is the differences' two main directions (PCA by SVD), each direction's sign fixed
+    so that its largest entry is positive."""
+    centred = pairs - pairs.mean(axis=0, keepdims=True)  # (2, L+1, d)
+    flat = centred.reshape(-1, centred.shape[-1])  # (2 (L+1), d)
+    _, singular, directions = np.linalg.svd(flat, full_matrices=False)  # directions (r, d)
+    directions = directions[:2]
+    signs = np.sign(directions[np.arange(2), np.abs(directions).argmax(axis=1)])
+    directions = directions * signs[:, None]
+    variance = singular**2
+    return (flat @ directions.T).reshape(*pairs.shape[:-1], 2), variance[:2] / variance.sum()

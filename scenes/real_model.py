@@ -1,0 +1,206 @@
+"""RealModelScene: the gravity picture in a real model, all-MiniLM-L6-v2, on its own numbers.
+
+Storyboard:
+  1. the sentence as the model reads it: word pieces, [CLS] and [SEP] muted
+  2. one head of one layer: the focus piece's attention row as arcs (as thick as the weight)
+     and bars, for the first sentence, then the second
+  3. the focus word's vector after each layer in both sentences, in a plane (PCA), moving
+     apart, with the two vectors' cosine after each layer
+  4. all heads of that layer as small weight grids: heads look at different things
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    LaggedStart,
+    Line,
+    SurroundingRectangle,
+    VGroup,
+)
+
+from attention_core.lessons.real_model import PieceReading, RealModelLesson, real_model_lesson
+from scenes import style
+from scenes.base import LessonScene
+from scenes.mobjects import WordDot, WordPlane, place_labels
+from scenes.pieces import ARC_RISE, PieceBars, PieceRow, WeightGrid, weighted_arc
+
+SENTENCE_COLOURS = (style.HEAD_COLOURS[0], style.HEAD_COLOURS[1])  # the two sentences' paths
+
+
+class RealModelScene(LessonScene):
+    lesson: RealModelLesson
+
+    build_lesson = staticmethod(real_model_lesson)
+
+    def construct(self):
+        lesson = self.lesson
+        self.usable_width = self.camera.frame_width - 2 * style.EDGE_BUFFER
+        # 1. the sentence as the model reads it
+        heading = self.title(f"In a real model: {lesson.model}")
+        self.play(FadeIn(heading), run_time=style.SHORT)
+        self.content_top = heading.get_bottom()[1] - 0.35
+        self.content_bottom = style.CAPTION_TOP + 0.15
+        self.row_top = self.content_top - ARC_RISE - 0.1  # room for the arcs above the row
+        row = self.piece_row(0, lesson.readings[0])
+        self.play(FadeIn(row), run_time=style.SHORT)
+        self.say("realmodel.pieces")
+
+        # 2. one head of one layer: the focus piece's row of weights, in each sentence
+        which = style.plain_text(f"layer {lesson.layer} of {lesson.layers} \u00b7 head {lesson.head} of "
+                                 f"{lesson.heads}", style.LABEL_SIZE, style.FOCUS)
+        which.next_to(heading, RIGHT, buff=0.6).align_to(heading, DOWN)
+        if which.get_right()[0] > self.usable_width / 2:
+            which.next_to(heading, DOWN, buff=0.1, aligned_edge=LEFT)
+        which.name = "layer_head"
+        self.end_beat()
+        self.play(FadeIn(which), run_time=style.SHORT)
+        self.say("realmodel.head")
+        shown = VGroup(row)
+        for number, reading in enumerate(lesson.readings):
+            shown = self.show_row(number, reading, shown)
+
+        # 3. the focus word's two vectors, layer by layer
+        self.end_beat()
+        self.play(FadeOut(shown), *self.caption_exit(), run_time=style.SHORT)
+        self.show_paths()
+
+        # 4. every head of the layer
+        self.show_heads()
+        self.wait(style.PAUSE)
+
+    def piece_row(self, number: int, reading: PieceReading) -> PieceRow:
+        row = PieceRow(reading.pieces, reading.special, reading.focus_index, self.usable_width,
+                       prefix=f"piece{number}")
+        row.move_to([0, self.row_top, 0], aligned_edge=UP)
+        row.name = f"row:{number}"
+        return row
+
+    def show_row(self, number: int, reading: PieceReading, shown: VGroup) -> VGroup:
+        """Arcs and bars of one sentence's focus row, replacing what is `shown` (the row alone,
+        or the last sentence's row, arcs and bars); returns what it leaves on screen."""
+        row = shown[0]
+        if number > 0:  # the next sentence takes the row's place
+            row = self.piece_row(number, reading)
+            self.end_beat()
+            self.play(FadeOut(shown), *self.caption_exit(), run_time=style.SHORT)
+            self.play(FadeIn(row), run_time=style.SHORT)
+        arcs = VGroup()
+        for index, weight in enumerate(reading.weights):
+            if index == reading.focus_index:
+                continue  # its weight on itself is its bar
+            arc = weighted_arc(row.top_of(index), row.top_of(reading.focus_index), float(weight), style.FOCUS,
+                               ARC_RISE)
+            arc.name = f"arc{number}:{index}"
+            arcs.add(arc)
+        numbers_room = 0.9  # two staggered lines of weights under the bars
+        depth = min(1.8, row.get_bottom()[1] - 0.15 - numbers_room - self.content_bottom)
+        bars = PieceBars(row, reading.weights, reading.labelled, style.FOCUS, depth, prefix=f"weight{number}")
+        self.play(LaggedStart(*(Create(arc) for arc in arcs), lag_ratio=0.1), run_time=style.MEDIUM)
+        self.play(FadeIn(bars), run_time=style.SHORT)
+        self.say(f"realmodel.sentence-{number + 1}")
+        self.wait(style.PAUSE)
+        return VGroup(row, arcs, bars)
+
+    def show_paths(self):
+        """The two focus vectors after each layer, as two paths in one plane; beside them,
+        their cosine after each layer."""
+        lesson = self.lesson
+        top, bottom = self.content_top, self.content_bottom
+        plane = WordPlane(lesson.paths.reshape(-1, 2), width=0.55 * self.usable_width, height=top - bottom,
+                          margin=0.5)
+        plane.move_to([-self.usable_width / 2, (top + bottom) / 2, 0], aligned_edge=LEFT)
+        plane.name = "paths_plane"
+        legend = VGroup(*(style.plain_text(f"\u201c{reading.text}\u201d", style.LABEL_SIZE, colour)
+                          for reading, colour in zip(lesson.readings, SENTENCE_COLOURS)))
+        legend.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        table = self.cosine_table()
+        panel = VGroup(legend, table).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        panel.next_to(plane, RIGHT, buff=0.5).align_to(plane, UP)
+        room = self.usable_width / 2 - panel.get_left()[0]
+        if panel.width > room:
+            panel.scale_to_fit_width(room, about_edge=LEFT)
+        self.keep_above_caption(panel)
+        for index, text in enumerate(legend):
+            text.name = f"path_sentence:{index}"
+        self.play(Create(plane), FadeIn(legend), FadeIn(table[0]), run_time=style.MEDIUM)
+        self.say("realmodel.paths")
+        dots, steps = [[], []], []
+        for layer in range(lesson.layers + 1):
+            moves = []
+            for side, colour in enumerate(SENTENCE_COLOURS):
+                point = plane.point(lesson.paths[side, layer])
+                dot = Dot(point, radius=style.DOT_RADIUS, color=colour)
+                dot.name = f"path{side}:{layer}"
+                if dots[side]:
+                    step = Line(dots[side][-1].get_center(), point, color=colour, stroke_width=2)
+                    step.name = f"step{side}:{layer}"
+                    steps.append(step)
+                    moves.append(Create(step))
+                dots[side].append(dot)
+                moves.append(FadeIn(dot))
+            self.play(*moves, FadeIn(table[layer + 1]), run_time=style.SHORT)
+        numbered = [WordDot(str(layer), dot.get_center(), SENTENCE_COLOURS[side], size=style.SMALL_SIZE)
+                    for side in range(2) for layer, dot in enumerate(dots[side])]
+        for index, word_dot in enumerate(numbered):
+            side, layer = divmod(index, lesson.layers + 1)
+            word_dot.label.name = f"path_label{side}:{layer}"
+        place_labels(numbered)
+        self.play(*(FadeIn(word_dot.label) for word_dot in numbered), run_time=style.SHORT)
+        self.wait(style.PAUSE)
+        self.end_beat()
+        self.play(FadeOut(plane), FadeOut(panel), *(FadeOut(d) for side in dots for d in side),
+                  *(FadeOut(step) for step in steps),
+                  *(FadeOut(word_dot.label) for word_dot in numbered), *self.caption_exit(), run_time=style.SHORT)
+
+    def cosine_table(self) -> VGroup:
+        """A title row, then one row a layer: which layer, the cosine of the two vectors."""
+        lesson = self.lesson
+        rows = VGroup(style.plain_text("cosine of the two vectors", style.LABEL_SIZE, style.MUTED))
+        for layer, cosine in enumerate(lesson.cosines):
+            name = style.plain_text("0  embedding" if layer == 0 else f"after layer {layer}", style.LABEL_SIZE)
+            value = style.number_text(cosine, 2, style.LABEL_SIZE)
+            value.name = f"cosine:{layer}"
+            rows.add(VGroup(name, value))
+        name_width = max(row[0].width for row in rows[1:])
+        for row in rows[1:]:
+            row[1].next_to(row[0], RIGHT, buff=0.3 + name_width - row[0].width)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        return rows
+
+    def show_heads(self):
+        """Every head of the chosen layer, for the first sentence, as a grid of weights; the
+        head drawn above is framed."""
+        lesson = self.lesson
+        grids = VGroup()
+        for head, weights in enumerate(lesson.grids):
+            grid = WeightGrid(weights, style.FOCUS, side=1.45)
+            grid.name = f"grid:{head}"
+            label = style.plain_text(f"head {head + 1}", style.SMALL_SIZE,
+                                     style.FOCUS if head + 1 == lesson.head else style.MUTED)
+            label.name = f"grid_label:{head}"
+            grids.add(VGroup(grid, label.next_to(grid, DOWN, buff=0.08)))
+        columns = int(np.ceil(len(grids) / 2))
+        grids.arrange_in_grid(rows=2, cols=columns, buff=(0.35, 0.25))
+        note = style.plain_text(f"\u201c{lesson.readings[0].text}\u201d \u00b7 row: the piece asking, "
+                                "column: the piece looked at", style.SMALL_SIZE, style.MUTED)
+        if note.width > self.usable_width:
+            note.scale_to_fit_width(self.usable_width)
+        note.name = "grid_note"
+        picture = VGroup(note, grids).arrange(DOWN, buff=0.25)
+        top = self.content_top  # the grids fill the content area, as large as it allows
+        picture.scale(min((top - self.content_bottom) / picture.height, self.usable_width / picture.width))
+        picture.move_to([0, top, 0], aligned_edge=UP)
+        frame = SurroundingRectangle(grids[lesson.head - 1], color=style.HIGHLIGHT, buff=0.06, stroke_width=2.5)
+        frame.name = "chosen_head"
+        self.play(FadeIn(note), LaggedStart(*(FadeIn(g) for g in grids), lag_ratio=0.05), run_time=style.LONG)
+        self.play(Create(frame), run_time=style.SHORT)
+        self.say("realmodel.heads")
