@@ -1,11 +1,10 @@
-"""User text is drawn literally: never LaTeX, never Pango markup; every clip draws any valid example."""
+"""User text is drawn literally: never LaTeX, never Pango markup."""
 
 import pytest
 from manim import MarkupText, SingleStringMathTex, Text
-from example_texts import ALONE, MINIMAL
 from scene_harness import build_scene, one, text_of
 
-from attention_core.example_file import load_example, parse_example, shipped_examples
+from attention_core.example_file import parse_example
 from scenes.catalog import SCENES
 
 HOSTILE = r'''
@@ -52,33 +51,3 @@ def test_hostile_text_is_shown_literally_and_never_typeset(hostile, scene_name, 
     elif scene_name == "RealModelScene":  # the word pieces, and the sentences in full beside the paths
         assert text_of(one(shown, "piece0:1")) == "<"
         assert text_of(one(shown, "path_sentence:0")) == f"\u201c{hostile.sentences[0].text}\u201d"
-
-
-
-
-def every_example():
-    for path in shipped_examples():
-        yield pytest.param(lambda path=path: load_example(path), id=path.stem)
-    yield pytest.param(lambda: parse_example(MINIMAL), id="only-required-fields")
-    yield pytest.param(lambda: parse_example(ALONE), id="focus-word-alone")
-
-
-@pytest.mark.parametrize("make_example", list(every_example()))
-@pytest.mark.parametrize("scene_name", list(SCENES))
-def test_every_clip_draws_every_example(make_example, scene_name, tmp_path):
-    scene_class = SCENES[scene_name]
-    example = make_example()
-    if scene_name == "RealModelScene" and example.model is None:  # not a chapter of its lecture
-        with pytest.raises(ValueError, match=r"no \[model\] table"):
-            scene_class.lesson_for(example)
-        return
-    lesson = scene_class.lesson_for(example)
-    scene, shown = build_scene(scene_class, lesson, tmp_path)
-    assert "heading" in shown or "title" in shown
-    # every line of the lesson's narration is said once, in order, and shown as the caption
-    assert [line_id for line_id, _ in scene.said] == [line.id for line in lesson.narration]
-    assert len(lesson.narration) >= 2
-    captions = [text_of(caption).replace("\n", " ") for caption in shown["caption"]]
-    assert captions == [line.text for line in lesson.narration]
-    starts = [start for _, start in scene.said]
-    assert starts == sorted(starts) and len(set(starts)) == len(starts)
