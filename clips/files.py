@@ -12,8 +12,11 @@ from pathlib import Path
 def atomic_copy(source: Path, target: Path) -> None:
     """Copy `source` to `target`; `target` is replaced only once the copy is whole."""
     partial = target.with_name(f".{target.name}.partial")
-    shutil.copyfile(source, partial)
-    os.replace(partial, target)
+    try:
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)  # after a failure: no half-written file left behind
 
 
 def atomic_write_text(text: str, target: Path) -> None:

@@ -13,7 +13,7 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, UP, Create, FadeIn, FadeOut, GrowArrow, Transform, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut, GrowArrow, Transform, VGroup
 
 from attention_core.lessons import ProjectionLesson, projection_lesson
 from scenes import style
@@ -100,8 +100,13 @@ class ProjectionScene(LessonScene):
     def carry(self, matrix: np.ndarray, positions: np.ndarray, run_time: float = style.LONG):
         """The moving grid goes through `matrix`; each word moves to its image, read off the lesson."""
         target = apply_row_map(self.resting_grid.copy(), self.plane, matrix)
-        moves = [word.animate.shift(self.plane.point(xy) - word.dot.get_center())
-                 for word, xy in zip(self.word_dots, positions)]
+        moves = []
+        for word, xy in zip(self.word_dots, positions):
+            point = self.plane.point(xy)
+            label = word.label.copy().shift(point - word.dot.get_center())
+            if abs(label.get_x()) + label.width / 2 > self.camera.frame_width / 2 - style.EDGE_BUFFER / 2:
+                label.next_to(point, RIGHT if label.get_x() < point[0] else LEFT, buff=0.1)  # keep it in frame
+            moves += [word.dot.animate.move_to(point), word.label.animate.move_to(label)]
         self.play(Transform(self.moving_grid, target), *moves, run_time=run_time)
 
     def show_map(self, panel: MatrixPanel, matrix: np.ndarray, images: np.ndarray, marks, colour: str,

@@ -37,8 +37,10 @@ def test_output_lies_in_the_convex_hull_of_the_values(batch):
     # a convex combination lies inside the bounding box of the values ...
     assert np.all(output >= values.min(axis=0) - 1e-9)
     assert np.all(output <= values.max(axis=0) + 1e-9)
-    # ... and is exactly weights @ values with non-negative weights summing to 1
-    weights = attention(queries, keys, values).weights
+    # ... and is exactly the softmax of the scaled scores times the values, written out here
+    scores = queries @ keys.T / np.sqrt(queries.shape[1])
+    weights = np.exp(scores - scores.max(axis=1, keepdims=True))
+    weights /= weights.sum(axis=1, keepdims=True)
     assert np.allclose(output, weights @ values)
 
 

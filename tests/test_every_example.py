@@ -3,7 +3,7 @@ and one whose focus word stands alone; every line of its narration is said once,
 
 import pytest
 from example_texts import ALONE, MINIMAL
-from scene_harness import build_scene, text_of
+from scene_harness import build_scene, layout_problems, text_of
 
 from attention_core.example_file import load_example, parse_example, shipped_examples
 from scenes.catalog import SCENES
@@ -35,3 +35,4 @@ def test_every_clip_draws_every_example(make_example, scene_name, tmp_path):
     assert captions == [line.text for line in lesson.narration]
     starts = [start for _, start in scene.said]
     assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert layout_problems(scene) == []  # at every step, every mobject: in the frame, above the captions

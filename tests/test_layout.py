@@ -1,12 +1,13 @@
-"""Layout: with the most words an example may have, nothing drawn reaches into the caption
-lines or off the frame (the clip stays legible; see the limits in assets/examples/README.md)."""
+"""Layout: with the most words an example may have, at every step, nothing drawn (named or
+not) reaches into the caption lines or off the frame, and no two texts overlap (the clip stays
+legible; see the limits in assets/examples/README.md). test_every_example checks the same for
+every shipped example."""
 
 import pytest
-from scene_harness import build_scene
+from scene_harness import build_scene, layout_problems
 
 from attention_core.example_file import parse_example
 from scenes.catalog import SCENES
-from scenes.style import CAPTION_TOP
 
 CROWDED = """
 name = "crowded"
@@ -32,17 +33,20 @@ focus = "apple"
 
 
 @pytest.mark.parametrize("scene_name", list(SCENES))
-def test_nothing_reaches_the_caption_or_leaves_the_frame(scene_name, tmp_path):
+def test_nothing_reaches_the_caption_leaves_the_frame_or_overlaps(scene_name, tmp_path):
+    """At every step (after each play and wait), every visible mobject, named or not."""
     scene_class = SCENES[scene_name]
-    scene, shown = build_scene(scene_class, scene_class.lesson_for(parse_example(CROWDED)), tmp_path)
-    half_width, half_height = scene.camera.frame_width / 2, scene.camera.frame_height / 2
-    for name, mobjects in shown.items():
-        if name == "caption" or name.endswith(("grid", "plane")) or name.startswith(("head_plane", "moving")):
-            continue  # captions own the bottom; a carried grid may run off, as a plane does
-        for mobject in mobjects:
-            if not mobject.has_points() and not mobject.submobjects:
-                continue
-            assert mobject.get_bottom()[1] >= CAPTION_TOP - 0.05, f"{name} reaches into the caption"
-            assert mobject.get_top()[1] <= half_height + 0.01, f"{name} leaves the frame at the top"
-            assert -half_width - 0.01 <= mobject.get_left()[0], f"{name} leaves the frame on the left"
-            assert mobject.get_right()[0] <= half_width + 0.01, f"{name} leaves the frame on the right"
+    scene, _ = build_scene(scene_class, scene_class.lesson_for(parse_example(CROWDED)), tmp_path)
+    assert len(scene.steps) >= 5
+    assert layout_problems(scene) == []
+
+
+def test_the_check_sees_unnamed_mobjects_and_every_step(tmp_path):
+    """A text off the frame for one step, with no name, is caught."""
+    scene, _ = build_scene(SCENES["GravityScene"], SCENES["GravityScene"].lesson_for(parse_example(CROWDED)), tmp_path)
+    things = list(scene.steps[3])
+    path, (left, right, bottom, top), glyphs = next(thing for thing in things if thing[2] and "/" not in thing[0][1:])
+    moved = tuple((g[0] + 15, g[1] + 15, g[2], g[3]) for g in glyphs)
+    things.append(("", (left + 15, right + 15, bottom, top), moved))  # a copy off to the right, no name
+    scene.steps = [*scene.steps[:3], things, *scene.steps[4:]]
+    assert layout_problems(scene) == ["step 3: an unnamed mobject leaves the frame"]

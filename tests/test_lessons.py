@@ -1,6 +1,7 @@
 """Each lesson equals what the core computes, and its dict has the keys the manifest promises."""
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -85,7 +86,17 @@ def test_lesson_dicts_have_the_manifest_keys_and_are_json(example, build, keys):
             assert {"name", "query_map", "key_map", "value_map", "weights", "output"} <= set(head)
 
 
-def test_lessons_are_frozen(example):
-    lesson = gravity_lesson(example)
-    with pytest.raises(AttributeError):
-        lesson.title = "changed"
+def test_lessons_are_read_only_all_the_way_down(example):
+    gravity = gravity_lesson(example)
+    projection = projection_lesson(example)
+    with pytest.raises(ValueError):
+        projection.queries[0, 0] = 99.0  # an array of numbers the clip draws
+    with pytest.raises(ValueError):
+        gravity.sentences[0].weights[0] = 1.0  # an array inside a lesson inside a lesson
+    with pytest.raises(TypeError):
+        gravity.plane["apple"] = (0.0, 0.0)  # the plane's words
+    assert projection.queries[0, 0] != 99.0 and gravity.plane["apple"] == (2.0, 2.0)
+    weights = np.array([0.25, 0.75])
+    reading = replace(gravity.sentences[0], weights=weights)
+    weights[0] = 9.0  # the caller's array stays the caller's: the lesson kept a copy
+    assert reading.weights[0] == 0.25

@@ -117,4 +117,7 @@ def test_cards(example):
     assert len(plain.chapters) == 9 and plain.chapters[-1] == "where attention came from"
     history = history_lesson()
     assert [e.year for e in history.entries] == [2014, 2017]
-    assert history.scaled_score == pytest.approx(history.raw_score / 8)
+    assert history.d_k == 512 // 8  # Vaswani et al.: d_model 512 split over 8 heads
+    assert history.sqrt_d_k == pytest.approx(np.sqrt(history.d_k))
+    assert history.scaled_score == pytest.approx(history.raw_score / np.sqrt(history.d_k))
+    assert "−" not in history.narration[1].text and "8.00" in history.narration[1].text

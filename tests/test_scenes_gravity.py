@@ -6,7 +6,8 @@ from scene_harness import build_scene, one, text_of
 
 from attention_core.lessons import gravity_lesson
 from scenes.gravity import GravityScene
-from scenes.style import ABSENT_WORD_OPACITY, format_number
+from scenes.style import ABSENT_WORD_OPACITY
+from spelled import written
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def test_context_vectors_land_at_the_lesson_context(drawn):
         assert scene.plane.coords(dot.get_center()) == pytest.approx(reading.context, abs=1e-9)
         assert dot in scene.mobjects  # still on screen at the end
         value = text_of(one(shown, f"context_value:{number}"))
-        assert value == f"\u2248 ({format_number(reading.context[0])}, {format_number(reading.context[1])})"
+        assert value == f"\u2248 ({written(reading.context[0])}, {written(reading.context[1])})"
 
 
 def test_the_embedding_stays_where_it_was_faded_and_labelled(drawn):
@@ -51,7 +52,7 @@ def test_weights_written_are_the_lesson_weights(drawn):
     lesson, _, shown = drawn
     for number, reading in enumerate(lesson.sentences):
         for index, weight in enumerate(reading.weights):
-            assert text_of(one(shown, f"weight{number}:{index}")) == format_number(weight)
+            assert text_of(one(shown, f"weight{number}:{index}")) == written(weight)
             bar = one(shown, f"weight{number}_bar:{index}")
             assert bar.width == pytest.approx(2.2 * weight, abs=0.02)
 

@@ -3,14 +3,14 @@
 
 import numpy as np
 import pytest
-from scene_harness import build_scene, one, text_of
+from scene_harness import build_scene, one, sample_scene, text_of
 
 from attention_core.example_file import default_example
 from scenes.catalog import SCENES
 from scenes.formula import FORMULA_PARTS
 from scenes.parallel import pair_text
 from scenes.scaling import axis_x
-from scenes.style import format_number
+from spelled import written
 
 
 def drawn(name, tmp_path, example=None):
@@ -26,27 +26,63 @@ def test_softmax_scene_bars_are_the_lesson_at_every_sample(tmp_path):
         panel = scene.weights_at(sample)
         texts = {m.name: text_of(m) for m in panel.get_family() if m.name.startswith(("weight:", "score:", "weight_sum"))}
         for i, weight in enumerate(lesson.sweep_weights[sample]):
-            assert texts[f"weight:{i}"] == format_number(weight)
-        assert texts[f"score:{lesson.swept}"] == format_number(lesson.sweep_scores[sample])
+            assert texts[f"weight:{i}"] == written(weight)
+        assert texts[f"score:{lesson.swept}"] == written(lesson.sweep_scores[sample])
         assert texts["weight_sum"] == "sum of weights = 1.00"
     final = scene.tempered_at(len(lesson.temperatures) - 1)
     heading = [m for m in final.get_family() if m.name == "bar_heading"][0]
-    assert text_of(heading) == f"T = {format_number(lesson.temperatures[-1])}"
-    assert text_of(one(shown, "by_sum_0:1")) == format_number(lesson.negative_by_sum[0])
-    assert text_of(one(shown, "softmax_1:1")) == format_number(lesson.negative_softmax[1])
+    assert text_of(heading) == f"T = {written(lesson.temperatures[-1])}"
+    assert text_of(one(shown, "by_sum_0:1")) == written(lesson.negative_by_sum[0])
+    assert text_of(one(shown, "softmax_1:1")) == written(lesson.negative_softmax[1])
+
+
+def test_the_sweep_draws_the_lesson_while_it_slides(tmp_path):
+    """Sampled at every frame (5 per second) of every animation: wherever the slider is, the
+    bars, the best word's marker and the weighted average on screen are that sample's; the slider
+    goes down to the lowest score, then up to the highest, as the storyboard says. (Shapes and
+    places are read, not strings: `become` leaves a Text's string as it was.)"""
+    scene_class = SCENES["SoftmaxScene"]
+    lesson = scene_class.lesson_for(default_example())
+
+    def probe(scene):
+        tracker = getattr(scene, "index", None)
+        if tracker is None or not scene.bars.updaters or hasattr(scene, "temperature"):
+            return None  # before the sweep, or after it (the temperature's bars)
+        bars = {m.name: m for m in scene.bars.get_family() if m.name.startswith("weight_bar:")}
+        marks = {m.name: m for m in scene.mobjects if m.name in ("argmax_marker", "softmax_output")}
+        if len(marks) < 2:
+            return None  # the markers are not on screen yet
+        return (tracker.get_value(), [bars[f"weight_bar:{i}"].width for i in range(len(lesson.tokens))],
+                scene.plane.coords(marks["argmax_marker"].get_center()),
+                scene.plane.coords(marks["softmax_output"].get_center()))
+
+    samples = [s for s in sample_scene(scene_class, lesson, tmp_path, probe) if s is not None]
+    assert len(samples) > 20
+    positions = [value for value, *_ in samples]
+    lowest = positions.index(min(positions))
+    last = len(lesson.sweep_scores) - 1  # (the last frame of a play comes just before its end)
+    assert min(positions) < 1 and max(positions) > last - 1
+    assert positions[:lowest + 1] == sorted(positions[:lowest + 1], reverse=True)  # down first
+    assert positions[lowest:] == sorted(positions[lowest:])  # then up
+    for value, widths, best, average in samples:
+        sample = int(round(value))
+        expected = [max(2.4 * w, 0.02) for w in lesson.sweep_weights[sample]]  # BAR_LENGTH, a sliver at 0
+        assert widths == pytest.approx(expected, abs=1e-6)
+        assert best == pytest.approx(lesson.sweep_argmax_output[sample], abs=1e-6)
+        assert average == pytest.approx(lesson.sweep_softmax_output[sample], abs=1e-6)
 
 
 def test_scaling_scene_dots_and_spreads(tmp_path):
     lesson, scene, shown = drawn("ScalingScene", tmp_path)
     for i, row in enumerate(lesson.rows):
-        assert text_of(one(shown, f"raw_spread:{i}")) == f"spread {format_number(row.raw_std)}"
+        assert text_of(one(shown, f"raw_spread:{i}")) == f"spread {written(row.raw_std)}"
         dots = one(shown, f"raw_dots:{i}")  # transformed into the scaled state at the end
         xs = [d.get_center()[0] for d in dots]
         assert xs == pytest.approx([axis_x(v) for v in row.shown_scaled])
         bars = [one(shown, f"raw_bar:{i},{j}") for j in range(len(row.weights_raw))]
         heights = [b.height for b in bars]
         assert np.argmax(heights) == np.argmax(row.weights_scaled)
-        assert text_of(one(shown, f"raw_max:{i}")) == f"max {format_number(row.max_raw)}"
+        assert text_of(one(shown, f"raw_max:{i}")) == f"max {written(row.max_raw)}"
 
 
 def test_mask_scene_grids(tmp_path):
@@ -54,22 +90,22 @@ def test_mask_scene_grids(tmp_path):
     n = len(lesson.tokens)
     for i in range(n):
         for j in range(n):
-            assert text_of(one(shown, f"self:{i},{j}")) == format_number(lesson.self_weights[i, j])
-            assert text_of(one(shown, f"masked:{i},{j}")) == format_number(lesson.masked_weights[i, j])
+            assert text_of(one(shown, f"self:{i},{j}")) == written(lesson.self_weights[i, j])
+            assert text_of(one(shown, f"masked:{i},{j}")) == written(lesson.masked_weights[i, j])
         assert text_of(one(shown, f"masked_sum:{i}")) == "= 1.00"
     for i in range(len(lesson.decoder_tokens)):
         for j in range(len(lesson.encoder_tokens)):
-            assert text_of(one(shown, f"cross:{i},{j}")) == format_number(lesson.cross_weights[i, j])
+            assert text_of(one(shown, f"cross:{i},{j}")) == written(lesson.cross_weights[i, j])
 
 
 def test_formula_scene_numbers_and_fixed_latex(tmp_path):
     lesson, _, shown = drawn("FormulaScene", tmp_path)
     assert tuple(one(shown, "formula").tex_strings) == FORMULA_PARTS
     for i in range(len(lesson.tokens)):
-        assert text_of(one(shown, f"dot:{i}")) == format_number(lesson.dots[i])
-        assert text_of(one(shown, f"scaled:{i}")) == format_number(lesson.scaled[i])
-        assert text_of(one(shown, f"weight:{i}")) == format_number(lesson.weights[i])
-    expected = f"\u2248 ({format_number(lesson.output[0])}, {format_number(lesson.output[1])})"
+        assert text_of(one(shown, f"dot:{i}")) == written(lesson.dots[i])
+        assert text_of(one(shown, f"scaled:{i}")) == written(lesson.scaled[i])
+        assert text_of(one(shown, f"weight:{i}")) == written(lesson.weights[i])
+    expected = f"\u2248 ({written(lesson.output[0])}, {written(lesson.output[1])})"
     assert text_of(one(shown, "output_value")) == expected
 
 

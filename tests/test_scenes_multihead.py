@@ -6,7 +6,7 @@ from scene_harness import build_scene, one, text_of
 
 from attention_core.lessons import multihead_lesson
 from scenes.multihead import MultiHeadScene
-from scenes.style import format_number
+from spelled import written
 
 
 @pytest.fixture(scope="module", params=["default", "crowded"])
@@ -36,19 +36,19 @@ def test_each_head_output_sits_at_its_output(drawn):
     for i, head in enumerate(lesson.heads):
         plane = one(shown, f"head_plane:{i}")
         assert plane.coords(one(shown, f"head_output:{i}").get_center()) == pytest.approx(head.output)
-        written = text_of(one(shown, f"head_weights:{i}")).replace("\n", " ")
+        drawn_weights = text_of(one(shown, f"head_weights:{i}")).replace("\n", " ")
         for token, weight in zip(lesson.tokens, head.weights):
-            assert f"{token} {format_number(weight)}" in written
+            assert f"{token} {written(weight)}" in drawn_weights
 
 
 def test_concat_and_w_o_are_written_out(drawn):
     lesson, _, shown = drawn
     for k, value in enumerate(lesson.concat):
-        assert text_of(one(shown, f"concat:{k}")) == format_number(value)
+        assert text_of(one(shown, f"concat:{k}")) == written(value)
     rows, cols = lesson.output_map.shape
     for i in range(rows):
         for j in range(cols):
-            assert text_of(one(shown, f"W_O[{i},{j}]")) == format_number(lesson.output_map[i, j])
+            assert text_of(one(shown, f"W_O[{i},{j}]")) == written(lesson.output_map[i, j])
 
 
 def test_contributions_add_tip_to_tail_to_the_output(drawn):
@@ -56,7 +56,7 @@ def test_contributions_add_tip_to_tail_to_the_output(drawn):
     plane = one(shown, "output_plane")
     tip = np.zeros(2)
     for i, head in enumerate(lesson.heads):
-        expected = f"head {i + 1} adds ({format_number(head.contribution[0])}, {format_number(head.contribution[1])})"
+        expected = f"head {i + 1} adds ({written(head.contribution[0])}, {written(head.contribution[1])})"
         assert text_of(one(shown, f"contribution:{i}")) == expected
         arrow = one(shown, f"contribution_arrow:{i}")
         assert plane.coords(arrow.get_start()) == pytest.approx(tip, abs=1e-6)
@@ -64,4 +64,4 @@ def test_contributions_add_tip_to_tail_to_the_output(drawn):
         assert plane.coords(arrow.get_end()) == pytest.approx(tip, abs=1e-6)
     assert plane.coords(one(shown, "output").get_center()) == pytest.approx(lesson.output)
     assert text_of(one(shown, "output_value")) == (
-        f"output = ({format_number(lesson.output[0])}, {format_number(lesson.output[1])})")
+        f"output = ({written(lesson.output[0])}, {written(lesson.output[1])})")

@@ -5,7 +5,7 @@ from scene_harness import build_scene, one, text_of
 
 from attention_core.lessons import projection_lesson
 from scenes.projection import ProjectionScene
-from scenes.style import format_number
+from spelled import written
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def test_matrices_shown_equal_the_maps(drawn, name, field):
     matrix = getattr(lesson, field)
     for i in range(2):
         for j in range(2):
-            assert text_of(one(shown, f"{name}[{i},{j}]")) == format_number(matrix[i, j])
+            assert text_of(one(shown, f"{name}[{i},{j}]")) == written(matrix[i, j])
     assert one(shown, name).values.tolist() == matrix.tolist()
 
 
@@ -63,7 +63,7 @@ def test_score_table_before_and_after(drawn):
     for column, values in (("score_before", lesson.scores_before), ("weight_before", lesson.weights_before),
                            ("score_after", lesson.scores_after), ("weight_after", lesson.weights)):
         for i, value in enumerate(values):
-            assert text_of(one(shown, f"{column}:{i}")) == format_number(value)
+            assert text_of(one(shown, f"{column}:{i}")) == written(value)
     box = one(shown, "highlight")
     row_cell = one(shown, f"score_after:{lesson.highlight}")
     assert box.get_center()[1] == pytest.approx(row_cell.get_center()[1], abs=0.05)
@@ -75,7 +75,7 @@ def test_values_and_context_in_v_space(drawn):
     for token, value in zip(lesson.tokens, lesson.values):
         assert scene.plane.coords(one(shown, f"value:v {token}").dot.get_center()) == pytest.approx(value)
     assert scene.plane.coords(one(shown, "context").get_center()) == pytest.approx(lesson.context)
-    expected = f"\u2248 ({format_number(lesson.context[0])}, {format_number(lesson.context[1])})"
+    expected = f"\u2248 ({written(lesson.context[0])}, {written(lesson.context[1])})"
     assert text_of(one(shown, "context_value")) == expected
     for index, weight in enumerate(lesson.weights):
         if f"value_arrow:{index}" in shown:

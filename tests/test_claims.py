@@ -1,0 +1,62 @@
+"""Every caption that names a direction or a winner says what the numbers say, for examples
+where the answer differs. The numbers are computed here with numpy from the example file;
+the captions are the lessons' narration, which test_every_example shows is what is drawn."""
+
+import numpy as np
+import pytest
+from spelled import written
+
+from attention_core.example_file import load_example, shipped_examples
+from attention_core.lessons import gravity_lesson, projection_lesson
+from attention_core.tokens import split_tokens
+
+EXAMPLES = {path.stem: path for path in shipped_examples()}
+
+
+def softmax(row):
+    row = np.exp(row - row.max())
+    return row / row.sum()
+
+
+def embedded_tokens(example, text):
+    return [token.casefold() for token in split_tokens(text) if token.casefold() in example.words]
+
+
+def line(lesson, line_id):
+    return next(item.text for item in lesson.narration if item.id == line_id)
+
+
+@pytest.mark.parametrize("name, verb", [("fruit-vs-tech", "rises"), ("bank-river-vs-money", "falls"),
+                                        ("it-animal-or-street", "falls")])
+def test_the_maps_claim_rises_or_falls_as_the_weights_do(name, verb):
+    example = load_example(EXAMPLES[name])
+    sentence = example.sentences[0]
+    tokens = embedded_tokens(example, sentence.text)
+    e = np.array([example.words[t] for t in tokens])  # (k, 2)
+    f = tokens.index(sentence.focus)
+    maps = example.maps
+    before = softmax(e[f] @ e.T / np.sqrt(2))
+    after = softmax((e[f] @ maps["query"]) @ (e @ maps["key"]).T / np.sqrt(2))
+    others = [j for j, t in enumerate(tokens) if t != sentence.focus]
+    j = max(others, key=lambda j: abs(after[j] - before[j]))  # the pair the maps re-scored most
+    assert (after[j] > before[j]) == (verb == "rises")  # the examples really differ
+    expected = f"the weight of \u201c{tokens[j]}\u201d {verb} from {written(before[j])} to {written(after[j])}."
+    assert line(projection_lesson(example), "projection.rescore").endswith(expected)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_the_word_that_pulls_hardest_has_the_largest_weight(name):
+    example = load_example(EXAMPLES[name])
+    lesson = gravity_lesson(example)
+    for number, sentence in enumerate(example.sentences, start=1):
+        tokens = embedded_tokens(example, sentence.text)
+        e = np.array([example.words[t] for t in tokens])
+        f = tokens.index(sentence.focus)
+        similarity = {"cosine": (e @ e[f]) / (np.linalg.norm(e, axis=1) * np.linalg.norm(e[f])),
+                      "dot": e @ e[f], "scaled_dot": e @ e[f] / np.sqrt(2)}[example.similarity]
+        weights = softmax(similarity)
+        others = [j for j, t in enumerate(tokens) if t != sentence.focus]
+        winner = max(others, key=lambda j: weights[j])
+        claim = line(lesson, f"gravity.sentence-{number}.pull")
+        assert claim.startswith(f"\u201c{tokens[winner]}\u201d pulls hardest on \u201c{sentence.focus}\u201d, "
+                                f"with weight {written(weights[winner])}")

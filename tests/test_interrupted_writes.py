@@ -1,0 +1,77 @@
+"""A write that fails half-way (here: the disk refuses more than a few bytes, as a full disk
+would) leaves the previous manifest, clip and lecture files intact and no partial file. The
+failure is made in a child process with a file-size limit, so it catches any way of writing a
+file in place, whatever function the code uses to write it."""
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import av
+import numpy as np
+
+ROOT = Path(__file__).parent.parent
+
+
+def run_limited(code: str, limit_bytes: int) -> subprocess.CompletedProcess:
+    """Run `code` in a child whose files may not grow past `limit_bytes` (EFBIG, not a kill)."""
+    prelude = textwrap.dedent(f"""
+        import resource, signal
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, ({limit_bytes}, {limit_bytes}))
+    """)
+    return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_an_interrupted_manifest_leaves_the_old_one(tmp_path):
+    old = {"example": {"name": "tiny"}, "quality": "low", "clips": []}
+    (tmp_path / "manifest.json").write_text(json.dumps(old))
+    done = run_limited(f"""
+        from pathlib import Path
+        from clips.manifest import write_manifest
+        entries = [{{"scene": "GravityScene", "file": "GravityScene.mp4", "lesson": {{"words": "x" * 5000}}}}]
+        write_manifest(Path({str(tmp_path)!r}), {{"name": "tiny"}}, "low", entries, ["GravityScene"])
+    """, limit_bytes=2000)
+    assert done.returncode != 0 and "File too large" in done.stderr
+    assert json.loads((tmp_path / "manifest.json").read_text()) == old
+    assert [path.name for path in tmp_path.iterdir()] == ["manifest.json"]
+
+
+def test_an_interrupted_clip_and_lecture_files_leave_the_old_ones(tmp_path):
+    movie = tmp_path / "made.mp4"  # a small H.264 clip, made here: two seconds of seeded noise
+    noise = np.random.default_rng(0)
+    with av.open(str(movie), "w") as container:
+        stream = container.add_stream("libx264", rate=15)
+        stream.width, stream.height, stream.pix_fmt = 128, 96, "yuv420p"
+        for index in range(30):
+            pixels = noise.integers(0, 256, size=(96, 128, 3), dtype=np.uint8)
+            for packet in stream.encode(av.VideoFrame.from_ndarray(pixels, format="rgb24")):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    assert movie.stat().st_size > 4000  # more than the limit below lets a file grow
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    for name in ("clip.mp4", "lecture.srt", "chapters.txt"):
+        (folder / name).write_bytes(b"the old, complete file")
+    done = run_limited(f"""
+        from pathlib import Path
+        from clips.files import atomic_copy, atomic_write_text
+        from clips.media import write_video
+        folder = Path({str(folder)!r})
+        for attempt in (lambda: write_video(folder / "clip.mp4", [Path({str(movie)!r})], None),
+                        lambda: atomic_write_text("1\\n00:00:00,000 --> 00:00:01,000\\n" * 400, folder / "lecture.srt"),
+                        lambda: atomic_copy(Path({str(movie)!r}), folder / "chapters.txt")):
+            try:
+                attempt()
+            except OSError as error:
+                print("refused:", error.strerror)
+    """, limit_bytes=4000)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("refused: File too large") == 3
+    for name in ("clip.mp4", "lecture.srt", "chapters.txt"):
+        assert (folder / name).read_bytes() == b"the old, complete file", name
+    assert sorted(path.name for path in folder.iterdir()) == ["chapters.txt", "clip.mp4", "lecture.srt"]
