@@ -68,6 +68,16 @@ def test_the_paths_keep_the_cosines_and_mirror_each_other(lesson):
     assert 0.5 < lesson.explained.sum() <= 1
 
 
+def test_a_focus_word_alone_still_has_a_head_chosen():
+    alone = real_model_lesson(parse_example(TWO.replace("An apple and an orange", "Apple!") + MODEL))
+    reading = alone.readings[0]
+    assert reading.pieces == ("[CLS]", "apple", "!", "[SEP]") and reading.context_indices == (0, 2, 3)
+    bare = real_model_lesson(parse_example(TWO.replace("An apple and an orange", "apple") + MODEL))
+    assert bare.readings[0].context_indices == (0, 2)  # only the markers the model adds
+    assert len(alone.readings[0].weights) == 4 and alone.readings[0].strongest in (0, 2, 3)
+    assert bare.chosen_by == "auto" and 1 <= bare.layer <= 6
+
+
 def test_a_layer_and_head_given_are_used(tmp_path):
     text = DEFAULT_EXAMPLE.read_text().replace('layer = "auto"', "layer = 2").replace('head = "auto"', "head = 11")
     chosen = real_model_lesson(parse_example(text))

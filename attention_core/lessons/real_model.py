@@ -15,7 +15,8 @@ that its largest entry is positive: the same picture on every machine.
 With layer or head "auto", the lesson takes the (layer, head) whose focus row puts the
 most weight on a context word in both sentences: the smaller of the two sentences' largest
 context weights is largest there. A context word is a word of the sentence that has an
-embedding in the example (as in the toy plane), or, in a sentence with none, any other word.
+embedding in the example (as in the toy plane), or, in a sentence with none, any other word
+(or, with the focus word alone, every other piece: [CLS], [SEP], punctuation).
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def real_model_lesson(example: Example) -> RealModelLesson:
     runs = [model.run(sentence.text) for sentence in sentences]
     words = [word_pieces(model.tokenizer, sentence.text) for sentence in sentences]
     focus = [focus_piece(w, s.focus) for w, s in zip(words, sentences)]
-    context = [context_pieces(w, f, example.words) for w, f in zip(words, focus)]
+    context = [context_pieces(w, f, example.words, len(run.tokens)) for w, f, run in zip(words, focus, runs)]
     layer, head = chosen_head(example.model.layer, example.model.head, runs, focus, context)
     readings = tuple(
         piece_reading(run, s, f, c, layer, head)
@@ -112,12 +113,13 @@ def focus_piece(words, focus: str) -> int:
     return next(places[0] for word, _, places in words if word == focus)
 
 
-def context_pieces(words, focus: int, embedded) -> tuple[int, ...]:
+def context_pieces(words, focus: int, embedded, count: int) -> tuple[int, ...]:
     """The pieces of the sentence's words that have an embedding in the example, the focus
-    piece aside; in a sentence with none, the pieces of every other word."""
+    piece aside; in a sentence with none, the pieces of every other word; in a sentence of the
+    focus word alone, every other piece (the markers the model adds, punctuation)."""
     pieces = [(word, place) for word, _, places in words for place in places if place != focus]
     with_embedding = tuple(place for word, place in pieces if word in embedded)
-    return with_embedding or tuple(place for _, place in pieces)
+    return with_embedding or tuple(place for _, place in pieces) or tuple(i for i in range(count) if i != focus)
 
 
 def chosen_head(layer, head, runs, focus, context) -> tuple[int, int]:
