@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from scene_harness import build_scene, one, text_of
+from scene_harness import build_scene, one, sample_scene, text_of
 
 from attention_core.lessons import gravity_lesson
 from scenes.gravity import GravityScene
@@ -91,3 +91,32 @@ def test_arrow_strength_follows_the_weights(crowded_example, tmp_path):
     for i, arrow in arrows.items():
         assert scene.plane.coords(arrow.get_start()) == pytest.approx(reading.token_embeddings[i], abs=0.2)
         assert np.linalg.norm(scene.plane.coords(arrow.get_end()) - reading.embedding) < 0.2
+
+
+def test_each_context_dot_travels_straight_from_the_embedding_to_the_context(tmp_path):
+    """Sampled at every frame while it moves: the dot leaves the focus word's embedding and
+    goes straight to the lesson's context vector, getting closer every frame."""
+    from attention_core.example_file import default_example
+
+    lesson = gravity_lesson(default_example())
+
+    def probe(scene):
+        moving = [m for m in scene.mobjects if m.name.startswith("context:")]
+        return {m.name: scene.plane.coords(m.get_center()) for m in moving}
+
+    paths = {}
+    for sample in sample_scene(GravityScene, lesson, tmp_path, probe):
+        for name, xy in sample.items():
+            paths.setdefault(name, []).append(xy)
+    assert sorted(paths) == [f"context:{i}" for i in range(len(lesson.sentences))]
+    for number, reading in enumerate(lesson.sentences):
+        points = np.array(paths[f"context:{number}"])
+        start, end = np.asarray(reading.embedding), np.asarray(reading.context)
+        direction = (end - start) / np.linalg.norm(end - start)
+        offsets = points - start
+        across = offsets[:, 0] * direction[1] - offsets[:, 1] * direction[0]
+        assert np.abs(across).max() < 1e-6  # on the straight line from the embedding
+        distance = np.linalg.norm(points - end, axis=1)
+        assert np.all(np.diff(distance) <= 1e-9)  # never moving away from the context
+        assert distance[0] > 0.5 * np.linalg.norm(end - start)  # it starts near the embedding ...
+        assert distance[-1] < 1e-6  # ... and comes to rest at the context vector
