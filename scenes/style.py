@@ -60,6 +60,11 @@ DOT_RADIUS = 0.08
 ARROW_MAX_WIDTH = 9.0  # stroke width of an arrow with weight 1
 ARROW_MIN_OPACITY = 0.25
 
+
+def weight_stroke(weight: float) -> tuple[float, float]:
+    """(stroke width, opacity) of an arrow or arc drawn for an attention weight in [0, 1]."""
+    return 1 + ARROW_MAX_WIDTH * weight, ARROW_MIN_OPACITY + (1 - ARROW_MIN_OPACITY) * weight
+
 # -- timing (seconds) -------------------------------------------------------------------
 SHORT = 0.6
 MEDIUM = 1.2

@@ -65,16 +65,21 @@ def record_scene(scene_class, lesson, media_dir, **options):
     with tempconfig(dry_run_settings(media_dir)):
         scene = Recording(lesson=lesson, skip_animations=True, **options)
         scene.steps = []
-        draw = scene.renderer.update_frame
-        # manim draws a frame for every play and wait even when it skips them; a dry run
-        # needs only its last frame, drawn below from scratch
-        scene.renderer.update_frame = lambda *args, **kwargs: None
-        scene.render()
-        scene.renderer.update_frame = draw
+        draw = render_undrawn(scene)
         scene.renderer.static_image = None
-        draw(scene, ignore_skipping=True)
+        draw(scene, ignore_skipping=True)  # the last frame alone, from scratch
         scene.last_frame = scene.renderer.get_frame().copy()
     return scene, shown
+
+
+def render_undrawn(scene):
+    """Run `scene` without drawing: manim draws a frame for every play and wait even in a
+    dry run, and the tests need at most the last one. Returns the drawing function."""
+    draw = scene.renderer.update_frame
+    scene.renderer.update_frame = lambda *args, **kwargs: None
+    scene.render()
+    scene.renderer.update_frame = draw
+    return draw
 
 
 def box_of(mobject) -> tuple[float, float, float, float]:
@@ -176,7 +181,5 @@ def sample_scene(scene_class, lesson, media_dir, probe, frame_rate: int = 5) -> 
 
     Sampling.__name__ = scene_class.__name__
     with tempconfig({**dry_run_settings(media_dir), "frame_rate": frame_rate}):
-        scene = Sampling(lesson=lesson)
-        scene.renderer.update_frame = lambda *args, **kwargs: None
-        scene.render()
+        render_undrawn(Sampling(lesson=lesson))
     return samples
