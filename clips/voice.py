@@ -55,6 +55,8 @@ SAY_AS = [  # what a symbol on screen is called aloud
     (re.compile(r"\u00b7"), " dot "),
     (re.compile(r"\bargmax\b"), "arg max"),
     (re.compile(r"\bRNN\b"), "R N N"),
+    (re.compile(r"\[(CLS|SEP)\]"), lambda marker: " ".join(marker.group(1))),  # [CLS]: "C L S"
+    (re.compile(r"\ball-MiniLM-L6-v2\b"), "all Mini L M, L 6, v 2"),
     (re.compile(r"\s*=\s*"), " is "),
     (re.compile(r"(\d+)\.00\b"), r"\1"),  # "8.00" is said "8"
     (re.compile(r"\(([^(),]+), ([^(),]+)\)"), r"\1, \2"),  # a point: its two numbers

@@ -82,6 +82,8 @@ def test_symbols_are_named_aloud():
     assert spoken_text("\u201corange\u201d is about (1.15, \u22122.43).") == "orange is about 1.15, minus 2.43."
     assert spoken_text("W_Q moves every point: p \u2192 p W_Q.") == "W Q moves every point: p goes to p W Q."
     assert spoken_text("divided by 8.00: a score of 24.00") == "divided by 8: a score of 24"
+    assert spoken_text("A real model, all-MiniLM-L6-v2, adds [CLS] and [SEP].") == \
+        "A real model, all Mini L M, L 6, v 2, adds C L S and S E P."
 
 
 def test_the_voice_is_deterministic_and_levelled():
