@@ -118,7 +118,7 @@ class PretrainedEncoder:
             _encoder_layer(tensors, f"encoder.layer.{index}", self.num_heads, eps)
             for index in range(self.num_layers)
         )
-        self.tokenizer = load_tokenizer(name)
+        self.tokenizer = tokenizer_from(self.folder / "tokenizer.json")
 
     @property
     def weights_sha256(self) -> str:
@@ -221,12 +221,16 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-@functools.lru_cache(maxsize=1)
 def load_tokenizer(name: str = MODEL_NAME):
     """The model's word-piece tokenizer alone (quick: for checking an example's sentences)."""
+    return tokenizer_from(model_folder(name) / "tokenizer.json")
+
+
+@functools.lru_cache(maxsize=None)
+def tokenizer_from(path: Path):
     from tokenizers import Tokenizer
 
-    tokenizer = Tokenizer.from_file(str(model_folder(name) / "tokenizer.json"))
+    tokenizer = Tokenizer.from_file(str(path))
     tokenizer.no_padding()  # the shipped file pads every sentence to 128
     tokenizer.no_truncation()  # and cuts at 128: a long sentence must fail, not shrink
     return tokenizer
