@@ -26,13 +26,13 @@ def narration_speed() -> dict:
     """Synthesis of every line of the default lecture, cold (no cache): × real time."""
     from attention_core.example_file import default_example
     from clips.voice import piper_voice, synthesise
-    from scenes.catalog import SCENES, lecture_scenes
+    from attention_core.lessons.catalog import lecture_scenes, lesson_for
 
     started = time.perf_counter()
     piper_voice()
     load = time.perf_counter() - started
     example = default_example()
-    texts = [line.text for scene in lecture_scenes(example) for line in SCENES[scene].lesson_for(example).narration]
+    texts = [line.text for scene in lecture_scenes(example) for line in lesson_for(scene, example).narration]
     started = time.perf_counter()
     spoken = sum(synthesise(text).seconds for text in texts)
     took = time.perf_counter() - started

@@ -23,9 +23,9 @@ from clips.manifest import read_manifest, write_manifest
 from clips.lecture import make_lecture
 from clips.reuse import lecture_key, lecture_reusable, split_reused
 
-from scenes.catalog import HEADLINE, SCENES, lecture_scenes
+from attention_core.lessons.catalog import HEADLINE, LESSONS, lecture_scenes, lesson_for
 
-SCENE_NAMES = list(SCENES)  # every clip, in teaching order
+SCENE_NAMES = list(LESSONS)  # every clip, in teaching order
 CACHE = ".cache"  # under --out: synthesised lines and typeset text, by a hash of what made them
 
 
@@ -152,14 +152,12 @@ def find_recordings(voice_dir: str, example, scenes: list[str]) -> dict[str, Pat
     folder is checked (it may be of any clip of the lecture); a bad one is a UsageError."""
     from clips.voice import VoiceError, recordings
 
-    from scenes.catalog import SCENES
-
-    line_ids = {line.id for scene in SCENES.values() for line in scene.lesson_for(example).narration}
+    line_ids = {line.id for scene in lecture_scenes(example) for line in lesson_for(scene, example).narration}
     try:
         found = recordings(Path(voice_dir), line_ids)
     except VoiceError as error:
         raise UsageError(str(error)) from None
-    wanted = {line.id for scene in scenes for line in SCENES[scene].lesson_for(example).narration}
+    wanted = {line.id for scene in scenes for line in lesson_for(scene, example).narration}
     return {line: path for line, path in found.items() if line in wanted}
 
 

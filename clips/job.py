@@ -20,11 +20,12 @@ QUALITIES = {  # render.py's names -> manim's
     "production": "production_quality",  # 2560x1440, 60 fps
     "4k": "fourk_quality",  # 3840x2160, 60 fps
 }
+FRAME_RATES = {"low": 15, "medium": 30, "high": 60, "production": 60, "4k": 60}  # manim's presets (a test compares)
 
 
 @dataclass(frozen=True)
 class ClipJob:
-    scene: str  # a name in scenes.catalog.SCENES
+    scene: str  # a name in attention_core.lessons.catalog.LESSONS
     example: dict  # the example's canonical form (checked again where the job runs)
     quality: str  # a key of QUALITIES
     target: str  # where the finished clip goes
@@ -50,11 +51,8 @@ class ClipJob:
 
 
 def frame_rate(quality: str) -> int:
-    """Frames per second of a render.py quality (manim's preset)."""
-    from manim import config, tempconfig
-
-    with tempconfig({"quality": QUALITIES[quality]}):
-        return int(config.frame_rate)
+    """Frames per second of a render.py quality (manim's preset), known without loading manim."""
+    return FRAME_RATES[quality]
 
 
 def manim_settings(quality: str, media_dir: str, output_file: str, text_cache: Path | None = None) -> dict:

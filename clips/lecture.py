@@ -139,12 +139,12 @@ def make_lecture(folder: Path, jobs: list, entries: list[dict], title: str) -> d
     """Join the rendered clips of `jobs` (their manifest `entries`, in order) into
     lecture.mp4 with one narration track and a chapter per clip, write its text files, and
     return the manifest's record of the lecture."""
+    from attention_core.lessons.catalog import lesson_for
     from clips.job import frame_rate
     from clips.voice import VOICE_NAME
-    from scenes.catalog import SCENES
 
     example = jobs[0].example_object()
-    lessons = [SCENES[job.scene].lesson_for(example) for job in jobs]
+    lessons = [lesson_for(job.scene, example) for job in jobs]
     texts = {line.id: line.text for lesson in lessons for line in lesson.narration}
     voices = {line: samples for job, lesson in zip(jobs, lessons) for line, samples in job.voices(lesson).items()}
     rate = frame_rate(jobs[0].quality)

@@ -87,12 +87,12 @@ def lecture_key(entries: list[dict], settings: dict) -> str:
 def split_reused(jobs: list, previous: dict, force: bool) -> tuple[list[dict], list]:
     """Split `jobs` into the manifest entries (from `previous`, the last manifest) of clips
     that are there unchanged, marked reused, and the jobs to render."""
-    from scenes.catalog import SCENES
+    from attention_core.lessons.catalog import lesson_for
 
     entries = {entry.get("scene"): entry for entry in previous.get("clips", [])}
     reused, to_render = [], []
     for job in jobs:
-        key = clip_key(job, SCENES[job.scene].lesson_for(job.example_object()))
+        key = clip_key(job, lesson_for(job.scene, job.example_object()))
         if not force and reusable(entries.get(job.scene), key, Path(job.target)):
             reused.append(dict(entries[job.scene], reused=True))
         else:

@@ -1,7 +1,9 @@
-"""Every clip the project renders, by scene name, in teaching order (the lecture's order)."""
+"""Every clip the project renders, by scene name, in teaching order (the lecture's order):
+the Manim class that draws each lesson of attention_core.lessons.catalog."""
 
 from __future__ import annotations
 
+from attention_core.lessons.catalog import HEADLINE, LESSONS, lecture_scenes
 from scenes.cards import HistoryCard, IntroCard
 from scenes.formula import FormulaScene
 from scenes.gravity import GravityScene
@@ -13,26 +15,12 @@ from scenes.real_model import RealModelScene
 from scenes.scaling import ScalingScene
 from scenes.softmax_scene import SoftmaxScene
 
-HEADLINE = ("GravityScene", "ProjectionScene", "MultiHeadScene")  # rendered by default
+SCENES = {scene.__name__: scene for scene in (  # every scene by name, in teaching order
+    IntroCard, GravityScene, SoftmaxScene, ProjectionScene, FormulaScene, ScalingScene, MultiHeadScene,
+    MaskScene, ParallelScene, HistoryCard, RealModelScene)}
 
-LECTURE = {  # the whole lecture, in teaching order
-    "IntroCard": IntroCard,
-    "GravityScene": GravityScene,
-    "SoftmaxScene": SoftmaxScene,
-    "ProjectionScene": ProjectionScene,
-    "FormulaScene": FormulaScene,
-    "ScalingScene": ScalingScene,
-    "MultiHeadScene": MultiHeadScene,
-    "MaskScene": MaskScene,
-    "ParallelScene": ParallelScene,
-    "HistoryCard": HistoryCard,
-}
+if list(SCENES) != list(LESSONS) or any(SCENES[name].build_lesson is not LESSONS[name] for name in LESSONS):
+    raise ImportError("scenes/catalog.py and attention_core/lessons/catalog.py must name the same clips, "
+                      "in the same order, with the same lessons")
 
-NEEDS_MODEL = {"RealModelScene": RealModelScene}  # the last chapter, for an example with a [model]
-
-SCENES = {**LECTURE, **NEEDS_MODEL}  # every scene by name, in teaching order
-
-
-def lecture_scenes(example) -> list[str]:
-    """The lecture's chapters for `example`, in order: the real model's last, if it has one."""
-    return list(LECTURE) + (list(NEEDS_MODEL) if example.model is not None else [])
+__all__ = ["HEADLINE", "SCENES", "lecture_scenes"]

@@ -1,3 +1,4 @@
+import gc
 import sys
 from pathlib import Path
 
@@ -29,15 +30,23 @@ def crowded_example():
 
 
 
-# The test workers (pytest-xdist, --dist loadfile) take files in collection order. The files
-# that render video go first, so the longest one (the narrated lecture) is not left to the end
-# while the other worker sits idle; the quick files then fill in beside it.
-RENDERS_VIDEO = ("test_lecture", "test_render", "test_reuse", "test_narration")
+# The test workers (pytest-xdist, --dist loadfile --no-loadscope-reorder) take whole files, in
+# the order below: the longest first (measured), so that the quick ones fill in at the end
+# beside them and neither worker sits idle while the other finishes a long file. The narrated
+# lecture, a render in a subprocess, runs beside everything else.
+LONGEST_FIRST = ("test_lecture", "test_every_example", "test_layout", "test_reuse", "test_render",
+                 "test_narration", "test_untrusted_text", "test_example_file", "test_real_model")
 
 
 def pytest_collection_modifyitems(config, items):
     def order(item):
         module = item.module.__name__
-        return RENDERS_VIDEO.index(module) if module in RENDERS_VIDEO else len(RENDERS_VIDEO)
+        return LONGEST_FIRST.index(module) if module in LONGEST_FIRST else len(LONGEST_FIRST)
 
     items.sort(key=order)  # stable: within a file, tests keep their order
+
+
+def pytest_sessionfinish(session):
+    """What the tests built stays until the process ends: freeze it, so that the collector's
+    last pass at exit does not walk every mobject again (seconds per test process)."""
+    gc.freeze()

@@ -5,6 +5,7 @@ its last frame at 480p for the golden-frame tests."""
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import shutil
 import tempfile
@@ -35,6 +36,7 @@ def build_scene(scene_class, lesson, media_dir, **options):
     key = (scene_class.__name__, json.dumps(lesson.to_dict(), sort_keys=True), repr(sorted(options.items())))
     if key not in BUILT:
         BUILT[key] = record_scene(scene_class, lesson, media_dir, **options)
+        gc.freeze()  # kept to the end: the collector need not walk it again and again
     return BUILT[key]
 
 

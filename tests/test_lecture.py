@@ -59,7 +59,14 @@ def folder(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def parts(tmp_path_factory):
-    return render(tmp_path_factory.mktemp("part-1"), *PART), render(tmp_path_factory.mktemp("part-2"), *PART)
+    """A part of the lecture rendered, and its files as first written; then the same clips joined
+    again (the clips are reused, lecture.mp4 is gone, so it is joined anew)."""
+    out = tmp_path_factory.mktemp("part")
+    folder = render(out, *PART)
+    first = {path.name: path.read_bytes() for path in folder.iterdir()}
+    (folder / "lecture.mp4").unlink()
+    assert render(out, *PART) == folder
+    return first, folder
 
 
 def clip_files(folder: Path) -> list[Path]:
@@ -76,23 +83,34 @@ def audio_samples(path: Path) -> np.ndarray:
         return np.concatenate([frame.to_ndarray().reshape(-1) for frame in container.decode(audio=0)])
 
 
-def test_two_renders_are_byte_identical(parts, folder):
-    first, second = parts
-    names = sorted(path.name for path in first.iterdir())
+def without_reused(manifest: bytes) -> dict:
+    record = json.loads(manifest)
+    for entry in [*record["clips"], record["lecture"]]:
+        entry.pop("reused")
+    return record
+
+
+def test_the_same_inputs_give_the_same_bytes(parts, folder):
+    first, again = parts
+    names = sorted(first)
     assert names == sorted(["01-IntroCard.mp4", "01-IntroCard.srt", "09-ParallelScene.mp4", "09-ParallelScene.srt",
                             "lecture.mp4", "lecture.srt", "lecture.vtt", "chapters.txt", "narration.md",
                             "manifest.json"])
-    assert names == sorted(path.name for path in second.iterdir())
-    for name in names:
-        assert (first / name).read_bytes() == (second / name).read_bytes(), name
-    out = first.parents[2]  # --cache: the voices and text live in the shared cache, not under --out
+    assert names == sorted(path.name for path in again.iterdir())
+    for name in names[:4]:  # a chapter is the same clip in a part of the lecture (two processes) as in the whole (one)
+        assert first[name] == (folder / name).read_bytes(), name
+    for name in names[4:]:  # joined again from the same clips: the same lecture, subtitles, chapters and script
+        if name != "manifest.json":
+            assert first[name] == (again / name).read_bytes(), name
+    manifest = json.loads((again / "manifest.json").read_bytes())
+    assert [clip["reused"] for clip in manifest["clips"]] == [True, True] and not manifest["lecture"]["reused"]
+    assert without_reused(first["manifest.json"]) == without_reused((again / "manifest.json").read_bytes())
+    out = again.parents[2]  # --cache: the voices and text live in the shared cache, not under --out
     assert not (out / ".cache").exists() and any((out.parent / "shared-cache").rglob("*.npy"))
-    for name in names[:4]:  # and a chapter is the same clip in a part of the lecture as in the whole (numbered alike)
-        assert (first / name).read_bytes() == (folder / name).read_bytes(), name
 
 
 def test_a_part_of_the_lecture_has_just_its_chapters(parts):
-    with av.open(str(parts[0] / "lecture.mp4")) as container:
+    with av.open(str(parts[1] / "lecture.mp4")) as container:
         assert [chapter["metadata"]["title"] for chapter in container.chapters()] == [HEADINGS[0], HEADINGS[8]]
 
 

@@ -1,4 +1,5 @@
-"""render.py really renders: frames that are not blank, the same bytes twice, a true manifest."""
+"""render.py really renders: frames that are not blank, a true manifest, subtitles. (The same
+bytes for the same inputs: test_reuse for silent clips, test_lecture for narrated ones.)"""
 
 import json
 import subprocess
@@ -18,22 +19,15 @@ def render(out: Path, *arguments: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def two_renders(tmp_path_factory):
-    first, second = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
-    for out in (first, second):
-        done = render(out, "GravityScene")
-        assert done.returncode == 0, done.stderr
-    return first / "fruit-vs-tech" / "low", second / "fruit-vs-tech" / "low"
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    done = render(out, "GravityScene")
+    assert done.returncode == 0, done.stderr
+    return out / "fruit-vs-tech" / "low"
 
 
-def test_two_renders_are_byte_identical(two_renders):
-    first, second = two_renders
-    assert (first / "GravityScene.mp4").read_bytes() == (second / "GravityScene.mp4").read_bytes()
-    assert (first / "manifest.json").read_text() == (second / "manifest.json").read_text()
-
-
-def test_frames_are_not_blank_and_change(two_renders):
-    folder, _ = two_renders
+def test_frames_are_not_blank_and_change(rendered):
+    folder = rendered
     with av.open(str(folder / "GravityScene.mp4")) as container:
         stream = container.streams.video[0]
         assert (stream.width, stream.height) == (854, 480)
@@ -43,8 +37,8 @@ def test_frames_are_not_blank_and_change(two_renders):
     assert np.mean(np.abs(middle.astype(int) - last.astype(int))) > 1  # the picture moves
 
 
-def test_manifest_describes_the_clip(two_renders):
-    folder, _ = two_renders
+def test_manifest_describes_the_clip(rendered):
+    folder = rendered
     manifest = json.loads((folder / "manifest.json").read_text())
     from attention_core.example_file import default_example
     from attention_core.lessons import gravity_lesson
@@ -82,21 +76,42 @@ def test_help_explains_every_option():
         assert option in done.stdout
 
 
-def test_subtitles_are_the_captions_in_order(two_renders):
+def test_subtitles_are_the_captions_in_order(rendered):
     import srt
 
     from attention_core.example_file import default_example
     from attention_core.lessons import gravity_lesson
-    first, second = two_renders
-    text = (first / "GravityScene.srt").read_text(encoding="utf-8")
-    assert text == (second / "GravityScene.srt").read_text(encoding="utf-8")
+    text = (rendered / "GravityScene.srt").read_text(encoding="utf-8")
     subtitles = list(srt.parse(text))
     lesson = gravity_lesson(default_example())
     assert [s.content for s in subtitles] == [line.text for line in lesson.narration]
     assert subtitles[0].content == "Each word has one point in the plane: its embedding."
     starts = [s.start.total_seconds() for s in subtitles]
     assert starts == sorted(starts) and all(s.end > s.start for s in subtitles)
-    manifest = json.loads((first / "manifest.json").read_text())
+    manifest = json.loads((rendered / "manifest.json").read_text())
     (clip,) = manifest["clips"]
     assert clip["subtitles"] == "GravityScene.srt"
     assert subtitles[-1].end.total_seconds() <= clip["seconds"] + 0.01
+
+
+def test_a_request_is_checked_and_planned_without_loading_manim():
+    """Bad input is answered at once, and an unchanged re-run decides what to reuse, before the
+    drawing code (manim, the scenes) is imported: only a clip that renders needs them."""
+    script = ("import sys; sys.argv = ['render.py']; import render; from clips.reuse import split_reused; "
+              "plan = render.plan(render.parse_arguments(['--lecture', '--narrate'])); "
+              "split_reused(plan.jobs, {}, False); "
+              "print(len(plan.jobs), sorted(name for name in sys.modules if name.split('.')[0] in ('manim', 'scenes')))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["11", "[]"]
+
+
+def test_frame_rates_are_manims_presets():
+    from manim import config, tempconfig
+
+    from clips.job import QUALITIES, frame_rate
+
+    for quality, preset in QUALITIES.items():
+        with tempconfig({"quality": preset}):
+            assert frame_rate(quality) == config.frame_rate, quality
+    assert [frame_rate(quality) for quality in ("low", "medium", "high", "production", "4k")] == [15, 30, 60, 60, 60]

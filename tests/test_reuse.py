@@ -1,4 +1,5 @@
-"""A clip whose inputs did not change is reused; a change to any input renders it again."""
+"""A clip whose inputs did not change is reused; a change to any input renders it again; a clip
+rendered again from the same inputs is the same bytes."""
 
 import json
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 from attention_core.example_file import default_example, parse_example
 from clips import reuse
 from clips.job import ClipJob
-from scenes.catalog import SCENES
+from attention_core.lessons.catalog import lesson_for
 
 ROOT = Path(__file__).parent.parent
 
@@ -22,7 +23,7 @@ def job(tmp_path, **changes):
 
 
 def key(made, example=None):
-    return reuse.clip_key(made, SCENES[made.scene].lesson_for(example or default_example()))
+    return reuse.clip_key(made, lesson_for(made.scene, example or default_example()))
 
 
 def test_every_input_changes_the_key(tmp_path, monkeypatch):
@@ -94,7 +95,15 @@ def test_unchanged_clips_are_reused_and_changed_ones_rendered(tmp_path):
 
     (folder / "HistoryCard.mp4").write_bytes(b"damaged")  # a clip changed on disk is never trusted
     forced = render(out, "HistoryCard", "--example", str(example))
-    assert {c["scene"]: c["reused"] for c in forced["clips"]}["HistoryCard"] is False
+    history = {c["scene"]: c for c in forced["clips"]}["HistoryCard"]
+    assert history["reused"] is False
+    # rendered again from the same inputs, in another process: the same bytes as the first time
+    assert history["sha256"] == first["clips"][1]["sha256"] == reuse.sha256_of(folder / "HistoryCard.mp4")
 
-    everything = render(out, *clips, "--example", str(example), "--force")
-    assert [c["reused"] for c in everything["clips"]] == [False, False]
+    intro_before = {c["scene"]: c for c in changed["clips"]}["IntroCard"]
+    subtitles_before = (folder / "IntroCard.srt").read_bytes()
+    everything = render(out, "IntroCard", "--example", str(example), "--force")  # unchanged, and rendered again
+    intro = {c["scene"]: c for c in everything["clips"]}["IntroCard"]
+    assert intro["reused"] is False
+    assert intro["sha256"] == intro_before["sha256"] and (folder / "IntroCard.srt").read_bytes() == subtitles_before
+    assert intro["sha256"] != first["clips"][0]["sha256"]  # the title it shows did change

@@ -1,0 +1,51 @@
+"""Every clip by scene name, in teaching order, with the function that makes its lesson.
+
+The names are the scenes' names (scenes/catalog.py pairs each with its Manim class). Kept
+here, free of manim, so that render.py can check a whole request, and decide what an
+unchanged re-run may reuse, without loading the drawing code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..examples import Example
+from .cards import history_lesson, intro_lesson
+from .formula import formula_lesson
+from .gravity import gravity_lesson
+from .masks import mask_lesson
+from .multihead import multihead_lesson
+from .parallel import parallel_lesson
+from .projection import projection_lesson
+from .real_model import real_model_lesson
+from .scaling import scaling_lesson
+from .softmax_sweep import softmax_lesson
+
+LECTURE: dict[str, Callable[[Example], object]] = {  # the whole lecture, in teaching order
+    "IntroCard": intro_lesson,
+    "GravityScene": gravity_lesson,
+    "SoftmaxScene": softmax_lesson,
+    "ProjectionScene": projection_lesson,
+    "FormulaScene": formula_lesson,
+    "ScalingScene": scaling_lesson,
+    "MultiHeadScene": multihead_lesson,
+    "MaskScene": mask_lesson,
+    "ParallelScene": parallel_lesson,
+    "HistoryCard": history_lesson,
+}
+
+NEEDS_MODEL = {"RealModelScene": real_model_lesson}  # the last chapter, for an example with a [model]
+
+LESSONS = {**LECTURE, **NEEDS_MODEL}  # every clip's lesson maker, by scene name, in teaching order
+
+HEADLINE = ("GravityScene", "ProjectionScene", "MultiHeadScene")  # what render.py renders by default
+
+
+def lecture_scenes(example: Example) -> list[str]:
+    """The lecture's chapters for `example`, in order: the real model's last, if it has one."""
+    return list(LECTURE) + (list(NEEDS_MODEL) if example.model is not None else [])
+
+
+def lesson_for(scene: str, example: Example):
+    """The lesson of the clip `scene` for `example`."""
+    return LESSONS[scene](example)
