@@ -5,7 +5,7 @@ VENV := .venv
 VENV_PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: video lecture test bench setup system-packages clean
+.PHONY: video lecture test bench mutate setup system-packages clean
 
 video: setup
 	$(VENV_PYTHON) render.py
@@ -16,6 +16,13 @@ lecture: setup
 
 bench: setup
 	$(VENV_PYTHON) bench.py
+
+# Mutation testing (mutmut), each module against the tests that cover it; a score per module.
+# Takes long (the scene group hours): `make mutate GROUPS=attention_core`, or a pattern:
+# `make mutate GROUPS="scenes scenes.gravity*"`. Report: build/mutate/report.json
+mutate: setup
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -c requirements.lock -r requirements-mutate.txt
+	$(VENV_PYTHON) tools/mutate.py $(GROUPS)
 
 test: setup
 	$(VENV_PYTHON) -m pytest
@@ -34,4 +41,4 @@ $(INSTALLED): requirements.lock requirements-model.txt pyproject.toml
 	@touch $(INSTALLED)
 
 clean:
-	rm -rf $(VENV) build media .pytest_cache .hypothesis
+	rm -rf $(VENV) build media .pytest_cache .hypothesis mutants

@@ -1,0 +1,123 @@
+"""make mutate: mutation testing with mutmut, one group of modules at a time, each mutant
+run against the tests that cover it (mutmut maps every function to the tests that call it).
+
+    .venv/bin/python tools/mutate.py                     every group: attention_core, clips, scenes
+    .venv/bin/python tools/mutate.py attention_core      one group
+    .venv/bin/python tools/mutate.py scenes 'scenes.gravity*'   only the mutants whose names match
+
+Each group runs in its own copy of the project under build/mutate/<group>/ (mutmut writes its
+mutated copy, `mutants/`, beside the code it mutates), so the checkout is never touched. The
+score per module is printed and written to build/mutate/report.json; the surviving mutants
+are listed with `cd build/mutate/<group> && ../../../.venv/bin/mutmut show NAME`.
+
+Why these tests per group: mutmut runs each mutant in a fresh fork, so a test's cost is paid
+per mutant. The core's and the clips' tests are quick; the scenes' are dry-run builds (a few
+seconds each), so the scene group uses the files that check one scene's drawing against its
+lesson, and a whole run of it takes hours: run it by module, with a pattern.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "build" / "mutate"
+COPIED = ("attention_core", "scenes", "clips", "tests", "assets", "render.py", "pyproject.toml")
+
+GROUPS = {  # group -> the test files its mutants run against (mutmut picks, per mutant, those that cover it)
+    "attention_core": ["tests/test_core_errors.py", "tests/test_core_numbers.py", "tests/test_core_properties.py",
+                       "tests/test_lessons.py", "tests/test_lessons_more.py", "tests/test_claims.py",
+                       "tests/test_text.py", "tests/test_pretrained.py", "tests/test_example_file.py"],
+    "clips": ["tests/test_clip_files.py", "tests/test_interrupted_writes.py", "tests/test_media.py",
+              "tests/test_reuse.py"],
+    "scenes": ["tests/test_scenes_gravity.py", "tests/test_scenes_lecture.py", "tests/test_scenes_multihead.py",
+               "tests/test_scenes_projection.py", "tests/test_real_model.py", "tests/test_layout.py"],
+}
+
+def mutmut_config(group: str) -> str:
+    """mutmut's section of setup.cfg for one group (the copy's pyproject has no [tool.mutmut]).
+    The other packages, render.py and the assets are copied beside the mutated one, unchanged."""
+    def lines(items) -> str:
+        return "".join(f"\n    {item}" for item in items)
+
+    others = [name for name in COPIED if name not in (group, "tests", "pyproject.toml")]
+    return (f"[mutmut]\nsource_paths ={lines([group])}\nalso_copy ={lines(others)}\n"
+            f"pytest_add_cli_args ={lines(['-n', '0', '-p', 'no:cacheprovider'])}\n"
+            f"pytest_add_cli_args_test_selection ={lines(GROUPS[group])}\nuse_git_change_detection = false\n")
+
+
+def prepare(group: str) -> Path:
+    """A fresh copy of the project for `group`'s run, its mutmut settings in setup.cfg."""
+    folder = WORK / group
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, folder / name)
+    (folder / "setup.cfg").write_text(mutmut_config(group))
+    return folder
+
+
+def scores(folder: Path) -> dict[str, Counter]:
+    """Mutant outcomes per module, read from mutmut's .meta files."""
+    from mutmut.stats import status_by_exit_code
+
+    found = {}
+    for meta in sorted((folder / "mutants").rglob("*.py.meta")):
+        module = str(meta.relative_to(folder / "mutants"))[: -len(".meta")]
+        codes = json.loads(meta.read_text())["exit_code_by_key"]
+        found[module] = Counter(status_by_exit_code[code] for code in codes.values())
+    return found
+
+
+def survivors(folder: Path) -> list[str]:
+    listed = subprocess.run([sys.executable, "-m", "mutmut", "results"], cwd=folder, capture_output=True, text=True)
+    return [line.strip() for line in listed.stdout.splitlines() if line.strip().endswith(": survived")]
+
+
+def run_group(group: str, patterns: list[str]) -> dict:
+    folder = prepare(group)
+    done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", "2", *patterns], cwd=folder)
+    if done.returncode != 0:
+        print(f"mutmut stopped with exit status {done.returncode} in {folder}", file=sys.stderr)
+    report = {}
+    for module, counts in scores(folder).items():
+        tested = sum(counts.values()) - counts["no tests"] - counts["skipped"]
+        killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
+        report[module] = {"score": round(100 * killed / tested, 1) if tested else None, **counts}
+    return {"modules": report, "survived": survivors(folder)}
+
+
+def print_report(group: str, result: dict) -> None:
+    print(f"\n{group}: mutation score per module (killed ÷ mutants with covering tests)")
+    for module, row in result["modules"].items():
+        score = "   -  " if row["score"] is None else f"{row['score']:5.1f}%"
+        rest = ", ".join(f"{count} {status}" for status, count in sorted(row.items()) if status != "score")
+        print(f"  {score}  {module:45} {rest}")
+
+
+def main(argv: list[str]) -> int:
+    groups = [name for name in argv if name in GROUPS] or list(GROUPS)
+    patterns = [name for name in argv if name not in GROUPS]
+    WORK.mkdir(parents=True, exist_ok=True)
+    report_path = WORK / "report.json"
+    report = json.loads(report_path.read_text()) if report_path.is_file() else {}
+    for group in groups:
+        report[group] = run_group(group, patterns)
+        print_report(group, report[group])
+        report_path.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nwritten: {report_path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
