@@ -41,4 +41,4 @@ $(INSTALLED): requirements.lock requirements-model.txt pyproject.toml
 	@touch $(INSTALLED)
 
 clean:
-	rm -rf $(VENV) build media .pytest_cache .hypothesis mutants
+	rm -rf $(VENV) build media .pytest_cache .hypothesis

@@ -1,4 +1,5 @@
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -9,6 +10,23 @@ sys.path.insert(0, str(Path(__file__).parent))  # scene_harness
 
 from attention_core.example_file import default_example  # noqa: E402
 from attention_core.examples import Example, Sentence  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches_under_mutation():
+    """Under mutmut (make mutate), each mutant's tests run in a fork of a process that has already
+    run them: clear what the project keeps between calls (the model, typeset text, scene builds),
+    so the mutated code really runs. In a normal run (no mutant under test), nothing is cleared."""
+    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):  # a mutant's name
+        import scene_harness
+
+        scene_harness.BUILT.clear()
+        for name, module in list(sys.modules.items()):
+            if name.split(".")[0] in ("attention_core", "scenes", "clips"):
+                for value in list(vars(module).values()):
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
+    yield
 
 
 @pytest.fixture

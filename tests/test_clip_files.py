@@ -54,3 +54,41 @@ def test_json_is_written_whole(tmp_path):
     atomic_write_json({"a": [1, 2]}, target)
     assert json.loads(target.read_text()) == {"a": [1, 2]}
     assert [p.name for p in tmp_path.iterdir()] == ["manifest.json"]
+
+
+def test_the_manifest_file_is_spelled_out(tmp_path):
+    """The whole file, as a reader of manifest.json sees it: keys, order, indentation, UTF-8 text."""
+    example = {"name": "tiny", "sha256": "abc", "defaults": []}
+    (tmp_path / "IntroCard.mp4").write_bytes(b"1")
+    settings = {"captions": "burned", "narration": {"piper-tts": "1.8.0"}}
+    lecture = {"file": "lecture.mp4", "chapters": [{"title": "Apple: fruit or tech?"}]}
+    order = ["IntroCard", "GravityScene"]
+    write_manifest(tmp_path, example, "low", [{"scene": "IntroCard", "file": "IntroCard.mp4"}], order, settings)
+    written = write_manifest(tmp_path, example, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"},
+                                                        {"scene": "Unlisted", "file": "Unlisted.mp4"}],
+                             order, settings, lecture)
+    expected = (
+        '{\n'
+        '  "example": {\n    "name": "tiny",\n    "sha256": "abc",\n    "defaults": []\n  },\n'
+        '  "quality": "low",\n'
+        '  "settings": {\n    "captions": "burned",\n    "narration": {\n      "piper-tts": "1.8.0"\n    }\n  },\n'
+        '  "clips": [\n'
+        '    {\n      "scene": "IntroCard",\n      "file": "IntroCard.mp4"\n    },\n'
+        '    {\n      "scene": "GravityScene",\n      "file": "GravityScene.mp4"\n    },\n'
+        '    {\n      "scene": "Unlisted",\n      "file": "Unlisted.mp4"\n    }\n'
+        '  ],\n'
+        '  "lecture": {\n    "file": "lecture.mp4",\n    "chapters": [\n      {\n'
+        '        "title": "Apple: fruit or tech?"\n      }\n    ]\n  }\n'
+        '}\n')
+    assert (tmp_path / "manifest.json").read_bytes() == expected.encode("utf-8")
+    assert written == json.loads(expected)
+    # other settings (say, captions off): the earlier clips were not made with them, and are dropped
+    plain = write_manifest(tmp_path, example, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}],
+                           order, {"captions": "none"})
+    assert [clip["scene"] for clip in plain["clips"]] == ["GravityScene"] and "lecture" not in plain
+    # an earlier clip whose file is gone is dropped too
+    (tmp_path / "IntroCard.mp4").unlink()
+    write_manifest(tmp_path, example, "low", [{"scene": "IntroCard", "file": "IntroCard.mp4"}], order)
+    again = write_manifest(tmp_path, example, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}], order)
+    assert [clip["scene"] for clip in again["clips"]] == ["GravityScene"]
+    assert again["settings"] == {}

@@ -9,6 +9,7 @@ from attention_core import (
     MultiHeadAttention,
     attention,
     causal_mask,
+    recurrent_states,
     rotation,
     scaling,
     shear,
@@ -56,6 +57,12 @@ EYE = np.eye(2)[None]  # one head, identity
         (lambda: shear(1.0, axis="z"), "axis must be one of 'x', 'y'"),
         (lambda: rotation("north"), "theta must be numeric"),
         (lambda: scaling(1.0, math.nan), "sy must be finite"),
+        (lambda: recurrent_states([1, 2], np.eye(2), np.eye(2)), "x must have 2 dimensions"),
+        (lambda: recurrent_states([[1, 2]], [[math.nan, 0], [0, 1]], np.eye(2)), "w_x must be finite"),
+        (lambda: recurrent_states([[1, 2]], np.eye(2), np.zeros((0, 2))), "w_h must not be empty"),
+        (lambda: recurrent_states([[1, 2]], np.eye(3), np.eye(3)),
+         "w_x must have 2 rows (the width of x), got shape (3, 3)"),
+        (lambda: recurrent_states([[1, 2]], np.ones((2, 3)), np.eye(2)), "w_h must have shape (3, 3), got (2, 2)"),
     ],
 )
 def test_bad_input_raises_a_named_value_error(call, message):

@@ -1,5 +1,6 @@
 """Example files: every mistake is one line naming the file and field, exit 2, nothing written."""
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -188,3 +189,77 @@ def test_the_default_example_is_the_lecture():
     example = default_example()
     assert example.words["apple"] == (2.0, 2.0) and example.words["orange"] == (0.0, 3.0)
     assert np.asarray(example.output_map).shape == (6, 2)
+
+
+EVERY_TABLE = VALID.replace('similarity = "cosine"', 'similarity = "dot"') + """
+[[sentences]]
+text = "An apple and a phone"
+focus = "apple"
+
+[maps]
+query = [[1.0, 0.0], [0.5, 1.0]]
+key = [[1.0, 0.0], [0.0, 1.0]]
+value = [[2.0, 0.0], [0.0, 1.0]]
+""" + HEADS + """
+[output]
+map = [[1.0, 0.0], [0.0, 1.0], [0.5, 0.0], [0.0, 0.5]]
+
+[cross]
+encoder = "An apple and a phone"
+decoder = "An orange"
+
+[model]
+name = "all-MiniLM-L6-v2"
+layer = 2
+"""
+
+
+def test_the_canonical_form_is_spelled_out_and_hashed_sorted_and_compact():
+    """What a worker rebuilds the example from, and what the manifest's hash is of."""
+    from attention_core.example_file import example_from_data
+
+    identity = [[1.0, 0.0], [0.0, 1.0]]
+    expected = {
+        "name": "tiny", "title": "A tiny example", "similarity": "dot",
+        "words": {"apple": [2.0, 2.0], "orange": [0.0, 3.0], "phone": [4.0, 0.0]},
+        "sentences": [{"text": "An apple and an orange", "focus": "apple"},
+                      {"text": "An apple and a phone", "focus": "apple"}],
+        "maps": {"query": [[1.0, 0.0], [0.5, 1.0]], "key": identity, "value": [[2.0, 0.0], [0.0, 1.0]]},
+        "heads": [{"name": "one", "query": identity, "key": identity, "value": identity},
+                  {"name": "two", "query": [[1.0, 0.0], [0.5, 1.0]], "key": [[1.0, 0.0], [0.5, 1.0]],
+                   "value": identity}],
+        "output": {"map": [[1.0, 0.0], [0.0, 1.0], [0.5, 0.0], [0.0, 0.5]]},
+        "cross": {"encoder": "An apple and a phone", "decoder": "An orange"},
+        "model": {"name": "all-MiniLM-L6-v2", "layer": 2, "head": "auto"},
+    }
+    example = parse_example(EVERY_TABLE)
+    assert example.canonical() == expected
+    assert example.defaults_used == ()
+    compact = json.dumps(expected, sort_keys=True, separators=(",", ":"))
+    assert example.sha256() == hashlib.sha256(compact.encode("utf-8")).hexdigest()
+    again = example_from_data(json.loads(json.dumps(expected)))
+    assert again.canonical() == expected and again.model == example.model and again.cross == example.cross
+    automatic = parse_example(EVERY_TABLE.replace("layer = 2", ""))
+    assert automatic.canonical()["model"] == {"name": "all-MiniLM-L6-v2", "layer": "auto", "head": "auto"}
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("true", "got a boolean True"),
+    ("5", "got a number 5"),
+    ("2.5", "got a number 2.5"),
+    ("[1, 2]", "got a list [1, 2]"),
+    ("{ a = 1 }", "got a table {'a': 1}"),
+    ("1979-05-27", "got date datetime.date(1979, 5, 27)"),
+    ("[11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]", "got a list [11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"),  # 40: whole
+    ("[11, 11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]", "got a list [11, 11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1..."),  # 41: cut
+])
+def test_a_wrong_value_is_described_by_its_kind_and_shown_short(value, said):
+    with pytest.raises(ExampleError) as raised:
+        parse_example(VALID.replace('focus = "apple"', f"focus = {value}"))
+    assert str(raised.value).endswith(said) and str(raised.value).startswith("sentences[1].focus: ")
+
+
+def test_a_string_where_numbers_belong_is_described_as_a_string():
+    with pytest.raises(ExampleError) as raised:
+        parse_example(VALID.replace("apple = [2.0, 2.0]", 'apple = "two"'))
+    assert str(raised.value) == "words.apple: must be 2 numbers like [2.0, 1.5], got a string 'two'"

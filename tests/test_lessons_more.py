@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from attention_core import attention, causal_mask, similarity, softmax
-from attention_core.example_file import parse_example
+from attention_core.example_file import default_example, parse_example
 from attention_core.lessons import (
     formula_lesson,
     history_lesson,
@@ -17,9 +17,8 @@ from attention_core.lessons import (
     scaling_lesson,
     softmax_lesson,
 )
-from example_texts import ALONE
-from scenes.catalog import lecture_scenes
-
+from attention_core.lessons.catalog import lecture_scenes, lesson_for
+from example_texts import ALONE, MINIMAL
 
 
 def test_softmax_sweep_glides_while_argmax_jumps(example):
@@ -121,3 +120,24 @@ def test_cards(example):
     assert history.sqrt_d_k == pytest.approx(np.sqrt(history.d_k))
     assert history.scaled_score == pytest.approx(history.raw_score / np.sqrt(history.d_k))
     assert "−" not in history.narration[1].text and "8.00" in history.narration[1].text
+
+
+def test_the_cards_say_exactly_this():
+    """The intro and history cards, spelled out for the default example and for one without a model."""
+    with_model, without = default_example(), parse_example(MINIMAL)
+    assert [(line.id, line.text) for line in lesson_for("IntroCard", with_model).narration] == [
+        ("intro.title", "Apple: fruit or tech?"),
+        ("intro.promise", "How attention re-reads a word in the light of its sentence."),
+        ("intro.chapters", "Ten chapters, from words as points to the same pull in a real model's own numbers.")]
+    assert [line.text for line in lesson_for("IntroCard", without).narration] == [
+        "Only what is required", "How attention re-reads a word in the light of its sentence.",
+        "Nine chapters, from words as points to where attention came from."]
+    assert lesson_for("IntroCard", without).example == "minimal"
+    assert lecture_scenes(without)[-1] == "HistoryCard" and "RealModelScene" not in lecture_scenes(without)
+    assert lecture_scenes(with_model)[-1] == "RealModelScene"
+    history = lesson_for("HistoryCard", without)
+    assert [(line.id, line.text) for line in history.narration] == [
+        ("history.years", "2014: attention helped an RNN translate. 2017: attention became the whole model."),
+        ("history.scaling", "With d\u2096 = 64 per head, scores are divided by 8.00: a score of 24.00 becomes 3.00.")]
+    assert (history.d_k, history.sqrt_d_k, history.raw_score, history.scaled_score) == (64, 8.0, 24.0, 3.0)
+    assert [entry.year for entry in history.entries] == [2014, 2017]

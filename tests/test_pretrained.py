@@ -50,6 +50,11 @@ def test_the_public_api(model):
     assert run.offsets[1] == (0, 5) and run.offsets[0] == (0, 0)
     with pytest.raises(ValueError):
         run.attentions[0, 0, 0, 0] = 1.0  # read-only
+    assert (model.num_layers, model.num_heads, model.d_model, model.max_positions) == (6, 12, 384, 512)
+    assert model.word_embeddings.shape == (30522, 384) and model.position_embeddings.shape == (512, 384)
+    for table in (model.word_embeddings, model.position_embeddings, model.layers[0].attention.w_q):
+        with pytest.raises(ValueError):
+            table[0, 0] = 1.0  # the weights are locked too
     assert load_model() is model  # loaded once per process
 
 

@@ -4,6 +4,7 @@ run against the tests that cover it (mutmut maps every function to the tests tha
     .venv/bin/python tools/mutate.py                     every group: attention_core, clips, scenes
     .venv/bin/python tools/mutate.py attention_core      one group
     .venv/bin/python tools/mutate.py scenes 'scenes.gravity*'   only the mutants whose names match
+    .venv/bin/python tools/mutate.py --report            print the scores of the last runs again
 
 Each group runs in its own copy of the project under build/mutate/<group>/ (mutmut writes its
 mutated copy, `mutants/`, beside the code it mutates), so the checkout is never touched. The
@@ -19,6 +20,7 @@ lesson, and a whole run of it takes hours: run it by module, with a pattern.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -32,12 +34,17 @@ COPIED = ("attention_core", "scenes", "clips", "tests", "assets", "render.py", "
 GROUPS = {  # group -> the test files its mutants run against (mutmut picks, per mutant, those that cover it)
     "attention_core": ["tests/test_core_errors.py", "tests/test_core_numbers.py", "tests/test_core_properties.py",
                        "tests/test_lessons.py", "tests/test_lessons_more.py", "tests/test_claims.py",
-                       "tests/test_text.py", "tests/test_pretrained.py", "tests/test_example_file.py"],
+                       "tests/test_text.py", "tests/test_pretrained.py", "tests/test_example_file.py",
+                       "tests/test_golden_lessons.py"],
     "clips": ["tests/test_clip_files.py", "tests/test_interrupted_writes.py", "tests/test_media.py",
-              "tests/test_reuse.py"],
+              "tests/test_reuse.py", "tests/test_narration.py"],
     "scenes": ["tests/test_scenes_gravity.py", "tests/test_scenes_lecture.py", "tests/test_scenes_multihead.py",
                "tests/test_scenes_projection.py", "tests/test_real_model.py", "tests/test_layout.py"],
 }
+
+PRELOADED = ("numpy", "scipy.special", "manim", "av", "tokenizers", "safetensors.numpy", "PIL.Image", "srt",
+             "webvtt", "hypothesis", "xdist.plugin")  # the libraries the tests import, slow to load
+
 
 def mutmut_config(group: str) -> str:
     """mutmut's section of setup.cfg for one group (the copy's pyproject has no [tool.mutmut]).
@@ -48,7 +55,12 @@ def mutmut_config(group: str) -> str:
     others = [name for name in COPIED if name not in (group, "tests", "pyproject.toml")]
     return (f"[mutmut]\nsource_paths ={lines([group])}\nalso_copy ={lines(others)}\n"
             f"pytest_add_cli_args ={lines(['-n', '0', '-p', 'no:cacheprovider'])}\n"
-            f"pytest_add_cli_args_test_selection ={lines(GROUPS[group])}\nuse_git_change_detection = false\n")
+            f"pytest_add_cli_args_test_selection ={lines(GROUPS[group])}\nuse_git_change_detection = false\n"
+            "timeout_multiplier = 60\n"  # the tests' times were measured warm; a mutant's run starts cold
+            "process_isolation = forkserver\n"  # fork from a process that ran no test (onnxruntime, tokenizers)
+            # and that has imported the libraries but not the tests: a test module's own values (a
+            # lesson made at import) are made again, from the mutated code, in each mutant's run
+            "forkserver_warmup = import\npreload_modules_file = preload.txt\n")
 
 
 def prepare(group: str) -> Path:
@@ -64,6 +76,7 @@ def prepare(group: str) -> Path:
         else:
             shutil.copy2(source, folder / name)
     (folder / "setup.cfg").write_text(mutmut_config(group))
+    (folder / "preload.txt").write_text("\n".join(PRELOADED) + "\n")
     return folder
 
 
@@ -86,12 +99,20 @@ def survivors(folder: Path) -> list[str]:
 
 def run_group(group: str, patterns: list[str]) -> dict:
     folder = prepare(group)
-    done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", "2", *patterns], cwd=folder)
+    # mutmut forks each mutant's run from a process that has used the word-piece tokenizer and
+    # BLAS: with their thread pools in that process, a fork can wait forever on a lock
+    single_threaded = {"TOKENIZERS_PARALLELISM": "false", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", "2", *patterns], cwd=folder,
+                          env={**os.environ, **single_threaded})
     if done.returncode != 0:
         print(f"mutmut stopped with exit status {done.returncode} in {folder}", file=sys.stderr)
+    return result_of(folder)
+
+
+def result_of(folder: Path) -> dict:
     report = {}
     for module, counts in scores(folder).items():
-        tested = sum(counts.values()) - counts["no tests"] - counts["skipped"]
+        tested = sum(counts.values()) - counts["no tests"] - counts["skipped"] - counts["not checked"]
         killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
         report[module] = {"score": round(100 * killed / tested, 1) if tested else None, **counts}
     return {"modules": report, "survived": survivors(folder)}
@@ -107,13 +128,17 @@ def print_report(group: str, result: dict) -> None:
 
 def main(argv: list[str]) -> int:
     groups = [name for name in argv if name in GROUPS] or list(GROUPS)
-    patterns = [name for name in argv if name not in GROUPS]
+    patterns = [name for name in argv if name not in GROUPS and name != "--report"]
     WORK.mkdir(parents=True, exist_ok=True)
     report_path = WORK / "report.json"
-    report = json.loads(report_path.read_text()) if report_path.is_file() else {}
+    if "--report" in argv:
+        groups = [group for group in groups if (WORK / group / "mutants").is_dir()]
     for group in groups:
-        report[group] = run_group(group, patterns)
-        print_report(group, report[group])
+        result = result_of(WORK / group) if "--report" in argv else run_group(group, patterns)
+        print_report(group, result)
+        # read again just before writing: another group may have finished meanwhile
+        report = json.loads(report_path.read_text()) if report_path.is_file() else {}
+        report[group] = result
         report_path.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nwritten: {report_path.relative_to(ROOT)}")
     return 0

@@ -220,8 +220,11 @@ def paths_line(lesson) -> str:
 def real_model_lines(lesson) -> tuple[Line, ...]:
     first = lesson.readings[0]
     added = sum(first.special)
-    chosen = ("the head that pulls hardest toward a context word in both sentences"
-              if lesson.chosen_by == "auto" else "as the example asks")
+    hardest = "pulls hardest toward a context word"
+    chosen = {"auto": f"the head that {hardest} in both sentences",
+              "example": "as the example asks",
+              "layer": f"in the example's layer, the head that {hardest}",
+              "head": f"the example's head, in the layer where it {hardest}"}[lesson.chosen_by]
     said = [
         ("realmodel.pieces", f"A real model, {lesson.model}, reads word pieces: {count_word(len(first.pieces))} "
                              f"here, {count_word(added)} of them markers it adds, [CLS] and [SEP]."),

@@ -59,12 +59,19 @@ class RealModelLesson(ClipLesson):
     heads: int
     layer: int  # counted from 1, as on screen
     head: int  # counted from 1
-    chosen_by: str  # "example" (both given) or "auto"
+    chosen_by: str  # "example" (both given), "auto" (neither), "layer" or "head" (only that one given)
     readings: tuple[PieceReading, ...]  # the two sentences compared
     paths: np.ndarray  # (2, layers + 1, 2) each focus vector after each layer, in 2-D
     cosines: np.ndarray  # (layers + 1,) the two focus vectors' cosine after each layer
     explained: np.ndarray  # (2,) share of the variance each drawn component keeps
     grids: np.ndarray  # (heads, n, n) every head of the chosen layer, for sentence 1
+
+
+def chosen_by(layer: int | None, head: int | None) -> str:
+    """Who chose the (layer, head) drawn: the example (both given), the lesson ("auto"), or the
+    example one of them ("layer" or "head") and the lesson the other."""
+    return {(True, True): "example", (False, False): "auto", (True, False): "layer", (False, True): "head"}[
+        (layer is not None, head is not None)]
 
 
 def real_model_lesson(example: Example) -> RealModelLesson:
@@ -96,7 +103,7 @@ def real_model_lesson(example: Example) -> RealModelLesson:
             heads=model.num_heads,
             layer=layer + 1,
             head=head + 1,
-            chosen_by="example" if None not in (example.model.layer, example.model.head) else "auto",
+            chosen_by=chosen_by(example.model.layer, example.model.head),
             readings=readings,
             paths=paths,
             cosines=cosines,
