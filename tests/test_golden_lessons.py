@@ -27,6 +27,10 @@ def examples():
         yield pytest.param(path.stem, lambda path=path: load_example(path), id=path.stem)
     yield pytest.param("only-required-fields", lambda: parse_example(MINIMAL), id="only-required-fields")
     yield pytest.param("focus-word-alone", lambda: parse_example(ALONE), id="focus-word-alone")
+    yield pytest.param("one-word-sentence", lambda: parse_example(MINIMAL.replace("An apple and an orange", "Apple")),
+                       id="one-word-sentence")
+    four = ALONE.replace("phone = [4.0, 0.0]", "phone = [4.0, 0.0]\npear = [0.5, 2.5]\nlaptop = [3.5, 0.5]")
+    yield pytest.param("alone-among-four-words", lambda: parse_example(four), id="alone-among-four-words")
     default = DEFAULT_EXAMPLE.read_text(encoding="utf-8")
     for name, layer, head in (("layer-and-head-given", "2", "3"), ("layer-given", "2", '"auto"'),
                               ("head-given", '"auto"', "3")):

@@ -169,11 +169,12 @@ def mask_lines(lesson) -> tuple[Line, ...]:
 
 def parallel_lines(lesson) -> tuple[Line, ...]:
     n = len(lesson.tokens)
-    everyone = {1: "the one word looks at itself and is", 2: "both words look at each other and are"}.get(
-        n, f"all {count_word(n)} words look at each other and are")
+    everyone = {1: "the one word looks at itself and is updated",
+                2: "both words look at each other and are updated together"}.get(
+        n, f"all {count_word(n)} words look at each other and are updated together")
     words, steps = ("one word", "one step") if n == 1 else (f"{count_word(n)} words", f"{count_word(n)} steps")
     return lines(
-        ("parallel.attention", f"Attention: {everyone} updated together, in one step."),
+        ("parallel.attention", f"Attention: {everyone}, in one step."),
         ("parallel.recurrent", "A recurrent network must read word by word: each state needs the one before. "
                                f"{words.capitalize()}, {steps}."),
         ("parallel.positions", "With no recurrence, word order must be added: positional information goes into "
