@@ -263,3 +263,17 @@ def test_a_string_where_numbers_belong_is_described_as_a_string():
     with pytest.raises(ExampleError) as raised:
         parse_example(VALID.replace("apple = [2.0, 2.0]", 'apple = "two"'))
     assert str(raised.value) == "words.apple: must be 2 numbers like [2.0, 1.5], got a string 'two'"
+
+
+@pytest.mark.parametrize(("cross", "message"), [
+    ('encoder = "An apple"', "cross.decoder: is missing; add it (see assets/examples/README.md)"),
+    ('decoder = "An apple"', "cross.encoder: is missing; add it (see assets/examples/README.md)"),
+    ('encoder = "An apple"\ndecoder = 5', "cross.decoder: must be a string, got a number 5"),
+    ('encoder = "Nothing here"\ndecoder = "An apple"', "cross.encoder: has no word with an embedding; use words from [words]"),
+    ('encoder = "An apple"\ndecoder = "' + " ".join(["apple"] * 9) + '"',
+     "cross.decoder: has 9 words with embeddings; at most 8"),
+])
+def test_a_bad_cross_table_names_its_field(cross, message):
+    with pytest.raises(ExampleError) as raised:
+        parse_example(VALID + "\n[cross]\n" + cross + "\n")
+    assert str(raised.value) == message

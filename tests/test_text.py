@@ -25,3 +25,10 @@ def test_pairs_and_quotes():
 def test_the_speller_and_the_code_agree_everywhere():
     values = [i / 1000 - 5 for i in range(10001)] + [-0.0049, 0.0049, -0.005, 0.015, 0.025]
     assert [format_number(v) for v in values] == [written(v) for v in values]
+
+
+def test_counts_up_to_ten_are_words():
+    from attention_core.lessons.narration import count_word
+
+    assert [count_word(n) for n in range(12)] == ["zero", "one", "two", "three", "four", "five", "six", "seven",
+                                                  "eight", "nine", "ten", "11"]
