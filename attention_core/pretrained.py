@@ -20,7 +20,6 @@ with `safetensors` (numpy) and `tokenizers`. No torch, no transformers, no downl
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import json
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from ._checks import frozen
+from ._files import sha256_of
 from .multihead import MultiHeadAttention
 from .tokens import TOKEN_PATTERN, token_key
 
@@ -212,13 +212,8 @@ def weights_sha256(name: str = MODEL_NAME) -> str:
     return file_sha256(model_folder(name) / "model.safetensors")
 
 
-@functools.lru_cache(maxsize=None)
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as weights:
-        for block in iter(lambda: weights.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+# the weights do not change while a process runs: each file is hashed once
+file_sha256 = functools.lru_cache(maxsize=None)(sha256_of)
 
 
 def load_tokenizer(name: str = MODEL_NAME):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 from pathlib import Path
+
+from attention_core._files import sha256_of  # noqa: F401  (clips import it from here)
 
 
 def atomic_copy(source: Path, target: Path) -> None:
@@ -31,11 +32,3 @@ def atomic_write_text(text: str, target: Path) -> None:
 
 def atomic_write_json(data, target: Path) -> None:
     atomic_write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", target)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

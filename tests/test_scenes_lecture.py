@@ -8,7 +8,6 @@ from scene_harness import build_scene, one, sample_scene, text_of
 from attention_core.example_file import default_example
 from scenes.catalog import SCENES
 from scenes.formula import FORMULA_PARTS
-from scenes.parallel import pair_text
 from scenes.scaling import axis_x
 from spelled import written
 
@@ -112,8 +111,9 @@ def test_formula_scene_numbers_and_fixed_latex(tmp_path):
 def test_parallel_scene_one_step_against_n(tmp_path):
     lesson, _, shown = drawn("ParallelScene", tmp_path)
     for i, (output, state) in enumerate(zip(lesson.attention_outputs, lesson.recurrent_states)):
-        assert text_of(one(shown, f"attention_output:{i}")) == pair_text(output)
-        assert text_of(one(shown, f"recurrent_state:{i}")) == pair_text(state)
+        # a column: x above y, each written with a true minus sign (spelled by the test)
+        assert text_of(one(shown, f"attention_output:{i}")) == f"{written(output[0])}\n{written(output[1])}"
+        assert text_of(one(shown, f"recurrent_state:{i}")) == f"{written(state[0])}\n{written(state[1])}"
     assert text_of(one(shown, "attention_steps")) == "steps: 1"
     assert text_of(one(shown, f"recurrent_steps:{lesson.recurrent_steps}")) == f"steps: {len(lesson.tokens)}"
 
