@@ -122,6 +122,7 @@ def plan(arguments: argparse.Namespace) -> Plan:
     folder = Path(arguments.out) / example.name / arguments.quality  # the name is [a-z0-9-]+
     if arguments.lecture:
         folder = folder / "lecture"
+    check_folder(folder, "--out", arguments.out)
     narrate = arguments.narrate or arguments.voice_dir is not None
     recordings = find_recordings(arguments.voice_dir, example, scenes) if arguments.voice_dir else {}
     if narrate:
@@ -138,6 +139,7 @@ def plan(arguments: argparse.Namespace) -> Plan:
 
         settings["narration"] = {**voice_versions(), "recorded": sorted(recordings)}
     cache = arguments.cache or str(Path(arguments.out) / CACHE)
+    check_folder(Path(cache), "--cache" if arguments.cache else "--out", arguments.cache or arguments.out)
     files = [f"{chapters.index(scene) + 1:02d}-{scene}.mp4" if arguments.lecture else f"{scene}.mp4"
              for scene in scenes]
     jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file), cache,
@@ -145,6 +147,17 @@ def plan(arguments: argparse.Namespace) -> Plan:
                     arguments.captions == "burned")
             for scene, file in zip(scenes, files)]
     return Plan(folder, record, settings, jobs, arguments.lecture and narrate, example.title)
+
+
+def check_folder(folder: Path, option: str, given: str) -> None:
+    """`folder` can be made (or is there): none of it, from the top, is a file. Checked before
+    anything renders, so a wrong `option` is one line, not a traceback after the first clip."""
+    for part in [folder, *folder.parents]:
+        if part.exists() and not part.is_dir():
+            raise UsageError(f"{option} {given!r}: {str(part)!r} is a file, not a folder; give a folder "
+                             "(it is made if missing)")
+        if part.is_dir():
+            return
 
 
 def find_recordings(voice_dir: str, example, scenes: list[str]) -> dict[str, Path]:

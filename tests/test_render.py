@@ -69,6 +69,22 @@ def test_unknown_scene_is_one_line_and_exit_2(tmp_path):
     assert not any(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize("option", ["--out", "--cache"])
+def test_a_file_given_as_a_folder_is_one_line_and_exit_2(tmp_path, option):
+    """`--out some-file` (or a folder under a file): refused before anything renders."""
+    some_file = tmp_path / "some-file"
+    some_file.write_text("not a folder")
+    arguments = [option, str(some_file / "sub")] if option == "--cache" else []
+    out = some_file if option == "--out" else tmp_path / "out"
+    done = render(out, "IntroCard", *arguments)
+    given = some_file / "sub" if option == "--cache" else some_file
+    assert done.returncode == 2
+    assert done.stderr.strip() == (f"render.py: error: {option} '{given}': '{some_file}' is a file, not a folder; "
+                                   "give a folder (it is made if missing)")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["some-file"]
+    assert some_file.read_text() == "not a folder"
+
+
 def test_help_explains_every_option():
     done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--help"], capture_output=True, text=True)
     assert done.returncode == 0
