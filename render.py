@@ -89,12 +89,16 @@ def chosen_scenes(names: list[str], default: list[str] | tuple[str, ...] = HEADL
 
 
 def read_example(path: str | None):
-    """The example at `path` (default: the shipped one); a bad file is a UsageError."""
+    """The example at `path` (default: the shipped one); a bad file, or one with characters the
+    bundled font cannot draw, is a UsageError."""
     from attention_core.example_file import DEFAULT_EXAMPLE, ExampleError, load_example
+    from scenes.fonts import check_drawable
 
     path = path or str(DEFAULT_EXAMPLE)
     try:
-        return load_example(path)
+        example = load_example(path)
+        check_drawable(example)
+        return example
     except ExampleError as error:
         raise UsageError(f"{path}: {error}") from None
 

@@ -2,27 +2,23 @@
 
 Q, K and V have one colour each, everywhere. Text is drawn with the bundled DejaVu fonts
 (assets/fonts, Bitstream Vera licence), registered here, so a clip looks the same on every
-machine. User text (words, titles, sentences) is only ever drawn with `plain_text`, which
+machine (an example with characters they lack is refused: scenes/fonts.py). User text (words, titles, sentences) is only ever drawn with `plain_text`, which
 uses Pango without markup: it is shown literally, never interpreted.
 """
 
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import manimpango
 from manim import Text, VMobject
 from PIL import ImageFont
 
 from attention_core.text import format_number  # noqa: F401  (scenes write numbers with it)
+from scenes.fonts import FONT, FONT_DIR, FONT_FILE, MONO_FONT
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 for font_file in sorted(FONT_DIR.glob("*.ttf")):
     manimpango.register_font(str(font_file))
-
-FONT = "DejaVu Sans"
-MONO_FONT = "DejaVu Sans Mono"
 
 # -- colours ---------------------------------------------------------------------------
 BACKGROUND = "#0E1117"
@@ -104,7 +100,7 @@ def without_svg_sources(mobject: VMobject) -> VMobject:
 
 @functools.lru_cache(maxsize=None)
 def _measuring_font() -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), 100)
+    return ImageFont.truetype(str(FONT_FILE), 100)
 
 
 @functools.lru_cache(maxsize=None)

@@ -170,8 +170,11 @@ def test_tokens_match_case_insensitively_and_skip_punctuation():
 
 @pytest.mark.parametrize("path", shipped_examples(), ids=lambda p: p.name)
 def test_shipped_examples_are_valid(path):
+    from scenes.fonts import check_drawable
+
     example = load_example(path)
     assert example.name == path.stem
+    check_drawable(example)  # every character has a glyph in the bundled font
 
 
 def test_list_examples_names_each_with_its_title():
