@@ -8,6 +8,7 @@ from manim import DOWN, LEFT, UP, FadeIn, FadeOut, Scene, VGroup, VMobject
 
 from attention_core.examples import Example
 from scenes import style
+from scenes.layout import GAP, Stage
 from scenes.source import current_example
 
 
@@ -38,24 +39,23 @@ class LessonScene(Scene):
 
     def setup(self):
         self.camera.background_color = style.BACKGROUND
+        self.stage = Stage(self.camera.frame_width, self.camera.frame_height)  # `title` moves its top down
 
     def title(self, text: str, sentence: str | None = None) -> VMobject:
-        """The clip's heading, top left; under it, in small print, the sentence it reads."""
-        max_width = self.camera.frame_width - 2 * style.EDGE_BUFFER
+        """The clip's heading, top left (on as many lines as the frame's width needs); under
+        it, in small print, the sentence it reads. The stage's content starts below it."""
         self.heading_text = text
-        heading = style.plain_text(text, style.HEADING_SIZE)
-        if heading.width > max_width:  # a long title: smaller, still one line
-            heading.scale_to_fit_width(max_width)
-        heading.to_corner(UP + LEFT, buff=style.EDGE_BUFFER)
+        heading = style.left_aligned_text(text, self.stage.text_width, style.HEADING_SIZE)
+        self.stage.content.put(heading, UP + LEFT)
         heading.name = "heading"
-        if sentence is None:
-            return heading
-        line = style.plain_text(f"\u201c{sentence}\u201d", style.SMALL_SIZE, style.MUTED)
-        if line.width > max_width:
-            line.scale_to_fit_width(max_width)
-        line.next_to(heading, DOWN, buff=0.12, aligned_edge=LEFT)
-        line.name = "heading_sentence"
-        return VGroup(heading, line)
+        if sentence is not None:
+            line = style.left_aligned_text(f"\u201c{sentence}\u201d", self.stage.text_width, style.SMALL_SIZE,
+                                           style.MUTED)
+            line.next_to(heading, DOWN, buff=GAP["tight"], aligned_edge=LEFT)
+            line.name = "heading_sentence"
+            heading = VGroup(heading, line)
+        self.stage = self.stage.below(heading)
+        return heading
 
     def keep_above_caption(self, mobject: VMobject, top: float | None = None, margin: float = 0.0) -> VMobject:
         """Shrink `mobject` (about its top edge) if it would reach into the caption lines (with
@@ -63,7 +63,7 @@ class LessonScene(Scene):
         edge there."""
         if top is not None:
             mobject.shift((top - mobject.get_top()[1]) * UP)
-        room = mobject.get_top()[1] - style.CAPTION_TOP - margin
+        room = mobject.get_top()[1] - self.stage.caption_top - margin
         if mobject.height > room:
             mobject.scale(room / mobject.height, about_edge=UP)
         return mobject
@@ -80,9 +80,8 @@ class LessonScene(Scene):
         self.said.append((line_id, self.time))  # the voice starts as the caption appears
         self.open_subtitle = (line.text, self.time)
         if self.burn_captions:
-            max_width = self.camera.frame_width - 2 * style.EDGE_BUFFER
-            new = style.wrapped_text(line.text, max_width, style.CAPTION_SIZE)
-            new.to_edge(DOWN, buff=style.EDGE_BUFFER)
+            new = style.wrapped_text(line.text, self.stage.text_width, self.stage.caption_size)
+            self.stage.caption.put(new, UP if self.stage.vertical else DOWN)
             new.name = "caption"
             self.play(FadeIn(new, shift=0.1 * UP), run_time=run_time / 2)
             self.caption_mobject = new

@@ -7,6 +7,10 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Line, VGroup, Write
 from attention_core.lessons import HistoryLesson, IntroLesson, history_lesson, intro_lesson
 from scenes import style
 from scenes.base import LessonScene
+from scenes.layout import GAP
+
+
+TITLE_DROP = 0.12  # the intro's title starts this share of the frame's content below its top
 
 
 class IntroCard(LessonScene):
@@ -17,15 +21,14 @@ class IntroCard(LessonScene):
     def construct(self):
         lesson = self.lesson
         # 1. the example's title
-        title = style.plain_text(lesson.title, style.TITLE_SIZE)
-        if title.width > self.camera.frame_width - 2 * style.EDGE_BUFFER:  # a long title, one line
-            title.scale_to_fit_width(self.camera.frame_width - 2 * style.EDGE_BUFFER)
-        title.move_to([0, 2.3, 0])
+        content = self.stage.content.below_top(TITLE_DROP * self.stage.content.height)
+        title = style.wrapped_text(lesson.title, content.width, style.TITLE_SIZE)
+        content.put(title, UP)
         title.name = "title"
         rule = Line(title.get_left(), title.get_right(), color=style.FOCUS, stroke_width=2)
-        rule.next_to(title, DOWN, buff=0.2)
-        subtitle = style.plain_text("how attention re-reads a word in the light of its sentence", style.BODY_SIZE,
-                                    style.MUTED).next_to(rule, DOWN, buff=0.3)
+        rule.next_to(title, DOWN, buff=GAP["small"])
+        subtitle = style.wrapped_text("how attention re-reads a word in the light of its sentence", content.width,
+                                      style.BODY_SIZE, style.MUTED).next_to(rule, DOWN, buff=GAP["medium"])
         self.heading_text = "Introduction"  # its chapter title; the next clip is headed by the example's title
         self.play(Write(title), run_time=style.MEDIUM)
         self.say("intro.title")
@@ -35,7 +38,7 @@ class IntroCard(LessonScene):
         # 2. what the lecture shows, in order
         chapters = VGroup(*(style.plain_text(f"{i + 1}. {chapter}", style.LABEL_SIZE)
                             for i, chapter in enumerate(lesson.chapters)))
-        chapters.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(subtitle, DOWN, buff=0.45)
+        chapters.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"]).next_to(subtitle, DOWN, buff=GAP["large"])
         self.keep_above_caption(chapters)
         chapters.name = "chapters"
         self.end_beat()
@@ -52,21 +55,23 @@ class HistoryCard(LessonScene):
     def construct(self):
         lesson = self.lesson
         heading = self.title("Where attention came from")
+        content = self.stage.content
         self.play(FadeIn(heading), run_time=style.SHORT)
         # 1. the two papers, one after the other
         previous = None
         for index, entry in enumerate(lesson.entries):
             year = style.plain_text(str(entry.year), style.HEADING_SIZE, style.FOCUS)
-            text = VGroup(style.plain_text(entry.authors, style.BODY_SIZE),
-                          style.plain_text(entry.idea, style.LABEL_SIZE, style.MUTED),
-                          style.plain_text(entry.score, style.LABEL_SIZE, style.QUERY))
-            text.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-            card = VGroup(year, text).arrange(RIGHT, aligned_edge=UP, buff=0.5)
+            room = content.width - year.width - GAP["large"]
+            text = VGroup(style.left_aligned_text(entry.authors, room, style.BODY_SIZE),
+                          style.left_aligned_text(entry.idea, room, style.LABEL_SIZE, style.MUTED),
+                          style.left_aligned_text(entry.score, room, style.LABEL_SIZE, style.QUERY))
+            text.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
+            card = VGroup(year, text).arrange(RIGHT, aligned_edge=UP, buff=GAP["large"])
             card.name = f"entry:{index}"
             if previous is None:
-                card.move_to([-6.2, 2.3, 0], aligned_edge=UP + LEFT)
+                content.put(card, UP + LEFT)
             else:
-                card.next_to(previous, DOWN, buff=0.6, aligned_edge=LEFT)
+                card.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
             self.play(FadeIn(card, shift=0.2 * RIGHT), run_time=style.MEDIUM)
             previous = card
         self.say("history.years")
@@ -74,8 +79,8 @@ class HistoryCard(LessonScene):
         example = style.wrapped_text(
             f"With d\u2096 = {lesson.d_k} per head, scores are divided by \u221a{lesson.d_k} = "
             f"{style.format_number(lesson.sqrt_d_k)}: a score of {style.format_number(lesson.raw_score)} "
-            f"becomes {style.format_number(lesson.scaled_score)}.", 12.4, style.LABEL_SIZE, style.KEY)
-        example.next_to(previous, DOWN, buff=0.7, aligned_edge=LEFT)
+            f"becomes {style.format_number(lesson.scaled_score)}.", content.width, style.LABEL_SIZE, style.KEY)
+        example.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
         example.name = "scaling_example"
         self.end_beat()
         self.play(FadeIn(example), run_time=style.SHORT)

@@ -11,13 +11,16 @@ Storyboard (the example's first sentence, its focus word's query):
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, FadeIn, MathTex, SurroundingRectangle, Transform, VGroup
+from manim import DOWN, LEFT, UP, FadeIn, MathTex, SurroundingRectangle, Transform, VGroup
 
 from attention_core.lessons import FormulaLesson, formula_lesson
 from scenes import style
 from scenes.base import LessonScene
+from scenes.layout import GAP
+from scenes.writing import has_many, point, weighted_sum
 from scenes.tables import ScoreTable
 
+FORMULA_SCALE = 1.1
 FORMULA_PARTS = (r"\mathrm{Attention}(Q, K, V) =", r"\mathrm{softmax}\Big(", r"Q K^{\top}", r"/",
                  r"\sqrt{d_k}", r"\Big)", r"V")
 
@@ -31,7 +34,8 @@ class FormulaScene(LessonScene):
         lesson = self.lesson
         heading = self.title(f"The formula, for \u201c{lesson.focus}\u201d", lesson.sentence)
         # 1. the formula
-        formula = style.without_svg_sources(MathTex(*FORMULA_PARTS, color=style.FOREGROUND)).scale(1.1).move_to([0, 2.2, 0])
+        formula = style.without_svg_sources(MathTex(*FORMULA_PARTS, color=style.FOREGROUND)).scale(FORMULA_SCALE)
+        self.stage.content.shrink_to_fit(formula, UP)
         formula.name = "formula"
         formula[2].set_color(style.QUERY)
         formula[6].set_color(style.VALUE)
@@ -40,8 +44,8 @@ class FormulaScene(LessonScene):
             ("q\u00b7k", lesson.dots, style.QUERY, "dot"),
             (f"\u00f7 {style.format_number(lesson.sqrt_d_k)}", lesson.scaled, style.KEY, "scaled"),
             ("softmax", lesson.weights, style.CONTEXT, "weight"),
-        ], column_width=1.6, size=style.LABEL_SIZE, row_height=0.42 if len(lesson.tokens) <= 4 else 0.34)
-        table.next_to(formula, DOWN, buff=0.45).set_x(0)
+        ], column_width=1.6, size=style.LABEL_SIZE, row_height=0.34 if has_many(lesson.tokens) else 0.42)
+        table.next_to(formula, DOWN, buff=GAP["large"]).set_x(self.stage.content.point()[0])
         columns = [VGroup(*(row[c + 1] for row in table.rows)) for c in range(3)]
         headers = table[1]
         self.play(FadeIn(VGroup(*(row[0] for row in table.rows)), table[2]), run_time=style.SHORT)
@@ -63,16 +67,17 @@ class FormulaScene(LessonScene):
             self.wait(style.PAUSE)
 
         # 5. times V: the output
-        terms = ("\u03a3 weight \u00d7 v" if len(lesson.tokens) > 4 else
-                 " + ".join(f"{style.format_number(w)} v {t}" for t, w in zip(lesson.tokens, lesson.weights)))
+        terms = weighted_sum(lesson.tokens, lesson.weights, "v ")
         output = VGroup(
             style.plain_text("\u00d7 V: the weighted average of the values", style.LABEL_SIZE, style.VALUE),
-            style.wrapped_text(f"output = {terms}", 7.0, style.SMALL_SIZE, style.FOREGROUND),
-            style.plain_text(f"\u2248 ({style.format_number(lesson.output[0])}, {style.format_number(lesson.output[1])})",
-                             style.LABEL_SIZE, style.CONTEXT),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+            style.wrapped_text(f"output = {terms}", min(7.0, self.stage.text_width), style.SMALL_SIZE,
+                               style.FOREGROUND),
+            style.plain_text(f"\u2248 {point(lesson.output)}", style.LABEL_SIZE, style.CONTEXT),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"])
         output[2].name = "output_value"
-        output.next_to(table, DOWN, buff=0.4, aligned_edge=LEFT)
+        output.next_to(table, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
+        if output.get_right()[0] > self.stage.content.right:  # narrow: under the table, from the left margin
+            output.align_to([self.stage.content.left, 0, 0], LEFT)
         self.keep_above_caption(VGroup(table, output))
         self.end_beat()
         self.play(Transform(box, SurroundingRectangle(formula[6], color=style.HIGHLIGHT, buff=0.08)),

@@ -30,10 +30,9 @@ from manim import (
 from attention_core.lessons import GravityLesson, SentenceReading, gravity_lesson
 from scenes import style
 from scenes.base import LessonScene
-from scenes.mobjects import SentenceLine, WeightBars, WordDot, WordPlane, place_labels, weighted_arrow
-
-PANEL_LEFT = 0.9  # the right-hand panel starts here (scene x)
-PANEL_WIDTH = 6.9 - PANEL_LEFT
+from scenes.layout import GAP, stack
+from scenes.writing import has_many, point, weighted_sum
+from scenes.mobjects import SentenceLine, WeightBars, WordDot, WordPlane, place_labels, weighted_arrows
 
 
 class GravityScene(LessonScene):
@@ -46,8 +45,7 @@ class GravityScene(LessonScene):
         # 1. the word plane, every word at its static embedding
         heading = self.title(lesson.title)
         points = np.array(list(lesson.plane.values()) + [s.context for s in lesson.sentences])
-        self.plane = WordPlane(points, width=7.0, height=5.0)
-        self.plane.shift(np.array([-3.3, -0.05, 0]) - self.plane.get_center())
+        self.plane = WordPlane.filling(points, self.stage.main)
         self.plane.name = "plane"
         self.words = {word: WordDot(word, self.plane.point(xy)) for word, xy in lesson.plane.items()}
         # every label is placed once, against every dot where it will finally be
@@ -56,7 +54,7 @@ class GravityScene(LessonScene):
                     style.CONTEXT, radius=style.DOT_RADIUS * 1.3, size=style.SMALL_SIZE)
             for number, reading in enumerate(lesson.sentences)
         ]
-        place_labels(list(self.words.values()) + self.contexts)
+        place_labels(list(self.words.values()) + self.contexts, bounds=self.stage.label_bounds)
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
         self.play(LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1),
                   run_time=style.MEDIUM)
@@ -76,45 +74,42 @@ class GravityScene(LessonScene):
         """Steps 2-5 for one sentence; its context dot, label and trail stay on screen."""
         plane = self.plane
         # 2. the sentence appears in the panel
-        many = len(reading.tokens) > 4  # then smaller print, a tighter list and a short formula
+        many = has_many(reading.tokens)  # then smaller print, a tighter list and a short formula
         label = style.plain_text(f"Sentence {number + 1}", style.LABEL_SIZE, style.MUTED)
-        line = SentenceLine(reading.text, reading.takes_part, reading.focus, PANEL_WIDTH,
+        region = self.stage.panel
+        line = SentenceLine(reading.text, reading.takes_part, reading.focus, region.width,
                             size=style.LABEL_SIZE if many else style.BODY_SIZE)
         line.name = f"sentence:{number}"
-        panel = VGroup(label, line).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        panel.move_to([PANEL_LEFT, 2.2, 0], aligned_edge=UP + LEFT)
+        panel = stack(label, line)
+        region.put(panel, UP + LEFT)
         self.end_beat()
         self.play(FadeIn(panel), run_time=style.SHORT)
         self.say(f"gravity.sentence-{number + 1}.words")
 
         # 3. arrows from the sentence's words to the focus word, thickness = weight
-        arrows = VGroup()
         focus_point = plane.point(reading.embedding)
-        for index, (token, xy, weight) in enumerate(zip(reading.tokens, reading.token_embeddings, reading.weights)):
-            if np.allclose(xy, reading.embedding):
-                continue  # the focus word's pull on itself shows in the weights panel
-            arrow = weighted_arrow(plane.point(xy), focus_point, float(weight), style.FOCUS)
-            arrow.name = f"arrow{number}:{index}"
-            arrows.add(arrow)
+        # the focus word's pull on itself shows in the weights panel
+        arrows = weighted_arrows(plane, reading.token_embeddings, reading.embedding, reading.weights, style.FOCUS,
+                                 f"arrow{number}:")
         if len(arrows):
             self.play(LaggedStart(*(GrowArrow(a) for a in arrows), lag_ratio=0.2), run_time=style.MEDIUM)
 
         # 4. the weights, then the context vector as their weighted sum of embeddings
+        two_columns = many and self.stage.vertical  # a wide, low panel
         bars = WeightBars(reading.tokens, reading.weights, style.FOCUS, prefix=f"weight{number}",
-                          size=style.SMALL_SIZE if many else style.LABEL_SIZE, row_step=0.34 if many else 0.45)
+                          size=style.SMALL_SIZE if many else style.LABEL_SIZE, row_step=0.34 if many else 0.45,
+                          bar_length=1.2 if two_columns else 2.2, columns=2 if two_columns else 1)
         bars_title = style.plain_text(f"attention of \u201c{reading.focus}\u201d ({self.lesson.similarity}, softmax)",
                                       style.SMALL_SIZE, style.MUTED)
-        weights_panel = VGroup(bars_title, bars).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        weights_panel.next_to(panel, DOWN, aligned_edge=LEFT, buff=0.4)
-        terms = ("\u03a3 weight \u00d7 embedding" if many else
-                 " + ".join(f"{style.format_number(w)} {t}" for t, w in zip(reading.tokens, reading.weights)))
-        sum_text = style.wrapped_text(f"context = {terms}", PANEL_WIDTH, style.SMALL_SIZE, style.CONTEXT)
-        xy_text = style.plain_text(f"\u2248 ({style.format_number(reading.context[0])}, "
-                                   f"{style.format_number(reading.context[1])})", style.SMALL_SIZE, style.CONTEXT)
+        weights_panel = stack(bars_title, bars)
+        weights_panel.next_to(panel, DOWN, aligned_edge=LEFT, buff=GAP["medium"])
+        terms = weighted_sum(reading.tokens, reading.weights)
+        sum_text = style.wrapped_text(f"context = {terms}", region.width, style.SMALL_SIZE, style.CONTEXT)
+        xy_text = style.plain_text(f"\u2248 {point(reading.context)}", style.SMALL_SIZE, style.CONTEXT)
         xy_text.name = f"context_value:{number}"
-        formula = (VGroup(sum_text, xy_text).arrange(RIGHT, aligned_edge=DOWN, buff=0.15) if many
-                   else VGroup(sum_text, xy_text).arrange(DOWN, aligned_edge=LEFT, buff=0.12))
-        formula.next_to(weights_panel, DOWN, aligned_edge=LEFT, buff=0.35)
+        formula = (stack(sum_text, xy_text, gap="tight", direction=RIGHT, align=DOWN) if many
+                   else stack(sum_text, xy_text, gap="tight"))
+        formula.next_to(weights_panel, DOWN, aligned_edge=LEFT, buff=GAP["medium"])
         self.keep_above_caption(VGroup(weights_panel, formula))  # a long sentence: a smaller list
         self.play(FadeIn(weights_panel), run_time=style.SHORT)
         self.play(FadeIn(formula), run_time=style.SHORT)
@@ -147,11 +142,11 @@ class GravityScene(LessonScene):
         ):
             dot = Dot(radius=style.DOT_RADIUS * 1.3, color=colour).set_opacity(opacity)
             text = VGroup(style.plain_text(first, style.LABEL_SIZE, colour),
-                          style.wrapped_text(second, PANEL_WIDTH - 0.5, style.SMALL_SIZE, style.MUTED))
-            text.arrange(DOWN, aligned_edge=LEFT, buff=0.1)
-            rows.add(VGroup(dot, text).arrange(RIGHT, aligned_edge=UP, buff=0.25))
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.4)
-        rows.move_to([PANEL_LEFT, 1.8, 0], aligned_edge=UP + LEFT)
+                          style.wrapped_text(second, self.stage.panel.width - 0.5, style.SMALL_SIZE, style.MUTED))
+            text.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
+            rows.add(stack(dot, text, direction=RIGHT, align=UP))
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=GAP["medium"])
+        self.stage.panel.put(rows, UP + LEFT)
         rows.name = "legend"
         return rows
 

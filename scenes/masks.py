@@ -8,12 +8,26 @@ Storyboard:
 
 from __future__ import annotations
 
-from manim import DOWN, FadeIn, FadeOut, VGroup
+from manim import DOWN, UP, FadeIn, FadeOut, VGroup
 
 from attention_core.lessons import MaskLesson, mask_lesson
 from scenes import style
 from scenes.base import LessonScene
+from scenes.layout import GAP
+from scenes.writing import has_many
 from scenes.tables import WeightGrid
+
+
+GRID_SHARE = 0.62  # a grid's cells take at most this share of its side's width or height
+GRID_SMALL_SIZE = 16  # the grids' print for more than four words
+LARGEST_CELL = 1.1
+
+
+def cell_side(count: int, room: float, size: float) -> float:
+    """A grid cell's side: `count` cells share `room`, but a cell is never narrower than the
+    weight written in it ("0.00" at `size`), nor wider than LARGEST_CELL."""
+    narrowest = style.number_text(0.0, 2, size).width + 0.12
+    return min(LARGEST_CELL, max(room / max(count, 1), narrowest))
 
 
 class MaskScene(LessonScene):
@@ -26,14 +40,17 @@ class MaskScene(LessonScene):
         heading = self.title("Self-attention, masks and cross-attention")
         self.play(FadeIn(heading), run_time=style.SHORT)
         n = len(lesson.tokens)
-        cell = min(0.8, 4.2 / max(n, 1))
+        # side by side in landscape; one after the other, each the whole stage, in a vertical frame
+        one_at_a_time = self.stage.vertical
+        self_side, masked_side = (self.stage.content,) * 2 if one_at_a_time else self.stage.side_by_side()
+        size = GRID_SMALL_SIZE if has_many(lesson.tokens) else style.SMALL_SIZE
+        cell = cell_side(n, GRID_SHARE * min(self_side.width, self_side.height), size)
 
         # 1. self-attention
-        size = style.SMALL_SIZE if cell >= 0.8 else 16
         plain = WeightGrid(lesson.tokens, lesson.tokens, lesson.self_weights, style.QUERY, "self", cell=cell, size=size)
-        plain_title = self.grid_title("self-attention", "Q, K and V from the same sentence")
-        left = VGroup(plain_title, plain).arrange(DOWN, buff=0.75).set_x(-3.5)
-        self.keep_above_caption(left, top=heading.get_bottom()[1] - 0.35)
+        plain_title = self.grid_title("self-attention", "Q, K and V from the same sentence", self_side.width)
+        left = VGroup(plain_title, plain).arrange(DOWN, buff=GAP["large"])
+        self_side.shrink_to_fit(left, UP)
         self.play(FadeIn(left), run_time=style.MEDIUM)
         self.say("mask.self")
         self.wait(style.PAUSE)
@@ -41,33 +58,41 @@ class MaskScene(LessonScene):
         # 2. masked self-attention
         masked = WeightGrid(lesson.tokens, lesson.tokens, lesson.masked_weights, style.QUERY, "masked",
                             mask=lesson.mask, cell=cell, size=size, row_sums=lesson.masked_row_sums)
-        masked_title = self.grid_title("masked self-attention (decoder)", "a word may not look ahead")
-        right = VGroup(masked_title, masked).arrange(DOWN, buff=0.75).set_x(3.3)
-        self.keep_above_caption(right, top=heading.get_bottom()[1] - 0.35)
+        masked_title = self.grid_title("masked self-attention (decoder)", "a word may not look ahead",
+                                       masked_side.width)
+        right = VGroup(masked_title, masked).arrange(DOWN, buff=GAP["large"])
+        masked_side.shrink_to_fit(right, UP)
         self.end_beat()
+        if one_at_a_time:
+            self.play(FadeOut(left), run_time=style.SHORT)
         self.play(FadeIn(right), run_time=style.MEDIUM)
         self.say("mask.causal")
         self.wait(style.LONG)
 
         # 3. cross-attention
         self.end_beat()
-        self.play(FadeOut(left), FadeOut(right), run_time=style.SHORT)
-        cross_cell = min(0.8, 4.2 / max(len(lesson.encoder_tokens), len(lesson.decoder_tokens), 1))
+        self.play(*([] if one_at_a_time else [FadeOut(left)]), FadeOut(right), run_time=style.SHORT)
+        content = self.stage.content
+        cross_cell = cell_side(max(len(lesson.encoder_tokens), len(lesson.decoder_tokens)),
+                               GRID_SHARE * min(content.width, content.height), style.SMALL_SIZE)
         cross = WeightGrid(lesson.decoder_tokens, lesson.encoder_tokens, lesson.cross_weights, style.KEY,
                            "cross", cell=cross_cell)
-        cross_title = self.grid_title("cross-attention", "rows: Q from the decoder  \u00b7  columns: K and V from the encoder")
+        cross_title = self.grid_title("cross-attention",
+                                      "rows: Q from the decoder  \u00b7  columns: K and V from the encoder", content.width)
         sources = VGroup(
-            style.wrapped_text(f"decoder: \u201c{lesson.decoder_sentence}\u201d", 12.0, style.SMALL_SIZE, style.QUERY),
-            style.wrapped_text(f"encoder: \u201c{lesson.encoder_sentence}\u201d", 12.0, style.SMALL_SIZE, style.KEY),
-        ).arrange(DOWN, buff=0.12)
+            style.wrapped_text(f"decoder: \u201c{lesson.decoder_sentence}\u201d", content.width, style.SMALL_SIZE,
+                               style.QUERY),
+            style.wrapped_text(f"encoder: \u201c{lesson.encoder_sentence}\u201d", content.width, style.SMALL_SIZE,
+                               style.KEY),
+        ).arrange(DOWN, buff=GAP["tight"])
         sources.name = "cross_sources"
-        middle = VGroup(cross_title, sources, cross).arrange(DOWN, buff=0.55).set_x(0)
-        self.keep_above_caption(middle, top=heading.get_bottom()[1] - 0.35)
+        middle = VGroup(cross_title, sources, cross).arrange(DOWN, buff=GAP["large"])
+        content.shrink_to_fit(middle, UP)
         self.play(FadeIn(middle), run_time=style.MEDIUM)
         self.say("mask.cross")
         self.wait(style.LONG)
 
     @staticmethod
-    def grid_title(title: str, subtitle: str) -> VGroup:
+    def grid_title(title: str, subtitle: str, width: float) -> VGroup:
         return VGroup(style.plain_text(title, style.LABEL_SIZE),
-                      style.plain_text(subtitle, style.SMALL_SIZE, style.MUTED)).arrange(DOWN, buff=0.1)
+                      style.wrapped_text(subtitle, width, style.SMALL_SIZE, style.MUTED)).arrange(DOWN, buff=GAP["tight"])

@@ -64,6 +64,12 @@ class WordPlane(VGroup):
         self.axes.name = "axes"
         self.add(self.grid, self.axes)
 
+    @classmethod
+    def filling(cls, points: np.ndarray, region, margin: float = 0.8) -> WordPlane:
+        """A plane of `points` as large as `region` (a layout Region) holds, equal scale on
+        both axes, centred in it."""
+        return region.put(cls(points, region.width, region.height, margin))
+
     def point(self, xy) -> np.ndarray:
         """Scene point of the plane coordinates (x, y)."""
         x, y = xy
@@ -125,12 +131,12 @@ class WordDot(VGroup):
         self.dot.name, self.label.name = f"dot:{word}", f"label:{word}"
 
 
-def place_labels(dots: Sequence[WordDot], keep_clear: Sequence[VMobject] = (),
-                 bounds: tuple[float, float, float, float] = (-7.0, 7.0, -3.9, 3.9)) -> None:
+def place_labels(dots: Sequence[WordDot], bounds: tuple[float, float, float, float],
+                 keep_clear: Sequence[VMobject] = ()) -> None:
     """Put each dot's label on the side, inside `bounds` (x0, x1, y0, y1), where it overlaps
     the other labels and dots least (the first side that overlaps nothing)."""
     sides = [UP + RIGHT, UP + LEFT, DOWN + RIGHT, DOWN + LEFT, RIGHT, LEFT, UP, DOWN]
-    directions = [(side, 0.06) for side in sides] + [(side, 0.3) for side in sides]
+    directions = [(side, buff) for buff in (0.06, 0.3, 0.55) for side in sides]
     placed = [(d.dot, _box(d.dot)) for d in dots] + [(m, _box(m)) for m in keep_clear]
     x0, x1, y0, y1 = bounds
     for word_dot in dots:
@@ -211,14 +217,17 @@ def _bracket(height: float, colour: str, side) -> VMobject:
 
 
 class WeightBars(VGroup):
-    """One row a token: its word, a bar as long as its weight, and the weight written."""
+    """One row a token: its word, a bar as long as its weight, and the weight written; the
+    rows in one column, or flowing down `columns` columns side by side."""
 
     def __init__(self, tokens: Sequence[str], weights: Sequence[float], colour: str,
                  bar_length: float = 2.2, size: float = style.LABEL_SIZE, prefix: str = "weight",
-                 row_step: float = 0.45):
+                 row_step: float = 0.45, columns: int = 1):
         super().__init__()
         self.rows = VGroup()
         label_width = max(style.plain_text(t, size).width for t in tokens)
+        per_column = math.ceil(len(tokens) / columns)
+        column_step = label_width + 0.35 + bar_length + style.number_text(1.0, 2, size).width + 0.4
         for index, (token, weight) in enumerate(zip(tokens, weights)):
             word = style.plain_text(token, size)
             bar = Rectangle(width=max(bar_length * weight, 0.02), height=0.22, stroke_width=0,
@@ -229,7 +238,8 @@ class WeightBars(VGroup):
             word.move_to([label_width - word.width / 2, 0, 0])
             bar.move_to([label_width + 0.2 + bar.width / 2, 0, 0])
             number.next_to([label_width + 0.2 + bar_length, 0, 0], RIGHT, buff=0.15)
-            row = VGroup(word, bar, number).shift(index * row_step * DOWN)
+            column, line = divmod(index, per_column)
+            row = VGroup(word, bar, number).shift(line * row_step * DOWN + column * column_step * RIGHT)
             self.rows.add(row)
         self.add(self.rows)
 
@@ -277,6 +287,19 @@ def weighted_arrow(start: np.ndarray, end: np.ndarray, weight: float, colour: st
     arrow.set_opacity(opacity)
     arrow.weight = weight
     return arrow
+
+
+def weighted_arrows(plane: WordPlane, starts: np.ndarray, end, weights: Sequence[float], colour: str,
+                    name: str) -> VGroup:
+    """A weighted arrow from each point of `starts` (plane coordinates) to `end`, named
+    f"{name}{i}"; a start at the end itself has no arrow (its weight shows elsewhere)."""
+    arrows = VGroup()
+    for index, (start, weight) in enumerate(zip(starts, weights)):
+        if not np.allclose(start, end):
+            arrow = weighted_arrow(plane.point(start), plane.point(end), float(weight), colour)
+            arrow.name = f"{name}{index}"
+            arrows.add(arrow)
+    return arrows
 
 
 def highlight_box(mobject: VMobject) -> SurroundingRectangle:

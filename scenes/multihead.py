@@ -17,10 +17,14 @@ from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArr
 from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
 from scenes import style
 from scenes.base import LessonScene
-from scenes.mobjects import MatrixPanel, WordDot, WordPlane, place_labels, symbol, weighted_arrow
+from scenes.layout import GAP, Region, stack
+from scenes.writing import has_many, point
+from scenes.mobjects import MatrixPanel, WordDot, WordPlane, place_labels, symbol, weighted_arrows
 
 
 LABELLED_VALUES = 3  # value dots named in each head's plane (the most weighed)
+CONCAT_ROOM = 0.55  # below the heads: the row of their outputs
+SIDE_TEXT_SHARE = 0.36  # in a vertical frame, a head's name and weights take this share of its row
 
 
 def head_colour(index: int) -> str:
@@ -37,11 +41,11 @@ class MultiHeadScene(LessonScene):
         heading = self.title(f"Several heads, weighed by W_O \u00b7 for \u201c{lesson.focus}\u201d", lesson.sentence)
         self.play(FadeIn(heading), run_time=style.SHORT)
 
-        # 1. one small plane per head, each with its own pull
+        # 1. one plane per head, as large as the heads' share of the stage, each with its own pull
         count = len(lesson.heads)
-        width = (13.4 - 0.4 * (count - 1)) / count
-        panels = VGroup(*(self.head_panel(i, head, width) for i, head in enumerate(lesson.heads)))
-        panels.arrange(RIGHT, buff=0.4, aligned_edge=UP).next_to(heading, DOWN, buff=0.3).set_x(0)
+        regions = self.stage.several(count, Region(self.stage.content.left, self.stage.content.right,
+                                                   self.stage.content.bottom + CONCAT_ROOM, self.stage.content.top))
+        panels = VGroup(*(self.head_panel(i, head, region) for i, (head, region) in enumerate(zip(lesson.heads, regions))))
         self.say("multihead.heads")
         for panel in panels:
             self.play(FadeIn(panel.frame), run_time=style.SHORT)
@@ -50,18 +54,19 @@ class MultiHeadScene(LessonScene):
         self.wait(style.PAUSE)
 
         # 2. the head outputs side by side: the concatenation
-        concat = self.concat_row()
-        concat.next_to(panels, DOWN, buff=0.35)
+        concat = self.stage.content.shrink_to_fit(self.concat_row(), DOWN)
         self.end_beat()
         self.play(FadeIn(concat), run_time=style.MEDIUM)
         self.say("multihead.concat")
-        self.play(FadeOut(panels), concat.animate.next_to(heading, DOWN, buff=0.35).set_x(0), run_time=style.MEDIUM)
+        self.play(FadeOut(panels), concat.animate.move_to(self.stage.content.point(UP), aligned_edge=UP),
+                  run_time=style.MEDIUM)
 
         # 3. W_O, rows coloured by the head they read
         row_colours = [head_colour(i // 2) for i in range(2 * count)]
         w_o = MatrixPanel("W_O", lesson.output_map, style.OUTPUT, symbol("W", "O", style.OUTPUT),
                           size=style.SMALL_SIZE, row_colours=row_colours)
-        w_o.next_to(concat, DOWN, buff=0.45).to_edge(LEFT, buff=0.6)
+        self.below_concat = self.stage.content.below(concat, "large")
+        self.below_concat.put(w_o, UP + LEFT)
         self.keep_above_caption(w_o)
         self.end_beat()
         self.play(FadeIn(w_o), run_time=style.SHORT)
@@ -73,12 +78,25 @@ class MultiHeadScene(LessonScene):
         self.say("multihead.sum")
         self.wait(style.LONG)
 
-    def head_panel(self, index: int, head: HeadReading, width: float) -> VGroup:
-        """The head's name, a small plane of its values, its weighted arrows and its output."""
+    def head_panel(self, index: int, head: HeadReading, region: Region) -> VGroup:
+        """The head's name, a plane of its values filling `region`, its weighted arrows, its
+        output and its weights."""
         lesson, colour = self.lesson, head_colour(index)
         title = style.plain_text(f"head {index + 1}: {head.name}", style.LABEL_SIZE, colour)
-        plane = WordPlane(np.vstack([head.values, head.output[None]]), width=width, height=2.8, margin=0.6)
-        plane.next_to(title, DOWN, buff=0.15)
+        written = "  ".join(f"{t}\u00a0{style.format_number(w)}" for t, w in zip(lesson.tokens, head.weights))
+        if self.stage.vertical:  # a wide, low region: the name and weights on the left, the plane beside them
+            share = SIDE_TEXT_SHARE * (1.4 if has_many(lesson.tokens) else 1.0)  # many weights: two a line
+            words, plane_region = region.split(False, share, "medium")
+            weights = style.left_aligned_text(written, words.width, style.SMALL_SIZE, style.MUTED)
+            words.put(stack(title, weights, gap="small"), UP + LEFT)
+        else:  # a tall region: the name above the plane, the weights under it
+            region.put(title, UP + LEFT)
+            weights = style.wrapped_text(written, region.width, style.SMALL_SIZE, style.MUTED)
+            region.put(weights, DOWN)
+            plane_region = Region(region.left, region.right, weights.get_top()[1] + GAP["small"],
+                                  title.get_bottom()[1] - GAP["small"])
+        weights.name = f"head_weights:{index}"
+        plane = WordPlane.filling(np.vstack([head.values, head.output[None]]), plane_region, margin=0.6)
         plane.name = f"head_plane:{index}"
         values = [WordDot(f"v {t}", plane.point(v), style.VALUE, radius=0.06, size=style.SMALL_SIZE)
                   for t, v in zip(lesson.tokens, head.values)]
@@ -90,18 +108,9 @@ class MultiHeadScene(LessonScene):
                 if j not in keep:
                     value.remove(value.label)
         labelled = [v for v in values if v.label in v.submobjects]
-        place_labels(labelled + [output], keep_clear=[v.dot for v in values],
-                     bounds=(plane.get_left()[0] - 0.2, plane.get_right()[0] + 0.2, -3.9, 3.9))
-        arrows = VGroup()
-        for j, (value, weight) in enumerate(zip(head.values, head.weights)):
-            if not np.allclose(value, head.output):
-                arrow = weighted_arrow(plane.point(value), plane.point(head.output), float(weight), colour)
-                arrow.name = f"head_arrow:{index}:{j}"
-                arrows.add(arrow)
-        written = "  ".join(f"{t} {style.format_number(w)}" for t, w in zip(lesson.tokens, head.weights))
-        weights = style.wrapped_text(written, width, style.SMALL_SIZE, style.MUTED)
-        weights.name = f"head_weights:{index}"
-        weights.next_to(plane, DOWN, buff=0.15)
+        place_labels(labelled + [output], (plane_region.left - GAP["small"], region.right, region.bottom, region.top),
+                     keep_clear=[v.dot for v in values] + [title, weights])
+        arrows = weighted_arrows(plane, head.values, head.output, head.weights, colour, f"head_arrow:{index}:")
         panel = VGroup(title, plane, *values, weights, arrows, output)
         panel.frame, panel.arrows, panel.output = VGroup(title, plane, *values, weights), arrows, output
         return panel
@@ -123,20 +132,20 @@ class MultiHeadScene(LessonScene):
         """Each head's contribution written out and drawn tip to tail in the output plane."""
         lesson = self.lesson
         tips = lesson.running_sums  # (h + 1, 2): where each contribution arrow starts and ends
-        plane = WordPlane(np.vstack([tips, lesson.output[None]]), width=5.0, height=3.9, margin=0.5)
-        plane.move_to([4.0, 1.3, 0], aligned_edge=UP)
+        numbers, picture = self.below_concat.split(self.stage.vertical, 0.5)
+        plane = WordPlane.filling(np.vstack([tips, lesson.output[None]]), picture, margin=0.5)
         plane.name = "output_plane"
         lines = VGroup()
         for i, head in enumerate(lesson.heads):
-            line = style.plain_text(f"head {i + 1} adds ({style.format_number(head.contribution[0])}, "
-                                    f"{style.format_number(head.contribution[1])})", style.SMALL_SIZE, head_colour(i))
+            line = style.plain_text(f"head {i + 1} adds {point(head.contribution)}", style.SMALL_SIZE, head_colour(i))
             line.name = f"contribution:{i}"
             lines.add(line)
-        total = style.plain_text(f"output = ({style.format_number(lesson.output[0])}, "
-                                 f"{style.format_number(lesson.output[1])})", style.LABEL_SIZE, style.OUTPUT)
+        total = style.plain_text(f"output = {point(lesson.output)}", style.LABEL_SIZE, style.OUTPUT)
         total.name = "output_value"
         lines.add(total)
-        lines.arrange(DOWN, aligned_edge=LEFT, buff=0.22).next_to(w_o, RIGHT, buff=0.45, aligned_edge=UP)
+        lines.arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"]).next_to(w_o, RIGHT, buff=GAP["large"], aligned_edge=UP)
+        if lines.get_right()[0] > numbers.right:  # narrow: the sums go under W_O
+            lines.next_to(w_o, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
         self.play(Create(plane), run_time=style.SHORT)
         for i, head in enumerate(lesson.heads):
             arrow = Arrow(plane.point(tips[i]), plane.point(tips[i + 1]), buff=0, color=head_colour(i),
@@ -148,5 +157,5 @@ class MultiHeadScene(LessonScene):
                       run_time=style.SHORT / 2)
         output = WordDot("output", plane.point(lesson.output), style.OUTPUT, radius=0.1, size=style.LABEL_SIZE)
         output.dot.name = "output"
-        place_labels([output])
+        place_labels([output], self.stage.label_bounds)
         self.play(FadeIn(output), FadeIn(lines[-1]), run_time=style.SHORT)

@@ -8,18 +8,27 @@ Storyboard (the example's sentence with the most words that have embeddings):
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, Arrow, Create, CurvedArrow, FadeIn, GrowArrow, RoundedRectangle, VGroup
+from manim import DOWN, RIGHT, UP, Arrow, Create, CurvedArrow, FadeIn, GrowArrow, RoundedRectangle, VGroup
 
 from attention_core.lessons import ParallelLesson, parallel_lesson
 from scenes import style
 from scenes.base import LessonScene
+from scenes.layout import GAP, Region
 
 
-def token_box(word: str, colour: str, width: float) -> VGroup:
-    label = style.plain_text(word, style.SMALL_SIZE)
-    if label.width > width - 0.12:  # a long word in a narrow box
-        label.scale_to_fit_width(width - 0.12)
-    box = RoundedRectangle(corner_radius=0.1, width=width, height=0.5, color=colour, stroke_width=2)
+BOX_GAP = 0.15  # between two words' boxes
+ARC_ROOM = 0.7  # between a side's title and its words: the arcs of "every word sees every word"
+
+
+WORD_SIZES = (style.SMALL_SIZE, 16)  # the words' print: the larger that fits the side's width
+BOX_PADDING, NARROWEST_BOX = 0.24, 0.9
+
+
+def token_box(word: str, colour: str, size: float) -> VGroup:
+    """A word in a box as wide as it needs (at least NARROWEST_BOX)."""
+    label = style.plain_text(word, size)
+    box = RoundedRectangle(corner_radius=0.1, width=max(NARROWEST_BOX, label.width + BOX_PADDING), height=0.5,
+                           color=colour, stroke_width=2)
     return VGroup(box, label.move_to(box))
 
 
@@ -35,15 +44,13 @@ class ParallelScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        n = len(lesson.tokens)
         heading = self.title("Not an RNN: every position at once")
         self.play(FadeIn(heading), run_time=style.SHORT)
-        width = min(1.5, 5.6 / max(n, 1) - 0.15)
+        attention_side, recurrent_side = self.stage.side_by_side()
 
         # 1. attention: all outputs in one step
-        left_title = style.plain_text("attention", style.LABEL_SIZE, style.QUERY).move_to([-3.5, 2.5, 0])
-        words = VGroup(*(token_box(t, style.QUERY, width) for t in lesson.tokens)).arrange(RIGHT, buff=0.15)
-        words.move_to([-3.5, 1.5, 0])
+        left_title = attention_side.put(style.plain_text("attention", style.LABEL_SIZE, style.QUERY), UP)
+        words = self.word_row(lesson.tokens, style.QUERY, attention_side, left_title)
         links = VGroup()
         for i, a in enumerate(words):
             for j, b in enumerate(words):
@@ -53,14 +60,14 @@ class ParallelScene(LessonScene):
         outputs = VGroup()
         for i, (box, xy) in enumerate(zip(words, lesson.attention_outputs)):
             text = style.plain_text(pair_text(xy), style.SMALL_SIZE, style.CONTEXT)
-            text.next_to(box, DOWN, buff=0.45)
+            text.next_to(box, DOWN, buff=GAP["large"])
             text.name = f"attention_output:{i}"
             outputs.add(text)
         caption_x = style.plain_text("each word's new vector (x above y)", style.SMALL_SIZE, style.MUTED)
-        caption_x.next_to(outputs, DOWN, buff=0.25)
+        caption_x.next_to(outputs, DOWN, buff=GAP["small"])
         outputs.add(caption_x)
         counter = style.plain_text(f"steps: {lesson.attention_steps}", style.LABEL_SIZE, style.FOREGROUND)
-        counter.move_to([-3.5, -1.2, 0])
+        counter.next_to(caption_x, DOWN, buff=GAP["large"])
         counter.name = "attention_steps"
         self.play(FadeIn(left_title), FadeIn(words), run_time=style.SHORT)
         if len(links):  # one word alone has nobody to look at
@@ -69,9 +76,9 @@ class ParallelScene(LessonScene):
         self.say("parallel.attention")
 
         # 2. recurrent: one word per step
-        right_title = style.plain_text("recurrent network", style.LABEL_SIZE, style.KEY).move_to([3.5, 2.5, 0])
-        chain = VGroup(*(token_box(t, style.KEY, width) for t in lesson.tokens)).arrange(RIGHT, buff=0.15)
-        chain.move_to([3.5, 1.5, 0])
+        right_title = recurrent_side.put(style.plain_text("recurrent network", style.LABEL_SIZE, style.KEY), UP)
+        chain = self.word_row(lesson.tokens, style.KEY, recurrent_side, right_title)
+        counter_offset = counter.get_center() - words.get_center()  # the same place on each side
         self.end_beat()
         self.play(FadeIn(right_title), FadeIn(chain), run_time=style.SHORT)
         self.say("parallel.recurrent")
@@ -79,14 +86,15 @@ class ParallelScene(LessonScene):
         previous = None
         for i, (box, xy) in enumerate(zip(chain, lesson.recurrent_states)):
             state = style.plain_text(pair_text(xy), style.SMALL_SIZE, style.KEY)
-            state.next_to(box, DOWN, buff=0.45)
+            state.next_to(box, DOWN, buff=GAP["large"])
             state.name = f"recurrent_state:{i}"
             arrows = [Arrow(box.get_bottom(), state.get_top(), buff=0.05, color=style.KEY, stroke_width=2,
                             max_tip_length_to_length_ratio=0.3)]
             if previous is not None:
                 arrows.append(Arrow(previous.get_right(), state.get_left(), buff=0.08, color=style.KEY,
                                     stroke_width=2, tip_length=0.12))
-            new_step = style.plain_text(f"steps: {i + 1}", style.LABEL_SIZE).move_to([3.5, -1.2, 0])
+            new_step = style.plain_text(f"steps: {i + 1}", style.LABEL_SIZE)
+            new_step.move_to(chain.get_center() + counter_offset)
             new_step.name = f"recurrent_steps:{i + 1}"
             animations = [*(GrowArrow(a) for a in arrows), FadeIn(state), FadeIn(new_step)]
             if step_text is not None:
@@ -98,3 +106,14 @@ class ParallelScene(LessonScene):
         # 3. order from positions
         self.say("parallel.positions")
         self.wait(style.LONG)
+
+    @staticmethod
+    def word_row(tokens, colour: str, side: Region, title) -> VGroup:
+        """The sentence's words as boxes in a row, under `title`, centred on `side`: in the
+        largest print that fits its width (made smaller only if none does)."""
+        for size in WORD_SIZES:
+            row = VGroup(*(token_box(t, colour, size) for t in tokens)).arrange(RIGHT, buff=BOX_GAP)
+            if row.width <= side.width:
+                break
+        side.fit(row, grow=False)
+        return row.next_to(title, DOWN, buff=ARC_ROOM).set_x(side.point()[0])

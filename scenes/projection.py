@@ -18,6 +18,8 @@ from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut, GrowArrow, Tra
 from attention_core.lessons import ProjectionLesson, projection_lesson
 from scenes import style
 from scenes.base import LessonScene
+from scenes.layout import GAP, stack
+from scenes.writing import has_many, point, weighted_sum
 from scenes.mobjects import (
     GridLines,
     MatrixPanel,
@@ -27,11 +29,10 @@ from scenes.mobjects import (
     highlight_box,
     place_labels,
     symbol,
-    weighted_arrow,
+    weighted_arrows,
 )
 from scenes.tables import ScoreTable
 
-PANEL_LEFT = 0.45
 MATRIX_SIZE = 20
 
 
@@ -45,8 +46,7 @@ class ProjectionScene(LessonScene):
         # 1. fixed axes and grid; the moving grid and the words on top
         heading = self.title("Q, K and V are linear maps of the plane", lesson.sentence)
         points = np.vstack([lesson.embeddings, lesson.queries, lesson.keys, lesson.values, lesson.context[None]])
-        self.plane = WordPlane(points, width=6.2, height=4.9)
-        self.plane.shift(np.array([-3.6, -0.1, 0]) - self.plane.get_center())
+        self.plane = WordPlane.filling(points, self.stage.main)
         self.plane.name = "plane"
         # the moving grid covers the words, so that its image stays near theirs
         self.moving_grid = GridLines(self.plane, style.GRID_MOVING, stroke_width=1.5, around=lesson.embeddings)
@@ -54,7 +54,7 @@ class ProjectionScene(LessonScene):
         self.resting_grid = self.moving_grid.copy()
         self.mark_dots, self.mark_labels = [], []
         self.word_dots = VGroup(*(WordDot(t, self.plane.point(e)) for t, e in zip(lesson.tokens, lesson.embeddings)))
-        place_labels(list(self.word_dots))
+        place_labels(list(self.word_dots), self.stage.label_bounds)
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
         self.play(Create(self.moving_grid), FadeIn(self.word_dots), run_time=style.MEDIUM)
         self.say("projection.grids")
@@ -62,8 +62,8 @@ class ProjectionScene(LessonScene):
         # 2-3. W_Q, then W_K, carry the moving grid and the words
         w_q = MatrixPanel("W_Q", lesson.query_map, style.QUERY, symbol("W", "Q", style.QUERY), size=MATRIX_SIZE)
         w_k = MatrixPanel("W_K", lesson.key_map, style.KEY, symbol("W", "K", style.KEY), size=MATRIX_SIZE)
-        w_q.move_to([PANEL_LEFT, 2.55, 0], aligned_edge=UP + LEFT)
-        w_k.next_to(w_q, DOWN, buff=0.3, aligned_edge=LEFT)
+        maps = stack(w_q, w_k, direction=RIGHT, align=UP, gap="large") if self.stage.vertical else stack(w_q, w_k)
+        self.stage.panel.put(maps, UP + LEFT)
         f = lesson.focus_index
         queries = self.show_map(w_q, lesson.query_map, lesson.queries, [(f"q {lesson.focus}", lesson.queries[f])], style.QUERY,
                                 "projection.query")
@@ -78,13 +78,22 @@ class ProjectionScene(LessonScene):
             ("q\u00b7k/\u221a2", lesson.scores_after, style.QUERY, "score_after"),
             ("weight", lesson.weights, style.QUERY, "weight_after"),
         ], groups=[("before the maps", 0, 2), ("after the maps", 2, 4)],
-            row_height=0.42 if len(lesson.tokens) <= 4 else 0.34)
-        table.next_to(w_k, DOWN, buff=0.45, aligned_edge=LEFT)
+            row_height=0.34 if has_many(lesson.tokens) else 0.42)
+        # below the maps; in a vertical frame, in their place (they have done their work)
+        maps_stay = not self.stage.vertical
+        if maps_stay:
+            table.next_to(maps, DOWN, buff=GAP["large"], aligned_edge=LEFT)
+        else:
+            self.stage.panel.put(table, UP + LEFT)
+        if table.width > self.stage.panel.width:  # many words: a narrower table
+            table.scale_to_fit_width(self.stage.panel.width, about_edge=UP + LEFT)
         self.keep_above_caption(table, margin=0.12)  # room for the highlight box
         table.name = "score_table"
         box = highlight_box(table.row(lesson.highlight))
         box.name = "highlight"
         self.end_beat()
+        if not maps_stay:
+            self.play(FadeOut(maps), run_time=style.SHORT)
         self.play(FadeIn(table), run_time=style.MEDIUM)
         self.play(Create(box), run_time=style.SHORT)
         self.say("projection.rescore")
@@ -92,21 +101,19 @@ class ProjectionScene(LessonScene):
 
         # 5. stage two: V only transforms what is averaged
         self.end_beat()
-        self.play(FadeOut(table), FadeOut(box), FadeOut(w_q), FadeOut(w_k), FadeOut(queries), FadeOut(keys),
-                  run_time=style.SHORT)
+        self.play(FadeOut(table), FadeOut(box), *([FadeOut(maps)] if maps_stay else []), FadeOut(queries),
+                  FadeOut(keys), run_time=style.SHORT)
         self.average_values()
         self.wait(style.LONG)
 
     def carry(self, matrix: np.ndarray, positions: np.ndarray, run_time: float = style.LONG):
-        """The moving grid goes through `matrix`; each word moves to its image, read off the lesson."""
+        """The moving grid goes through `matrix`; each word moves to its image, read off the
+        lesson, its label to where labels placed around the images overlap least."""
         target = apply_row_map(self.resting_grid.copy(), self.plane, matrix)
-        moves = []
-        for word, xy in zip(self.word_dots, positions):
-            point = self.plane.point(xy)
-            label = word.label.copy().shift(point - word.dot.get_center())
-            if abs(label.get_x()) + label.width / 2 > self.camera.frame_width / 2 - style.EDGE_BUFFER / 2:
-                label.next_to(point, RIGHT if label.get_x() < point[0] else LEFT, buff=0.1)  # keep it in frame
-            moves += [word.dot.animate.move_to(point), word.label.animate.move_to(label)]
+        arrived = [WordDot(word.word, self.plane.point(xy)) for word, xy in zip(self.word_dots, positions)]
+        place_labels(arrived, self.stage.label_bounds)
+        moves = [move for word, there in zip(self.word_dots, arrived)
+                 for move in (word.dot.animate.move_to(there.dot), word.label.animate.move_to(there.label))]
         self.play(Transform(self.moving_grid, target), *moves, run_time=run_time)
 
     def show_map(self, panel: MatrixPanel, matrix: np.ndarray, images: np.ndarray, marks, colour: str,
@@ -127,7 +134,7 @@ class ProjectionScene(LessonScene):
         self.wait(style.PAUSE)
         self.carry(np.eye(2), self.lesson.embeddings, run_time=style.MEDIUM)
         keep_clear = [m for w in self.word_dots for m in (w.dot, w.label)] + self.mark_dots + self.mark_labels
-        place_labels(list(marked), keep_clear=keep_clear)
+        place_labels(list(marked), self.stage.label_bounds, keep_clear=keep_clear)
         self.mark_dots += [m.dot for m in marked]
         self.mark_labels += [m.label for m in marked]
         self.play(FadeIn(VGroup(*(m.label for m in marked))), FadeIn(earlier_labels), run_time=style.SHORT)
@@ -135,10 +142,12 @@ class ProjectionScene(LessonScene):
 
     def average_values(self):
         lesson, plane = self.lesson, self.plane
-        stage = style.wrapped_text("Stage 2: the weights are already fixed by Q and K.", 6.0, style.BODY_SIZE)
-        stage.move_to([PANEL_LEFT, 2.55, 0], aligned_edge=UP + LEFT)
+        region = self.stage.panel
+        stage = style.left_aligned_text("Stage 2: the weights are already fixed by Q and K.", region.width,
+                                        style.BODY_SIZE)
+        region.put(stage, UP + LEFT)
         w_v = MatrixPanel("W_V", lesson.value_map, style.VALUE, symbol("W", "V", style.VALUE), size=MATRIX_SIZE)
-        w_v.next_to(stage, DOWN, buff=0.35, aligned_edge=LEFT)
+        w_v.next_to(stage, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
         self.play(FadeIn(stage), FadeIn(w_v), run_time=style.SHORT)
         self.say("projection.value")
         self.carry(lesson.value_map, lesson.values)
@@ -149,24 +158,18 @@ class ProjectionScene(LessonScene):
         context = WordDot("context", plane.point(lesson.context), style.CONTEXT, radius=style.DOT_RADIUS * 1.3,
                           size=style.SMALL_SIZE)
         context.dot.name = "context"
-        place_labels(list(values) + [context])
+        place_labels(list(values) + [context], self.stage.label_bounds)
         self.play(FadeIn(values), FadeOut(VGroup(*(d.label for d in self.word_dots))), run_time=style.SHORT)
 
-        context_point = plane.point(lesson.context)
-        arrows = VGroup()
-        for index, (value, weight) in enumerate(zip(lesson.values, lesson.weights)):
-            if not np.allclose(value, lesson.context):
-                arrow = weighted_arrow(plane.point(value), context_point, float(weight), style.VALUE)
-                arrow.name = f"value_arrow:{index}"
-                arrows.add(arrow)
-        terms = " + ".join(f"{style.format_number(w)} v {t}" for t, w in zip(lesson.tokens, lesson.weights))
+        arrows = weighted_arrows(plane, lesson.values, lesson.context, lesson.weights, style.VALUE, "value_arrow:")
+        terms = weighted_sum(lesson.tokens, lesson.weights, "v ")
         formula = VGroup(
-            style.wrapped_text(f"context = {terms}", 6.0, style.SMALL_SIZE, style.CONTEXT),
-            style.plain_text(f"\u2248 ({style.format_number(lesson.context[0])}, "
-                             f"{style.format_number(lesson.context[1])})", style.SMALL_SIZE, style.CONTEXT),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+            style.wrapped_text(f"context = {terms}", region.width, style.SMALL_SIZE, style.CONTEXT),
+            style.plain_text(f"\u2248 {point(lesson.context)}", style.SMALL_SIZE, style.CONTEXT),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
         formula[1].name = "context_value"
-        formula.next_to(w_v, DOWN, buff=0.5, aligned_edge=LEFT)
+        formula.next_to(w_v, DOWN, buff=GAP["large"], aligned_edge=LEFT)
+        self.keep_above_caption(formula)
         self.end_beat()
         self.play(*(GrowArrow(a) for a in arrows), FadeIn(formula), run_time=style.MEDIUM)
         self.play(FadeIn(context), run_time=style.SHORT)

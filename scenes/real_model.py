@@ -25,15 +25,18 @@ from manim import (
     Line,
     SurroundingRectangle,
     VGroup,
+    VMobject,
 )
 
 from attention_core.lessons.real_model import PieceReading, RealModelLesson, real_model_lesson
 from scenes import style
 from scenes.base import LessonScene
-from scenes.layout import Stage
+from scenes.layout import GAP, stack
 from scenes.mobjects import WordDot, WordPlane, place_labels
-from scenes.pieces import ARC_RISE, PieceBars, PieceRow, WeightGrid, weighted_arc
+from scenes.pieces import ARC_RISE, PieceBars, PieceColumn, PieceRow, WeightGrid, weighted_arc
 
+BAR_LENGTH = 1.8  # a weight of 1, at most
+GRID_ROWS = {"landscape": 2, "vertical": 4}  # the rows the heads' grids are arranged in
 SENTENCE_COLOURS = (style.HEAD_COLOURS[0], style.HEAD_COLOURS[1])  # the two sentences' paths
 
 
@@ -46,19 +49,13 @@ class RealModelScene(LessonScene):
         lesson = self.lesson
         # 1. the sentence as the model reads it
         heading = self.title(f"In a real model: {lesson.model}")
+        which = self.layer_and_head(heading)  # shown in step 2; its place is kept from the start
         self.play(FadeIn(heading), run_time=style.SHORT)
-        self.stage = Stage(self.camera.frame_width, self.camera.frame_height, heading)
-        self.row_region = self.stage.content.below_top(ARC_RISE + 0.1)  # room for the arcs above the row
         row = self.piece_row(0, lesson.readings[0])
         self.play(FadeIn(row), run_time=style.SHORT)
         self.say("realmodel.pieces")
 
         # 2. one head of one layer: the focus piece's row of weights, in each sentence
-        which = style.plain_text(f"layer {lesson.layer} of {lesson.layers} \u00b7 head {lesson.head} of "
-                                 f"{lesson.heads}", style.LABEL_SIZE, style.FOCUS)
-        which.next_to(heading, RIGHT, buff=0.6).align_to(heading, DOWN)
-        if which.get_right()[0] > self.stage.content.right:
-            which.next_to(heading, DOWN, buff=0.1, aligned_edge=LEFT)
         which.name = "layer_head"
         self.end_beat()
         self.play(FadeIn(which), run_time=style.SHORT)
@@ -76,10 +73,29 @@ class RealModelScene(LessonScene):
         self.show_heads()
         self.wait(style.PAUSE)
 
-    def piece_row(self, number: int, reading: PieceReading) -> PieceRow:
-        row = PieceRow(reading.pieces, reading.special, reading.focus_index, self.stage.content.width,
-                       prefix=f"piece{number}")
-        self.row_region.put(row, UP)
+    def layer_and_head(self, heading: VMobject) -> VMobject:
+        """Which layer and head: beside the heading, or under it (then the stage starts lower)."""
+        lesson = self.lesson
+        which = style.plain_text(f"layer {lesson.layer} of {lesson.layers} \u00b7 head {lesson.head} of "
+                                 f"{lesson.heads}", style.LABEL_SIZE, style.FOCUS)
+        which.next_to(heading, RIGHT, buff=GAP["large"]).align_to(heading, DOWN)
+        if which.get_right()[0] > self.stage.content.right:
+            which.next_to(heading, DOWN, buff=GAP["tight"], aligned_edge=LEFT)
+            self.stage = self.stage.below(VGroup(heading, which))
+        return which
+
+    def piece_row(self, number: int, reading: PieceReading) -> PieceRow | PieceColumn:
+        """The sentence's pieces: a row under room for the arcs, or in a tall frame a column
+        right of that room (the bars and numbers take the rest)."""
+        content = self.stage.content
+        if self.stage.vertical:
+            row = PieceColumn(reading.pieces, reading.special, reading.focus_index, content.height,
+                              prefix=f"piece{number}")
+            row.move_to(content.point(UP + LEFT) + (ARC_RISE + 0.2 + row.width) * RIGHT, aligned_edge=UP + RIGHT)
+        else:
+            row = PieceRow(reading.pieces, reading.special, reading.focus_index, content.width,
+                           prefix=f"piece{number}")
+            content.below_top(ARC_RISE + 0.1).put(row, UP)
         row.name = f"row:{number}"
         return row
 
@@ -96,37 +112,39 @@ class RealModelScene(LessonScene):
         for index, weight in enumerate(reading.weights):
             if index == reading.focus_index:
                 continue  # its weight on itself is its bar
-            arc = weighted_arc(row.top_of(index), row.top_of(reading.focus_index), float(weight), style.FOCUS,
+            arc = weighted_arc(row.arc_end(index), row.arc_end(reading.focus_index), float(weight), style.FOCUS,
                                ARC_RISE)
             arc.name = f"arc{number}:{index}"
             arcs.add(arc)
-        numbers_room = 0.9  # two staggered lines of weights under the bars
-        depth = min(1.8, row.get_bottom()[1] - 0.15 - numbers_room - self.stage.content.bottom)
-        bars = PieceBars(row, reading.weights, reading.labelled, style.FOCUS, depth, prefix=f"weight{number}")
+        bars = PieceBars(row, reading.weights, reading.labelled, style.FOCUS, self.bar_length(row),
+                         prefix=f"weight{number}")
         self.play(LaggedStart(*(Create(arc) for arc in arcs), lag_ratio=0.1), run_time=style.MEDIUM)
         self.play(FadeIn(bars), run_time=style.SHORT)
         self.say(f"realmodel.sentence-{number + 1}")
         self.wait(style.PAUSE)
         return VGroup(row, arcs, bars)
 
+    def bar_length(self, row) -> float:
+        """A weight of 1's bar: as long as the room past the pieces allows, less the numbers'."""
+        content = self.stage.content
+        if self.stage.vertical:
+            numbers_room = style.number_text(1.0, 2, row.size).width + 0.2
+            return min(BAR_LENGTH, content.right - row.bar_start(0)[0] - numbers_room)
+        numbers_room = 0.9  # two staggered lines of weights under the bars
+        return min(BAR_LENGTH, row.get_bottom()[1] - 0.15 - numbers_room - content.bottom)
+
     def show_paths(self):
         """The two focus vectors after each layer, as two paths in one plane; beside them,
         their cosine after each layer."""
         lesson = self.lesson
-        region = self.stage.content.left_part(0.55)
-        plane = WordPlane(lesson.paths.reshape(-1, 2), width=region.width, height=region.height, margin=0.5)
-        region.put(plane, LEFT)
+        plane = WordPlane.filling(lesson.paths.reshape(-1, 2), self.stage.main, margin=0.5)
         plane.name = "paths_plane"
-        legend = VGroup(*(style.plain_text(f"\u201c{reading.text}\u201d", style.LABEL_SIZE, colour)
+        legend = VGroup(*(style.left_aligned_text(f"\u201c{reading.text}\u201d", self.stage.panel.width,
+                                                  style.LABEL_SIZE, colour)
                           for reading, colour in zip(lesson.readings, SENTENCE_COLOURS)))
-        legend.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        legend.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
         table = self.cosine_table()
-        panel = VGroup(legend, table).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        panel.next_to(plane, RIGHT, buff=0.5).align_to(plane, UP)
-        room = self.stage.content.right - panel.get_left()[0]
-        if panel.width > room:
-            panel.scale_to_fit_width(room, about_edge=LEFT)
-        self.keep_above_caption(panel)
+        panel = self.stage.panel.shrink_to_fit(stack(legend, table, gap="medium"), UP + LEFT)
         for index, text in enumerate(legend):
             text.name = f"path_sentence:{index}"
         self.play(Create(plane), FadeIn(legend), FadeIn(table[0]), run_time=style.MEDIUM)
@@ -151,7 +169,7 @@ class RealModelScene(LessonScene):
         for index, word_dot in enumerate(numbered):
             side, layer = divmod(index, lesson.layers + 1)
             word_dot.label.name = f"path_label{side}:{layer}"
-        place_labels(numbered)
+        place_labels(numbered, self.stage.label_bounds)
         self.play(*(FadeIn(word_dot.label) for word_dot in numbered), run_time=style.SHORT)
         self.wait(style.PAUSE)
         self.end_beat()
@@ -186,16 +204,16 @@ class RealModelScene(LessonScene):
                                      style.FOCUS if head + 1 == lesson.head else style.MUTED)
             label.name = f"grid_label:{head}"
             grids.add(VGroup(grid, label.next_to(grid, DOWN, buff=0.08)))
-        columns = int(np.ceil(len(grids) / 2))
-        grids.arrange_in_grid(rows=2, cols=columns, buff=(0.35, 0.25))
-        note = style.plain_text(f"\u201c{lesson.readings[0].text}\u201d \u00b7 row: the piece asking, "
-                                "column: the piece looked at", style.SMALL_SIZE, style.MUTED)
-        if note.width > self.stage.content.width:
-            note.scale_to_fit_width(self.stage.content.width)
+        rows = GRID_ROWS[self.stage.format]
+        grids.arrange_in_grid(rows=rows, cols=int(np.ceil(len(grids) / rows)), buff=(0.35, 0.25))
+        content = self.stage.content
+        note = style.wrapped_text(f"\u201c{lesson.readings[0].text}\u201d \u00b7 row: the piece asking, "
+                                  "column: the piece looked at", content.width, style.SMALL_SIZE, style.MUTED)
+        content.put(note, UP)
         note.name = "grid_note"
-        picture = VGroup(note, grids).arrange(DOWN, buff=0.25)
-        self.stage.content.fit(picture)  # the grids fill the content area, as large as it allows
-        self.stage.content.put(picture, UP)
+        below = content.below(note, "small")
+        below.fit(grids)  # the grids fill the rest, as large as it allows
+        below.put(grids, UP)
         frame = SurroundingRectangle(grids[lesson.head - 1], color=style.HIGHLIGHT, buff=0.06, stroke_width=2.5)
         frame.name = "chosen_head"
         self.play(FadeIn(note), LaggedStart(*(FadeIn(g) for g in grids), lag_ratio=0.05), run_time=style.LONG)

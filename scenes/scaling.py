@@ -14,14 +14,12 @@ from manim import DOWN, LEFT, RIGHT, UP, Dot, FadeIn, Line, Rectangle, Transform
 from attention_core.lessons import ScalingLesson, scaling_lesson
 from scenes import style
 from scenes.base import LessonScene
+from scenes.layout import GAP, Region
 
-AXIS_LEFT, AXIS_RIGHT, AXIS_SPAN = -4.8, 1.4, 60.0  # the shared axis shows -60 .. 60
-ROW_TOP, ROW_STEP = 2.2, 1.3
-BARS_LEFT, BAR_WIDTH, BAR_HEIGHT = 3.0, 0.32, 0.85
-
-
-def axis_x(value: float) -> float:
-    return AXIS_LEFT + (value + AXIS_SPAN) / (2 * AXIS_SPAN) * (AXIS_RIGHT - AXIS_LEFT)
+LABEL_ROOM = 1.5  # left of each axis: "d = 512"
+TITLE_ROOM = 0.5  # above the rows: what they show
+TICK_ROOM = 0.45  # under the last axis: its numbers
+BAR_WIDTH, BAR_GAP = 0.32, 0.08
 
 
 class ScalingScene(LessonScene):
@@ -33,19 +31,31 @@ class ScalingScene(LessonScene):
         lesson = self.lesson
         heading = self.title("Why divide by \u221ad\u2096?")
         self.play(FadeIn(heading), run_time=style.SHORT)
+        # the samples on one shared axis per width (main), the softmax bars beside or below (panel)
+        dots_area, bars_area = self.stage.main, self.stage.panel
+        titles = VGroup(
+            dots_area.put(style.plain_text(f"q \u00b7 k for random q, k (seed {lesson.seed})", style.SMALL_SIZE,
+                                           style.MUTED), UP + LEFT),
+            bars_area.put(style.plain_text(f"softmax of {lesson.scores_per_row} scores", style.SMALL_SIZE,
+                                           style.MUTED), UP + LEFT),
+        )
+        titles[1].name = "scores_per_row"
+        count = len(lesson.rows)
+        self.axis_rows = Region(dots_area.left + LABEL_ROOM, dots_area.right, dots_area.bottom + TICK_ROOM,
+                                dots_area.top - TITLE_ROOM).rows(count, "small")
+        if self.stage.vertical:  # bars under the axes: rows of their own
+            self.bar_rows = bars_area.below_top(TITLE_ROOM).rows(count, "small")
+        else:  # bars beside the axes: each row level with its axis
+            self.bar_rows = [Region(bars_area.left, bars_area.right, row.bottom, row.top) for row in self.axis_rows]
 
-        # 1-2. spread of q . k, and softmax of six scores, per width d
+        # 1-2. spread of q . k, and softmax of the row's scores, per width d
         rows = VGroup(*(self.row(i, row) for i, row in enumerate(lesson.rows)))
         ticks = VGroup()
-        for value in (-AXIS_SPAN, -30, 0, 30, AXIS_SPAN):
-            ticks.add(style.number_text(value, 0, style.SMALL_SIZE, style.MUTED)
-                      .move_to([axis_x(value), ROW_TOP - len(lesson.rows) * ROW_STEP + 0.75, 0]))
-        titles = VGroup(
-            style.plain_text(f"q \u00b7 k for random q, k (seed {lesson.seed})", style.SMALL_SIZE, style.MUTED)
-            .move_to([(AXIS_LEFT + AXIS_RIGHT) / 2, ROW_TOP + 0.55, 0]),
-            style.plain_text("softmax of 6 scores", style.SMALL_SIZE, style.MUTED)
-            .move_to([BARS_LEFT + 1.0, ROW_TOP + 0.55, 0]),
-        )
+        for index, value in enumerate(lesson.axis_ticks):
+            tick = style.number_text(value, 0, style.SMALL_SIZE, style.MUTED)
+            tick.next_to([self.axis_x(value), self.axis_rows[-1].bottom, 0], DOWN, buff=GAP["small"])
+            tick.name = f"tick:{index}"
+            ticks.add(tick)
         self.play(FadeIn(titles), FadeIn(ticks), *(FadeIn(r.static) for r in rows), run_time=style.MEDIUM)
         self.play(*(FadeIn(r.raw) for r in rows), run_time=style.MEDIUM)
         self.say("scaling.spread")
@@ -59,37 +69,52 @@ class ScalingScene(LessonScene):
         self.say("scaling.divide")
         self.wait(style.LONG)
 
+    def axis_x(self, value: float) -> float:
+        """Scene x of `value` on the shared axis, which spans the lesson's axis_span each way."""
+        region, span = self.axis_rows[0], self.lesson.axis_span
+        return region.left + (value + span) / (2 * span) * region.width
+
     def row(self, index: int, row) -> VGroup:
         """Static parts (label, axis) and two states (raw, scaled) of one width d."""
-        y = ROW_TOP - index * ROW_STEP
-        label = style.plain_text(f"d = {row.dimension}", style.LABEL_SIZE).move_to([-6.0, y, 0])
-        axis = Line([AXIS_LEFT, y, 0], [AXIS_RIGHT, y, 0], color=style.AXES, stroke_width=1.5)
-        zero = Line([axis_x(0), y - 0.12, 0], [axis_x(0), y + 0.12, 0], color=style.AXES, stroke_width=1.5)
+        region = self.axis_rows[index]
+        y = region.bottom + GAP["small"]
+        label = style.plain_text(f"d = {row.dimension}", style.LABEL_SIZE)
+        label.next_to([region.left, y, 0], LEFT, buff=GAP["small"])
+        axis = Line([region.left, y, 0], [region.right, y, 0], color=style.AXES, stroke_width=1.5)
+        axis.name = f"axis:{index}"
+        zero = Line([self.axis_x(0), y - 0.12, 0], [self.axis_x(0), y + 0.12, 0], color=style.AXES, stroke_width=1.5)
+        static = VGroup(label, axis, zero)
+        if self.stage.vertical:  # the bars are far from the axes: they are labelled too
+            bar_label = style.plain_text(f"d = {row.dimension}", style.LABEL_SIZE)
+            static.add(self.bar_rows[index].put(bar_label, LEFT))
         raw = self.state(index, y, row.shown_raw, row.raw_std, row.weights_raw, row.max_raw, "raw")
         scaled = self.state(index, y, row.shown_scaled, row.scaled_std, row.weights_scaled, row.max_scaled,
                             "scaled", divisor=row.sqrt_d)
-        group = VGroup(label, axis, zero, raw)
-        group.static, group.raw, group.scaled = VGroup(label, axis, zero), raw, scaled
+        group = VGroup(static, raw)
+        group.static, group.raw, group.scaled = static, raw, scaled
         return group
 
     def state(self, index: int, y: float, samples, spread: float, weights, largest: float, kind: str,
               divisor=None) -> VGroup:
-        dots = VGroup(*(Dot([axis_x(v), y, 0], radius=0.045, color=style.QUERY).set_opacity(0.7) for v in samples))
+        dots = VGroup(*(Dot([self.axis_x(v), y, 0], radius=0.045, color=style.QUERY).set_opacity(0.7)
+                        for v in samples))
         dots.name = f"{kind}_dots:{index}"
         written = f"spread {style.format_number(spread)}"
         if divisor is not None:
             written += f"  (\u00f7 {style.format_number(divisor)})"
         spread_text = style.plain_text(written, style.SMALL_SIZE, style.FOREGROUND)
-        spread_text.next_to([AXIS_RIGHT, y, 0], RIGHT, buff=0.2).shift(0.25 * UP)
+        self.axis_rows[index].put(spread_text, UP + RIGHT)
         spread_text.name = f"{kind}_spread:{index}"
+        region = self.bar_rows[index]
+        left = region.left + (LABEL_ROOM if self.stage.vertical else 0)
         bars = VGroup()
         for j, weight in enumerate(weights):
-            bar = Rectangle(width=BAR_WIDTH, height=max(BAR_HEIGHT * weight, 0.01), stroke_width=0,
+            bar = Rectangle(width=BAR_WIDTH, height=max((region.height - GAP["small"]) * weight, 0.01), stroke_width=0,
                             fill_color=style.CONTEXT, fill_opacity=0.9)
-            bar.move_to([BARS_LEFT + j * (BAR_WIDTH + 0.08), y - 0.45, 0], aligned_edge=DOWN + LEFT)
+            bar.move_to([left + j * (BAR_WIDTH + BAR_GAP), region.bottom + GAP["small"], 0], aligned_edge=DOWN + LEFT)
             bar.name = f"{kind}_bar:{index},{j}"
             bars.add(bar)
         top = style.plain_text(f"max {style.format_number(largest)}", style.SMALL_SIZE, style.CONTEXT)
-        top.next_to(bars, RIGHT, buff=0.15, aligned_edge=DOWN)
+        top.next_to(bars, RIGHT, buff=GAP["small"]).align_to([0, region.bottom + GAP["small"], 0], DOWN)
         top.name = f"{kind}_max:{index}"
         return VGroup(dots, spread_text, bars, top)

@@ -10,15 +10,19 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Square, VGroup, ValueTracker
+from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Square, VGroup, ValueTracker
 
 from attention_core.lessons import SoftmaxLesson, softmax_lesson
 from scenes import style
 from scenes.base import LessonScene
+from scenes.layout import GAP, stack
 from scenes.mobjects import WeightBars, WordDot, WordPlane, place_labels
 from scenes.tables import ScoreTable
 
 BAR_LENGTH = 2.4
+SCORE_ROOM = 1.35  # left of the bars: the scores, at most "−10.00"
+TITLE_ROOM = 0.45  # above the bars: their heading
+VERTICAL_PLANE_SHARE = 0.4  # in a vertical frame, the plane's share of the content's height
 
 
 class SoftmaxScene(LessonScene):
@@ -29,15 +33,25 @@ class SoftmaxScene(LessonScene):
     def construct(self):
         lesson = self.lesson
         heading = self.title("Why a weighted average, and not just the best word?")
+        if self.stage.vertical:  # few words in the plane, a row of bars each under it: the bars take more
+            self.stage = self.stage.sharing(VERTICAL_PLANE_SHARE)
         self.play(FadeIn(heading), run_time=style.SHORT)
 
         # 1. words, scores and weights; the plane with the two answers
-        self.plane = WordPlane(np.vstack([lesson.embeddings]), width=5.0, height=3.8, margin=0.7)
-        self.plane.move_to([3.9, 0.1, 0])
+        key = stack(
+            stack(Square(side_length=0.22, color=style.FOREGROUND, stroke_width=3),
+                  style.plain_text("best word only (argmax)", style.SMALL_SIZE), direction=RIGHT, align=ORIGIN),
+            stack(Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT),
+                  style.plain_text("weighted average (softmax)", style.SMALL_SIZE, style.CONTEXT),
+                  direction=RIGHT, align=ORIGIN),
+            gap="tight")
+        self.stage.panel.put(key, DOWN + LEFT)  # under the bars, which start at the panel's top
+        self.key_room = key.height + GAP["medium"]
+        self.plane = WordPlane.filling(np.vstack([lesson.embeddings]), self.stage.main, margin=0.7)
         self.plane.name = "plane"
         words = [WordDot(t, self.plane.point(e), style.WORD, size=style.SMALL_SIZE)
                  for t, e in zip(lesson.tokens, lesson.embeddings)]
-        place_labels(words)
+        place_labels(words, self.stage.label_bounds)
         self.index = ValueTracker(int(np.argmin(np.abs(lesson.sweep_scores - lesson.scores[lesson.swept]))))
         self.bars = self.weights_at(self.sample())
         self.bars.add_updater(lambda bars: bars.become(self.weights_at(self.sample())))
@@ -47,12 +61,6 @@ class SoftmaxScene(LessonScene):
         average = Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT)
         average.add_updater(lambda dot: dot.move_to(self.plane.point(lesson.sweep_softmax_output[self.sample()])))
         average.name = "softmax_output"
-        key = VGroup(
-            VGroup(Square(side_length=0.22, color=style.FOREGROUND, stroke_width=3),
-                   style.plain_text("best word only (argmax)", style.SMALL_SIZE)).arrange(RIGHT, buff=0.15),
-            VGroup(Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT),
-                   style.plain_text("weighted average (softmax)", style.SMALL_SIZE, style.CONTEXT)).arrange(RIGHT, buff=0.15),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.15).next_to(self.plane, UP, buff=0.2)
         self.play(Create(self.plane), *(FadeIn(w) for w in words), FadeIn(self.bars), FadeIn(key),
                   run_time=style.MEDIUM)
         self.play(FadeIn(best), FadeIn(average), run_time=style.SHORT)
@@ -90,7 +98,7 @@ class SoftmaxScene(LessonScene):
             ("2", [lesson.zero_sum_softmax[1], lesson.negative_softmax[1]], style.CONTEXT, "softmax_1"),
         ], groups=[("scores", 0, 2), ("divided by their sum", 2, 4), ("softmax", 4, 6)],
             column_width=1.45, size=style.LABEL_SIZE)
-        table.move_to([0, 0.4, 0])
+        self.stage.content.shrink_to_fit(table, ORIGIN)
         table.name = "division_table"
         self.play(FadeIn(table), run_time=style.MEDIUM)
         self.say("softmax.by-sum")
@@ -115,19 +123,29 @@ class SoftmaxScene(LessonScene):
                               lesson.temperature_weight_sums[index], label)
 
     def bar_panel(self, scores, weights, total_weight: float, heading: str) -> VGroup:
-        bars = WeightBars(self.lesson.tokens, weights, style.CONTEXT, bar_length=BAR_LENGTH, size=style.LABEL_SIZE)
-        bars.move_to([-4.9, 1.2, 0], aligned_edge=UP + LEFT)  # fixed, so bars do not jitter
+        """The heading, each word's score and weight bar, and the weights' sum. Placed by the
+        stage alone, never by the numbers' widths, so nothing jitters while they change."""
+        corner = self.stage.panel.point(UP + LEFT)
+        title = style.plain_text(heading, style.SMALL_SIZE, style.KEY)
+        title.move_to(corner, aligned_edge=UP + LEFT)
+        title.name = "bar_heading"
+        bars = WeightBars(self.lesson.tokens, weights, style.CONTEXT, bar_length=BAR_LENGTH, size=style.LABEL_SIZE,
+                          row_step=self.bar_row_step)
+        bars.move_to(corner + SCORE_ROOM * RIGHT + TITLE_ROOM * DOWN, aligned_edge=UP + LEFT)
         score_column = VGroup()
         for index, (row, score) in enumerate(zip(bars.rows, scores)):
             number = style.number_text(score, 2, style.LABEL_SIZE, style.KEY)
             number.name = f"score:{index}"
-            number.next_to(row, LEFT, buff=0.35)
+            number.next_to(row, LEFT, buff=GAP["medium"])
             score_column.add(number)
-        title = style.plain_text(heading, style.SMALL_SIZE, style.KEY)
-        title.next_to(bars, UP, buff=0.25).align_to(bars, LEFT).shift(1.1 * LEFT)
-        title.name = "bar_heading"
         total = style.plain_text(f"sum of weights = {style.format_number(total_weight)}",
                                  style.SMALL_SIZE, style.MUTED)
         total.name = "weight_sum"
-        total.next_to(bars, DOWN, buff=0.3, aligned_edge=RIGHT)
+        total.next_to(bars, DOWN, buff=GAP["medium"], aligned_edge=RIGHT)
         return VGroup(title, score_column, bars, total)
+
+    @property
+    def bar_row_step(self) -> float:
+        """Rows as far apart as the panel allows, at most the usual step."""
+        room = self.stage.panel.height - TITLE_ROOM - 2 * GAP["medium"] - 0.3 - self.key_room
+        return min(0.45, room / max(len(self.lesson.tokens), 1))

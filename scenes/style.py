@@ -50,8 +50,7 @@ CAPTION_SIZE = 24
 LABEL_SIZE = 22
 SMALL_SIZE = 18
 
-EDGE_BUFFER = 0.35
-CAPTION_TOP = -2.65  # scene y above which everything but the caption stays
+EDGE_BUFFER = 0.35  # the frame's margin (scenes/layout.py places everything inside it)
 DOT_RADIUS = 0.08
 ARROW_MAX_WIDTH = 9.0  # stroke width of an arrow with weight 1
 ARROW_MIN_OPACITY = 0.25
@@ -106,8 +105,9 @@ def _measuring_font() -> ImageFont.FreeTypeFont:
 @functools.lru_cache(maxsize=None)
 def _units_per_point() -> float:
     """Scene units per point of advance width at size 100: one Text measured once."""
+    # at a caption's size: manim cuts a text much wider than the video's pixel width (a vertical one: 480)
     sample = "The quick brown fox jumps over the lazy dog"
-    return plain_text(sample, 100).width / _measuring_font().getlength(sample)
+    return plain_text(sample, CAPTION_SIZE).width / _measuring_font().getlength(sample) * 100 / CAPTION_SIZE
 
 
 @functools.lru_cache(maxsize=4096)
@@ -117,9 +117,10 @@ def text_width(text: str, size: float = BODY_SIZE) -> float:
 
 
 def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE) -> list[str]:
-    """Greedy word wrap of `text` into lines no wider than `max_width` when drawn."""
+    """Greedy word wrap of `text` into lines no wider than `max_width` when drawn. Lines break
+    at plain spaces only: a no-break space (U+00A0) keeps its two sides on one line."""
     lines: list[str] = []
-    for word in text.split():
+    for word in (part for part in text.split(" ") if part):
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and text_width(candidate, size) <= max_width:
             lines[-1] = candidate
@@ -132,3 +133,17 @@ def wrapped_text(text: str, max_width: float, size: float = BODY_SIZE, colour: s
     """Plain text wrapped onto as many lines as it needs, centred."""
     return plain_text("\n".join(wrap_lines(text, max_width, size)), size, colour,
                       line_spacing=0.9)
+
+
+def left_aligned_text(text: str, max_width: float, size: float = BODY_SIZE, colour: str = FOREGROUND) -> VMobject:
+    """Plain text wrapped onto as many lines as it needs, each line flush left (one Text per
+    line; a single line is the Text itself). A word wider than `max_width` is made smaller."""
+    from manim import DOWN, LEFT, VGroup
+
+    lines = [plain_text(line, size, colour) for line in wrap_lines(text, max_width, size)]
+    for line in lines:
+        if line.width > max_width:
+            line.scale_to_fit_width(max_width)
+    if len(lines) == 1:
+        return lines[0]
+    return VGroup(*lines).arrange(DOWN, aligned_edge=LEFT, buff=0.12 * size / BODY_SIZE)

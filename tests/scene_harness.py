@@ -5,6 +5,7 @@ its last frame at 480p for the golden-frame tests."""
 from __future__ import annotations
 
 import atexit
+import functools
 import gc
 import json
 import shutil
@@ -21,26 +22,36 @@ TEXT_CACHE = Path(tempfile.mkdtemp(prefix="attention-clips-text-"))
 atexit.register(shutil.rmtree, TEXT_CACHE, ignore_errors=True)
 
 
-def dry_run_settings(media_dir) -> dict:
+FRAMES = {  # format -> (pixel width, pixel height, frame width, frame height) of a 480p test build
+    "landscape": (854, 480, 8 * 16 / 9, 8.0),
+    "vertical": (480, 854, 8.0, 8 * 16 / 9),
+}
+
+
+def dry_run_settings(media_dir, format: str = "landscape") -> dict:
+    pixel_width, pixel_height, frame_width, frame_height = FRAMES[format]
     return {"dry_run": True, "media_dir": str(media_dir), "disable_caching": True, "verbosity": "ERROR",
             "progress_bar": "none", "text_dir": str(TEXT_CACHE / "texts"), "tex_dir": str(TEXT_CACHE / "tex"),
-            "pixel_height": 480, "pixel_width": 854}
+            "pixel_height": pixel_height, "pixel_width": pixel_width, "frame_width": frame_width,
+            "frame_height": frame_height}
 
 
 BUILT: dict = {}  # (scene, lesson, options) -> (scene, shown): tests only read what was built
 
 
-def build_scene(scene_class, lesson, media_dir, **options):
-    """Run `scene_class(lesson, **options)` to its end at 480p; return (scene, {name: [mobjects
-    shown]}). A build of the same scene, lesson and options in this test process is reused."""
-    key = (scene_class.__name__, json.dumps(lesson.to_dict(), sort_keys=True), repr(sorted(options.items())))
+def build_scene(scene_class, lesson, media_dir, format: str = "landscape", **options):
+    """Run `scene_class(lesson, **options)` to its end at 480p, in `format` (landscape or
+    vertical); return (scene, {name: [mobjects shown]}). A build of the same scene, lesson,
+    format and options in this test process is reused."""
+    key = (scene_class.__name__, json.dumps(lesson.to_dict(), sort_keys=True), format,
+           repr(sorted(options.items())))
     if key not in BUILT:
-        BUILT[key] = record_scene(scene_class, lesson, media_dir, **options)
+        BUILT[key] = record_scene(scene_class, lesson, media_dir, format, **options)
         gc.freeze()  # kept to the end: the collector need not walk it again and again
     return BUILT[key]
 
 
-def record_scene(scene_class, lesson, media_dir, **options):
+def record_scene(scene_class, lesson, media_dir, format: str = "landscape", **options):
     shown: dict[str, list[Mobject]] = defaultdict(list)
 
     class Recording(scene_class):
@@ -64,7 +75,7 @@ def record_scene(scene_class, lesson, media_dir, **options):
             return self
 
     Recording.__name__ = scene_class.__name__
-    with tempconfig(dry_run_settings(media_dir)):
+    with tempconfig(dry_run_settings(media_dir, format)):
         scene = Recording(lesson=lesson, skip_animations=True, **options)
         scene.steps = []
         draw = render_undrawn(scene)
@@ -95,10 +106,11 @@ def overlap(a, b, margin: float = 0.03) -> bool:
     return min(a[1], b[1]) - max(a[0], b[0]) > margin and min(a[3], b[3]) - max(a[2], b[2]) > margin
 
 
-def on_screen(scene) -> list[tuple[str, tuple[float, float, float, float], tuple]]:
+def on_screen(scene) -> list[tuple[str, tuple[float, float, float, float], tuple, float | None]]:
     """Every visible thing on screen, named or not: (the names of it and its groups, joined by
-    '/', its box (left, right, bottom, top), and for a text the boxes of its glyphs). A text
-    counts as one thing; a group is looked into down to what draws."""
+    '/', its box (left, right, bottom, top), for a text the boxes of its glyphs, and for a text
+    its size as drawn: manim's font_size, scaling included). A text counts as one thing; a
+    group is looked into down to what draws."""
     found = []
 
     def walk(mobject, path):
@@ -115,9 +127,9 @@ def on_screen(scene) -> list[tuple[str, tuple[float, float, float, float], tuple
                     glyphs = tuple(box_of(glyph) for glyph in mobject.submobjects if glyph.has_points())
                     box = (min(g[0] for g in glyphs), max(g[1] for g in glyphs),
                            min(g[2] for g in glyphs), max(g[3] for g in glyphs))
-                    found.append((path, box, glyphs))
+                    found.append((path, box, glyphs, mobject.font_size))
                 else:
-                    found.append((path, box_of(mobject), ()))
+                    found.append((path, box_of(mobject), (), None))
             return
         for part in mobject.submobjects:
             walk(part, path)
@@ -127,24 +139,59 @@ def on_screen(scene) -> list[tuple[str, tuple[float, float, float, float], tuple
     return found
 
 
+MIN_TEXT_PX, MIN_CAPTION_PX = 28, 36  # the least em height of a text, of a caption, at 1080p
+
+
+@functools.lru_cache(maxsize=None)
+def em_per_font_size() -> float:
+    """Scene units of one em per unit of manim's font_size, measured: the height manim draws
+    an "H" at size 100, over the H's height in the font file (its outline's bounds, read with
+    fontTools), per 100."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(Path(__file__).parent.parent / "assets" / "fonts" / "DejaVuSans.ttf")
+    pen = BoundsPen(font.getGlyphSet())
+    font.getGlyphSet()["H"].draw(pen)
+    _, bottom, _, top = pen.bounds
+    drawn = Text("H", font="DejaVu Sans", font_size=100).height
+    return drawn / ((top - bottom) / font["head"].unitsPerEm) / 100
+
+
+def pixels_at_1080p(scene, font_size: float) -> float:
+    """A text's em height in pixels when the clip's short side is 1080 pixels."""
+    short_side = min(scene.camera.frame_width, scene.camera.frame_height)
+    return font_size * em_per_font_size() * 1080 / short_side
+
+
 def layout_problems(scene, carried=("grid", "plane", "moving")) -> list[str]:
     """What breaks the layout at any step of `scene`: anything outside the frame or in the
     caption band (but the caption, and grids or planes a map carries, whose names contain one
-    of `carried`), and two texts over each other."""
-    from scenes.style import CAPTION_TOP
-
+    of `carried`), a caption outside its band, text too small to read at 1080p, and two texts
+    over each other."""
+    caption_top = scene.stage.caption_top
     half_width, half_height = scene.camera.frame_width / 2, scene.camera.frame_height / 2
     problems = []
     for step, things in enumerate(scene.steps):
-        for path, (left, right, bottom, top), _ in things:
-            if "caption" in path or any(word in path for word in carried):
-                continue
+        for path, (left, right, bottom, top), _, size in things:
             where = f"step {step}: {path or 'an unnamed mobject'}"
+            if size is not None:
+                least = MIN_CAPTION_PX if "caption" in path else MIN_TEXT_PX
+                if pixels_at_1080p(scene, size) < least - 0.5:
+                    problems.append(f"{where} is {pixels_at_1080p(scene, size):.0f} px tall at 1080p, under {least}")
+            if "caption" in path:
+                band = scene.stage.caption
+                if top > band.top + 0.01 or bottom < band.bottom - 0.01 or left < band.left - 0.01 \
+                        or right > band.right + 0.01:
+                    problems.append(f"{where} leaves the caption band")
+                continue
+            if any(word in path for word in carried):
+                continue
             if left < -half_width - 0.01 or right > half_width + 0.01 or top > half_height + 0.01:
                 problems.append(f"{where} leaves the frame")
-            if bottom < CAPTION_TOP - 0.05:
+            if bottom < caption_top - 0.05:
                 problems.append(f"{where} reaches into the caption band")
-        texts = [(path, box, glyphs) for path, box, glyphs in things if glyphs]
+        texts = [(path, box, glyphs) for path, box, glyphs, _ in things if glyphs]
         for index, (path, a, glyphs_a) in enumerate(texts):
             for other, b, glyphs_b in texts[index + 1:]:  # boxes first; glyph by glyph if they meet
                 if overlap(a, b) and any(overlap(g, h) for g in glyphs_a for h in glyphs_b):
@@ -160,13 +207,19 @@ def one(shown, name: str) -> Mobject:
 
 
 def text_of(mobject) -> str:
-    """The string a Text mobject draws (or a group of per-character glyphs, joined)."""
-    return mobject.original_text if hasattr(mobject, "original_text") else mobject.text
+    """The string a Text mobject draws (or a group of per-character glyphs, joined; or a text
+    wrapped onto lines, one Text a line, joined by spaces)."""
+    if hasattr(mobject, "original_text"):
+        return mobject.original_text
+    if hasattr(mobject, "text"):
+        return mobject.text
+    return " ".join(text_of(line) for line in mobject.submobjects)
 
 
-def last_frame(scene_class, lesson, media_dir):
-    """The scene's last frame at 480p as an (480, 854, 4) uint8 array, without writing video."""
-    scene, _ = build_scene(scene_class, lesson, media_dir)
+def last_frame(scene_class, lesson, media_dir, format: str = "landscape"):
+    """The scene's last frame at 480p as an (480, 854, 4) uint8 array (vertical: (854, 480, 4)),
+    without writing video."""
+    scene, _ = build_scene(scene_class, lesson, media_dir, format)
     return scene.last_frame
 
 

@@ -58,16 +58,32 @@ def frame_difference(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(np.abs(a.astype(int) - b.astype(int)).max(axis=-1) > 48))
 
 
+@pytest.mark.parametrize("format", ["landscape", "vertical"])
 @pytest.mark.parametrize("scene_name", list(SCENES))
-def test_last_frame_matches_golden(scene_name, tmp_path):
+def test_last_frame_matches_golden(scene_name, format, tmp_path):
     scene_class = SCENES[scene_name]
-    frame = last_frame(scene_class, scene_class.lesson_for(default_example()), tmp_path)[..., :3]
-    path = GOLDEN / f"{scene_name}_last.png"
+    frame = last_frame(scene_class, scene_class.lesson_for(default_example()), tmp_path, format)[..., :3]
+    path = GOLDEN / (f"{scene_name}_last.png" if format == "landscape" else f"{scene_name}_{format}_last.png")
     if os.environ.get("UPDATE_GOLDEN") == "1":
         Image.fromarray(frame).save(path)
     assert path.is_file(), f"no golden frame {path.name}: run once with UPDATE_GOLDEN=1 and look at it"
     golden = np.asarray(Image.open(path).convert("RGB"))
     assert frame_difference(frame, golden) < 0.002  # under 0.2 % of pixels visibly different
+
+
+@pytest.mark.parametrize("scene_name", list(SCENES))
+def test_every_clip_draws_the_default_example_in_a_vertical_frame(scene_name, tmp_path):
+    """The same lesson, every line said and captioned, in a 9:16 frame: nothing off the frame,
+    in the caption band or the platform's bottom fifth, no text too small or over another."""
+    scene_class = SCENES[scene_name]
+    lesson = scene_class.lesson_for(default_example())
+    scene, shown = build_scene(scene_class, lesson, tmp_path, "vertical")
+    assert (scene.camera.frame_width, scene.camera.frame_height) == pytest.approx((8.0, 8 * 16 / 9), abs=0.02)
+    captions = [text_of(caption).replace("\n", " ") for caption in shown["caption"]]
+    assert captions == [line.text for line in lesson.narration]
+    bottom_fifth = -scene.camera.frame_height / 2 + 0.2 * scene.camera.frame_height
+    assert all(caption.get_bottom()[1] >= bottom_fifth - 1e-6 for caption in shown["caption"])
+    assert layout_problems(scene) == []
 
 
 def test_the_comparison_sees_a_moved_label(tmp_path):

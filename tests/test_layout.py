@@ -32,21 +32,47 @@ focus = "apple"
 """
 
 
+@pytest.mark.parametrize("format", ["landscape", "vertical"])
 @pytest.mark.parametrize("scene_name", list(SCENES))
-def test_nothing_reaches_the_caption_leaves_the_frame_or_overlaps(scene_name, tmp_path):
-    """At every step (after each play and wait), every visible mobject, named or not."""
+def test_nothing_reaches_the_caption_leaves_the_frame_or_overlaps(scene_name, format, tmp_path):
+    """At every step (after each play and wait), every visible mobject, named or not, in both
+    formats: in the frame, out of the caption band, no text under 28 px at 1080p (captions
+    36 px), no two texts over each other."""
     scene_class = SCENES[scene_name]
-    scene, _ = build_scene(scene_class, scene_class.lesson_for(parse_example(CROWDED)), tmp_path)
+    scene, _ = build_scene(scene_class, scene_class.lesson_for(parse_example(CROWDED)), tmp_path, format)
     assert len(scene.steps) >= 5
     assert layout_problems(scene) == []
+
+
+@pytest.mark.parametrize("scene_name, plane", [("GravityScene", "plane"), ("ProjectionScene", "plane"),
+                                               ("RealModelScene", "paths_plane")])
+def test_the_plane_fills_its_share_of_the_frame(scene_name, plane, tmp_path):
+    """Landscape: the plane is at least 45 % of the frame's width (or, for data taller than
+    wide, it spans the content's height); vertical: at least 80 % of the frame's width (or
+    half the content's height)."""
+    from attention_core.example_file import default_example
+
+    scene_class = SCENES[scene_name]
+    for format, share in (("landscape", 0.45), ("vertical", 0.8)):
+        scene, shown = build_scene(scene_class, scene_class.lesson_for(default_example()), tmp_path, format)
+        (drawn,) = shown[plane]
+        width, height = scene.camera.frame_width, scene.camera.frame_height
+        tall_data = drawn.height / drawn.width > 1.0
+        if format == "landscape" and not tall_data:
+            assert drawn.width >= share * width, f"{format}: {drawn.width / width:.0%} of the width"
+        elif format == "vertical" and not tall_data:
+            assert drawn.width >= share * width or drawn.height >= 0.45 * scene.stage.content.height, format
+        else:
+            assert drawn.height >= 0.45 * scene.stage.content.height, format
 
 
 def test_the_check_sees_unnamed_mobjects_and_every_step(tmp_path):
     """A text off the frame for one step, with no name, is caught."""
     scene, _ = build_scene(SCENES["GravityScene"], SCENES["GravityScene"].lesson_for(parse_example(CROWDED)), tmp_path)
     things = list(scene.steps[3])
-    path, (left, right, bottom, top), glyphs = next(thing for thing in things if thing[2] and "/" not in thing[0][1:])
+    path, (left, right, bottom, top), glyphs, size = next(thing for thing in things
+                                                          if thing[2] and "/" not in thing[0][1:])
     moved = tuple((g[0] + 15, g[1] + 15, g[2], g[3]) for g in glyphs)
-    things.append(("", (left + 15, right + 15, bottom, top), moved))  # a copy off to the right, no name
+    things.append(("", (left + 15, right + 15, bottom, top), moved, size))  # a copy off to the right, no name
     scene.steps = [*scene.steps[:3], things, *scene.steps[4:]]
     assert layout_problems(scene) == ["step 3: an unnamed mobject leaves the frame"]

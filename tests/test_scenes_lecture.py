@@ -8,7 +8,6 @@ from scene_harness import build_scene, one, sample_scene, text_of
 from attention_core.example_file import default_example
 from scenes.catalog import SCENES
 from scenes.formula import FORMULA_PARTS
-from scenes.scaling import axis_x
 from spelled import written
 
 
@@ -73,11 +72,27 @@ def test_the_sweep_draws_the_lesson_while_it_slides(tmp_path):
 
 def test_scaling_scene_dots_and_spreads(tmp_path):
     lesson, scene, shown = drawn("ScalingScene", tmp_path)
+    # the shared axis: its ends are -span and +span, its ticks written where their values fall
+    axis = one(shown, "axis:0")
+    left, right = axis.get_start()[0], axis.get_end()[0]
+
+    def x_of(value):
+        return left + (value + lesson.axis_span) / (2 * lesson.axis_span) * (right - left)
+
+    largest = max(float(np.abs(row.shown_raw).max()) for row in lesson.rows)
+    assert largest <= lesson.axis_span < 2 * largest  # every dot on the axis, and the axis not too long
+    assert lesson.axis_ticks == (-lesson.axis_span, -lesson.axis_span / 2, 0, lesson.axis_span / 2, lesson.axis_span)
+    for index, value in enumerate(lesson.axis_ticks):
+        tick = one(shown, f"tick:{index}")
+        assert text_of(tick) == f"{value:.0f}".replace("-", "\u2212")
+        assert tick.get_x() == pytest.approx(x_of(value), abs=1e-6)
+    assert text_of(one(shown, "scores_per_row")) == f"softmax of {len(lesson.rows[0].row_raw)} scores"
     for i, row in enumerate(lesson.rows):
+        assert one(shown, f"axis:{i}").get_start()[0] == pytest.approx(left)
         assert text_of(one(shown, f"raw_spread:{i}")) == f"spread {written(row.raw_std)}"
         dots = one(shown, f"raw_dots:{i}")  # transformed into the scaled state at the end
         xs = [d.get_center()[0] for d in dots]
-        assert xs == pytest.approx([axis_x(v) for v in row.shown_scaled])
+        assert xs == pytest.approx([x_of(v) for v in row.shown_scaled])
         bars = [one(shown, f"raw_bar:{i},{j}") for j in range(len(row.weights_raw))]
         heights = [b.height for b in bars]
         assert np.argmax(heights) == np.argmax(row.weights_scaled)

@@ -38,7 +38,7 @@ def test_each_head_output_sits_at_its_output(drawn):
         assert plane.coords(one(shown, f"head_output:{i}").get_center()) == pytest.approx(head.output)
         drawn_weights = text_of(one(shown, f"head_weights:{i}")).replace("\n", " ")
         for token, weight in zip(lesson.tokens, head.weights):
-            assert f"{token} {written(weight)}" in drawn_weights
+            assert f"{token}\u00a0{written(weight)}" in drawn_weights  # a no-break space: the pair stays on one line
 
 
 def test_concat_and_w_o_are_written_out(drawn):

@@ -24,6 +24,7 @@ SEED = 2017
 PAIRS = 4000  # (q, k) pairs per dimension for the spread
 SHOWN = 40  # of which this many are drawn
 ROW = 6  # keys in the example softmax row
+AXIS_STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0)  # the axis ends at one of these times a power of 10
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,15 @@ class ScalingLesson(ClipLesson):
     seed: int
     pairs: int
     rows: tuple[ScalingRow, ...]
+    scores_per_row: int  # keys in each example softmax row
+    axis_span: float  # the shared axis shows -axis_span .. axis_span: every sample drawn fits
+    axis_ticks: tuple[float, ...]  # the values written under the axis
+
+
+def axis_end(largest: float) -> float:
+    """The smallest round value (AXIS_STEPS times a power of 10) at least `largest`."""
+    power = 10.0 ** float(np.floor(np.log10(largest)))
+    return next(float(round(step * power, 12)) for step in (*AXIS_STEPS, 10.0) if step * power >= largest)
 
 
 def scaling_lesson(example=None) -> ScalingLesson:
@@ -76,4 +86,8 @@ def scaling_lesson(example=None) -> ScalingLesson:
             max_raw=float(weights_raw.max()),
             max_scaled=float(weights_scaled.max()),
         ))
-    return narration.attach(ScalingLesson(seed=SEED, pairs=PAIRS, rows=tuple(rows)), narration.scaling_lines)
+    largest = max(float(np.abs(row.shown_raw).max()) for row in rows)
+    span = axis_end(largest)
+    lesson = ScalingLesson(seed=SEED, pairs=PAIRS, rows=tuple(rows), scores_per_row=ROW, axis_span=span,
+                           axis_ticks=(-span, -span / 2, 0.0, span / 2, span))
+    return narration.attach(lesson, narration.scaling_lines)

@@ -1,0 +1,28 @@
+"""How the clips write what they compute: a point, a weighted sum. One way each, everywhere.
+
+Numbers are written by attention_core.text.format_number (a true minus sign, no "-0.00").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attention_core.text import format_number
+
+MANY_WORDS = 4  # a sentence with more words than this gets smaller print, tighter rows and short sums
+
+
+def has_many(words: Sequence[str]) -> bool:
+    return len(words) > MANY_WORDS
+
+
+def point(xy) -> str:
+    """A 2-D point: "(1.20, −0.50)"."""
+    return f"({format_number(xy[0])}, {format_number(xy[1])})"
+
+
+def weighted_sum(words: Sequence[str], weights: Sequence[float], vector: str = "") -> str:
+    """"0.60 v apple + 0.40 v orange" (vector "v "), or, for many words, "Σ weight × v"."""
+    if has_many(words):
+        return f"\u03a3 weight \u00d7 {vector.strip() or 'embedding'}"
+    return " + ".join(f"{format_number(weight)} {vector}{word}" for word, weight in zip(words, weights))
