@@ -18,7 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from clips.job import QUALITIES, ClipJob, run_job
+from clips.job import FORMATS, QUALITIES, ClipJob, run_job
 from clips.manifest import read_manifest, write_manifest
 from clips.lecture import make_lecture
 from clips.reuse import lecture_key, lecture_reusable, split_reused
@@ -37,8 +37,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="render.py",
         description="Render explanatory clips about attention, plus manifest.json. Clips go to "
-        "OUT/<example-name>/<quality>/<SceneName>.mp4; the manifest records the example's hash "
-        "and each clip's lesson (every number it shows), file hash and length.",
+        "OUT/<example-name>/<quality>/<SceneName>.mp4 (a vertical or transparent run: <quality>-vertical, "
+        "<quality>-transparent, <quality>-vertical-transparent); the manifest records the example's hash, "
+        "the format, and each clip's lesson (every number it shows), file hash and length.",
     )
     parser.add_argument("scenes", nargs="*", metavar="SCENE",
                         help=f"clips to render, by scene name (default: the headline clips "
@@ -56,6 +57,15 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--captions", choices=("burned", "none"), default="burned",
                         help="burned: the narration's lines are drawn at the bottom of the picture; none: a clean "
                         "picture (the subtitle files still have every line) (default: burned)")
+    parser.add_argument("--format", choices=FORMATS, default="landscape",
+                        help="landscape: 16:9; vertical: 9:16 for shorts (1080x1920 at high quality), captions above "
+                        "the bottom fifth a platform covers (default: landscape)")
+    parser.add_argument("--transparent", action="store_true",
+                        help="clips with no background and an alpha channel, to composite over your own footage: "
+                        "VP9 with alpha in .webm files; silent (not with --narrate)")
+    parser.add_argument("--thumbnail", action="store_true",
+                        help="also write <clip>.png, the clip's most telling frame, beside each clip, and "
+                        "contact-sheet.png: the key frame of every narrated line of every clip of the run")
     parser.add_argument("-e", "--example", metavar="PATH",
                         help="the example file (TOML) to draw: words, sentences, maps "
                         "(default: assets/examples/fruit-vs-tech.toml)")
@@ -123,7 +133,12 @@ def plan(arguments: argparse.Namespace) -> Plan:
     if "RealModelScene" in scenes and example.model is None:
         raise UsageError("RealModelScene draws a pretrained model: add a [model] table to the example "
                          "(see assets/examples/README.md)")
-    folder = Path(arguments.out) / example.name / arguments.quality  # the name is [a-z0-9-]+
+    if arguments.transparent and (arguments.narrate or arguments.voice_dir):
+        raise UsageError("--transparent makes silent clips to composite over your footage: drop --narrate "
+                         "(the .srt files still have every line), or render the narration without --transparent")
+    variant = "".join(f"-{part}" for part, wanted in (("vertical", arguments.format == "vertical"),
+                                                      ("transparent", arguments.transparent)) if wanted)
+    folder = Path(arguments.out) / example.name / f"{arguments.quality}{variant}"  # the name is [a-z0-9-]+
     if arguments.lecture:
         folder = folder / "lecture"
     check_folder(folder, "--out", arguments.out)
@@ -137,18 +152,19 @@ def plan(arguments: argparse.Namespace) -> Plan:
         from attention_core.pretrained import weights_sha256
 
         record["model"] = {"name": example.model.name, "weights_sha256": weights_sha256(example.model.name)}
-    settings = {"captions": arguments.captions}
+    settings = {"captions": arguments.captions, "format": arguments.format, "transparent": arguments.transparent}
     if narrate:
         from clips.voice import voice_versions
 
         settings["narration"] = {**voice_versions(), "recorded": sorted(recordings)}
     cache = arguments.cache or str(Path(arguments.out) / CACHE)
     check_folder(Path(cache), "--cache" if arguments.cache else "--out", arguments.cache or arguments.out)
-    files = [f"{chapters.index(scene) + 1:02d}-{scene}.mp4" if arguments.lecture else f"{scene}.mp4"
+    suffix = ".webm" if arguments.transparent else ".mp4"
+    files = [f"{chapters.index(scene) + 1:02d}-{scene}{suffix}" if arguments.lecture else f"{scene}{suffix}"
              for scene in scenes]
     jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file), cache,
                     narrate, tuple(sorted((line, str(path)) for line, path in recordings.items())),
-                    arguments.captions == "burned")
+                    arguments.captions == "burned", arguments.format, arguments.transparent, arguments.thumbnail)
             for scene, file in zip(scenes, files)]
     return Plan(folder, record, settings, jobs, arguments.lecture and narrate, example.title)
 
@@ -216,7 +232,23 @@ def render(arguments: argparse.Namespace) -> dict:
             lecture["reused"] = lecture is previous.get("lecture")
             manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, [], SCENE_NAMES,
                                       job_plan.settings, lecture)
+    if arguments.thumbnail:
+        manifest = add_pictures(job_plan, [entries[job.scene] for job in job_plan.jobs], arguments.quality,
+                                manifest.get("lecture"))
     return manifest
+
+
+def add_pictures(job_plan: Plan, ordered: list[dict], quality: str, lecture: dict | None) -> dict:
+    """A thumbnail beside every clip of the run that lacks one (a clip reused from a run without
+    --thumbnail), then the run's contact sheet; the manifest names them."""
+    from clips.pictures import write_contact_sheet, write_thumbnail
+
+    missing = [dict(entry) for entry in ordered if not entry.get("thumbnail")]
+    for entry in missing:
+        entry["thumbnail"] = write_thumbnail(job_plan.folder / entry["file"], entry)
+    sheet = write_contact_sheet(job_plan.folder, ordered)
+    return write_manifest(job_plan.folder, job_plan.record, quality, missing, SCENE_NAMES, job_plan.settings,
+                          lecture, contact_sheet=sheet)
 
 
 def progress_bar():

@@ -21,6 +21,10 @@ QUALITIES = {  # render.py's names -> manim's
     "4k": "fourk_quality",  # 3840x2160, 60 fps
 }
 FRAME_RATES = {"low": 15, "medium": 30, "high": 60, "production": 60, "4k": 60}  # manim's presets (a test compares)
+PIXELS = {"low": (854, 480), "medium": (1280, 720), "high": (1920, 1080), "production": (2560, 1440),
+          "4k": (3840, 2160)}  # (width, height) of a landscape clip: manim's presets (a test compares)
+FORMATS = ("landscape", "vertical")  # 16:9, and 9:16 for shorts: the same pixels, turned
+FRAME_SHORT_SIDE = 8.0  # scene units across the frame's short side, in both formats
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,9 @@ class ClipJob:
     narrate: bool = False  # False: a silent clip at its own timing
     recordings: tuple[tuple[str, str], ...] = ()  # (line id, WAV path) of the creator's own voice
     burn_captions: bool = True  # False: a clean picture (the subtitles still have every line)
+    format: str = "landscape"  # a name in FORMATS
+    transparent: bool = False  # True: no background, an alpha channel (VP9 .webm)
+    thumbnail: bool = False  # True: a PNG of the clip's most telling frame beside it
 
     def example_object(self):
         from attention_core.example_file import example_from_data
@@ -55,16 +62,29 @@ def frame_rate(quality: str) -> int:
     return FRAME_RATES[quality]
 
 
-def manim_settings(quality: str, media_dir: str, output_file: str, text_cache: Path | None = None) -> dict:
+def frame_size(quality: str, format: str = "landscape") -> dict:
+    """Pixels and scene units of a clip's frame: a vertical one is a landscape one turned, in
+    pixels and in scene units (8 units across its short side, either way)."""
+    width, height = PIXELS[quality]
+    long_side = FRAME_SHORT_SIDE * width / height
+    if format == "vertical":
+        return {"pixel_width": height, "pixel_height": width, "frame_width": FRAME_SHORT_SIDE,
+                "frame_height": long_side}
+    return {"pixel_width": width, "pixel_height": height, "frame_width": long_side, "frame_height": FRAME_SHORT_SIDE}
+
+
+def manim_settings(quality: str, media_dir: str, output_file: str, text_cache: Path | None = None,
+                   format: str = "landscape", transparent: bool = False) -> dict:
     """The manim config for one render; every key is checked, as tempconfig drops unknown ones.
     `text_cache` keeps manim's typeset text and LaTeX between runs (files named by a hash of
     what they draw, so a kept one is what would be made again)."""
     from manim import config
 
-    from clips.encoding import encoder_options
+    from clips.encoding import encoder_options, transparent_settings
 
     settings = {
-        "quality": QUALITIES[quality],
+        "quality": QUALITIES[quality],  # first: the keys below override its pixel sizes
+        **frame_size(quality, format),
         "media_dir": media_dir,
         "output_file": output_file,
         "disable_caching": True,  # a fresh render each time: no stale partial movies
@@ -74,6 +94,8 @@ def manim_settings(quality: str, media_dir: str, output_file: str, text_cache: P
         "format": "mp4",
         "video_encoder_options": encoder_options(frame_rate(quality)),
     }
+    if transparent:
+        settings.update(background_opacity=0.0, **transparent_settings())  # manim: transparent = an opacity under 1
     if text_cache is not None:
         settings["text_dir"] = str(text_cache / "texts")
         settings["tex_dir"] = str(text_cache / "tex")
@@ -98,7 +120,8 @@ def run_job(job: ClipJob) -> dict:
     lengths = None if voices is None else {line: len(samples) / SAMPLE_RATE for line, samples in voices.items()}
     with tempfile.TemporaryDirectory(prefix="attention-clips-") as media_dir:
         text_cache = Path(job.cache) / "manim" / job.scene  # one process at a time renders a scene
-        with tempconfig(manim_settings(job.quality, media_dir, job.scene, text_cache)), bt709_segments():
+        settings = manim_settings(job.quality, media_dir, job.scene, text_cache, job.format, job.transparent)
+        with tempconfig(settings), bt709_segments():
             scene = scene_class(lesson=lesson, voice_lengths=lengths, burn_captions=job.burn_captions)
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
@@ -113,7 +136,7 @@ def run_job(job: ClipJob) -> dict:
             soundtrack = place_lines(soundtrack_samples(seconds), [(start, voices[line]) for line, start in scene.said])
         write_video(target, [movie], soundtrack)
     frames, seconds = video_length(target)
-    return {
+    entry = {
         "scene": job.scene,
         "file": target.name,
         "sha256": sha256_of(target),
@@ -122,9 +145,15 @@ def run_job(job: ClipJob) -> dict:
         "seconds": seconds,
         "frames": frames,
         "heading": scene.heading_text,
-        "narration": [{"id": line, "start": round(start, 6),
-                       "seconds": None if lengths is None else round(lengths[line], 6)} for line, start in scene.said],
+        "narration": [{"id": line, "start": round(start, 6), "end": round(end, 6),
+                       "seconds": None if lengths is None else round(lengths[line], 6)}
+                      for (line, start), end in zip(scene.said, scene.beat_ends)],
         "lesson": lesson.to_dict(),
         "key": clip_key(job, lesson),
         "reused": False,
     }
+    if job.thumbnail:
+        from clips.pictures import write_thumbnail
+
+        entry["thumbnail"] = write_thumbnail(target, entry)
+    return entry

@@ -18,12 +18,14 @@ def read_manifest(folder: Path) -> dict | None:
 
 
 def write_manifest(folder: Path, example: dict, quality: str, entries: list[dict], order: list[str],
-                   settings: dict | None = None, lecture: dict | None = None) -> dict:
+                   settings: dict | None = None, lecture: dict | None = None,
+                   contact_sheet: str | None = None) -> dict:
     """Write the manifest for `entries`, keeping earlier clips of the same example, quality and
     settings (narration, captions).
 
     A clip rendered now replaces its old entry; clips of another example version are dropped.
-    Clips are listed in `order` (teaching order). `lecture` describes the joined lecture.
+    Clips are listed in `order` (teaching order). `lecture` describes the joined lecture;
+    `contact_sheet` names the run's contact sheet.
     """
     settings = settings or {}
     clips = {entry["scene"]: entry for entry in entries}
@@ -42,5 +44,7 @@ def write_manifest(folder: Path, example: dict, quality: str, entries: list[dict
     }
     if lecture is not None:
         manifest["lecture"] = lecture
+    if contact_sheet is not None:
+        manifest["contact_sheet"] = contact_sheet
     atomic_write_json(manifest, folder / MANIFEST)
     return manifest

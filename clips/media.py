@@ -19,7 +19,10 @@ import numpy as np
 
 SAMPLE_RATE = 48000
 AAC_FRAME = 1024  # samples per AAC frame, and the encoder's priming
-MUXER_OPTIONS = {"movflags": "+faststart", "use_editlist": "0"}
+MUXER_OPTIONS = {  # by the file's suffix: H.264 in MP4; VP9 with alpha in WebM (no random segment id)
+    ".mp4": ("mp4", {"movflags": "+faststart", "use_editlist": "0"}),
+    ".webm": ("webm", {"fflags": "+bitexact"}),
+}
 
 
 def video_length(path: Path) -> tuple[int, float]:
@@ -54,10 +57,14 @@ def write_video(target: Path, sources: list[Path], soundtrack: np.ndarray | None
     `chapters` as (title, first frame, end frame). `target` is replaced only once it is whole."""
     partial = target.with_name(f".{target.name}.partial")
     try:
-        with av.open(str(partial), "w", format="mp4", options=MUXER_OPTIONS) as output:
+        container_format, options = MUXER_OPTIONS[target.suffix]
+        with av.open(str(partial), "w", format=container_format, options=options) as output:
             with av.open(str(sources[0])) as first:
                 template = first.streams.video[0]
                 video = output.add_stream_from_template(template)
+                for key, value in template.metadata.items():
+                    if key.lower() == "alpha_mode":  # VP9 with alpha: keep it announced, or players drop it
+                        video.metadata["alpha_mode"] = value
                 time_base, extradata = template.time_base, template.codec_context.extradata
             audio = [] if soundtrack is None else encode_audio(output, soundtrack)
             offset = 0  # in the sources' time base

@@ -63,6 +63,8 @@ def clip_key(job, lesson) -> str:
         "lesson": lesson.to_dict(),
         "quality": job.quality,
         "burn_captions": job.burn_captions,
+        "format": job.format,
+        "transparent": job.transparent,
         "voices": voice_identity(job, lesson),
         "code": code_fingerprint(),
         "versions": installed_versions(),
@@ -74,8 +76,8 @@ def reusable(entry: dict | None, key: str, target: Path) -> bool:
     """Whether `entry` (from the last manifest) is this clip, unchanged, still on disk whole."""
     if not entry or entry.get("key") != key or not target.is_file() or sha256_of(target) != entry.get("sha256"):
         return False
-    subtitles = entry.get("subtitles")
-    return subtitles is None or (target.parent / subtitles).is_file()
+    extras = [entry.get("subtitles"), entry.get("thumbnail")]
+    return all(name is None or (target.parent / name).is_file() for name in extras)
 
 
 def lecture_key(entries: list[dict], settings: dict) -> str:

@@ -32,6 +32,7 @@ class LessonScene(Scene):
         self.voice_lengths = voice_lengths
         self.burn_captions = burn_captions
         self.said: list[tuple[str, float]] = []  # (line id, when its voice starts), in order
+        self.beat_ends: list[float] = []  # when each said line's beat ends: its picture complete, before any exit
         self.heading_text: str | None = None  # the clip's heading: its chapter title in the lecture
         self.caption_mobject: VMobject | None = None
         self.open_subtitle: tuple[str, float] | None = None  # (line text, when it appeared)
@@ -90,12 +91,14 @@ class LessonScene(Scene):
         """End the beat of the last line said: hold the picture until its voice has ended, plus
         a pause, so a narrated beat lasts as long as its sentence (nothing is cut). `say` does
         this first; a storyboard does it before showing what the next line is about."""
-        if not self.said or self.voice_lengths is None:
-            return
-        line_id, start = self.said[-1]
-        remaining = start + self.voice_lengths[line_id] + style.BEAT_PAUSE - self.time
-        if remaining > 1e-6:
-            self.wait(remaining)
+        if not self.said or len(self.beat_ends) == len(self.said):
+            return  # nothing said yet, or this beat has ended already
+        if self.voice_lengths is not None:
+            line_id, start = self.said[-1]
+            remaining = start + self.voice_lengths[line_id] + style.BEAT_PAUSE - self.time
+            if remaining > 1e-6:
+                self.wait(remaining)
+        self.beat_ends.append(self.time)
 
     def caption_exit(self) -> list:
         """The caption's exit, to play together with other exits: its subtitle ends now."""

@@ -56,7 +56,7 @@ def test_the_plane_fills_its_share_of_the_frame(scene_name, plane, tmp_path):
     for format, share in (("landscape", 0.45), ("vertical", 0.8)):
         scene, shown = build_scene(scene_class, scene_class.lesson_for(default_example()), tmp_path, format)
         (drawn,) = shown[plane]
-        width, height = scene.camera.frame_width, scene.camera.frame_height
+        width = scene.camera.frame_width
         tall_data = drawn.height / drawn.width > 1.0
         if format == "landscape" and not tall_data:
             assert drawn.width >= share * width, f"{format}: {drawn.width / width:.0%} of the width"

@@ -40,6 +40,20 @@ LESSONS = {**LECTURE, **NEEDS_MODEL}  # every clip's lesson maker, by scene name
 
 HEADLINE = ("GravityScene", "ProjectionScene", "MultiHeadScene")  # what render.py renders by default
 
+TELLING = {  # the narration line whose picture, at the end of its beat, tells most of the clip (its thumbnail)
+    "IntroCard": "intro.chapters",
+    "GravityScene": "gravity.closing",
+    "SoftmaxScene": "softmax.slide",
+    "ProjectionScene": "projection.rescore",
+    "FormulaScene": "formula.values",
+    "ScalingScene": "scaling.saturate",
+    "MultiHeadScene": "multihead.sum",
+    "MaskScene": "mask.causal",
+    "ParallelScene": "parallel.positions",
+    "HistoryCard": "history.scaling",
+    "RealModelScene": "realmodel.sentence-1",
+}
+
 
 def lecture_scenes(example: Example) -> list[str]:
     """The lecture's chapters for `example`, in order: the real model's last, if it has one."""
