@@ -56,8 +56,9 @@ class ModelChoice:
 
 
 def default_maps() -> dict[str, np.ndarray]:
-    """W_Q = W_K: a shear that slides words left by 3/4 of their height; W_V: a stretch."""
-    return {"query": shear(-0.75), "key": shear(-0.75), "value": scaling(1.2, 0.7)}
+    """W_Q a shear that slides words left by 3/4 of their height, W_K one that slides them right
+    by half of it (two maps: a pair's score depends on which word asks); W_V a stretch."""
+    return {"query": shear(-0.75), "key": shear(0.5), "value": scaling(1.2, 0.7)}
 
 
 def default_heads() -> tuple[Head, ...]:

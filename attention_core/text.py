@@ -4,6 +4,10 @@ from __future__ import annotations
 
 MINUS = "\u2212"  # a true minus sign, not a hyphen
 
+# How each learned map is written, everywhere: captions, subtitles, headings and the matrices'
+# labels. Plain text (a subtitle file has no subscripts, and Unicode has no subscript Q).
+SYMBOLS = {"query": "W_Q", "key": "W_K", "value": "W_V", "output": "W_O"}
+
 
 def format_number(value: float, places: int = 2) -> str:
     """Fixed places, a true minus sign, no '-0.00'."""

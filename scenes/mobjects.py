@@ -24,16 +24,16 @@ from manim import (
     VMobject,
 )
 
+from attention_core.text import SYMBOLS
 from attention_core.tokens import TOKEN_PATTERN
 from scenes import style
 
 
-def symbol(base: str, subscript: str, colour: str, size: float = style.BODY_SIZE) -> VGroup:
-    """A letter with a subscript, such as W_Q, drawn without LaTeX."""
-    letter = style.plain_text(base, size, colour)
-    sub = style.plain_text(subscript, size * 0.62, colour)
-    sub.next_to(letter, RIGHT, buff=0.03).align_to(letter, DOWN).shift(0.08 * DOWN)
-    return VGroup(letter, sub)
+def symbol(role: str, colour: str, size: float = style.BODY_SIZE) -> VMobject:
+    """A learned map's symbol ("W_Q" for the query map), written as the narration writes it."""
+    text = style.plain_text(SYMBOLS[role], size, colour)
+    text.name = f"symbol:{role}"
+    return text
 
 
 class WordPlane(VGroup):
@@ -168,7 +168,7 @@ def _overlap_area(a: tuple, b: tuple, pad: float = 0.08) -> float:
 
 
 class MatrixPanel(VGroup):
-    """A 2-D array written out in brackets, with a symbol such as W_Q on its left."""
+    """A 2-D array written out in brackets, with its symbol (see `symbol`) on its left."""
 
     def __init__(self, name: str, values: np.ndarray, colour: str, title: VMobject | None = None,
                  places: int = 2, size: float = style.LABEL_SIZE, row_colours: Sequence[str] | None = None):

@@ -15,6 +15,7 @@ import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, VGroup
 
 from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
+from attention_core.text import SYMBOLS
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region, stack
@@ -22,7 +23,6 @@ from scenes.writing import has_many, point
 from scenes.mobjects import MatrixPanel, WordDot, WordPlane, place_labels, symbol, weighted_arrows
 
 
-LABELLED_VALUES = 3  # value dots named in each head's plane (the most weighed)
 CONCAT_ROOM = 0.55  # below the heads: the row of their outputs
 SIDE_TEXT_SHARE = 0.36  # in a vertical frame, a head's name and weights take this share of its row
 
@@ -38,7 +38,8 @@ class MultiHeadScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title(f"Several heads, weighed by W_O \u00b7 for \u201c{lesson.focus}\u201d", lesson.sentence)
+        heading = self.title(f"Several heads, weighed by {SYMBOLS['output']} \u00b7 for \u201c{lesson.focus}\u201d",
+                             lesson.sentence)
         self.play(FadeIn(heading), run_time=style.SHORT)
 
         # 1. one plane per head, as large as the heads' share of the stage, each with its own pull
@@ -62,8 +63,8 @@ class MultiHeadScene(LessonScene):
                   run_time=style.MEDIUM)
 
         # 3. W_O, rows coloured by the head they read
-        row_colours = [head_colour(i // 2) for i in range(2 * count)]
-        w_o = MatrixPanel("W_O", lesson.output_map, style.OUTPUT, symbol("W", "O", style.OUTPUT),
+        row_colours = [head_colour(head) for head in self.row_owners()]
+        w_o = MatrixPanel("W_O", lesson.output_map, style.OUTPUT, symbol("output", style.OUTPUT),
                           size=style.SMALL_SIZE, row_colours=row_colours)
         self.below_concat = self.stage.content.below(concat, "large")
         self.below_concat.put(w_o, UP + LEFT)
@@ -102,11 +103,9 @@ class MultiHeadScene(LessonScene):
                   for t, v in zip(lesson.tokens, head.values)]
         output = WordDot("output", plane.point(head.output), colour, radius=0.09, size=style.SMALL_SIZE)
         output.dot.name = f"head_output:{index}"
-        if len(values) > LABELLED_VALUES:  # many words: name only the ones this head weighs most
-            keep = sorted(range(len(values)), key=lambda j: -head.weights[j])[:LABELLED_VALUES]
-            for j, value in enumerate(values):
-                if j not in keep:
-                    value.remove(value.label)
+        for j, value in enumerate(values):  # many words: named only those the head weighs most
+            if j not in head.weighed_most:
+                value.remove(value.label)
         labelled = [v for v in values if v.label in v.submobjects]
         place_labels(labelled + [output], (plane_region.left - GAP["small"], region.right, region.bottom, region.top),
                      keep_clear=[v.dot for v in values] + [title, weights])
@@ -115,16 +114,25 @@ class MultiHeadScene(LessonScene):
         panel.frame, panel.arrows, panel.output = VGroup(title, plane, *values, weights), arrows, output
         return panel
 
+    def row_owners(self) -> list[int]:
+        """For each row of W_O (each entry of the concatenation), the head whose output it reads."""
+        owners = [0] * len(self.lesson.output_map)
+        for index, head in enumerate(self.lesson.heads):
+            for row in head.output_rows:
+                owners[row] = index
+        return owners
+
     def concat_row(self) -> VGroup:
         """[o1x o1y | o2x o2y | ...], each head's pair in its colour."""
         lesson = self.lesson
+        owner = self.row_owners()  # entry k of the concatenation is read by row k of W_O
         parts = VGroup(style.plain_text("concat = [", style.LABEL_SIZE))
         for k, value in enumerate(lesson.concat):
-            number = style.number_text(value, 2, style.LABEL_SIZE, head_colour(k // 2))
+            if k > 0 and owner[k] != owner[k - 1]:
+                parts.add(style.plain_text("|", style.LABEL_SIZE, style.MUTED))
+            number = style.number_text(value, 2, style.LABEL_SIZE, head_colour(owner[k]))
             number.name = f"concat:{k}"
             parts.add(number)
-            if k % 2 == 1 and k < len(lesson.concat) - 1:
-                parts.add(style.plain_text("|", style.LABEL_SIZE, style.MUTED))
         parts.add(style.plain_text("]", style.LABEL_SIZE))
         return parts.arrange(RIGHT, buff=0.18)
 
@@ -151,10 +159,10 @@ class MultiHeadScene(LessonScene):
             arrow = Arrow(plane.point(tips[i]), plane.point(tips[i + 1]), buff=0, color=head_colour(i),
                           stroke_width=5, max_tip_length_to_length_ratio=0.2)
             arrow.name = f"contribution_arrow:{i}"
-            self.play(FadeIn(lines[i]), w_o.row(2 * i).animate.scale(1.15), w_o.row(2 * i + 1).animate.scale(1.15),
-                      GrowArrow(arrow), run_time=style.MEDIUM)
-            self.play(w_o.row(2 * i).animate.scale(1 / 1.15), w_o.row(2 * i + 1).animate.scale(1 / 1.15),
-                      run_time=style.SHORT / 2)
+            rows = [w_o.row(row) for row in head.output_rows]
+            self.play(FadeIn(lines[i]), *(row.animate.scale(1.15) for row in rows), GrowArrow(arrow),
+                      run_time=style.MEDIUM)
+            self.play(*(row.animate.scale(1 / 1.15) for row in rows), run_time=style.SHORT / 2)
         output = WordDot("output", plane.point(lesson.output), style.OUTPUT, radius=0.1, size=style.LABEL_SIZE)
         output.dot.name = "output"
         place_labels([output], self.stage.label_bounds)

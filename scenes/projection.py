@@ -13,7 +13,7 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut, GrowArrow, Transform, VGroup
+from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, FadeIn, FadeOut, GrowArrow, Transform, VGroup, VMobject
 
 from attention_core.lessons import ProjectionLesson, projection_lesson
 from scenes import style
@@ -60,8 +60,8 @@ class ProjectionScene(LessonScene):
         self.say("projection.grids")
 
         # 2-3. W_Q, then W_K, carry the moving grid and the words
-        w_q = MatrixPanel("W_Q", lesson.query_map, style.QUERY, symbol("W", "Q", style.QUERY), size=MATRIX_SIZE)
-        w_k = MatrixPanel("W_K", lesson.key_map, style.KEY, symbol("W", "K", style.KEY), size=MATRIX_SIZE)
+        w_q = MatrixPanel("W_Q", lesson.query_map, style.QUERY, symbol("query", style.QUERY), size=MATRIX_SIZE)
+        w_k = MatrixPanel("W_K", lesson.key_map, style.KEY, symbol("key", style.KEY), size=MATRIX_SIZE)
         maps = stack(w_q, w_k, direction=RIGHT, align=UP, gap="large") if self.stage.vertical else stack(w_q, w_k)
         self.stage.panel.put(maps, UP + LEFT)
         f = lesson.focus_index
@@ -99,12 +99,39 @@ class ProjectionScene(LessonScene):
         self.say("projection.rescore")
         self.wait(style.PAUSE)
 
+        # 4b. why two maps: the pair's score, asked one way and the other
+        asymmetry = self.asymmetry(table)
+        self.end_beat()
+        if asymmetry.get_top()[1] > table.get_bottom()[1]:  # no room under the table: it takes the table's place
+            self.play(FadeOut(table), FadeOut(box), run_time=style.SHORT)
+        self.play(FadeIn(asymmetry), run_time=style.SHORT)
+        self.say("projection.asymmetry")
+        self.wait(style.PAUSE)
+
         # 5. stage two: V only transforms what is averaged
         self.end_beat()
-        self.play(FadeOut(table), FadeOut(box), *([FadeOut(maps)] if maps_stay else []), FadeOut(queries),
-                  FadeOut(keys), run_time=style.SHORT)
+        self.play(FadeOut(table), FadeOut(box), FadeOut(asymmetry), *([FadeOut(maps)] if maps_stay else []),
+                  FadeOut(queries), FadeOut(keys), run_time=style.SHORT)
         self.average_values()
         self.wait(style.LONG)
+
+    def asymmetry(self, table: VMobject) -> VGroup:
+        """Under the table: the highlighted pair's score asked each way, q of one word with k
+        of the other."""
+        lesson = self.lesson
+        focus, other = lesson.tokens[lesson.focus_index], lesson.tokens[lesson.highlight]
+        rows = VGroup()
+        for asker, answerer, score, name in ((focus, other, lesson.focus_asks, "focus_asks"),
+                                             (other, focus, lesson.other_asks, "other_asks")):
+            row = stack(style.plain_text(f"q {asker} \u00b7 k {answerer} / \u221a2 =", style.SMALL_SIZE, style.QUERY),
+                        style.number_text(score, 2, style.SMALL_SIZE), direction=RIGHT, align=ORIGIN, gap="tight")
+            row[1].name = name
+            rows.add(row)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
+        rows.next_to(table, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
+        if rows.get_bottom()[1] < self.stage.caption_top + GAP["small"]:  # no room: where the table was
+            rows.move_to(table.get_corner(UP + LEFT), aligned_edge=UP + LEFT)
+        return rows
 
     def carry(self, matrix: np.ndarray, positions: np.ndarray, run_time: float = style.LONG):
         """The moving grid goes through `matrix`; each word moves to its image, read off the
@@ -146,7 +173,7 @@ class ProjectionScene(LessonScene):
         stage = style.left_aligned_text("Stage 2: the weights are already fixed by Q and K.", region.width,
                                         style.BODY_SIZE)
         region.put(stage, UP + LEFT)
-        w_v = MatrixPanel("W_V", lesson.value_map, style.VALUE, symbol("W", "V", style.VALUE), size=MATRIX_SIZE)
+        w_v = MatrixPanel("W_V", lesson.value_map, style.VALUE, symbol("value", style.VALUE), size=MATRIX_SIZE)
         w_v.next_to(stage, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
         self.play(FadeIn(stage), FadeIn(w_v), run_time=style.SHORT)
         self.say("projection.value")

@@ -52,7 +52,7 @@ class SoftmaxScene(LessonScene):
         words = [WordDot(t, self.plane.point(e), style.WORD, size=style.SMALL_SIZE)
                  for t, e in zip(lesson.tokens, lesson.embeddings)]
         place_labels(words, self.stage.label_bounds)
-        self.index = ValueTracker(int(np.argmin(np.abs(lesson.sweep_scores - lesson.scores[lesson.swept]))))
+        self.index = ValueTracker(lesson.sweep_start)
         self.bars = self.weights_at(self.sample())
         self.bars.add_updater(lambda bars: bars.become(self.weights_at(self.sample())))
         best = Square(side_length=0.34, color=style.FOREGROUND, stroke_width=3)

@@ -141,3 +141,16 @@ def test_the_cards_say_exactly_this():
         ("history.scaling", "With d\u2096 = 64 per head, scores are divided by 8.00: a score of 24.00 becomes 3.00.")]
     assert (history.d_k, history.sqrt_d_k, history.raw_score, history.scaled_score) == (64, 8.0, 24.0, 3.0)
     assert [entry.year for entry in history.entries] == [2014, 2017]
+
+
+def test_the_sweep_starts_where_the_swept_score_is():
+    import numpy as np
+
+    from attention_core.example_file import default_example
+    from attention_core.lessons import softmax_lesson
+
+    lesson = softmax_lesson(default_example())
+    own = lesson.scores[lesson.swept]
+    distances = [abs(value - own) for value in lesson.sweep_scores]
+    assert lesson.sweep_start == distances.index(min(distances))
+    assert lesson.sweep_rows[lesson.sweep_start][lesson.swept] == pytest.approx(own, abs=np.ptp(lesson.sweep_scores) / 40)

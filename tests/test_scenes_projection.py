@@ -86,3 +86,36 @@ def test_words_end_at_their_values(drawn):
     lesson, scene, shown = drawn
     for token, value in zip(lesson.tokens, lesson.values):
         assert scene.plane.coords(shown[f"dot:{token}"][0].get_center()) == pytest.approx(value)
+
+
+def test_the_default_example_has_two_maps_and_shows_why(drawn):
+    """W_Q differs from W_K, so the highlighted pair scores differently asked each way: both
+    scores computed here from the example's embeddings and maps, shown, and said."""
+    import numpy as np
+
+    from attention_core.example_file import default_example
+
+    lesson, _, shown = drawn
+    example = default_example()
+    w_q, w_k = example.maps["query"], example.maps["key"]
+    assert not np.allclose(w_q, w_k)
+    apple, orange = np.array(example.words["apple"]), np.array(example.words["orange"])
+    asked_by_apple = (apple @ w_q) @ (orange @ w_k) / np.sqrt(2)
+    asked_by_orange = (orange @ w_q) @ (apple @ w_k) / np.sqrt(2)
+    assert (lesson.tokens[lesson.focus_index], lesson.tokens[lesson.highlight]) == ("apple", "orange")
+    assert (lesson.focus_asks, lesson.other_asks) == pytest.approx((asked_by_apple, asked_by_orange))
+    assert abs(asked_by_apple - asked_by_orange) > 1  # not symmetric, by far
+    assert text_of(one(shown, "focus_asks")) == written(asked_by_apple)
+    assert text_of(one(shown, "other_asks")) == written(asked_by_orange)
+    said = {line.id: line.text for line in lesson.narration}["projection.asymmetry"]
+    assert said == ("Two maps, so a score depends on who asks: \u201capple\u201d asking \u201corange\u201d scores "
+                    f"{written(asked_by_apple)}, \u201corange\u201d asking \u201capple\u201d {written(asked_by_orange)}.")
+
+
+def test_every_symbol_is_written_one_way(drawn):
+    """The matrices' labels are written as the captions (and so the subtitles) write them."""
+    lesson, _, shown = drawn
+    captions = " ".join(text_of(caption) for caption in shown["caption"])
+    for role, written_as in (("query", "W_Q"), ("key", "W_K"), ("value", "W_V")):
+        assert text_of(one(shown, f"symbol:{role}")) == written_as
+        assert written_as in captions

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from ..examples import Example
+from ..text import SYMBOLS
 from . import narration
 from .base import Lesson
 from .narration import ClipLesson
@@ -41,7 +42,7 @@ CHAPTERS = (
     "Q, K and V are linear maps of the plane",
     "the formula, step by step",
     "why divide by \u221ad\u2096",
-    "several heads, weighed by W_O",
+    f"several heads, weighed by {SYMBOLS['output']}",
     "self-attention, masks and cross-attention",
     "every position at once: not an RNN",
     "where attention came from",

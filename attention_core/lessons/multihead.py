@@ -22,6 +22,9 @@ from .narration import ClipLesson
 from .reading import focus_reading
 
 
+MOST_WEIGHED = 3  # a head names at most this many of the words it averages: the ones it weighs most
+
+
 @dataclass(frozen=True)
 class HeadReading(Lesson):
     name: str
@@ -32,6 +35,8 @@ class HeadReading(Lesson):
     output: np.ndarray  # (2,) the head's output for the focus word
     values: np.ndarray  # (k, 2) what this head averages
     contribution: np.ndarray  # (2,) output @ this head's rows of W_O
+    output_rows: tuple[int, ...]  # the rows of W_O that read this head's output (2 per head)
+    weighed_most: tuple[int, ...]  # the tokens this head weighs most (at most MOST_WEIGHED), most first
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,8 @@ def multihead_lesson(example: Example) -> MultiHeadLesson:
             output=head.output[f],
             values=embeddings @ spec.value_map,
             contribution=head.output[f] @ w_o[2 * i : 2 * i + 2],
+            output_rows=(2 * i, 2 * i + 1),
+            weighed_most=tuple(int(j) for j in np.argsort(-head.weights[f], kind="stable")[:MOST_WEIGHED]),
         )
         for i, (spec, head) in enumerate(zip(example.heads, result.heads))
     )

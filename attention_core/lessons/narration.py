@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..text import format_number, format_pair, quoted
+from ..text import SYMBOLS, format_number, format_pair, quoted
 from .base import Lesson
 
 LINE_ID = re.compile(r"^[a-z]+(\.[a-z0-9-]+)+$")  # also a safe file name
+Q, K, V, O = (SYMBOLS[role] for role in ("query", "key", "value", "output"))  # written as on screen
 
 
 @dataclass(frozen=True)
@@ -110,13 +111,24 @@ def rescore_line(lesson) -> str:
     return f"The maps change who matches: the weight of {quoted(lesson.tokens[j])} {verb} {change}."
 
 
+def asymmetry_line(lesson) -> str:
+    """Why two maps: the score of a pair depends on which word asks."""
+    focus, other = lesson.tokens[lesson.focus_index], lesson.tokens[lesson.highlight]
+    if lesson.highlight == lesson.focus_index:
+        return f"Two maps, {Q} and {K}: a score depends on which word asks and which answers."
+    return (f"Two maps, so a score depends on who asks: {quoted(focus)} asking {quoted(other)} scores "
+            f"{format_number(lesson.focus_asks)}, {quoted(other)} asking {quoted(focus)} "
+            f"{format_number(lesson.other_asks)}.")
+
+
 def projection_lines(lesson) -> tuple[Line, ...]:
     return lines(
         ("projection.grids", "Two grids: the faint one and the axes are fixed; the blue one will move."),
-        ("projection.query", "W_Q moves every point: p \u2192 p W_Q. The axes stay where they are."),
-        ("projection.key", "W_K makes a key for every word, with its own map."),
+        ("projection.query", f"{Q} moves every point: p \u2192 p {Q}. The axes stay where they are."),
+        ("projection.key", f"{K} makes a key for every word, with its own map."),
         ("projection.rescore", rescore_line(lesson)),
-        ("projection.value", "W_V does not make the weights: it only moves what gets averaged."),
+        ("projection.asymmetry", asymmetry_line(lesson)),
+        ("projection.value", f"{V} does not make the weights: it only moves what gets averaged."),
         ("projection.context", "The context vector is the weighted average of the values, drawn in V's "
                                f"space: about {format_pair(lesson.context)}."),
     )
@@ -152,7 +164,7 @@ def multihead_lines(lesson) -> tuple[Line, ...]:
                             "so each pulls the word somewhere else."),
         ("multihead.split", "One softmax row sums to 1: a single head must split its attention."),
         ("multihead.concat", "The outputs of the heads, side by side, make one longer vector."),
-        ("multihead.output-map", "W_O is a linear layer: each head's rows decide how much of its output is kept."),
+        ("multihead.output-map", f"{O} is a linear layer: each head's rows decide how much of its output is kept."),
         ("multihead.sum", "The heads' contributions add up to the output, about "
                           f"{format_pair(lesson.output)}: no head decides alone."),
     )

@@ -9,7 +9,9 @@ For the first sentence, k participating tokens with embeddings E (k, 2), focus t
     context       = weights V                                 (2,)  V is what is averaged
 
 `highlight` is the other token whose weight the maps changed most: the pair they re-scored
-(the focus itself only when it is alone).
+(the focus itself only when it is alone). With two maps a pair's score depends on who asks:
+
+    focus_asks = q_f . k_h / sqrt(2),   other_asks = q_h . k_f / sqrt(2)    (equal only if W_Q = W_K, or by chance)
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ class ProjectionLesson(ClipLesson):
     focus_index: int
     weights_before: np.ndarray  # (k,) softmax(scores_before), for comparison
     highlight: int  # index of the token whose weight changed most
+    focus_asks: float  # q_focus . k_highlight / sqrt(2): the focus word's score for the highlighted word
+    other_asks: float  # q_highlight . k_focus / sqrt(2): the same pair, the other way round
 
 
 def projection_lesson(example: Example) -> ProjectionLesson:
@@ -57,6 +61,7 @@ def projection_lesson(example: Example) -> ProjectionLesson:
     change = np.abs(after.weights[0] - before.weights[0])  # (k,)
     others = [j for j, token in enumerate(reading.tokens) if token != reading.focus] or [f]
     highlight = max(others, key=lambda j: change[j])
+    root = np.sqrt(embeddings.shape[1])
     return narration.attach(ProjectionLesson(
         sentence=reading.text,
         focus=reading.focus,
@@ -75,4 +80,6 @@ def projection_lesson(example: Example) -> ProjectionLesson:
         focus_index=f,
         weights_before=before.weights[0],
         highlight=highlight,
+        focus_asks=float(queries[f] @ keys[highlight] / root),
+        other_asks=float(queries[highlight] @ keys[f] / root),
     ), narration.projection_lines)

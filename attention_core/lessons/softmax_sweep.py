@@ -40,6 +40,7 @@ class SoftmaxLesson(ClipLesson):
     similarity: str
     swept: int  # index of the score that slides
     sweep_scores: np.ndarray  # (S,) values s_j takes
+    sweep_start: int  # the sample the sweep starts at: the one nearest s_j's own score
     sweep_rows: np.ndarray  # (S, k) the scores with s_j replaced
     sweep_weights: np.ndarray  # (S, k)
     sweep_weight_sums: np.ndarray  # (S,) each 1
@@ -88,6 +89,7 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
         similarity=example.similarity,
         swept=swept,
         sweep_scores=sweep,
+        sweep_start=int(np.argmin(np.abs(sweep - scores[swept]))),
         sweep_rows=rows,
         sweep_weights=weights,
         sweep_weight_sums=weights.sum(axis=1),
