@@ -134,7 +134,7 @@ class MultiHeadScene(LessonScene):
             number.name = f"concat:{k}"
             parts.add(number)
         parts.add(style.plain_text("]", style.LABEL_SIZE))
-        return parts.arrange(RIGHT, buff=0.18)
+        return parts.arrange(RIGHT, buff=GAP["small"])
 
     def add_up(self, w_o: MatrixPanel):
         """Each head's contribution written out and drawn tip to tail in the output plane."""

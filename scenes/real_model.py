@@ -188,8 +188,8 @@ class RealModelScene(LessonScene):
             rows.add(VGroup(name, value))
         name_width = max(row[0].width for row in rows[1:])
         for row in rows[1:]:
-            row[1].next_to(row[0], RIGHT, buff=0.3 + name_width - row[0].width)
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+            row[1].next_to(row[0], RIGHT, buff=GAP["medium"] + name_width - row[0].width)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
         return rows
 
     def show_heads(self):
@@ -203,9 +203,9 @@ class RealModelScene(LessonScene):
             label = style.plain_text(f"head {head + 1}", style.SMALL_SIZE,
                                      style.FOCUS if head + 1 == lesson.head else style.MUTED)
             label.name = f"grid_label:{head}"
-            grids.add(VGroup(grid, label.next_to(grid, DOWN, buff=0.08)))
+            grids.add(VGroup(grid, label.next_to(grid, DOWN, buff=GAP["tight"])))
         rows = GRID_ROWS[self.stage.format]
-        grids.arrange_in_grid(rows=rows, cols=int(np.ceil(len(grids) / rows)), buff=(0.35, 0.25))
+        grids.arrange_in_grid(rows=rows, cols=int(np.ceil(len(grids) / rows)), buff=(GAP["medium"], GAP["small"]))
         content = self.stage.content
         note = style.wrapped_text(f"\u201c{lesson.readings[0].text}\u201d \u00b7 row: the piece asking, "
                                   "column: the piece looked at", content.width, style.SMALL_SIZE, style.MUTED)

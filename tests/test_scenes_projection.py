@@ -119,3 +119,46 @@ def test_every_symbol_is_written_one_way(drawn):
     for role, written_as in (("query", "W_Q"), ("key", "W_K"), ("value", "W_V")):
         assert text_of(one(shown, f"symbol:{role}")) == written_as
         assert written_as in captions
+
+
+def test_the_grid_and_the_words_move_together_along_each_map(tmp_path):
+    """Sampled at every frame (5 per second) while a map carries the plane: the moving grid is
+    the resting grid part of the way to its image under W_Q, W_K or W_V (one fraction for every
+    line), and each word is the same part of the way from its embedding to its image. No
+    frame shows the grid and the words out of step, or a map the lesson does not have."""
+    import numpy as np
+
+    from attention_core.example_file import default_example
+    from scene_harness import sample_scene
+
+    lesson = projection_lesson(default_example())
+
+    def probe(scene):
+        if not hasattr(scene, "resting_grid"):
+            return None
+        plane = scene.plane
+        points = lambda lines: np.array([plane.coords(line.get_start()) for line in lines])  # noqa: E731
+        return (points(scene.moving_grid), points(scene.resting_grid),
+                np.array([plane.coords(word.dot.get_center()) for word in scene.word_dots]))
+
+    maps = {"W_Q": lesson.query_map, "W_K": lesson.key_map, "W_V": lesson.value_map}
+    seen = set()
+    for sample in sample_scene(ProjectionScene, lesson, tmp_path, probe):
+        if sample is None:
+            continue
+        grid, rest, words = sample
+        if np.allclose(grid, rest, atol=1e-6):
+            assert words == pytest.approx(lesson.embeddings, abs=1e-6)  # at rest: the words at their embeddings
+            continue
+        fits = []
+        for name, matrix in maps.items():
+            way = rest @ matrix - rest  # where the whole map takes each grid point
+            share = float(np.sum(way * (grid - rest)) / np.sum(way * way))
+            if -1e-6 <= share <= 1 + 1e-6 and np.allclose(grid, rest + share * way, atol=1e-5):
+                fits.append((name, share, matrix))  # (two shears along x are on one line: the share tells)
+        assert len(fits) == 1, f"the grid is on its way along {len(fits)} of the lesson's maps"
+        name, share, matrix = fits[0]
+        expected = lesson.embeddings + share * (lesson.embeddings @ matrix - lesson.embeddings)
+        assert words == pytest.approx(expected, abs=1e-5), name
+        seen.add(name)
+    assert seen == {"W_Q", "W_K", "W_V"}
