@@ -15,7 +15,7 @@
 `content` is everything between the heading and the caption band; `main` and `panel` split
 it: side by side in landscape (main on the left, at least MAIN_SHARE of the frame's width),
 one above the other in vertical. A scene asks its stage for a region and puts mobjects in it
-(`put`, `fit`, `put_column`); it types no coordinate. Spacing comes in named steps (GAP).
+(`put`, `fit`, `shrink_to_fit`); it types no coordinate. Spacing comes in named steps (GAP).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from scenes import style
 GAP = {"tight": 0.1, "small": 0.2, "medium": 0.35, "large": 0.5}
 
 MARGIN = style.EDGE_BUFFER  # between the frame's edge and anything drawn
-MAIN_SHARE = 0.5  # landscape: the main region's width, as a share of the frame's
+MAIN_SHARE = 0.5  # landscape: the main region reaches the frame's middle (a plane in it: 45 % of the width or more)
 VERTICAL_MAIN_SHARE = 0.5  # vertical: the main region's height (at most its width), as a share of the content's
 PLATFORM_ZONE = 0.2  # vertical: the bottom fifth of the frame is covered by a platform's buttons
 CAPTION_LINES = {"landscape": 2, "vertical": 4}  # lines the caption band holds
@@ -63,14 +63,8 @@ class Region:
     def left_part(self, fraction: float) -> Region:
         return replace(self, right=self.left + fraction * self.width)
 
-    def right_part(self, fraction: float) -> Region:
-        return replace(self, left=self.right - fraction * self.width)
-
     def top_part(self, fraction: float) -> Region:
         return replace(self, bottom=self.top - fraction * self.height)
-
-    def bottom_part(self, fraction: float) -> Region:
-        return replace(self, top=self.bottom + fraction * self.height)
 
     def below_top(self, depth: float) -> Region:
         """The region less a band `depth` high at its top."""
@@ -113,10 +107,6 @@ class Region:
     def shrink_to_fit(self, mobject: Mobject, edge=UP) -> Mobject:
         """`mobject` put against `edge`, and made smaller if it is too large for the region."""
         return self.put(self.fit(mobject, grow=False), edge)
-
-    def holds(self, mobject: Mobject, tolerance: float = 1e-6) -> bool:
-        return (mobject.get_left()[0] >= self.left - tolerance and mobject.get_right()[0] <= self.right + tolerance
-                and mobject.get_bottom()[1] >= self.bottom - tolerance and mobject.get_top()[1] <= self.top + tolerance)
 
 
 def stack(*mobjects: Mobject, gap: str = "small", direction=DOWN, align=LEFT) -> VGroup:

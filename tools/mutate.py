@@ -42,7 +42,7 @@ GROUPS = {  # group -> the test files its mutants run against (mutmut picks, per
               "tests/test_reuse.py", "tests/test_narration.py", "tests/test_voice_signal.py"],
     "scenes": ["tests/test_scenes_gravity.py", "tests/test_scenes_lecture.py", "tests/test_scenes_multihead.py",
                "tests/test_scenes_projection.py", "tests/test_real_model.py", "tests/test_layout.py",
-               "tests/test_fonts.py"],
+               "tests/test_fonts.py", "tests/test_stage.py"],
 }
 
 PRELOADED = ("numpy", "scipy.special", "manim", "av", "tokenizers", "safetensors.numpy", "PIL.Image", "srt",
