@@ -3,10 +3,9 @@ telling frame as a PNG beside it, and a contact sheet of every clip's key frames
 
 A key frame is the picture at the end of a narration line's beat (the scene records when: its
 voice and pause are over, nothing has yet left for the next line): what the line was about,
-fully drawn. Frames are
-decoded from the finished clip with PyAV, so a picture shows exactly what the clip shows; a
-transparent clip's pictures keep their alpha. PNGs are written with Pillow, the same bytes for
-the same frames.
+fully drawn. Frames are decoded from the finished clip with PyAV, so a picture shows exactly
+what the clip shows; a transparent clip's pictures keep their alpha. PNGs are written with
+Pillow, the same bytes for the same frames.
 """
 
 from __future__ import annotations
@@ -45,17 +44,18 @@ def telling_time(entry: dict) -> float:
 def frames_at(clip: Path, times: list[float]) -> list[Image.Image]:
     """The clip's frames on screen at each of `times` (seconds, ascending), as RGBA images
     (converted from the clip's BT.709 colours; opaque unless the clip has alpha)."""
-    pictures, wanted, last = [], list(times), None
+    shown, wanted, last = [], list(times), None
     with av.open(str(clip)) as container:
         stream = container.streams.video[0]
         for frame in decoded(container, stream):
             while wanted and float(frame.pts * stream.time_base) > wanted[0] + 1e-6:
-                pictures.append(last)  # the frame before this one was on screen then
+                shown.append(last)  # the frame before this one was on screen then
                 wanted.pop(0)
             if not wanted:
                 break
-            last = picture_of(frame)
-    return pictures + [last] * len(wanted)  # at or past the last frame
+            last = frame
+        shown += [last] * len(wanted)  # at or past the last frame
+        return [picture_of(frame) for frame in shown]
 
 
 def decoded(container, stream):

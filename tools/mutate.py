@@ -1,7 +1,7 @@
 """make mutate: mutation testing with mutmut, one group of modules at a time, each mutant
 run against the tests that cover it (mutmut maps every function to the tests that call it).
 
-    .venv/bin/python tools/mutate.py                     every group: attention_core, clips, scenes
+    .venv/bin/python tools/mutate.py                     every group: attention_core, clips, scenes, scenes-units
     .venv/bin/python tools/mutate.py attention_core      one group
     .venv/bin/python tools/mutate.py scenes 'scenes.gravity*'   only the mutants whose names match
     .venv/bin/python tools/mutate.py --report            print the scores of the last runs again
@@ -16,7 +16,9 @@ per mutant (about 1 s of start-up each, here). The core's and the clips' tests a
 the core group takes about an hour on 2 cores, the clips group 15 minutes. The scenes' tests
 are dry-run builds (2-5 s each), so the scene group uses the files that check one scene's
 drawing against its lesson, and a whole run of it takes hours: run it by module, with a
-pattern.
+pattern. The scenes-units group mutates the scenes' modules that unit tests check (the stage's
+regions, the fonts' character map, how points and sums are written) against those tests only:
+minutes, and a floor (the scene builds check these modules too).
 """
 
 from __future__ import annotations
@@ -43,10 +45,21 @@ GROUPS = {  # group -> the test files its mutants run against (mutmut picks, per
     "scenes": ["tests/test_scenes_gravity.py", "tests/test_scenes_lecture.py", "tests/test_scenes_multihead.py",
                "tests/test_scenes_projection.py", "tests/test_real_model.py", "tests/test_layout.py",
                "tests/test_fonts.py", "tests/test_stage.py"],
+    "scenes-units": ["tests/test_stage.py", "tests/test_fonts.py", "tests/test_writing.py"],
 }
 
 PRELOADED = ("numpy", "scipy.special", "manim", "av", "tokenizers", "safetensors.numpy", "PIL.Image", "srt",
              "webvtt", "hypothesis", "xdist.plugin")  # the libraries the tests import, slow to load
+
+
+QUICK = {  # group -> (the package it mutates, the modules of it): the scenes' unit-tested modules, against
+    # their quick tests only (a scene build per mutant would take hours)
+    "scenes-units": ("scenes", ("scenes.layout*", "scenes.fonts*", "scenes.writing*")),
+}
+
+
+def package_of(group: str) -> str:
+    return QUICK[group][0] if group in QUICK else group
 
 
 def mutmut_config(group: str) -> str:
@@ -55,8 +68,9 @@ def mutmut_config(group: str) -> str:
     def lines(items) -> str:
         return "".join(f"\n    {item}" for item in items)
 
-    others = [name for name in COPIED if name not in (group, "tests", "pyproject.toml")]
-    return (f"[mutmut]\nsource_paths ={lines([group])}\nalso_copy ={lines(others)}\n"
+    package = package_of(group)
+    others = [name for name in COPIED if name not in (package, "tests", "pyproject.toml")]
+    return (f"[mutmut]\nsource_paths ={lines([package])}\nalso_copy ={lines(others)}\n"
             f"pytest_add_cli_args ={lines(['-n', '0', '-p', 'no:cacheprovider'])}\n"
             f"pytest_add_cli_args_test_selection ={lines(GROUPS[group])}\nuse_git_change_detection = false\n"
             "timeout_multiplier = 60\n"  # the tests' times were measured warm; a mutant's run starts cold
@@ -102,6 +116,8 @@ def survivors(folder: Path) -> list[str]:
 
 def run_group(group: str, patterns: list[str]) -> dict:
     folder = prepare(group)
+    if group in QUICK and not patterns:
+        patterns = list(QUICK[group][1])
     # mutmut forks each mutant's run from a process that has used the word-piece tokenizer and
     # BLAS: with their thread pools in that process, a fork can wait forever on a lock
     single_threaded = {"TOKENIZERS_PARALLELISM": "false", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}

@@ -1,0 +1,20 @@
+"""How points and weighted sums are written on screen, spelled out here."""
+
+from scenes.writing import MANY_WORDS, has_many, point, weighted_sum
+
+
+def test_a_point_is_two_numbers_with_true_minus_signs():
+    assert point((1.2, -0.5)) == "(1.20, \u22120.50)"
+    assert point((-0.001, 3)) == "(0.00, 3.00)"  # never "−0.00"
+
+
+def test_a_short_sum_is_written_out_term_by_term():
+    assert weighted_sum(["apple", "orange"], [0.61, 0.39]) == "0.61 apple + 0.39 orange"
+    assert weighted_sum(["apple", "orange"], [0.61, 0.39], "v ") == "0.61 v apple + 0.39 v orange"
+
+
+def test_a_long_sum_is_written_as_a_sum():
+    words = ["a", "b", "c", "d", "e"]
+    assert MANY_WORDS == 4 and has_many(words) and not has_many(words[:4])
+    assert weighted_sum(words, [0.2] * 5) == "\u03a3 weight \u00d7 embedding"
+    assert weighted_sum(words, [0.2] * 5, "v ") == "\u03a3 weight \u00d7 v"
