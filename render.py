@@ -6,6 +6,8 @@
     python render.py --lecture                         the whole lecture, in order
     python render.py --lecture --narrate -q high       the narrated lecture, one file with chapters
     python render.py --lecture --narrate IntroCard GravityScene    a lecture of just these chapters
+    python render.py --lecture --format vertical --thumbnail       9:16 clips, a PNG of each, a contact sheet
+    python render.py GravityScene --transparent                    a clip with alpha (.webm) to composite
 """
 
 from __future__ import annotations

@@ -32,11 +32,11 @@ GAP = {"tight": 0.1, "small": 0.2, "medium": 0.35, "large": 0.5}
 
 MARGIN = style.EDGE_BUFFER  # between the frame's edge and anything drawn
 MAIN_SHARE = 0.5  # landscape: the main region reaches the frame's middle (a plane in it: 45 % of the width or more)
-VERTICAL_MAIN_SHARE = 0.5  # vertical: the main region's height (at most its width), as a share of the content's
+VERTICAL_MAIN_SHARE = 0.5  # vertical: the main region's height, as a share of the content's
 PLATFORM_ZONE = 0.2  # vertical: the bottom fifth of the frame is covered by a platform's buttons
 CAPTION_LINES = {"landscape": 2, "vertical": 4}  # lines the caption band holds
 CAPTION_SIZES = {"landscape": style.CAPTION_SIZE, "vertical": style.CAPTION_SIZE * 7 / 8}  # 45 and 39 px at 1080p
-FIRST_LINE, LINE_PITCH = 0.34, 0.475  # a caption's first line, and each next one, at style.CAPTION_SIZE
+FIRST_LINE, LINE_PITCH = 0.4, 0.475  # a caption's first line (accented capitals too), each next one, at CAPTION_SIZE
 
 
 @dataclass(frozen=True)
@@ -124,23 +124,21 @@ class Stage:
                  main_share: float | None = None):
         """`main_share`: the main region's share of the content along the split (width in
         landscape, height in vertical); by default MAIN_SHARE of the frame's width, or
-        VERTICAL_MAIN_SHARE of the content's height (at most a square)."""
+        VERTICAL_MAIN_SHARE of the content's height. A square frame is laid out as landscape."""
         self.main_share = main_share
         self.vertical = frame_height > frame_width
         self.format = "vertical" if self.vertical else "landscape"
         self.frame = Region(-frame_width / 2, frame_width / 2, -frame_height / 2, frame_height / 2)
-        inner = Region(self.frame.left + MARGIN, self.frame.right - MARGIN,
-                       self.frame.bottom + MARGIN, self.frame.top - MARGIN)
+        left, right = self.frame.left + MARGIN, self.frame.right - MARGIN
         caption_bottom = self.frame.bottom + (PLATFORM_ZONE * frame_height if self.vertical else MARGIN)
         self.caption_size = CAPTION_SIZES[self.format]
         lines = CAPTION_LINES[self.format]
-        self.caption = Region(inner.left, inner.right, caption_bottom, caption_bottom
+        self.caption = Region(left, right, caption_bottom, caption_bottom
                               + (FIRST_LINE + (lines - 1) * LINE_PITCH) * self.caption_size / style.CAPTION_SIZE)
-        top = inner.top if content_top is None else content_top
-        self.content = Region(inner.left, inner.right, self.caption.top + GAP["small"], top)
+        top = self.frame.top - MARGIN if content_top is None else content_top
+        self.content = Region(left, right, self.caption.top + GAP["tight"], top)
         if self.vertical:
-            share = main_share or min(VERTICAL_MAIN_SHARE, self.content.width / self.content.height)
-            self.main = self.content.top_part(share)
+            self.main = self.content.top_part(main_share or VERTICAL_MAIN_SHARE)
             self.panel = replace(self.content, top=self.main.bottom - GAP["medium"])
         else:
             share = main_share or (MAIN_SHARE * frame_width - MARGIN) / self.content.width

@@ -90,3 +90,29 @@ def notdef_drawn(character: str) -> bool:
 @pytest.mark.parametrize("character", list("aZé߯ЖλΩ—“”‘’…€√×·苹果한ًあ\u0378☃😀🍎"))
 def test_the_character_map_agrees_with_what_freetype_draws(character):
     assert (missing_characters(character) == [character]) == notdef_drawn(character)
+
+
+def test_the_message_lists_each_character_by_code_and_name():
+    """In-process (the render.py test above runs in a subprocess): the exact line, for a head's
+    name, and for exactly three characters (nothing "more")."""
+    heads = LATIN + """
+[[heads]]
+name = "a\u4e00b"
+query = [[1.0, 0.0], [0.0, 1.0]]
+key = [[1.0, 0.0], [0.0, 1.0]]
+value = [[1.0, 0.0], [0.0, 1.0]]
+[[heads]]
+name = "plain"
+query = [[1.0, 0.0], [0.0, 1.0]]
+key = [[1.0, 0.0], [0.0, 1.0]]
+value = [[1.0, 0.0], [0.0, 1.0]]
+"""
+    with pytest.raises(ExampleError) as raised:
+        check_drawable(parse_example(heads.format(title="Apples", sentence="An apple")))
+    assert str(raised.value) == ("heads[1].name: the bundled font (DejaVu Sans) cannot draw '\u4e00' (U+4E00 "
+                                 "CJK UNIFIED IDEOGRAPH-4E00); write it with Latin, Greek or Cyrillic letters")
+    with pytest.raises(ExampleError) as raised:
+        check_drawable(parse_example(LATIN.format(title="\u82f9\u679c\u6a59", sentence="An apple")))
+    assert str(raised.value) == ("title: the bundled font (DejaVu Sans) cannot draw '\u82f9' (U+82F9 CJK UNIFIED "
+                                 "IDEOGRAPH-82F9), '\u679c' (U+679C CJK UNIFIED IDEOGRAPH-679C), '\u6a59' (U+6A59 "
+                                 "CJK UNIFIED IDEOGRAPH-6A59); write it with Latin, Greek or Cyrillic letters")

@@ -19,6 +19,8 @@ def test_landscape_main_stage_is_the_left_half_and_the_caption_band_is_at_the_bo
     assert stage.caption.bottom == pytest.approx(-height / 2 + 0.35)
     assert stage.caption.top < stage.content.bottom < stage.main.top  # content above the captions
     assert stage.caption.left == stage.content.left and stage.caption.right == stage.content.right
+    assert stage.content.top == pytest.approx(height / 2 - 0.35)  # no heading yet: up to the margin
+    assert stage.main.top == stage.content.top and stage.main.bottom == stage.content.bottom
 
 
 def test_vertical_captions_stay_above_the_bottom_fifth_and_the_main_stage_is_on_top():
@@ -29,8 +31,28 @@ def test_vertical_captions_stay_above_the_bottom_fifth_and_the_main_stage_is_on_
     assert stage.caption.top - stage.caption.bottom > 1.4  # four caption lines
     assert stage.main.left == stage.content.left and stage.main.right == stage.content.right
     assert stage.main.bottom > stage.panel.top  # the main stage over the panel
-    assert stage.main.height <= stage.main.width  # at most a square
+    assert stage.main.top == stage.content.top
+    assert stage.main.height == pytest.approx(0.5 * stage.content.height)
+    assert stage.panel.top == pytest.approx(stage.main.bottom - GAP["medium"])
     assert stage.panel.bottom == stage.content.bottom
+
+
+def test_a_square_frame_is_laid_out_as_landscape():
+    assert not Stage(8.0, 8.0).vertical
+
+
+@pytest.mark.parametrize("frame", [LANDSCAPE, VERTICAL])
+def test_the_caption_band_holds_its_lines_snugly(frame):
+    """As many lines of caption as the band is made for fit in it, with little to spare."""
+    from scenes import style
+
+    stage = Stage(*frame)
+    lines = 2 if frame == LANDSCAPE else 4
+    text = style.wrapped_text("\n".join(["Hgy"] * lines), 100, stage.caption_size)
+    caption = style.plain_text("\n".join(["Hgy Ã"] * lines), stage.caption_size, line_spacing=0.9)
+    assert len(text.submobjects) >= lines
+    assert caption.height <= stage.caption.height + 0.01
+    assert caption.height >= stage.caption.height - 0.15
 
 
 def test_below_a_heading_the_content_starts_lower_and_keeps_its_split():
@@ -41,6 +63,20 @@ def test_below_a_heading_the_content_starts_lower_and_keeps_its_split():
     lower = stage.below(heading)
     assert lower.content.top == pytest.approx(heading.get_bottom()[1] - GAP["small"])
     assert lower.main.width == pytest.approx(0.4 * lower.content.width)
+    shared = Stage(*VERTICAL).below(heading).sharing(0.4)  # shared after the heading: the top stays
+    assert shared.content.top == pytest.approx(heading.get_bottom()[1] - GAP["small"])
+    assert shared.main.height == pytest.approx(0.4 * shared.content.height)
+
+
+def test_several_parts_go_across_in_landscape_and_down_in_vertical():
+    across = Stage(*LANDSCAPE).several(3)
+    assert [part.top for part in across] == [across[0].top] * 3
+    assert across[1].left - across[0].right == pytest.approx(GAP["medium"])
+    down = Stage(*VERTICAL).several(3)
+    assert [part.left for part in down] == [down[0].left] * 3
+    assert down[0].bottom - down[1].top == pytest.approx(GAP["medium"])
+    first, second = Stage(*LANDSCAPE).side_by_side()
+    assert second.left - first.right == pytest.approx(GAP["large"]) and first.top == second.top
 
 
 def test_rows_and_columns_share_a_region_with_equal_parts():
