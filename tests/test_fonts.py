@@ -72,6 +72,8 @@ def test_the_first_field_that_cannot_be_drawn_is_named(field, title, sentence):
 
 def test_more_than_three_missing_characters_are_counted():
     assert missing_characters("苹果橙子苹") == ["苹", "果", "橙", "子"]
+    with pytest.raises(ExampleError, match=r"'橙' \(U\+6A59 CJK UNIFIED IDEOGRAPH-6A59\) and 1 more;"):
+        check_drawable(parse_example(LATIN.format(title="苹果橙子", sentence="An apple")))
     with pytest.raises(ExampleError, match=r"'橙' \(U\+6A59 CJK UNIFIED IDEOGRAPH-6A59\) and 3 more;"):
         check_drawable(parse_example(LATIN.format(title="苹果橙子香蕉", sentence="An apple")))
 

@@ -77,6 +77,9 @@ def test_several_parts_go_across_in_landscape_and_down_in_vertical():
     assert down[0].bottom - down[1].top == pytest.approx(GAP["medium"])
     first, second = Stage(*LANDSCAPE).side_by_side()
     assert second.left - first.right == pytest.approx(GAP["large"]) and first.top == second.top
+    upper, lower = Stage(*VERTICAL).side_by_side()
+    assert upper.bottom - lower.top == pytest.approx(GAP["large"]) and upper.left == lower.left
+    assert upper.height == pytest.approx(lower.height)
 
 
 def test_rows_and_columns_share_a_region_with_equal_parts():
