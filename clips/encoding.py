@@ -38,10 +38,12 @@ def transparent_settings() -> dict:
     colour (alpha_mode 1), which browsers, DaVinci Resolve and After Effects read. Not ProRes
     4444: FFmpeg's prores_ks gave different bytes from run to run when the width is not a
     multiple of 16 (854 at 480p, 1080 in a vertical 1080p clip), measured here. One thread and
-    no look-ahead: libvpx gives the same bytes every time."""
+    no look-ahead: libvpx gives the same bytes every time. The real-time speed preset: on 90
+    frames of GravityScene at 1080p it encoded 4x faster than `good` at cpu-used 4, at the same
+    PSNR (43.9 dB colour, 54 dB alpha), 25 % larger."""
     return {
         "format": "webm", "video_codec": "libvpx-vp9", "pixel_format": "yuva420p",
-        "video_encoder_options": {"crf": "24", "b": "0", "deadline": "good", "cpu-used": "4", "row-mt": "0",
+        "video_encoder_options": {"crf": "24", "b": "0", "deadline": "realtime", "cpu-used": "8", "row-mt": "0",
                                   "threads": "1", "auto-alt-ref": "0", "lag-in-frames": "0", **COLOUR_TAGS},
     }
 
