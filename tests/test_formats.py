@@ -110,8 +110,8 @@ def test_a_transparent_clip_has_alpha_and_the_same_bytes_every_time(tmp_path):
     frames = frames_of(clip, decoder="libvpx-vp9")
     alpha = frames[-1][..., 3]
     assert alpha.min() == 0 and alpha.max() == 255  # the background is clear, the text is solid
-    assert (alpha == 0).mean() > 0.5  # mostly background
-    assert frames[0][..., 3].max() == 0  # nothing drawn yet: all clear
+    assert (alpha <= 2).mean() > 0.5  # mostly background (VP9 is lossy: "clear" is within 2 of 255)
+    assert frames[0][..., 3].max() <= 2  # nothing drawn yet: all clear
     manifest = json.loads((clip.parent / "manifest.json").read_text())
     assert manifest["settings"]["transparent"] is True and manifest["clips"][0]["file"] == "IntroCard.webm"
 
