@@ -52,7 +52,7 @@ def crowded_example():
 # the order below: the longest first (measured), so that the quick ones fill in at the end
 # beside them and neither worker sits idle while the other finishes a long file. The narrated
 # lecture, a render in a subprocess, runs beside everything else.
-LONGEST_FIRST = ("test_lecture", "test_every_example", "test_layout", "test_reuse", "test_render",
+LONGEST_FIRST = ("test_lecture", "test_every_example", "test_layout", "test_formats", "test_reuse", "test_render",
                  "test_narration", "test_untrusted_text", "test_example_file", "test_real_model")
 
 
