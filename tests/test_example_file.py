@@ -98,6 +98,47 @@ def test_each_mistake_names_its_field(case, text, field, advice):
     assert "\n" not in str(raised.value)
 
 
+# Each mistake's whole line, as the user reads it (reviewed): the field, what is wrong, the fix
+MESSAGES = {
+    'not toml': "toml: not valid TOML: Expected '=' after a key in a key/value pair (at line 15, column 6); check the quoting and brackets there",
+    'missing key': 'title: is missing; add it (see assets/examples/README.md)',
+    'unknown key': "titel: unknown key; did you mean 'title'?",
+    'unknown key in a table': "sentences[1].focal: unknown key; did you mean 'focus'?",
+    'wrong type': 'title: must be a string, got a number 5',
+    'vector of 3': 'words.apple: must be 2 numbers like [2.0, 1.5], got a list [2.0, 2.0, 1.0]',
+    'vector of text': "words.apple: must be a number, got a string '2'",
+    'nan': 'words.apple: must be a finite number, got nan',
+    'infinity': 'words.apple: must be a finite number, got inf',
+    'absurdly large': 'words.apple: 1000000000.0 is too large to draw; keep it within ±20',
+    'duplicate word': 'toml: a key or table is given twice (at line 10, column 19); give each word and each table once',
+    'upper-case word': "words.Phone: words are matched in lower case; write it as 'phone'",
+    'word of two tokens': 'words.new york: a word must be one token: letters and digits only, no spaces, punctuation or symbols',
+    'focus without embedding': "sentences[1].focus: 'pear' has no embedding; add it under [words] or choose a word that has one",
+    'focus not in sentence': "sentences[1].focus: 'phone' is not a word of the sentence 'An apple and an orange'; choose one of its words",
+    'no sentences': 'sentences: is empty; add at least one [[sentences]] with text and focus',
+    'zero vector for cosine': 'words.phone: is the zero vector, which has no direction for cosine similarity; move it off the origin',
+    'unknown similarity': "similarity: must be one of 'dot', 'cosine', 'scaled_dot', got 'euclid'",
+    'map not 2x2': 'maps.query: must be a 2x2 matrix like [[1.0, 0.0], [0.5, 1.0]], got a list [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]',
+    'map entry huge': 'maps.query: 1000000.0 is too large to draw; keep it within ±3',
+    'W_O wrong shape': 'output.map: must be 4 rows (2 per head) of 2 numbers, got a list [[1.0, 0.0], [0.0, 1.0]]',
+    'one head': 'heads: has 1; give from 2 to 4 [[heads]] (several heads are the point of the clip)',
+    'bad name': "name: '../My Lesson' must be lower-case letters, digits and single hyphens (like 'fruit-vs-tech'), at most 40 characters",
+    'name with slash': "name: 'a/b' must be lower-case letters, digits and single hyphens (like 'fruit-vs-tech'), at most 40 characters",
+    'too many words': 'words: has 18 words; at most 16 fit legibly in the plane',
+    'too many tokens': 'sentences[1].text: has 18 words; at most 16 fit on screen',
+    'title with a line break': 'title: has a control character (a line break or tab?); keep it on one line',
+    'latex in a word': 'words.\\input{/etc/passwd}: a word must be one token: letters and digits only, no spaces, punctuation or symbols',
+    'markup in a word': 'words.<span>x</span>: a word must be one token: letters and digits only, no spaces, punctuation or symbols',
+}
+
+
+@pytest.mark.parametrize("case, text", [(case[0], case[1]) for case in BAD], ids=[case[0] for case in BAD])
+def test_each_mistake_reads_as_reviewed(case, text):
+    with pytest.raises(ExampleError) as raised:
+        parse_example(text)
+    assert str(raised.value) == MESSAGES[case]
+
+
 def run_render(*arguments):
     return subprocess.run([sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
