@@ -92,3 +92,19 @@ def test_the_manifest_file_is_spelled_out(tmp_path):
     again = write_manifest(tmp_path, example, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}], order)
     assert [clip["scene"] for clip in again["clips"]] == ["GravityScene"]
     assert again["settings"] == {}
+
+
+def test_a_clip_rendered_again_replaces_its_entry_and_text_stays_readable(tmp_path):
+    """One entry per clip (the new one wins), and words outside ASCII written as themselves
+    in UTF-8, as a reader of manifest.json expects."""
+    example = {"name": "äpfel", "sha256": "1" * 64, "defaults": []}
+    (tmp_path / "A.mp4").write_bytes(b"a")
+    (tmp_path / "B.mp4").write_bytes(b"b")
+    write_manifest(tmp_path, example, "low", [{"scene": "A", "file": "A.mp4", "heading": "old"},
+                                              {"scene": "B", "file": "B.mp4", "heading": "b"}], ["A", "B"])
+    manifest = write_manifest(tmp_path, example, "low", [{"scene": "A", "file": "A.mp4", "heading": "Äpfel: neu"}],
+                              ["A", "B"])
+    assert [(entry["scene"], entry["heading"]) for entry in manifest["clips"]] == [("A", "Äpfel: neu"), ("B", "b")]
+    raw = (tmp_path / "manifest.json").read_bytes()
+    assert "Äpfel: neu".encode("utf-8") in raw and b"\\u00c4" not in raw
+    assert read_manifest(tmp_path) == manifest
