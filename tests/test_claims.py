@@ -60,3 +60,37 @@ def test_the_word_that_pulls_hardest_has_the_largest_weight(name):
         claim = line(lesson, f"gravity.sentence-{number}.pull")
         assert claim.startswith(f"\u201c{tokens[winner]}\u201d pulls hardest on \u201c{sentence.focus}\u201d, "
                                 f"with weight {written(weights[winner])}")
+
+
+@pytest.mark.parametrize("cosines, focus, said", [
+    ((0.95, 0.90, 0.80), ("apple", "apple"),
+     "Layer by layer, the vectors of \u201capple\u201d in the two sentences move apart: cosine 0.95 at the start, "
+     "0.80 after layer 2."),
+    ((0.50, 0.70, 0.90), ("apple", "apple"),
+     "Layer by layer, the vectors of \u201capple\u201d in the two sentences come closer: cosine 0.50 at the start, "
+     "0.90 after layer 2."),
+    ((0.951, 0.70, 0.949), ("bank", "banks"),  # the same when written: "as alike", whichever way it moved
+     "Layer by layer, the vectors of \u201cbank\u201d and \u201cbanks\u201d in the two sentences stay as alike as "
+     "they start, cosine 0.95."),
+])
+def test_the_paths_claim_follows_the_cosines(cosines, focus, said):
+    """The real model's paths line: apart, closer, or as alike, from the first and last cosine
+    (a stand-in lesson: the claim depends on these fields only)."""
+    from types import SimpleNamespace
+
+    from attention_core.lessons.narration import paths_line
+
+    lesson = SimpleNamespace(cosines=cosines, layers=len(cosines) - 1,
+                             readings=(SimpleNamespace(focus=focus[0]), SimpleNamespace(focus=focus[1])))
+    assert paths_line(lesson) == said
+
+
+def test_a_narration_line_id_must_name_a_file_and_be_unique():
+    from attention_core.lessons.narration import lines
+
+    with pytest.raises(ValueError, match=r"^narration line id 'Gravity/plane' is not of the form clip\.part$"):
+        lines(("Gravity/plane", "text"))
+    with pytest.raises(ValueError, match=r"^narration line ids repeat$"):
+        lines(("gravity.plane", "one"), ("gravity.plane", "two"))
+    assert [line.id for line in lines(("gravity.plane", "one"), ("gravity.sentence-1.words", "two"))] == [
+        "gravity.plane", "gravity.sentence-1.words"]
