@@ -321,3 +321,93 @@ def test_a_bad_cross_table_names_its_field(cross, message):
     with pytest.raises(ExampleError) as raised:
         parse_example(VALID + "\n[cross]\n" + cross + "\n")
     assert str(raised.value) == message
+
+
+TWO_SENTENCES = VALID + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n'
+HEAD_ROWS = 'query = [[1.0, 0.0], [0.0, 1.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\nvalue = [[1.0, 0.0], [0.0, 1.0]]\n'
+ONE_SENTENCE = '[[sentences]]\ntext = "An apple"\nfocus = "apple"\n'
+NINE_WORDS = "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 9))
+
+# More mistakes, each with its whole line (reviewed): shapes, limits, the real model's choices
+MORE_MISTAKES = [
+    ('name = "tiny"\ntitle = "T"\nwords = 5\n' + ONE_SENTENCE,
+     "words: must be a table of word = [x, y], got a number 5"),
+    ('name = "tiny"\ntitle = "T"\n[words]\n' + ONE_SENTENCE,
+     "words: is empty; give each word an embedding, like apple = [2.0, 2.0]"),
+    (VALID + ONE_SENTENCE * 4, "sentences: has 5 sentences; at most 4 fit one clip"),
+    ('name = "tiny"\ntitle = "T"\nsentences = "An apple"\n[words]\napple = [2.0, 2.0]\n',
+     "sentences: must be a list of [[sentences]] tables with text and focus"),
+    (VALID + "[model]\n", "model: compares the focus word in two sentences; give at least two [[sentences]]"),
+    (VALID.replace('similarity = "cosine"', 'similarity = "cosine"\nheads = 5'),
+     "heads: must be a list of [[heads]] tables"),
+    (VALID.replace('name = "tiny"', "name = 5"), "name: must be a string, got a number 5"),
+    (TWO_SENTENCES + '[model]\nname = "gpt-9"\n',
+     "model.name: a string 'gpt-9' is not a model this tool has; use 'all-MiniLM-L6-v2' (or leave name out)"),
+    (VALID.replace('"A tiny example"', '"   "'), "title: is empty; write some text"),
+    (VALID.replace('"A tiny example"', '"' + "t" * 61 + '"'),
+     "title: is 61 characters; at most 60 fit on screen, shorten it"),
+    (VALID.replace("phone = [4.0, 0.0]", "abcdefghijklmnopq = [4.0, 0.0]"),
+     "words.abcdefghijklmnopq: is 17 characters; at most 16 fit as a label"),
+    (TWO_SENTENCES + "[model]\nlayer = 7\n",
+     'model.layer: must be a whole number from 1 to 6, or "auto"; got a number 7'),
+    (TWO_SENTENCES + "[model]\nlayer = 0\n",
+     'model.layer: must be a whole number from 1 to 6, or "auto"; got a number 0'),
+    (TWO_SENTENCES + "[model]\nlayer = true\n",
+     'model.layer: must be a whole number from 1 to 6, or "auto"; got a boolean True'),
+    (TWO_SENTENCES + '[model]\nhead = "best"\n',
+     "model.head: must be a whole number from 1 to 12, or \"auto\"; got a string 'best'"),
+    (VALID + "[maps]\nquery = [[1.0, 0.0], [0.0, 1.0]]\n", "maps.key: is missing; add it (see assets/examples/README.md)"),
+    (VALID + "[[heads]]\n" + HEAD_ROWS + '[[heads]]\nname = "b"\n' + HEAD_ROWS,
+     "heads[1].name: is missing; add it (see assets/examples/README.md)"),
+    (VALID + HEADS + "[output]\n", "output.map: is missing; add it (see assets/examples/README.md)"),
+    (VALID.replace("[words]\n", "[words]\n" + NINE_WORDS)
+     .replace('"An apple and an orange"', '"An apple and an orange w1 w2 w3 w4 w5 w6 w7 w8"'),
+     "sentences[1].text: has 10 words with embeddings; at most 8 can be drawn pulling at once"),
+    (VALID.replace('similarity = "cosine"', 'similarity = "cosine"\nmodel = "yes"')
+     + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n', "model: must be a table, got a string 'yes'"),
+    (VALID.replace("phone = [4.0, 0.0]", "kumquat = [4.0, 0.0]").replace('"An apple and an orange"', '"A kumquat"')
+     .replace('focus = "apple"', 'focus = "kumquat"') + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n'
+     + "[model]\n",
+     "sentences[1].focus: 'kumquat' is 4 word pieces in all-MiniLM-L6-v2 ('ku' + '##m' + '##qua' + '##t'); "
+     "choose a focus word the model reads as one piece"),
+    (TWO_SENTENCES.replace('text = "An apple phone"', 'text = "An apple ' + " ".join(["kumquat"] * 8) + '"')
+     + "[model]\n",
+     "sentences[2].text: is 36 word pieces in all-MiniLM-L6-v2; at most 32 fit the real-model clip, shorten it"),
+]
+
+
+@pytest.mark.parametrize("text, message", MORE_MISTAKES, ids=[message.split(":")[0] + f"-{index}"
+                                                             for index, (_, message) in enumerate(MORE_MISTAKES)])
+def test_more_mistakes_read_as_reviewed(text, message):
+    with pytest.raises(ExampleError) as raised:
+        parse_example(text)
+    assert str(raised.value) == message
+
+
+def test_the_limits_themselves_are_allowed():
+    """At each limit exactly: 16 words in the plane, a 16-letter word, 4 sentences, 8 words
+    with embeddings in a sentence, a 60-character title, the last layer and head."""
+    fifteen = "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 14))  # 3 + 13 = 16 words
+    example = parse_example(VALID.replace("[words]\n", "[words]\n" + fifteen)
+                            .replace("phone = [4.0, 0.0]", "abcdefghijklmnop = [4.0, 0.0]")
+                            .replace('"A tiny example"', '"' + "t" * 60 + '"')
+                            .replace('"An apple and an orange"', '"An apple and an orange w1 w2 w3 w4 w5 w6"')
+                            + ONE_SENTENCE * 3)
+    assert len(example.words) == 16 and "abcdefghijklmnop" in example.words
+    assert len(example.sentences) == 4 and len(example.title) == 60
+    chosen = parse_example(TWO_SENTENCES + "[model]\nlayer = 6\nhead = 12\n").model
+    assert (chosen.layer, chosen.head) == (6, 12)
+
+
+def test_a_file_that_is_missing_or_not_utf8_is_named(tmp_path):
+    with pytest.raises(ExampleError) as raised:
+        load_example(tmp_path / "nowhere.toml")
+    assert str(raised.value) == "file: does not exist; give the path of a .toml example"
+    latin1 = tmp_path / "latin1.toml"
+    latin1.write_bytes(VALID.replace("A tiny example", "Caf\xe9").encode("latin-1"))
+    with pytest.raises(ExampleError) as raised:
+        load_example(latin1)
+    assert str(raised.value) == "file: cannot be read as UTF-8 text (UnicodeDecodeError); save it as a UTF-8 .toml file"
+    utf8 = tmp_path / "utf8.toml"
+    utf8.write_bytes(VALID.replace("A tiny example", "Caf\xe9").encode("utf-8"))
+    assert load_example(utf8).title == "Caf\xe9"
