@@ -122,12 +122,17 @@ def test_a_request_is_checked_and_planned_without_loading_manim():
     assert done.stdout.split() == ["11", "['scenes',", "'scenes.fonts']"]  # the fonts' character maps only
 
 
-def test_frame_rates_are_manims_presets():
+def test_frame_rates_and_sizes_are_manims_presets():
     from manim import config, tempconfig
 
-    from clips.job import QUALITIES, frame_rate
+    from clips.job import PIXELS, QUALITIES, frame_rate, frame_size
 
     for quality, preset in QUALITIES.items():
         with tempconfig({"quality": preset}):
             assert frame_rate(quality) == config.frame_rate, quality
+            assert PIXELS[quality] == (config.pixel_width, config.pixel_height), quality
     assert [frame_rate(quality) for quality in ("low", "medium", "high", "production", "4k")] == [15, 30, 60, 60, 60]
+    assert frame_size("high", "vertical") == {"pixel_width": 1080, "pixel_height": 1920, "frame_width": 8.0,
+                                              "frame_height": pytest.approx(8 * 16 / 9)}
+    assert frame_size("high") == {"pixel_width": 1920, "pixel_height": 1080, "frame_width": pytest.approx(8 * 16 / 9),
+                                  "frame_height": 8.0}
