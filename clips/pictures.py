@@ -18,8 +18,8 @@ import av
 from PIL import Image, ImageDraw, ImageFont
 
 from attention_core.lessons.catalog import TELLING
+from scenes.fonts import FONT_FILE  # the bundled font (scenes.fonts loads no manim)
 
-FONT_FILE = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "DejaVuSans.ttf"
 SHEET_NAME = "contact-sheet.png"
 SHEET_BACKGROUND = (255, 255, 255, 255)
 SHEET_INK = (20, 20, 20, 255)

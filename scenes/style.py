@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 import manimpango
-from manim import Text, VMobject
+from manim import DOWN, LEFT, Text, VGroup, VMobject
 from PIL import ImageFont
 
 from attention_core.text import format_number  # noqa: F401  (scenes write numbers with it)
@@ -138,8 +138,6 @@ def wrapped_text(text: str, max_width: float, size: float = BODY_SIZE, colour: s
 def left_aligned_text(text: str, max_width: float, size: float = BODY_SIZE, colour: str = FOREGROUND) -> VMobject:
     """Plain text wrapped onto as many lines as it needs, each line flush left (one Text per
     line; a single line is the Text itself). A word wider than `max_width` is made smaller."""
-    from manim import DOWN, LEFT, VGroup
-
     lines = [plain_text(line, size, colour) for line in wrap_lines(text, max_width, size)]
     for line in lines:
         if line.width > max_width:

@@ -8,17 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from attention_core.text import format_number
+from attention_core.text import format_pair as point  # a 2-D point: "(1.20, −0.50)", as the narration writes it
+
+__all__ = ["MANY_WORDS", "has_many", "point", "weighted_sum"]
 
 MANY_WORDS = 4  # a sentence with more words than this gets smaller print, tighter rows and short sums
 
 
 def has_many(words: Sequence[str]) -> bool:
     return len(words) > MANY_WORDS
-
-
-def point(xy) -> str:
-    """A 2-D point: "(1.20, −0.50)"."""
-    return f"({format_number(xy[0])}, {format_number(xy[1])})"
 
 
 def weighted_sum(words: Sequence[str], weights: Sequence[float], vector: str = "") -> str:

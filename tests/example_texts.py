@@ -13,3 +13,18 @@ focus = "apple"
 """
 
 ALONE = MINIMAL.replace("An apple and an orange", "Just an apple")  # the focus word has no company
+
+# Two heads, to append to an example with [words] and [[sentences]]
+HEADS = """
+[[heads]]
+name = "one"
+query = [[1.0, 0.0], [0.0, 1.0]]
+key = [[1.0, 0.0], [0.0, 1.0]]
+value = [[1.0, 0.0], [0.0, 1.0]]
+
+[[heads]]
+name = "two"
+query = [[1.0, 0.0], [0.5, 1.0]]
+key = [[1.0, 0.0], [0.5, 1.0]]
+value = [[1.0, 0.0], [0.0, 1.0]]
+"""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from example_texts import HEADS
 
 from attention_core.example_file import ExampleError, load_example, parse_example, shipped_examples
 from attention_core.examples import default_heads, default_maps, default_output_map
@@ -29,19 +30,6 @@ text = "An apple and an orange"
 focus = "apple"
 """
 
-HEADS = """
-[[heads]]
-name = "one"
-query = [[1.0, 0.0], [0.0, 1.0]]
-key = [[1.0, 0.0], [0.0, 1.0]]
-value = [[1.0, 0.0], [0.0, 1.0]]
-
-[[heads]]
-name = "two"
-query = [[1.0, 0.0], [0.5, 1.0]]
-key = [[1.0, 0.0], [0.5, 1.0]]
-value = [[1.0, 0.0], [0.0, 1.0]]
-"""
 
 # (what is wrong, the file, the field named, a piece of the advice)
 BAD = [

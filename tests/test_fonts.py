@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from example_texts import HEADS
 from PIL import ImageFont
 
 from attention_core.example_file import ExampleError, parse_example
@@ -97,18 +98,7 @@ def test_the_character_map_agrees_with_what_freetype_draws(character):
 def test_the_message_lists_each_character_by_code_and_name():
     """In-process (the render.py test above runs in a subprocess): the exact line, for a head's
     name, and for exactly three characters (nothing "more")."""
-    heads = LATIN + """
-[[heads]]
-name = "a\u4e00b"
-query = [[1.0, 0.0], [0.0, 1.0]]
-key = [[1.0, 0.0], [0.0, 1.0]]
-value = [[1.0, 0.0], [0.0, 1.0]]
-[[heads]]
-name = "plain"
-query = [[1.0, 0.0], [0.0, 1.0]]
-key = [[1.0, 0.0], [0.0, 1.0]]
-value = [[1.0, 0.0], [0.0, 1.0]]
-"""
+    heads = LATIN + HEADS.replace('name = "one"', 'name = "a\u4e00b"')
     with pytest.raises(ExampleError) as raised:
         check_drawable(parse_example(heads.format(title="Apples", sentence="An apple")))
     assert str(raised.value) == ("heads[1].name: the bundled font (DejaVu Sans) cannot draw '\u4e00' (U+4E00 "
