@@ -144,7 +144,7 @@ def run_job(job: ClipJob) -> dict:
         "subtitles": target.with_suffix(".srt").name if has_subtitles else None,
         "seconds": seconds,
         "frames": frames,
-        "heading": scene.heading_text,
+        "heading": lesson.arc.heading,
         "narration": [{"id": line, "start": round(start, 6), "end": round(end, 6),
                        "seconds": None if lengths is None else round(lengths[line], 6)}
                       for (line, start), end in zip(scene.said, scene.beat_ends)],

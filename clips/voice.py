@@ -146,16 +146,20 @@ def piper_voice():
     return voice
 
 
-SYNTHESIS = {"noise_scale": 0.0, "noise_w_scale": 0.0, "normalize_audio": False}  # deterministic
+SYNTHESIS = {  # deterministic (no noise), and slow enough to follow: 1.4 x the voice's own phoneme length
+    "noise_scale": 0.0, "noise_w_scale": 0.0, "normalize_audio": False, "length_scale": 1.4}
+SENTENCE_GAP = 0.45  # seconds of silence between two sentences of one line: after a question, a breath
 
 
 def synthesise_raw(text: str) -> np.ndarray:
     """`text` as the offline voice says it: float32 samples at the voice's own rate."""
     from piper import SynthesisConfig
 
-    chunks = [chunk.audio_float_array for chunk in
-              piper_voice().synthesize(spoken_text(text), syn_config=SynthesisConfig(**SYNTHESIS))]
-    return np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, dtype=np.float32)
+    gap = np.zeros(round(SENTENCE_GAP * VOICE_RATE), dtype=np.float32)
+    pieces = []
+    for chunk in piper_voice().synthesize(spoken_text(text), syn_config=SynthesisConfig(**SYNTHESIS)):
+        pieces += [gap, chunk.audio_float_array.astype(np.float32)] if pieces else [chunk.audio_float_array]
+    return np.concatenate(pieces).astype(np.float32) if pieces else np.zeros(0, dtype=np.float32)
 
 
 def from_voice_rate(raw: np.ndarray) -> Spoken:
@@ -181,7 +185,7 @@ def voice_versions() -> dict[str, str]:
 
 def synthesis_inputs(text: str) -> tuple:
     """Everything piper's raw output for `text` depends on."""
-    return spoken_text(text), sorted(SYNTHESIS.items()), sorted(voice_versions().items())
+    return spoken_text(text), sorted(SYNTHESIS.items()), SENTENCE_GAP, sorted(voice_versions().items())
 
 
 def voice_for(text: str, recording: Path | None, cache: Path) -> Spoken:

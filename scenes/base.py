@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from manim import DOWN, LEFT, UP, FadeIn, FadeOut, Scene, VGroup, VMobject
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Line, Scene, VGroup, VMobject
 
 from attention_core.examples import Example
 from scenes import style
@@ -33,7 +33,6 @@ class LessonScene(Scene):
         self.burn_captions = burn_captions
         self.said: list[tuple[str, float]] = []  # (line id, when its voice starts), in order
         self.beat_ends: list[float] = []  # when each said line's beat ends: its picture complete, before any exit
-        self.heading_text: str | None = None  # the clip's heading: its chapter title in the lecture
         self.caption_mobject: VMobject | None = None
         self.open_subtitle: tuple[str, float] | None = None  # (line text, when it appeared)
         super().__init__(**kwargs)
@@ -42,11 +41,11 @@ class LessonScene(Scene):
         self.camera.background_color = style.BACKGROUND
         self.stage = Stage(self.camera.frame_width, self.camera.frame_height)  # `title` moves its top down
 
-    def title(self, text: str, sentence: str | None = None) -> VMobject:
-        """The clip's heading, top left (on as many lines as the frame's width needs); under
-        it, in small print, the sentence it reads. The stage's content starts below it."""
-        self.heading_text = text
-        heading = style.left_aligned_text(text, self.stage.text_width, style.HEADING_SIZE)
+    def title(self, sentence: str | None = None) -> VMobject:
+        """The clip's heading (its lesson's chapter title), top left, on as many lines as the
+        frame's width needs; under it, in small print, the sentence it reads. The stage's
+        content starts below it."""
+        heading = style.left_aligned_text(self.lesson.arc.heading, self.stage.text_width, style.HEADING_SIZE)
         self.stage.content.put(heading, UP + LEFT)
         heading.name = "heading"
         if sentence is not None:
@@ -69,7 +68,42 @@ class LessonScene(Scene):
             mobject.scale(room / mobject.height, about_edge=UP)
         return mobject
 
-    def say(self, line_id: str, run_time: float = style.SHORT):
+    @property
+    def prefix(self) -> str:
+        """The first part of this clip's narration ids ("gravity" of "gravity.question")."""
+        return self.lesson.narration[0].id.split(".")[0]
+
+    def ask(self):
+        """Say the chapter's question: before anything on screen answers it."""
+        self.say(f"{self.prefix}.question")
+
+    def guess(self):
+        """Ask for a prediction, then leave a deliberate pause before the reveal: a bar under
+        the caption runs out while the viewer thinks."""
+        self.say(f"{self.prefix}.guess")
+        self.end_beat()
+        bar = self.caption_bar(style.FOCUS)
+        self.add(bar)
+        self.play(bar.animate.stretch(1e-3, 0, about_edge=LEFT), run_time=style.GUESS_PAUSE)
+        self.remove(bar)
+
+    def conclude(self):
+        """End the chapter on its takeaway: said last, in the focus colour, underlined as it
+        appears; the picture it sums up stays."""
+        self.say(f"{self.prefix}.takeaway", colour=style.FOCUS)
+        bar = self.caption_bar(style.FOCUS).stretch(1e-3, 0, about_edge=LEFT)
+        self.play(bar.animate.stretch(1e3, 0, about_edge=LEFT), run_time=style.MEDIUM)
+        self.end_beat()
+        self.wait(style.LONG)
+
+    def caption_bar(self, colour: str) -> VMobject:
+        """A thin bar as wide as the caption band, just under it (in the frame's margin)."""
+        band = self.stage.caption
+        bar = Line(band.point(LEFT + DOWN), band.point(RIGHT + DOWN), color=colour, stroke_width=3)
+        bar.name = "timer_bar"
+        return bar.shift(GAP["tight"] * DOWN)
+
+    def say(self, line_id: str, run_time: float = style.SHORT, colour: str = style.FOREGROUND):
         """Say the lesson's narration line `line_id`: first let the line before it finish (its
         voice, then a short pause), then show this one as the caption. Every line is also
         written, with its times, to the subtitle file (.srt) beside the clip."""
@@ -81,7 +115,7 @@ class LessonScene(Scene):
         self.said.append((line_id, self.time))  # the voice starts as the caption appears
         self.open_subtitle = (line.text, self.time)
         if self.burn_captions:
-            new = style.wrapped_text(line.text, self.stage.text_width, self.stage.caption_size)
+            new = style.wrapped_text(line.text, self.stage.text_width, self.stage.caption_size, colour)
             self.stage.caption.put(new, UP if self.stage.vertical else DOWN)
             new.name = "caption"
             self.play(FadeIn(new, shift=0.1 * UP), run_time=run_time / 2)
@@ -93,11 +127,14 @@ class LessonScene(Scene):
         this first; a storyboard does it before showing what the next line is about."""
         if not self.said or len(self.beat_ends) == len(self.said):
             return  # nothing said yet, or this beat has ended already
+        line_id, start = self.said[-1]
         if self.voice_lengths is not None:
-            line_id, start = self.said[-1]
-            remaining = start + self.voice_lengths[line_id] + style.BEAT_PAUSE - self.time
-            if remaining > 1e-6:
-                self.wait(remaining)
+            lasts = self.voice_lengths[line_id] + style.BEAT_PAUSE
+        else:  # no voice: the caption stays long enough to read
+            lasts = len(self.lines[line_id].text) / style.READING_RATE
+        remaining = start + lasts - self.time
+        if remaining > 1e-6:
+            self.wait(remaining)
         self.beat_ends.append(self.time)
 
     def caption_exit(self) -> list:

@@ -1,19 +1,32 @@
-"""IntroCard (the lecture's first clip) and HistoryCard (where attention came from)."""
+"""IntroCard (the lecture's first clip), HistoryCard (where attention came from) and RecapCard
+(the last: every takeaway again)."""
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, Line, VGroup, Write
+from manim import DOWN, LEFT, RIGHT, UP, Arrow, FadeIn, GrowArrow, LaggedStart, Line, VGroup, Write
 
-from attention_core.lessons import HistoryLesson, IntroLesson, history_lesson, intro_lesson
+from attention_core.lessons.cards import HistoryLesson, IntroLesson, RecapLesson, history_lesson, intro_lesson, recap_lesson
+from attention_core.text import format_pair, quoted
+from attention_core.tokens import split_tokens
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP
+from scenes.mobjects import SentenceLine
 
 
 TITLE_DROP = 0.12  # the intro's title starts this share of the frame's content below its top
 
 
 class IntroCard(LessonScene):
+    """The puzzle: one token, one embedding, in sentences that mean it differently.
+
+    Storyboard:
+      1. the example's title
+      2. the sentences, the focus word lit in each; the question
+      3. both occurrences point at one token number and one embedding; a guess
+      4. the takeaway: attention, like gravity
+    """
+
     lesson: IntroLesson
 
     build_lesson = staticmethod(intro_lesson)
@@ -27,24 +40,39 @@ class IntroCard(LessonScene):
         title.name = "title"
         rule = Line(title.get_left(), title.get_right(), color=style.FOCUS, stroke_width=2)
         rule.next_to(title, DOWN, buff=GAP["small"])
-        subtitle = style.wrapped_text("how attention re-reads a word in the light of its sentence", content.width,
-                                      style.BODY_SIZE, style.MUTED).next_to(rule, DOWN, buff=GAP["medium"])
-        self.heading_text = "Introduction"  # its chapter title; the next clip is headed by the example's title
-        self.play(Write(title), run_time=style.MEDIUM)
-        self.say("intro.title")
-        self.end_beat()
-        self.play(FadeIn(rule), FadeIn(subtitle), run_time=style.SHORT)
-        self.say("intro.promise")
-        # 2. what the lecture shows, in order
-        chapters = VGroup(*(style.plain_text(f"{i + 1}. {chapter}", style.LABEL_SIZE)
-                            for i, chapter in enumerate(lesson.chapters)))
-        chapters.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"]).next_to(subtitle, DOWN, buff=GAP["large"])
-        self.keep_above_caption(chapters)
-        chapters.name = "chapters"
-        self.end_beat()
-        self.play(FadeIn(chapters, lag_ratio=0.1), run_time=style.LONG)
-        self.say("intro.chapters")
-        self.wait(style.LONG)
+        self.play(Write(title), FadeIn(rule), run_time=style.MEDIUM)
+
+        # 2. the sentences, the focus word lit in each; the question
+        sentences = VGroup(*(SentenceLine(text, [True] * len(split_tokens(text)), lesson.focus, content.width,
+                                          style.BODY_SIZE) for text in lesson.sentences))
+        sentences.arrange(DOWN, aligned_edge=LEFT, buff=GAP["medium"]).next_to(rule, DOWN, buff=GAP["large"])
+        sentences.set_x(content.point()[0])
+        for number, line in enumerate(sentences):
+            line.name = f"sentence:{number}"
+        self.play(LaggedStart(*(FadeIn(line, shift=0.2 * RIGHT) for line in sentences), lag_ratio=0.4),
+                  run_time=style.MEDIUM)
+        self.ask()
+
+        # 3. one token number, one embedding, for every occurrence; a guess
+        token = style.wrapped_text(f"{quoted(lesson.focus)} = token {lesson.token_id}  \u2192  embedding "
+                                   f"{format_pair(lesson.embedding)}", content.width, style.BODY_SIZE, style.FOCUS)
+        content.below(sentences, "large").put(token, UP)
+        self.keep_above_caption(token)
+        token.name = "token"
+        arrows = VGroup(*(Arrow(self.focus_glyphs(line, lesson.focus).get_bottom(), token.get_top(), buff=0.1,
+                                color=style.FOCUS, stroke_width=2, max_tip_length_to_length_ratio=0.12)
+                          for line in sentences))
+        self.play(*(GrowArrow(arrow) for arrow in arrows), FadeIn(token), run_time=style.MEDIUM)
+        self.guess()
+
+        # 4. the takeaway
+        self.conclude()
+
+    @staticmethod
+    def focus_glyphs(line: SentenceLine, focus: str) -> VGroup:
+        """The first occurrence of the focus word in a sentence's line."""
+        words = [token.casefold() for token in split_tokens(line.text)]
+        return line.tokens[words.index(focus)]
 
 
 class HistoryCard(LessonScene):
@@ -54,9 +82,10 @@ class HistoryCard(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title("Where attention came from")
+        heading = self.title()
         content = self.stage.content
         self.play(FadeIn(heading), run_time=style.SHORT)
+        self.ask()
         # 1. the two papers, one after the other
         previous = None
         for index, entry in enumerate(lesson.entries):
@@ -85,4 +114,43 @@ class HistoryCard(LessonScene):
         self.end_beat()
         self.play(FadeIn(example), run_time=style.SHORT)
         self.say("history.scaling")
-        self.wait(style.LONG)
+        self.wait(style.PAUSE)
+        self.conclude()
+
+
+class RecapCard(LessonScene):
+    """The recap: every chapter's title in a list, each lit in turn while its takeaway is said.
+
+    Storyboard:
+      1. the question: what is worth remembering?
+      2. chapter by chapter: its title lit, the ones before ticked, its takeaway said
+      3. the lecture's takeaway
+    """
+
+    lesson: RecapLesson
+
+    build_lesson = staticmethod(recap_lesson)
+
+    def construct(self):
+        lesson = self.lesson
+        # 1. the question
+        heading = self.title()
+        self.play(FadeIn(heading), run_time=style.SHORT)
+        self.ask()
+        entries = VGroup(*(style.plain_text(f"{number}. {chapter.heading}", style.LABEL_SIZE, style.MUTED)
+                           for number, chapter in enumerate(lesson.chapters, start=1)))
+        entries.arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"])
+        self.stage.content.shrink_to_fit(entries, UP + LEFT)
+        entries.name = "chapters"
+        self.play(FadeIn(entries, lag_ratio=0.05), run_time=style.MEDIUM)
+
+        # 2. each chapter's takeaway, its title lit
+        for entry, chapter in zip(entries, lesson.chapters):
+            self.end_beat()
+            self.play(entry.animate.set_color(style.FOCUS), run_time=style.SHORT)
+            self.say(f"recap.{chapter.id}")
+            self.end_beat()
+            self.play(entry.animate.set_color(style.FOREGROUND), run_time=style.SHORT)
+
+        # 3. the lecture's takeaway
+        self.conclude()

@@ -4,7 +4,7 @@ the Manim class that draws each lesson of attention_core.lessons.catalog."""
 from __future__ import annotations
 
 from attention_core.lessons.catalog import HEADLINE, LESSONS, lecture_scenes
-from scenes.cards import HistoryCard, IntroCard
+from scenes.cards import HistoryCard, IntroCard, RecapCard
 from scenes.formula import FormulaScene
 from scenes.gravity import GravityScene
 from scenes.masks import MaskScene
@@ -17,7 +17,7 @@ from scenes.softmax_scene import SoftmaxScene
 
 SCENES = {scene.__name__: scene for scene in (  # every scene by name, in teaching order
     IntroCard, GravityScene, SoftmaxScene, ProjectionScene, FormulaScene, ScalingScene, MultiHeadScene,
-    MaskScene, ParallelScene, HistoryCard, RealModelScene)}
+    MaskScene, ParallelScene, HistoryCard, RealModelScene, RecapCard)}
 
 if list(SCENES) != list(LESSONS) or any(SCENES[name].build_lesson is not LESSONS[name] for name in LESSONS):
     raise ImportError("scenes/catalog.py and attention_core/lessons/catalog.py must name the same clips, "

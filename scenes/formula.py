@@ -32,14 +32,16 @@ class FormulaScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title(f"The formula, for \u201c{lesson.focus}\u201d", lesson.sentence)
-        # 1. the formula
+        heading = self.title(lesson.sentence)
+        # 1. the question; the formula
         formula = style.without_svg_sources(MathTex(*FORMULA_PARTS, color=style.FOREGROUND)).scale(FORMULA_SCALE)
         self.stage.content.shrink_to_fit(formula, UP)
         formula.name = "formula"
         formula[2].set_color(style.QUERY)
         formula[6].set_color(style.VALUE)
-        self.play(FadeIn(heading), FadeIn(formula), run_time=style.MEDIUM)
+        self.play(FadeIn(heading), run_time=style.SHORT)
+        self.ask()
+        self.play(FadeIn(formula), run_time=style.MEDIUM)
         table = ScoreTable(lesson.tokens, [
             ("q\u00b7k", lesson.dots, style.QUERY, "dot"),
             (f"\u00f7 {style.format_number(lesson.sqrt_d_k)}", lesson.scaled, style.KEY, "scaled"),
@@ -83,4 +85,5 @@ class FormulaScene(LessonScene):
         self.play(Transform(box, SurroundingRectangle(formula[6], color=style.HIGHLIGHT, buff=0.08)),
                   FadeIn(output), run_time=style.MEDIUM)
         self.say("formula.values")
-        self.wait(style.LONG)
+        self.wait(style.PAUSE)
+        self.conclude()

@@ -6,7 +6,7 @@ Storyboard, per sentence of the example:
   3. arrows from each word to the focus word, as thick as its attention weight
   4. the weights, and the context vector as a weighted sum of embeddings
   5. a new dot, the context vector, travels out; the embedding stays, faded
-Last: one token, one embedding, two (or more) contexts.
+Last: one token, one embedding, two (or more) contexts; the takeaway.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ class GravityScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        # 1. the word plane, every word at its static embedding
-        heading = self.title(lesson.title)
+        # 1. the question; the word plane, every word at its static embedding
+        heading = self.title()
         points = np.array(list(lesson.plane.values()) + [s.context for s in lesson.sentences])
         self.plane = WordPlane.filling(points, self.stage.main)
         self.plane.name = "plane"
@@ -56,6 +56,7 @@ class GravityScene(LessonScene):
         ]
         place_labels(list(self.words.values()) + self.contexts, bounds=self.stage.label_bounds)
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
+        self.ask()
         self.play(LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1),
                   run_time=style.MEDIUM)
         self.say("gravity.plane")
@@ -68,7 +69,7 @@ class GravityScene(LessonScene):
         self.end_beat()
         self.play(FadeIn(legend), run_time=style.SHORT)
         self.say("gravity.closing")
-        self.wait(style.LONG)
+        self.conclude()
 
     def read_sentence(self, number: int, reading: SentenceReading):
         """Steps 2-5 for one sentence; its context dot, label and trail stay on screen."""
@@ -85,6 +86,10 @@ class GravityScene(LessonScene):
         self.end_beat()
         self.play(FadeIn(panel), run_time=style.SHORT)
         self.say(f"gravity.sentence-{number + 1}.words")
+        if f"gravity.sentence-{number + 1}.faded" in self.lines:  # the toy plane's simplification, said once
+            self.say(f"gravity.sentence-{number + 1}.faded")
+        if number == 0 and "gravity.guess" in self.lines:
+            self.guess()
 
         # 3. arrows from the sentence's words to the focus word, thickness = weight
         focus_point = plane.point(reading.embedding)

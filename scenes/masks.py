@@ -1,14 +1,18 @@
 """MaskScene: self-attention, masked self-attention and cross-attention as weight grids.
 
 Storyboard:
+  0. the question: how does a decoder keep from reading ahead?
   1. self-attention: Q, K and V all come from one sentence; every word sees every word
-  2. masked self-attention (a decoder's): the future is zeroed, each row still sums to 1
+  2. a guess; masked self-attention (a decoder's): the future's scores become minus
+     infinity, then softmax makes them 0; each row still sums to 1
   3. cross-attention: queries from the decoder's sentence, keys and values from the encoder's
+  4. the takeaway
 """
 
 from __future__ import annotations
 
-from manim import DOWN, UP, FadeIn, FadeOut, VGroup
+import numpy as np
+from manim import DOWN, UP, FadeIn, FadeOut, ReplacementTransform, VGroup
 
 from attention_core.lessons import MaskLesson, mask_lesson
 from scenes import style
@@ -19,7 +23,7 @@ from scenes.tables import WeightGrid
 
 
 GRID_SHARE = 0.62  # a grid's cells take at most this share of its side's width or height
-GRID_SMALL_SIZE = 16  # the grids' print for more than four words
+GRID_SMALL_SIZE = style.SMALL_SIZE  # the grids' print for more than four words: the smallest that reads at 1080p
 LARGEST_CELL = 1.1
 
 
@@ -37,11 +41,12 @@ class MaskScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title("Self-attention, masks and cross-attention")
+        heading = self.title()
         self.play(FadeIn(heading), run_time=style.SHORT)
+        self.ask()
         n = len(lesson.tokens)
         # side by side in landscape; one after the other, each the whole stage, in a vertical frame
-        one_at_a_time = self.stage.vertical
+        one_at_a_time = self.stage.vertical or has_many(lesson.tokens)  # a big grid takes the whole stage
         self_side, masked_side = (self.stage.content,) * 2 if one_at_a_time else self.stage.side_by_side()
         size = GRID_SMALL_SIZE if has_many(lesson.tokens) else style.SMALL_SIZE
         cell = cell_side(n, GRID_SHARE * min(self_side.width, self_side.height), size)
@@ -55,19 +60,35 @@ class MaskScene(LessonScene):
         self.say("mask.self")
         self.wait(style.PAUSE)
 
-        # 2. masked self-attention
+        # 2. a guess; then the scores of the future set to minus infinity, and softmax makes them 0
         masked = WeightGrid(lesson.tokens, lesson.tokens, lesson.masked_weights, style.QUERY, "masked",
                             mask=lesson.mask, cell=cell, size=size, row_sums=lesson.masked_row_sums)
         masked_title = self.grid_title("masked self-attention (decoder)", "a word may not look ahead",
                                        masked_side.width)
+        unmasked = WeightGrid(lesson.tokens, lesson.tokens, lesson.self_weights, style.QUERY, "unmasked", cell=cell,
+                              size=size)  # the same weights as on the left, where the masked grid will be
+        drawn_cell = masked.cells[0].width
         right = VGroup(masked_title, masked).arrange(DOWN, buff=GAP["large"])
         masked_side.shrink_to_fit(right, UP)
-        self.end_beat()
+        unmasked.scale(masked.cells[0].width / drawn_cell)
+        unmasked.shift(masked.cells[0].get_center() - unmasked.cells[0].get_center())
+        self.guess()
         if one_at_a_time:
             self.play(FadeOut(left), run_time=style.SHORT)
-        self.play(FadeIn(right), run_time=style.MEDIUM)
+        self.play(FadeIn(masked_title), FadeIn(unmasked), run_time=style.MEDIUM)
+        future = [k for k, (i, j) in enumerate(np.ndindex(n, n)) if not lesson.mask[i][j]]
+        minus_infinity = [self.minus_infinity(unmasked.cells[k], size) for k in future]
+        self.say("mask.scores")
+        self.play(*(ReplacementTransform(unmasked.cells[k], shown) for k, shown in zip(future, minus_infinity)),
+                  run_time=style.MEDIUM)
+        before = list(unmasked.cells)  # the grid as it now stands: minus infinity in the future's cells
+        for k, shown in zip(future, minus_infinity):
+            before[k] = shown
+        self.end_beat()
+        self.play(ReplacementTransform(VGroup(*before, unmasked.row_labels, unmasked.column_labels), masked),
+                  run_time=style.MEDIUM)
         self.say("mask.causal")
-        self.wait(style.LONG)
+        self.wait(style.PAUSE)
 
         # 3. cross-attention
         self.end_beat()
@@ -90,7 +111,15 @@ class MaskScene(LessonScene):
         content.shrink_to_fit(middle, UP)
         self.play(FadeIn(middle), run_time=style.MEDIUM)
         self.say("mask.cross")
-        self.wait(style.LONG)
+        self.wait(style.PAUSE)
+        self.conclude()
+
+    @staticmethod
+    def minus_infinity(cell: VGroup, size: float) -> VGroup:
+        """A masked cell before softmax: dark, its score minus infinity."""
+        square = cell[0].copy().set_fill(style.BACKGROUND, opacity=1.0)
+        text = style.plain_text("\u2212\u221e", size, style.MUTED).move_to(square)
+        return VGroup(square, text)
 
     @staticmethod
     def grid_title(title: str, subtitle: str, width: float) -> VGroup:

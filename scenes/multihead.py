@@ -38,9 +38,9 @@ class MultiHeadScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title(f"Several heads, weighed by {SYMBOLS['output']} \u00b7 for \u201c{lesson.focus}\u201d",
-                             lesson.sentence)
+        heading = self.title(lesson.sentence)
         self.play(FadeIn(heading), run_time=style.SHORT)
+        self.ask()
 
         # 1. one plane per head, as large as the heads' share of the stage, each with its own pull
         count = len(lesson.heads)
@@ -48,6 +48,8 @@ class MultiHeadScene(LessonScene):
                                                    self.stage.content.bottom + CONCAT_ROOM, self.stage.content.top))
         panels = VGroup(*(self.head_panel(i, head, region) for i, (head, region) in enumerate(zip(lesson.heads, regions))))
         self.say("multihead.heads")
+        self.play(FadeIn(panels[0].frame), run_time=style.SHORT)
+        self.guess()
         for panel in panels:
             self.play(FadeIn(panel.frame), run_time=style.SHORT)
             self.play(*(GrowArrow(a) for a in panel.arrows), FadeIn(panel.output), run_time=style.MEDIUM)
@@ -77,7 +79,8 @@ class MultiHeadScene(LessonScene):
         self.end_beat()
         self.add_up(w_o)
         self.say("multihead.sum")
-        self.wait(style.LONG)
+        self.wait(style.PAUSE)
+        self.conclude()
 
     def head_panel(self, index: int, head: HeadReading, region: Region) -> VGroup:
         """The head's name, a plane of its values filling `region`, its weighted arrows, its

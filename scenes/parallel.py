@@ -8,7 +8,20 @@ Storyboard (the example's sentence with the most words that have embeddings):
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, UP, Arrow, Create, CurvedArrow, FadeIn, GrowArrow, RoundedRectangle, VGroup
+from manim import (
+    DOWN,
+    RIGHT,
+    UP,
+    Arrow,
+    Create,
+    CurvedArrow,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    LaggedStart,
+    RoundedRectangle,
+    VGroup,
+)
 
 from attention_core.lessons import ParallelLesson, parallel_lesson
 from scenes import style
@@ -44,8 +57,9 @@ class ParallelScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title("Not an RNN: every position at once")
+        heading = self.title()
         self.play(FadeIn(heading), run_time=style.SHORT)
+        self.ask()
         attention_side, recurrent_side = self.stage.side_by_side()
 
         # 1. attention: all outputs in one step
@@ -69,18 +83,18 @@ class ParallelScene(LessonScene):
         counter = style.plain_text(f"steps: {lesson.attention_steps}", style.LABEL_SIZE, style.FOREGROUND)
         counter.next_to(caption_x, DOWN, buff=GAP["large"])
         counter.name = "attention_steps"
-        self.play(FadeIn(left_title), FadeIn(words), run_time=style.SHORT)
+        right_title = recurrent_side.put(style.plain_text("recurrent network", style.LABEL_SIZE, style.KEY), UP)
+        chain = self.word_row(lesson.tokens, style.KEY, recurrent_side, right_title)
+        self.play(FadeIn(left_title), FadeIn(words), FadeIn(right_title), FadeIn(chain), run_time=style.SHORT)
+        self.guess()
         if len(links):  # one word alone has nobody to look at
             self.play(*(Create(link) for link in links), run_time=style.MEDIUM)
         self.play(*(FadeIn(o, shift=0.2 * DOWN) for o in outputs), FadeIn(counter), run_time=style.MEDIUM)
         self.say("parallel.attention")
 
         # 2. recurrent: one word per step
-        right_title = recurrent_side.put(style.plain_text("recurrent network", style.LABEL_SIZE, style.KEY), UP)
-        chain = self.word_row(lesson.tokens, style.KEY, recurrent_side, right_title)
         counter_offset = counter.get_center() - words.get_center()  # the same place on each side
         self.end_beat()
-        self.play(FadeIn(right_title), FadeIn(chain), run_time=style.SHORT)
         self.say("parallel.recurrent")
         step_text = None
         previous = None
@@ -103,9 +117,17 @@ class ParallelScene(LessonScene):
             self.remove(step_text) if step_text is not None else None
             step_text, previous = new_step, state
 
-        # 3. order from positions
+        # 3. order from positions: each word's position is added to its embedding
+        self.end_beat()
+        tags = VGroup(*(style.plain_text(f"+ p{i + 1}", style.SMALL_SIZE, style.FOCUS).next_to(box, UP, buff=GAP["tight"])
+                        for i, box in enumerate(words)))
+        tags.name = "positions"
+        if len(links):
+            self.play(FadeOut(links), run_time=style.SHORT)
         self.say("parallel.positions")
-        self.wait(style.LONG)
+        self.play(LaggedStart(*(FadeIn(tag, shift=0.2 * DOWN) for tag in tags), lag_ratio=0.15), run_time=style.MEDIUM)
+        self.wait(style.PAUSE)
+        self.conclude()
 
     @staticmethod
     def word_row(tokens, colour: str, side: Region, title) -> VGroup:

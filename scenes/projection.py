@@ -43,8 +43,8 @@ class ProjectionScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        # 1. fixed axes and grid; the moving grid and the words on top
-        heading = self.title("Q, K and V are linear maps of the plane", lesson.sentence)
+        # 1. the question; fixed axes and grid; the moving grid and the words on top
+        heading = self.title(lesson.sentence)
         points = np.vstack([lesson.embeddings, lesson.queries, lesson.keys, lesson.values, lesson.context[None]])
         self.plane = WordPlane.filling(points, self.stage.main)
         self.plane.name = "plane"
@@ -56,6 +56,7 @@ class ProjectionScene(LessonScene):
         self.word_dots = VGroup(*(WordDot(t, self.plane.point(e)) for t, e in zip(lesson.tokens, lesson.embeddings)))
         place_labels(list(self.word_dots), self.stage.label_bounds)
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
+        self.ask()
         self.play(Create(self.moving_grid), FadeIn(self.word_dots), run_time=style.MEDIUM)
         self.say("projection.grids")
 
@@ -71,7 +72,7 @@ class ProjectionScene(LessonScene):
                              [(f"k {t}", k) for t, k in zip(lesson.tokens, lesson.keys)], style.KEY,
                              "projection.key")
 
-        # 4. scores before and after the maps, side by side
+        # 4. scores before the maps; a guess; then after the maps, side by side
         table = ScoreTable(lesson.tokens, [
             ("e\u00b7e/\u221a2", lesson.scores_before, style.FOREGROUND, "score_before"),
             ("weight", lesson.weights_before, style.FOREGROUND, "weight_before"),
@@ -94,8 +95,13 @@ class ProjectionScene(LessonScene):
         self.end_beat()
         if not maps_stay:
             self.play(FadeOut(maps), run_time=style.SHORT)
+        after = table.columns(2, 4)
+        after.set_opacity(0)  # hidden until the guess is made
         self.play(FadeIn(table), run_time=style.MEDIUM)
+        self.say("projection.score")
         self.play(Create(box), run_time=style.SHORT)
+        self.guess()
+        self.play(after.animate.set_opacity(1), run_time=style.MEDIUM)
         self.say("projection.rescore")
         self.wait(style.PAUSE)
 
@@ -113,7 +119,8 @@ class ProjectionScene(LessonScene):
         self.play(FadeOut(table), FadeOut(box), FadeOut(asymmetry), *([FadeOut(maps)] if maps_stay else []),
                   FadeOut(queries), FadeOut(keys), run_time=style.SHORT)
         self.average_values()
-        self.wait(style.LONG)
+        self.wait(style.PAUSE)
+        self.conclude()
 
     def asymmetry(self, table: VMobject) -> VGroup:
         """Under the table: the highlighted pair's score asked each way, q of one word with k

@@ -48,9 +48,10 @@ class RealModelScene(LessonScene):
     def construct(self):
         lesson = self.lesson
         # 1. the sentence as the model reads it
-        heading = self.title(f"In a real model: {lesson.model}")
+        heading = self.title()
         which = self.layer_and_head(heading)  # shown in step 2; its place is kept from the start
         self.play(FadeIn(heading), run_time=style.SHORT)
+        self.ask()
         row = self.piece_row(0, lesson.readings[0])
         self.play(FadeIn(row), run_time=style.SHORT)
         self.say("realmodel.pieces")
@@ -72,6 +73,7 @@ class RealModelScene(LessonScene):
         # 4. every head of the layer
         self.show_heads()
         self.wait(style.PAUSE)
+        self.conclude()
 
     def layer_and_head(self, heading: VMobject) -> VMobject:
         """Which layer and head: beside the heading, or under it (then the stage starts lower)."""
@@ -148,7 +150,6 @@ class RealModelScene(LessonScene):
         for index, text in enumerate(legend):
             text.name = f"path_sentence:{index}"
         self.play(Create(plane), FadeIn(legend), FadeIn(table[0]), run_time=style.MEDIUM)
-        self.say("realmodel.paths")
         dots, steps = [[], []], []
         for layer in range(lesson.layers + 1):
             moves = []
@@ -164,6 +165,9 @@ class RealModelScene(LessonScene):
                 dots[side].append(dot)
                 moves.append(FadeIn(dot))
             self.play(*moves, FadeIn(table[layer + 1]), run_time=style.SHORT)
+            if layer == 0:  # where the two vectors start, then where they go
+                self.say("realmodel.start")
+                self.say("realmodel.paths")
         numbered = [WordDot(str(layer), dot.get_center(), SENTENCE_COLOURS[side], size=style.SMALL_SIZE)
                     for side in range(2) for layer, dot in enumerate(dots[side])]
         for index, word_dot in enumerate(numbered):

@@ -29,8 +29,9 @@ class ScalingScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title("Why divide by \u221ad\u2096?")
+        heading = self.title()
         self.play(FadeIn(heading), run_time=style.SHORT)
+        self.ask()
         # the samples on one shared axis per width (main), the softmax bars beside or below (panel)
         dots_area, bars_area = self.stage.main, self.stage.panel
         titles = VGroup(
@@ -56,10 +57,12 @@ class ScalingScene(LessonScene):
             tick.next_to([self.axis_x(value), self.axis_rows[-1].bottom, 0], DOWN, buff=GAP["small"])
             tick.name = f"tick:{index}"
             ticks.add(tick)
-        self.play(FadeIn(titles), FadeIn(ticks), *(FadeIn(r.static) for r in rows), run_time=style.MEDIUM)
-        self.play(*(FadeIn(r.raw) for r in rows), run_time=style.MEDIUM)
+        self.play(FadeIn(titles[0]), FadeIn(ticks), *(FadeIn(r.static) for r in rows), run_time=style.MEDIUM)
+        self.play(*(FadeIn(r.raw[:2]) for r in rows), run_time=style.MEDIUM)  # the samples and their spread
         self.say("scaling.spread")
         self.wait(style.PAUSE)
+        self.guess()
+        self.play(FadeIn(titles[1]), *(FadeIn(r.raw[2:]) for r in rows), run_time=style.MEDIUM)  # the softmax bars
         self.say("scaling.saturate")
         self.wait(style.PAUSE)
 
@@ -67,7 +70,8 @@ class ScalingScene(LessonScene):
         self.end_beat()
         self.play(*(Transform(r.raw, r.scaled) for r in rows), run_time=style.LONG)
         self.say("scaling.divide")
-        self.wait(style.LONG)
+        self.wait(style.PAUSE)
+        self.conclude()
 
     def axis_x(self, value: float) -> float:
         """Scene x of `value` on the shared axis, which spans the lesson's axis_span each way."""

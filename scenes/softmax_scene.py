@@ -32,10 +32,11 @@ class SoftmaxScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title("Why a weighted average, and not just the best word?")
+        heading = self.title()
         if self.stage.vertical:  # few words in the plane, a row of bars each under it: the bars take more
             self.stage = self.stage.sharing(VERTICAL_PLANE_SHARE)
         self.play(FadeIn(heading), run_time=style.SHORT)
+        self.ask()
 
         # 1. words, scores and weights; the plane with the two answers
         key = stack(
@@ -66,7 +67,8 @@ class SoftmaxScene(LessonScene):
         self.play(FadeIn(best), FadeIn(average), run_time=style.SHORT)
         self.say("softmax.scores")
 
-        # 2. one score slides: argmax jumps, softmax glides
+        # 2. a guess; then one score slides: argmax jumps, softmax glides
+        self.guess()
         self.say("softmax.slide")
         last = len(lesson.sweep_scores) - 1
         self.play(self.index.animate.set_value(0), run_time=style.LONG)
@@ -102,7 +104,8 @@ class SoftmaxScene(LessonScene):
         table.name = "division_table"
         self.play(FadeIn(table), run_time=style.MEDIUM)
         self.say("softmax.by-sum")
-        self.wait(style.LONG)
+        self.wait(style.PAUSE)
+        self.conclude()
 
     def sample(self) -> int:
         return int(round(self.index.get_value()))

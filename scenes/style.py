@@ -66,6 +66,8 @@ MEDIUM = 1.2
 LONG = 2.0
 PAUSE = 1.0
 BEAT_PAUSE = 0.4  # after a narrated line, before the next one
+GUESS_PAUSE = 2.5  # after a prediction prompt, before the reveal: time to think
+READING_RATE = 15.0  # characters a second: without a voice, a caption stays up this long (subtitle norm)
 
 
 def plain_text(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **kwargs) -> Text:
@@ -110,6 +112,9 @@ def _units_per_point() -> float:
     return plain_text(sample, CAPTION_SIZE).width / _measuring_font().getlength(sample) * 100 / CAPTION_SIZE
 
 
+MEASURE_SLACK = 0.98  # Pango draws a long line up to about 1 % wider than the font file measures it
+
+
 @functools.lru_cache(maxsize=4096)
 def text_width(text: str, size: float = BODY_SIZE) -> float:
     """Width in scene units of `text` drawn by `plain_text` at `size`, measured without drawing."""
@@ -122,7 +127,7 @@ def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE) -> list[str
     lines: list[str] = []
     for word in (part for part in text.split(" ") if part):
         candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and text_width(candidate, size) <= max_width:
+        if lines and text_width(candidate, size) <= MEASURE_SLACK * max_width:
             lines[-1] = candidate
         else:
             lines.append(word)

@@ -48,6 +48,10 @@ class ScoreTable(VGroup):
     def row(self, i: int) -> VGroup:
         return self.rows[i]
 
+    def columns(self, first: int, last: int) -> VGroup:
+        """The cells of columns `first` up to (not including) `last`, every row's."""
+        return VGroup(*(cell for row in self.rows for cell in row[1 + first : 1 + last]))
+
 
 class WeightGrid(VGroup):
     """An attention weight matrix: one row a query token, one column a key token.

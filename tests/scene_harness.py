@@ -187,6 +187,10 @@ def layout_problems(scene, carried=("grid", "plane", "moving")) -> list[str]:
                 continue
             if any(word in path for word in carried):
                 continue
+            if path.endswith("timer_bar"):  # the guess's timer and the takeaway's rule: under the caption band
+                if bottom < -half_height or left < -half_width - 0.01 or right > half_width + 0.01:
+                    problems.append(f"{where} leaves the frame")
+                continue
             if left < -half_width - 0.01 or right > half_width + 0.01 or top > half_height + 0.01:
                 problems.append(f"{where} leaves the frame")
             if bottom < caption_top - 0.05:

@@ -24,18 +24,19 @@ ROOT = Path(__file__).parent.parent
 FPS = 15  # render.py's low quality
 HEADINGS = [  # the clips' headings for the default example, spelled out
     "Introduction",
-    "Apple: fruit or tech?",
-    "Why a weighted average, and not just the best word?",
-    "Q, K and V are linear maps of the plane",
-    "The formula, for \u201capple\u201d",
+    "Context pulls a word, like gravity",
+    "Why a weighted average, not the best word?",
+    "W_Q, W_K and W_V: learned maps of the plane",
+    "The formula, step by step",
     "Why divide by \u221ad\u2096?",
-    "Several heads, weighed by W_O \u00b7 for \u201capple\u201d",
+    "Several heads, weighed by W_O",
     "Self-attention, masks and cross-attention",
     "Not an RNN: every position at once",
     "Where attention came from",
     "In a real model: all-MiniLM-L6-v2",
+    "Recap",
 ]
-CHAPTERS = lecture_scenes(default_example())  # the default example has a [model]: eleven chapters
+CHAPTERS = lecture_scenes(default_example())  # the default example has a [model]: twelve chapters
 
 
 PART = ("IntroCard", "ParallelScene")  # a lecture of two chapters: the same joining, a ninth of the work
@@ -124,6 +125,29 @@ def test_chapters_are_the_clips_headings_at_their_running_sums(folder):
         assert float(chapter["start"] * chapter["time_base"]) == pytest.approx(start, abs=0.002)
         assert float((chapter["end"] - chapter["start"]) * chapter["time_base"]) == pytest.approx(length, abs=0.002)
     assert frame_count(folder / "lecture.mp4") == sum(frame_count(path) for path in clip_files(folder))
+
+
+def test_chapter_times_agree_to_the_frame(folder):
+    """chapters.txt, the manifest and the mp4's chapter atoms give each chapter one start: the
+    running sum of the clips' frames before it."""
+    frames = [frame_count(path) for path in clip_files(folder)]
+    first_frames = [int(sum(frames[:number])) for number in range(len(frames))]
+    manifest = json.loads((folder / "manifest.json").read_text())["lecture"]["chapters"]
+    assert [chapter["first_frame"] for chapter in manifest] == first_frames
+    assert [chapter["start"] for chapter in manifest] == [round(frame / FPS, 3) for frame in first_frames]
+    with av.open(str(folder / "lecture.mp4")) as container:
+        atoms = container.chapters()
+    for atom, frame in zip(atoms, first_frames):  # to the frame: less than half a frame apart
+        assert abs(float(atom["start"] * atom["time_base"]) - frame / FPS) < 0.5 / FPS, atom["metadata"]["title"]
+    listed = {}
+    for line in (folder / "chapters.txt").read_text(encoding="utf-8").splitlines():
+        clock, title = line.split(" ", 1)
+        minutes, seconds = clock.split(":")
+        listed[title.split(" / ")[0]] = int(minutes) * 60 + int(seconds)
+    for title, frame in zip(HEADINGS, first_frames):
+        if title in listed and title != "Introduction":  # written in whole seconds, rounded down
+            assert listed[title] == frame // FPS, title
+    assert len(listed) >= 6
 
 
 def test_audio_is_one_track_as_long_as_the_video(folder):
@@ -266,7 +290,7 @@ def test_the_script_lists_every_line_with_its_id_and_time(folder):
     for cue, line in zip(cues_of(folder), (line for scene in CHAPTERS
                                            for line in SCENES[scene].lesson_for(example).narration)):
         assert f"- `{line.id}` {cue.start.total_seconds():.1f} s: {line.text}" in script
-    assert script.count("\n## ") == len(CHAPTERS) == 11
+    assert script.count("\n## ") == len(CHAPTERS) == 12
 
 
 def test_manifest_records_the_lecture(folder):

@@ -23,7 +23,8 @@ def test_gravity_lesson_is_softmax_of_similarities(example):
 
 
 def test_gravity_lesson_reads_the_lecture_numbers(example):
-    fruit, tech = gravity_lesson(example).sentences
+    fruit, tech, salad = gravity_lesson(example).sentences
+    assert salad.tokens == ("apple", "banana", "cherry", "orange", "fruit", "salad")
     assert fruit.tokens == ("apple", "orange") and tech.tokens == ("apple", "phone")
     assert np.round(fruit.weights, 2).tolist() == [0.57, 0.43]
     assert np.round(fruit.context, 2).tolist() == [1.15, 2.43]

@@ -79,7 +79,11 @@ def test_mask_lesson(example):
     target = np.array([example.words[t] for t in lesson.decoder_tokens])
     source = np.array([example.words[t] for t in lesson.encoder_tokens])
     assert lesson.cross_weights == pytest.approx(attention(target @ w_q, source @ w_k, source @ w_v).weights)
-    assert lesson.notes  # the default example has no [cross]: the fallback is said
+    assert not lesson.notes  # the default example has a [cross]: a decoder translating into French
+    assert lesson.decoder_sentence == "Apple a d\u00e9voil\u00e9 le nouveau t\u00e9l\u00e9phone"
+    assert lesson.cross_weights.argmax(axis=1).tolist() == [0, 1]  # apple reads apple, t\u00e9l\u00e9phone reads phone
+    fallback = mask_lesson(replace(example, cross=None))
+    assert fallback.notes == ("no [cross] in the example: the encoder is sentence 1, the decoder sentence 2",)
 
 
 def test_mask_lesson_uses_the_cross_table():
@@ -110,35 +114,40 @@ def test_parallel_lesson_recurrence_by_hand(example):
 def test_cards(example):
     intro = intro_lesson(example)
     assert intro.title == example.title
-    assert len(intro.chapters) == len(lecture_scenes(example)) - 1 == 10  # every clip after the card itself
-    assert intro.chapters[-1] == "the same pull in a real model's own numbers"  # the example has a [model]
-    plain = intro_lesson(replace(example, model=None))
-    assert len(plain.chapters) == 9 and plain.chapters[-1] == "where attention came from"
+    assert (intro.focus, intro.token_id, intro.embedding) == ("apple", 1, (2.0, 2.0))
+    assert len(lecture_scenes(example)) == 12  # with the real model and the recap
+    assert len(lecture_scenes(replace(example, model=None))) == 11
     history = history_lesson()
     assert [e.year for e in history.entries] == [2014, 2017]
     assert history.d_k == 512 // 8  # Vaswani et al.: d_model 512 split over 8 heads
     assert history.sqrt_d_k == pytest.approx(np.sqrt(history.d_k))
     assert history.scaled_score == pytest.approx(history.raw_score / np.sqrt(history.d_k))
-    assert "−" not in history.narration[1].text and "8.00" in history.narration[1].text
+    assert "−" not in history.narration[2].text and "8.00" in history.narration[2].text
 
 
 def test_the_cards_say_exactly_this():
     """The intro and history cards, spelled out for the default example and for one without a model."""
     with_model, without = default_example(), parse_example(MINIMAL)
+    takeaway = ("The answer is attention: the other words of a sentence pull on a word, like gravity, and give it "
+                "a meaning for that sentence.")
     assert [(line.id, line.text) for line in lesson_for("IntroCard", with_model).narration] == [
-        ("intro.title", "Apple: fruit or tech?"),
-        ("intro.promise", "How attention re-reads a word in the light of its sentence."),
-        ("intro.chapters", "Ten chapters, from words as points to the same pull in a real model's own numbers.")]
+        ("intro.question", "A puzzle: in both sentences, \u201capple\u201d is one token, number 1, with one "
+                           "embedding. How can a model tell what it means each time?"),
+        ("intro.guess", "Before we start: what would you look at to decide? Make a guess."),
+        ("intro.takeaway", takeaway)]
     assert [line.text for line in lesson_for("IntroCard", without).narration] == [
-        "Only what is required", "How attention re-reads a word in the light of its sentence.",
-        "Nine chapters, from words as points to where attention came from."]
+        "A puzzle: in every sentence, \u201capple\u201d is one token, number 1, with one embedding. "
+        "How can a model tell what it means each time?",
+        "Before we start: what would you look at to decide? Make a guess.", takeaway]
     assert lesson_for("IntroCard", without).example == "minimal"
-    assert lecture_scenes(without)[-1] == "HistoryCard" and "RealModelScene" not in lecture_scenes(without)
-    assert lecture_scenes(with_model)[-1] == "RealModelScene"
+    assert lecture_scenes(without)[-2:] == ["HistoryCard", "RecapCard"] and "RealModelScene" not in lecture_scenes(without)
+    assert lecture_scenes(with_model)[-2:] == ["RealModelScene", "RecapCard"]
     history = lesson_for("HistoryCard", without)
     assert [(line.id, line.text) for line in history.narration] == [
+        ("history.question", "Attention that updates every word at once: where did the idea come from?"),
         ("history.years", "2014: attention helped an RNN translate. 2017: attention became the whole model."),
-        ("history.scaling", "With d\u2096 = 64 per head, scores are divided by 8.00: a score of 24.00 becomes 3.00.")]
+        ("history.scaling", "Its heads were 64 wide, so every score was divided by 8.00, as the card shows."),
+        ("history.takeaway", "Attention began in 2014 as a helper for an RNN; in 2017 it became the whole model.")]
     assert (history.d_k, history.sqrt_d_k, history.raw_score, history.scaled_score) == (64, 8.0, 24.0, 3.0)
     assert [entry.year for entry in history.entries] == [2014, 2017]
 

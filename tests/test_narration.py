@@ -50,28 +50,29 @@ def test_every_spoken_number_is_the_lessons(path):
 def test_the_default_lectures_numbers_spelled_out():
     texts = {line.id: line.text for scene in SCENES.values()
              for line in scene.lesson_for(default_example()).narration}
-    assert texts["gravity.sentence-1.pull"] == ("\u201corange\u201d pulls hardest on \u201capple\u201d, with weight "
-                                                "0.43: its context vector here is about (1.15, 2.43).")
-    assert texts["gravity.sentence-2.pull"] == ("\u201cphone\u201d pulls hardest on \u201capple\u201d, with weight "
-                                                "0.43: its context vector here is about (2.85, 1.15).")
-    assert texts["formula.scale"] == ("Divide by \u221ad\u2096 = \u221a2 = 1.41: keeps the scores from growing "
-                                      "with the width.")
-    assert texts["history.scaling"] == ("With d\u2096 = 64 per head, scores are divided by 8.00: a score of "
-                                        "24.00 becomes 3.00.")
-    assert texts["parallel.recurrent"].endswith("Two words, two steps.")
+    assert texts["gravity.sentence-1.pull"] == ("Of the other words, \u201corange\u201d pulls hardest, with weight "
+                                                "0.43; \u201capple\u201d keeps more on itself.")
+    assert texts["gravity.sentence-2.pull"] == ("Of the other words, \u201cphone\u201d pulls hardest, with weight "
+                                                "0.43; \u201capple\u201d keeps more on itself.")
+    assert texts["gravity.sentence-3.pull"] == ("Of the other words, \u201cbanana\u201d pulls hardest, with weight "
+                                                "0.19; \u201capple\u201d keeps more on itself.")
+    assert texts["formula.scale"] == ("Divide by \u221ad\u2096. Here d\u2096 is only 2, so dividing changes little; "
+                                      "the next chapter shows why it matters.")
+    assert texts["history.scaling"] == "Its heads were 64 wide, so every score was divided by 8.00, as the card shows."
+    assert texts["parallel.recurrent"].endswith("Six words, six steps.")
+    assert texts["scaling.saturate"] == "Softmax saturates: at the widest, one word takes 0.98 of the weight."
     assert texts["multihead.heads"].startswith("Each of the three heads")
 
 
 @pytest.mark.parametrize("before, after, expected", [
-    (0.20, 0.61, "rises from 0.20 to 0.61"),
-    (0.61, 0.20, "falls from 0.61 to 0.20"),
-    (0.5, 0.5001, "stays at 0.50"),
+    (0.20, 0.61, "rises to 0.61: the maps change who matches"),
+    (0.61, 0.20, "falls to 0.20: the maps change who matches"),
+    (0.5, 0.5001, "stays at 0.50: these maps leave this pair as it was"),
 ])
 def test_the_rescore_claim_follows_the_numbers(before, after, expected):
     lesson = SimpleNamespace(highlight=1, tokens=("apple", "orange"), weights_before=np.array([0.5, before]),
                              weights=np.array([0.5, after]))
-    assert rescore_line(lesson) == ("The maps change who matches: the weight of \u201corange\u201d "
-                                    f"{expected}.")
+    assert rescore_line(lesson) == f"The weight of \u201corange\u201d {expected}."
 
 
 def test_symbols_are_named_aloud():
@@ -102,14 +103,25 @@ def test_a_narrated_beat_lasts_its_sentence(tmp_path):
     scene_class = SCENES["MaskScene"]
     lesson = scene_class.lesson_for(default_example())
     silent, _ = build_scene(scene_class, lesson, tmp_path / "silent")
-    lengths = {line.id: 6.0 for line in lesson.narration}
+    lengths = {line.id: 12.0 for line in lesson.narration}  # longer than any caption's reading time
     narrated, _ = build_scene(scene_class, lesson, tmp_path / "narrated", voice_lengths=lengths)
     starts = [start for _, start in narrated.said]
     for earlier, later in zip(starts, starts[1:]):
-        assert later - earlier >= 6.0 + 0.4 - 1e-6  # the voice, then a pause
-    assert narrated.time >= starts[-1] + 6.0
+        assert later - earlier >= 12.0 + 0.4 - 1e-6  # the voice, then a pause
+    assert narrated.time >= starts[-1] + 12.0
     assert narrated.time > silent.time  # stretched, never cut
     assert [line for line, _ in narrated.said] == [line for line, _ in silent.said]
+
+
+@pytest.mark.parametrize("scene_name", ["GravityScene", "ProjectionScene", "RecapCard"])
+def test_without_a_voice_each_caption_stays_long_enough_to_read(scene_name, tmp_path):
+    """At most 15 characters a second, the usual subtitle limit: a line of 90 characters stays 6 s."""
+    scene_class = SCENES[scene_name]
+    lesson = scene_class.lesson_for(default_example())
+    scene, _ = build_scene(scene_class, lesson, tmp_path)
+    texts = {line.id: line.text for line in lesson.narration}
+    for (line_id, start), end in zip(scene.said, scene.beat_ends):
+        assert end - start >= len(texts[line_id]) / 15 - 1e-6, (line_id, end - start, len(texts[line_id]))
 
 
 def test_captions_none_leaves_the_picture_clean(tmp_path):

@@ -151,3 +151,31 @@ def test_lecture_plan_numbers_every_clip_in_order(tmp_path):
     assert [job.target.split("/")[-1] for job in plan.jobs][:2] == ["01-IntroCard.mp4", "02-GravityScene.mp4"]
     assert not plan.lecture and not any(job.narrate for job in plan.jobs)  # silent without --narrate
     assert not any(tmp_path.iterdir())  # planning writes nothing
+
+
+def first_text(shown, name: str) -> str:
+    """The text first drawn under `name` (a number that later changes: its first value)."""
+    assert name in shown, f"nothing named {name!r} was drawn"
+    return text_of(shown[name][0])
+
+
+def test_a_quantity_is_written_alike_in_every_clip_that_shows_it(tmp_path):
+    """The same number in two chapters has one spelling: on failure, both clips and both strings."""
+    example = default_example()
+    clips = {name: drawn(name, tmp_path, example) for name in
+             ("GravityScene", "SoftmaxScene", "ProjectionScene", "FormulaScene")}
+    gravity = clips["GravityScene"][0].sentences[0]
+    same = []  # (quantity, (clip, name), (clip, name))
+    for j, token in enumerate(gravity.tokens):
+        same.append((f"weight of {token} in sentence 1", ("GravityScene", f"weight0:{j}"), ("SoftmaxScene", f"weight:{j}")))
+    for j, token in enumerate(clips["ProjectionScene"][0].tokens):
+        same.append((f"weight of {token} after the maps", ("ProjectionScene", f"weight_after:{j}"), ("FormulaScene", f"weight:{j}")))
+        same.append((f"scaled score of {token}", ("ProjectionScene", f"score_after:{j}"), ("FormulaScene", f"scaled:{j}")))
+    for quantity, (clip_a, name_a), (clip_b, name_b) in same:
+        a, b = first_text(clips[clip_a][2], name_a), first_text(clips[clip_b][2], name_b)
+        assert a == b, f"{quantity}: {clip_a} writes {a!r}, {clip_b} writes {b!r}"
+    # the softmax chapter's scores start where the gravity chapter's similarities are
+    softmax = clips["SoftmaxScene"][0]
+    for j, score in enumerate(gravity.similarities):
+        assert first_text(clips["SoftmaxScene"][2], f"score:{j}") == written(score), (j, softmax.tokens[j])
+    assert first_text(clips["SoftmaxScene"][2], "score:1") == "0.71"  # cos(apple, orange), as the lecture's notes say

@@ -6,17 +6,33 @@ import math
 from dataclasses import dataclass
 
 from ..examples import Example
-from ..text import SYMBOLS
-from . import narration
+from . import arc, narration
 from .base import Lesson
 from .narration import ClipLesson
 
 
 @dataclass(frozen=True)
 class IntroLesson(ClipLesson):
+    """The puzzle the lecture opens on: one token, one embedding, several sentences."""
+
     title: str  # the example's title
     example: str  # its name
-    chapters: tuple[str, ...]  # what the lecture's clips show, in order
+    focus: str  # the word of the puzzle: the first sentence's focus word
+    token_id: int  # its number in the example's vocabulary, counted from 1
+    embedding: tuple[float, float]  # its one static embedding
+    sentences: tuple[str, ...]  # the sentences it stands in, as focus word (at most two shown)
+
+
+@dataclass(frozen=True)
+class RecapEntry(Lesson):
+    id: str  # the recap line's id part: the chapter's scene name, lower case
+    heading: str  # the chapter's title
+    takeaway: str  # its takeaway, word for word as the chapter says it
+
+
+@dataclass(frozen=True)
+class RecapLesson(ClipLesson):
+    chapters: tuple[RecapEntry, ...]  # every chapter before the recap but the introduction, in order
 
 
 @dataclass(frozen=True)
@@ -36,24 +52,30 @@ class HistoryLesson(ClipLesson):
     scaled_score: float  # and after
 
 
-CHAPTERS = (
-    "words as points: context pulls a word its way",
-    "why a weighted average, not the best word",
-    "Q, K and V are linear maps of the plane",
-    "the formula, step by step",
-    "why divide by \u221ad\u2096",
-    f"several heads, weighed by {SYMBOLS['output']}",
-    "self-attention, masks and cross-attention",
-    "every position at once: not an RNN",
-    "where attention came from",
-)
-MODEL_CHAPTER = "the same pull in a real model's own numbers"  # when the example has a [model]
+SHOWN_SENTENCES = 2  # the intro card shows the puzzle in at most two sentences
 
 
 def intro_lesson(example: Example) -> IntroLesson:
-    chapters = CHAPTERS + ((MODEL_CHAPTER,) if example.model is not None else ())
-    return narration.attach(IntroLesson(title=example.title, example=example.name, chapters=chapters),
-                            narration.intro_lines)
+    focus = arc.first_focus(example)
+    sentences = tuple(s.text for s in example.sentences if s.focus == focus)[:SHOWN_SENTENCES]
+    return narration.attach(IntroLesson(title=example.title, example=example.name, focus=focus,
+                                        token_id=arc.token_id(example, focus),
+                                        embedding=tuple(float(v) for v in example.words[focus]),
+                                        sentences=sentences),
+                            arc.intro_arc(example), "intro", narration.intro_lines)
+
+
+def recap_lesson(example: Example) -> RecapLesson:
+    """Every chapter's takeaway again, in order: the lecture's chapters are the example's."""
+    chapters = [name for name in arc.ARCS if name not in ("IntroCard", "RecapCard")]
+    if example.model is None:
+        chapters.remove("RealModelScene")
+    entries = []
+    for name in chapters:
+        made = arc.ARCS[name](example)
+        entries.append(RecapEntry(id=name.lower(), heading=made.heading, takeaway=made.takeaway))
+    return narration.attach(RecapLesson(chapters=tuple(entries)), arc.recap_arc(example), "recap",
+                            narration.recap_lines)
 
 
 def history_lesson(example: Example | None = None) -> HistoryLesson:
@@ -71,4 +93,4 @@ def history_lesson(example: Example | None = None) -> HistoryLesson:
         sqrt_d_k=root,
         raw_score=raw,
         scaled_score=raw / root,
-    ), narration.history_lines)
+    ), arc.history_arc(example), "history", narration.history_lines)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..examples import Example
-from .cards import history_lesson, intro_lesson
+from .arc import ARCS
+from .cards import history_lesson, intro_lesson, recap_lesson
 from .formula import formula_lesson
 from .gravity import gravity_lesson
 from .masks import mask_lesson
@@ -34,14 +35,16 @@ LECTURE: dict[str, Callable[[Example], object]] = {  # the whole lecture, in tea
     "HistoryCard": history_lesson,
 }
 
-NEEDS_MODEL = {"RealModelScene": real_model_lesson}  # the last chapter, for an example with a [model]
+NEEDS_MODEL = {"RealModelScene": real_model_lesson}  # after the history, for an example with a [model]
 
-LESSONS = {**LECTURE, **NEEDS_MODEL}  # every clip's lesson maker, by scene name, in teaching order
+CLOSING = {"RecapCard": recap_lesson}  # the last chapter: every takeaway again
+
+LESSONS = {**LECTURE, **NEEDS_MODEL, **CLOSING}  # every clip's lesson maker, by scene name, in teaching order
 
 HEADLINE = ("GravityScene", "ProjectionScene", "MultiHeadScene")  # what render.py renders by default
 
 TELLING = {  # the narration line whose picture, at the end of its beat, tells most of the clip (its thumbnail)
-    "IntroCard": "intro.chapters",
+    "IntroCard": "intro.guess",
     "GravityScene": "gravity.closing",
     "SoftmaxScene": "softmax.slide",
     "ProjectionScene": "projection.rescore",
@@ -52,12 +55,19 @@ TELLING = {  # the narration line whose picture, at the end of its beat, tells m
     "ParallelScene": "parallel.positions",
     "HistoryCard": "history.scaling",
     "RealModelScene": "realmodel.sentence-1",
+    "RecapCard": "recap.takeaway",
 }
 
 
 def lecture_scenes(example: Example) -> list[str]:
-    """The lecture's chapters for `example`, in order: the real model's last, if it has one."""
-    return list(LECTURE) + (list(NEEDS_MODEL) if example.model is not None else [])
+    """The lecture's chapters for `example`, in order: the real model's after the history, if
+    it has one, and the recap last."""
+    return list(LECTURE) + (list(NEEDS_MODEL) if example.model is not None else []) + list(CLOSING)
+
+
+def heading_for(scene: str, example: Example) -> str:
+    """The chapter title of the clip `scene`, known before anything renders (its lesson's arc)."""
+    return ARCS[scene](example).heading
 
 
 def lesson_for(scene: str, example: Example):

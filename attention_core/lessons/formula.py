@@ -16,7 +16,7 @@ import numpy as np
 from ..attention import attention
 from ..examples import Example
 from ..similarity import similarity
-from . import narration
+from . import arc, narration
 from .narration import ClipLesson
 from .projection import projection_lesson
 
@@ -55,4 +55,4 @@ def formula_lesson(example: Example) -> FormulaLesson:
         scaled=result.scores[0],
         weights=result.weights[0],
         output=result.output[0],
-    ), narration.formula_lines)
+    ), arc.formula_arc(example), "formula", narration.formula_lines)

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..attention import attention
 from ..examples import Example
-from . import narration
+from . import arc, narration
 from .base import Lesson
 from .narration import ClipLesson
 from .reading import focus_reading
@@ -82,4 +82,4 @@ def gravity_lesson(example: Example) -> GravityLesson:
         similarity=example.similarity,
         plane=dict(example.words),
         sentences=tuple(readings),
-    ), narration.gravity_lines)
+    ), arc.gravity_arc(example), "gravity", narration.gravity_lines)

@@ -19,7 +19,7 @@ import numpy as np
 from ..attention import attention, causal_mask
 from ..examples import Example
 from ..tokens import split_tokens, token_key
-from . import narration
+from . import arc, narration
 from .narration import ClipLesson
 
 MAX_TOKENS = 6  # a grid wider than this is unreadable at 480p
@@ -88,4 +88,4 @@ def mask_lesson(example: Example) -> MaskLesson:
         decoder_tokens=decoder_tokens,
         cross_weights=cross.weights,
         notes=tuple(notes),
-    ), narration.mask_lines)
+    ), arc.mask_arc(example), "mask", narration.mask_lines)

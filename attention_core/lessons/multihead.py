@@ -16,7 +16,7 @@ import numpy as np
 
 from ..examples import Example
 from ..multihead import MultiHeadAttention
-from . import narration
+from . import arc, narration
 from .base import Lesson
 from .narration import ClipLesson
 from .reading import focus_reading
@@ -88,4 +88,4 @@ def multihead_lesson(example: Example) -> MultiHeadLesson:
         focus_index=f,
         embeddings=embeddings,
         running_sums=np.cumsum([np.zeros(2)] + [head.contribution for head in heads], axis=0),
-    ), narration.multihead_lines)
+    ), arc.multihead_arc(example), "multihead", narration.multihead_lines)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..text import SYMBOLS, format_number, format_pair, quoted
+from .arc import Arc, similarity_name
 from .base import Lesson
 
 LINE_ID = re.compile(r"^[a-z]+(\.[a-z0-9-]+)+$")  # also a safe file name
@@ -26,8 +27,10 @@ class Line(Lesson):
 
 @dataclass(frozen=True)
 class ClipLesson(Lesson):
-    """A lesson that one clip draws; `narration` holds its lines in the order they are said."""
+    """A lesson that one clip draws: `arc` its heading, question and takeaway; `narration` its
+    lines in the order they are said, the question first and the takeaway last."""
 
+    arc: Arc | None = field(default=None, kw_only=True)
     narration: tuple[Line, ...] = field(default=(), kw_only=True)
 
 
@@ -46,191 +49,234 @@ def count_word(count: int) -> str:
     return words[count] if 0 <= count < len(words) else str(count)
 
 
-# -- one function per clip ----------------------------------------------------------------
+def guess(lesson, prefix: str) -> tuple[str, str]:
+    """The chapter's prediction prompt (its arc's guess) as the line `<prefix>.guess`."""
+    return (f"{prefix}.guess", lesson.arc.guess)
 
 
-def intro_lines(lesson) -> tuple[Line, ...]:
-    return lines(
-        ("intro.title", lesson.title),
-        ("intro.promise", "How attention re-reads a word in the light of its sentence."),
-        ("intro.chapters", f"{count_word(len(lesson.chapters)).capitalize()} chapters, from words as points "
-                           f"to {lesson.chapters[-1]}."),
-    )
+# -- one function per clip: the lines between the question and the takeaway ------------------
+
+
+def intro_lines(lesson) -> list[tuple[str, str]]:
+    return [guess(lesson, "intro")]
 
 
 def pull_line(reading) -> str:
-    """What one sentence does to its focus word, decided by its weights."""
+    """What one sentence does to its focus word, decided by its weights: one number said."""
     if reading.strongest_pull is None:
-        return f"No other word here has an embedding: {quoted(reading.focus)} keeps its own point."
-    weight = reading.weights[list(reading.tokens).index(reading.strongest_pull)]
-    return (f"{quoted(reading.strongest_pull)} pulls hardest on {quoted(reading.focus)}, with weight "
-            f"{format_number(weight)}: its context vector here is about {format_pair(reading.context)}.")
+        return f"No other word here is in the plane: {quoted(reading.focus)} keeps its own point."
+    tokens = list(reading.tokens)
+    weight = reading.weights[tokens.index(reading.strongest_pull)]
+    shown, own = format_number(weight), format_number(reading.weights[reading.focus_index])
+    strongest, focus = quoted(reading.strongest_pull), quoted(reading.focus)
+    if own == shown:
+        return f"{strongest} pulls hardest, with weight {shown}: as much as {focus} keeps on itself."
+    if reading.weights[reading.focus_index] > weight:
+        return f"Of the other words, {strongest} pulls hardest, with weight {shown}; {focus} keeps more on itself."
+    return f"{strongest} pulls hardest, with weight {shown}: more than {focus} keeps on itself."
 
 
 def closing_line(count: int) -> str:
     if count == 1:
         return "One token, one embedding; the context vector belongs to this sentence."
-    return (f"One token, one embedding, {count_word(count)} contexts: the static embedding stays, "
-            f"each sentence gives its own context vector.")
+    return f"One token, one embedding, {count_word(count)} context vectors: one for each sentence."
 
 
-def gravity_lines(lesson) -> tuple[Line, ...]:
-    said = [("gravity.plane", "Each word has one point in the plane: its embedding.")]
+def gravity_lines(lesson) -> list[tuple[str, str]]:
+    said = [("gravity.plane", "Each word is a point in this plane, its embedding: words that mean alike sit close.")]
+    told_faded = False
     for number, reading in enumerate(lesson.sentences, start=1):
         part = f"gravity.sentence-{number}"
-        said.append((f"{part}.words", f"Sentence {number}: its words pull on {quoted(reading.focus)}; "
-                                      "faded words have no embedding and take no part."))
+        said.append((f"{part}.words", f"Sentence {number}. Each of its words pulls on {quoted(reading.focus)}, "
+                                      f"like gravity: the larger their {similarity_name(lesson.similarity)}, "
+                                      "the stronger the pull." if number == 1 else
+                                      f"Sentence {number}: now these words pull on {quoted(reading.focus)}."))
+        if not told_faded and not all(reading.takes_part):
+            told_faded = True
+            said.append((f"{part}.faded", "The faded words are left out of this toy plane to keep it clear; "
+                                          "a real model gives every token an embedding."))
+        if number == 1 and reading.strongest_pull is not None:
+            said.append(guess(lesson, "gravity"))
         if reading.leaves_ghost:
-            said.append((f"{part}.ghost", f"{quoted(reading.focus)} keeps its embedding (the faded dot). "
-                                          "Attention makes a new dot: its context vector."))
+            said.append((f"{part}.ghost", f"{quoted(reading.focus)} keeps its embedding, the faded dot. "
+                                          "Attention makes a new point: its context vector."))
         said.append((f"{part}.pull", pull_line(reading)))
     said.append(("gravity.closing", closing_line(len(lesson.sentences))))
-    return lines(*said)
+    return said
 
 
-def softmax_lines(lesson) -> tuple[Line, ...]:
-    return lines(
-        ("softmax.scores", f"Scores of the words for {quoted(lesson.focus)} ({lesson.similarity}); "
-                           "softmax turns them into weights that sum to 1."),
+def softmax_lines(lesson) -> list[tuple[str, str]]:
+    return [
+        ("softmax.scores", f"The same {similarity_name(lesson.similarity)} scores of {quoted(lesson.focus)} "
+                           "as before; softmax turns them into weights that sum to 1."),
+        guess(lesson, "softmax"),
         ("softmax.slide", f"Slide the score of {quoted(lesson.tokens[lesson.swept])}: "
-                          "the best word jumps, the weighted average glides."),
-        ("softmax.temperature", "Temperature divides the scores: near 0 softmax is argmax; "
+                          "the best word jumps from one to the other, the weighted average glides."),
+        ("softmax.temperature", "Temperature divides the scores: near 0, softmax picks the best word; "
                                 "large, every word weighs the same."),
-        ("softmax.by-sum", "Why not divide by the sum? It can be 0 (no answer) and it can give a negative "
-                           "weight. Softmax weights are always positive and sum to 1."),
-    )
+        ("softmax.by-sum", "Why not divide by the sum? A sum can be 0, and a weight can turn negative. "
+                           "Softmax weights are always positive."),
+    ]
 
 
 def rescore_line(lesson) -> str:
-    """How the maps change the weight of the highlighted word: rises, falls or stays."""
+    """How the maps change the weight of the highlighted word: rises, falls or stays (one number said)."""
     j = lesson.highlight
     before, after = lesson.weights_before[j], lesson.weights[j]
     shown_before, shown_after = format_number(before), format_number(after)
-    verb = "stays at" if shown_before == shown_after else "rises from" if after > before else "falls from"
-    change = shown_after if verb == "stays at" else f"{shown_before} to {shown_after}"
-    return f"The maps change who matches: the weight of {quoted(lesson.tokens[j])} {verb} {change}."
+    word = quoted(lesson.tokens[j])
+    if shown_before == shown_after:
+        return f"The weight of {word} stays at {shown_after}: these maps leave this pair as it was."
+    verb = "rises" if after > before else "falls"
+    return f"The weight of {word} {verb} to {shown_after}: the maps change who matches."
+
+
+def score_change_line(lesson) -> str:
+    """Say that the score changes from the gravity clip's similarity to a query dotted with a key."""
+    if lesson.similarity == "scaled_dot":
+        return "The score is still a scaled dot product: first of two embeddings, then of a query with a key."
+    return (f"From here on, a score is a scaled dot product, not the {similarity_name(lesson.similarity)}: "
+            "first of two embeddings, then of a query with a key.")
 
 
 def asymmetry_line(lesson) -> str:
-    """Why two maps: the score of a pair depends on which word asks."""
+    """Why two maps: the score of a pair depends on which word asks (decided from the two scores)."""
     focus, other = lesson.tokens[lesson.focus_index], lesson.tokens[lesson.highlight]
     if lesson.highlight == lesson.focus_index:
         return f"Two maps, {Q} and {K}: a score depends on which word asks and which answers."
-    return (f"Two maps, so a score depends on who asks: {quoted(focus)} asking {quoted(other)} scores "
-            f"{format_number(lesson.focus_asks)}, {quoted(other)} asking {quoted(focus)} "
-            f"{format_number(lesson.other_asks)}.")
+    if format_number(lesson.focus_asks) == format_number(lesson.other_asks):
+        return (f"Two maps, {Q} and {K}: here {quoted(focus)} asking {quoted(other)} scores the same "
+                "as the other way round, but in general it need not.")
+    return (f"Two maps, so a score depends on who asks: {quoted(focus)} asking {quoted(other)} "
+            f"scores differently from {quoted(other)} asking {quoted(focus)}.")
 
 
-def projection_lines(lesson) -> tuple[Line, ...]:
-    return lines(
+def projection_lines(lesson) -> list[tuple[str, str]]:
+    return [
         ("projection.grids", "Two grids: the faint one and the axes are fixed; the blue one will move."),
-        ("projection.query", f"{Q} moves every point: p \u2192 p {Q}. The axes stay where they are."),
-        ("projection.key", f"{K} makes a key for every word, with its own map."),
+        ("projection.query", f"{Q} is a learned linear map: it moves every point, p \u2192 p {Q}. "
+                             "The axes stay where they are."),
+        ("projection.key", f"{K}, a second learned map, makes a key for every word."),
+        ("projection.score", score_change_line(lesson)),
+        guess(lesson, "projection"),
         ("projection.rescore", rescore_line(lesson)),
         ("projection.asymmetry", asymmetry_line(lesson)),
         ("projection.value", f"{V} does not make the weights: it only moves what gets averaged."),
-        ("projection.context", "The context vector is the weighted average of the values, drawn in V's "
-                               f"space: about {format_pair(lesson.context)}."),
-    )
+        ("projection.context", "The context vector is the weighted average of the values, drawn in V's space."),
+    ]
 
 
-def formula_lines(lesson) -> tuple[Line, ...]:
-    return lines(
+def formula_lines(lesson) -> list[tuple[str, str]]:
+    return [
         ("formula.dots", "Q K\u1d40: the query of the focus word dotted with every key."),
-        ("formula.scale", f"Divide by \u221ad\u2096 = \u221a{lesson.d_k} = {format_number(lesson.sqrt_d_k)}: "
-                          "keeps the scores from growing with the width."),
+        ("formula.scale", f"Divide by \u221ad\u2096. Here d\u2096 is only {lesson.d_k}, "
+                          "so dividing changes little; the next chapter shows why it matters."),
         ("formula.softmax", "Softmax: the weights, positive and summing to 1. They come from Q and K only."),
-        ("formula.values", "Then V: the weights average the values. The output is the word's context vector, "
-                           f"about {format_pair(lesson.output)}."),
-    )
+        ("formula.values", "Then V: the weights average the values. The output is the word's context vector."),
+    ]
 
 
-def scaling_lines(lesson) -> tuple[Line, ...]:
+def scaling_lines(lesson) -> list[tuple[str, str]]:
     widest = lesson.rows[-1]
-    return lines(
-        ("scaling.spread", "The wider the vectors, the larger the dot products: their spread grows like \u221ad."),
-        ("scaling.saturate", "Softmax of large scores saturates: at d = "
-                             f"{widest.dimension} the largest of {count_word(len(widest.row_raw))} weights is "
-                             f"{format_number(widest.max_raw)}."),
-        ("scaling.divide", "Divide by \u221ad\u2096: the spread is about 1 for every width, "
-                           f"and softmax spreads out again; the largest weight at d = {widest.dimension} "
-                           f"is now {format_number(widest.max_scaled)}."),
-    )
+    return [
+        ("scaling.spread", "The wider the vectors, the larger their dot products: the spread grows like \u221ad."),
+        guess(lesson, "scaling"),
+        ("scaling.saturate", f"Softmax saturates: at the widest, one word takes {format_number(widest.max_raw)} "
+                             "of the weight."),
+        ("scaling.divide", "Divide by \u221ad\u2096: the spread is about 1 at every width, and the largest "
+                           f"weight falls to {format_number(widest.max_scaled)}."),
+    ]
 
 
-def multihead_lines(lesson) -> tuple[Line, ...]:
-    return lines(
+def multihead_lines(lesson) -> list[tuple[str, str]]:
+    return [
         ("multihead.heads", f"Each of the {count_word(len(lesson.heads))} heads has its own maps, "
-                            "so each pulls the word somewhere else."),
-        ("multihead.split", "One softmax row sums to 1: a single head must split its attention."),
+                            f"so each pulls {quoted(lesson.focus)} somewhere else."),
+        guess(lesson, "multihead"),
+        ("multihead.split", "No: one softmax row sums to 1, so a single head must split its attention. "
+                            "Several heads can each take their own."),
         ("multihead.concat", "The outputs of the heads, side by side, make one longer vector."),
         ("multihead.output-map", f"{O} is a linear layer: each head's rows decide how much of its output is kept."),
-        ("multihead.sum", "The heads' contributions add up to the output, about "
-                          f"{format_pair(lesson.output)}: no head decides alone."),
-    )
+        ("multihead.sum", "The heads' contributions add up to the output: no head decides alone."),
+    ]
 
 
-def mask_lines(lesson) -> tuple[Line, ...]:
-    return lines(
+def mask_lines(lesson) -> list[tuple[str, str]]:
+    return [
         ("mask.self", "Self-attention: each row is one word asking; each column a word it can look at."),
-        ("mask.causal", "A decoder writes left to right, so the future is masked: those weights are 0, "
-                        "and each row still sums to 1."),
-        ("mask.cross", "Cross-attention: the decoder asks (Q), the encoder's sentence answers (K, V)."),
-    )
+        guess(lesson, "mask"),
+        ("mask.scores", "A decoder writes left to right, so every score above the diagonal, "
+                        "a word looking ahead, is set to minus infinity."),
+        ("mask.causal", "Softmax turns minus infinity into a weight of 0, and each row still sums to 1."),
+        ("mask.cross", "Cross-attention: the decoder asks, with Q; the encoder's sentence answers, with K and V."),
+    ]
 
 
-def parallel_lines(lesson) -> tuple[Line, ...]:
+def parallel_lines(lesson) -> list[tuple[str, str]]:
     n = len(lesson.tokens)
     everyone = {1: "the one word looks at itself and is updated",
-                2: "both words look at each other and are updated together"}.get(
-        n, f"all {count_word(n)} words look at each other and are updated together")
+                2: "both words look at each other and are updated"}.get(
+        n, f"all {count_word(n)} words look at each other and are updated")
     words, steps = ("one word", "one step") if n == 1 else (f"{count_word(n)} words", f"{count_word(n)} steps")
-    return lines(
+    return [
+        guess(lesson, "parallel"),
         ("parallel.attention", f"Attention: {everyone}, in one step."),
         ("parallel.recurrent", "A recurrent network must read word by word: each state needs the one before. "
                                f"{words.capitalize()}, {steps}."),
-        ("parallel.positions", "With no recurrence, word order must be added: positional information goes into "
-                               "each embedding before attention."),
-    )
+        ("parallel.positions", "With no recurrence, word order must be added: each word's position "
+                               "is added to its embedding before attention."),
+    ]
 
 
-def history_lines(lesson) -> tuple[Line, ...]:
+def history_lines(lesson) -> list[tuple[str, str]]:
     first, last = lesson.entries[0], lesson.entries[-1]
-    return lines(
+    return [
         ("history.years", f"{first.year}: attention helped an RNN translate. "
                           f"{last.year}: attention became the whole model."),
-        ("history.scaling", f"With d\u2096 = {lesson.d_k} per head, scores are divided by "
-                            f"{format_number(lesson.sqrt_d_k)}: a score of {format_number(lesson.raw_score)} "
-                            f"becomes {format_number(lesson.scaled_score)}."),
-    )
+        ("history.scaling", f"Its heads were {lesson.d_k} wide, so every score was divided by "
+                            f"{format_number(lesson.sqrt_d_k)}, as the card shows."),
+    ]
 
 
 def row_line(lesson, reading) -> str:
-    """Where the focus piece looks at the chosen head, decided by its weights."""
+    """Where the focus piece looks at the chosen head, decided by its weights (one number said)."""
     strongest = reading.pieces[reading.strongest]
     weight = reading.weights[reading.strongest]
     own = reading.weights[reading.focus_index]
-    keeps = f"; it keeps {format_number(own)} on itself" if own > weight else ""
+    keeps = f"; it keeps more on itself" if own > weight else ""
     return (f"Of the other pieces, {quoted(reading.focus)} gives {quoted(strongest)} the most weight, "
             f"{format_number(weight)}{keeps}.")
 
 
 def paths_line(lesson) -> str:
-    """The focus word's two vectors, first and last layer: apart, together or the same."""
-    first, last = format_number(lesson.cosines[0]), format_number(lesson.cosines[-1])
+    """The focus word's two vectors, first and last layer: apart, together or the same, and how."""
+    cosines = [float(c) for c in lesson.cosines]
+    first, last = format_number(cosines[0]), format_number(cosines[-1])
+    shown = [format_number(c) for c in cosines]
     word = quoted(lesson.readings[0].focus)
     if lesson.readings[0].focus != lesson.readings[1].focus:
         word = f"{quoted(lesson.readings[0].focus)} and {quoted(lesson.readings[1].focus)}"
     if first == last:
-        trend = f"stay as alike as they start, cosine {first}"
-    elif lesson.cosines[-1] < lesson.cosines[0]:
-        trend = f"move apart: cosine {first} at the start, {last} after layer {lesson.layers}"
-    else:
-        trend = f"come closer: cosine {first} at the start, {last} after layer {lesson.layers}"
-    return f"Layer by layer, the vectors of {word} in the two sentences {trend}."
+        return f"The vectors of {word} in the two sentences end as alike as they start."
+    apart = cosines[-1] < cosines[0]
+    steady = all((b < a) if apart else (b > a) for a, b in zip(map(float, shown), map(float, shown[1:])))
+    way = "move apart" if apart else "come closer"
+    how = "layer by layer" if steady else "though not at every layer"
+    return f"The vectors of {word} in the two sentences {way}, {how}: cosine {last} after layer {lesson.layers}."
 
 
-def real_model_lines(lesson) -> tuple[Line, ...]:
+def start_line(lesson) -> str:
+    """Why the two vectors do not start at cosine 1: layer 0 is the token plus its position."""
+    first = format_number(lesson.cosines[0])
+    if lesson.readings[0].focus != lesson.readings[1].focus:
+        return f"Before layer 1, each vector is its piece's embedding plus its position: cosine {first}."
+    if first == format_number(1.0):
+        return "Before layer 1, each vector is the piece's embedding plus its position: here, the same."
+    return (f"Before layer 1, each vector is the piece's embedding plus its position, so the two start "
+            f"at cosine {first}, not 1.")
+
+
+def real_model_lines(lesson) -> list[tuple[str, str]]:
     first = lesson.readings[0]
     added = sum(first.special)
     hardest = "pulls hardest toward a context word"
@@ -240,17 +286,27 @@ def real_model_lines(lesson) -> tuple[Line, ...]:
               "head": f"the example's head, in the layer where it {hardest}"}[lesson.chosen_by]
     said = [
         ("realmodel.pieces", f"A real model, {lesson.model}, reads word pieces: {count_word(len(first.pieces))} "
-                             f"here, {count_word(added)} of them markers it adds, [CLS] and [SEP]."),
+                             f"here, {count_word(added)} of them markers it adds, [CLS] and [SEP]. "
+                             "Every piece has an embedding."),
         ("realmodel.head", f"Layer {lesson.layer}, head {lesson.head} of {count_word(lesson.heads)}: {chosen}."),
     ]
     for number, reading in enumerate(lesson.readings, start=1):
         said.append((f"realmodel.sentence-{number}", row_line(lesson, reading)))
+    said.append(("realmodel.start", start_line(lesson)))
     said.append(("realmodel.paths", paths_line(lesson)))
     said.append(("realmodel.heads", f"All {count_word(lesson.heads)} heads of layer {lesson.layer}: "
                                     "each looks at the sentence in its own way."))
-    return lines(*said)
+    return said
 
 
-def attach(lesson: ClipLesson, script) -> ClipLesson:
-    """`lesson` with its narration, which `script` reads off the finished lesson."""
-    return replace(lesson, narration=script(lesson))
+def recap_lines(lesson) -> list[tuple[str, str]]:
+    return [(f"recap.{chapter.id}", chapter.takeaway) for chapter in lesson.chapters]
+
+
+def attach(lesson: ClipLesson, arc: Arc, prefix: str, script) -> ClipLesson:
+    """`lesson` with its arc and its narration: the arc's question, the lines `script` reads off
+    the lesson, the arc's takeaway. Line ids start with `prefix` ("gravity.question")."""
+    with_arc = replace(lesson, arc=arc)
+    middle = script(with_arc)
+    said = lines((f"{prefix}.question", arc.question), *middle, (f"{prefix}.takeaway", arc.takeaway))
+    return replace(with_arc, narration=said)

@@ -14,7 +14,7 @@ import numpy as np
 from ..attention import attention
 from ..examples import Example
 from ..recurrence import recurrent_states
-from . import narration
+from . import arc, narration
 from .narration import ClipLesson
 from .masks import embedded_tokens, longest_sentence
 
@@ -54,4 +54,4 @@ def parallel_lesson(example: Example) -> ParallelLesson:
         recurrent_states=recurrent_states(x, w_x, w_h),
         recurrent_steps=len(tokens),
         notes=tuple(notes),
-    ), narration.parallel_lines)
+    ), arc.parallel_arc(example), "parallel", narration.parallel_lines)

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..attention import attention
 from ..examples import Example
-from . import narration
+from . import arc, narration
 from .narration import ClipLesson
 from .reading import focus_reading
 
@@ -48,6 +48,7 @@ class ProjectionLesson(ClipLesson):
     highlight: int  # index of the token whose weight changed most
     focus_asks: float  # q_focus . k_highlight / sqrt(2): the focus word's score for the highlighted word
     other_asks: float  # q_highlight . k_focus / sqrt(2): the same pair, the other way round
+    similarity: str  # the earlier chapters' score (the example's), named where the score changes
 
 
 def projection_lesson(example: Example) -> ProjectionLesson:
@@ -82,4 +83,5 @@ def projection_lesson(example: Example) -> ProjectionLesson:
         highlight=highlight,
         focus_asks=float(queries[f] @ keys[highlight] / root),
         other_asks=float(queries[highlight] @ keys[f] / root),
-    ), narration.projection_lines)
+        similarity=example.similarity,
+    ), arc.projection_arc(example), "projection", narration.projection_lines)

@@ -27,7 +27,7 @@ import numpy as np
 
 from ..examples import Example
 from ..pretrained import load_model, word_pieces
-from . import narration
+from . import arc, narration
 from .base import Lesson
 from .narration import ClipLesson
 
@@ -110,6 +110,8 @@ def real_model_lesson(example: Example) -> RealModelLesson:
             explained=explained,
             grids=runs[0].attentions[layer],
         ),
+        arc.real_model_arc(example),
+        "realmodel",
         narration.real_model_lines,
     )
 

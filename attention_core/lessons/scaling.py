@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..softmax import softmax
-from . import narration
+from . import arc, narration
 from .base import Lesson
 from .narration import ClipLesson
 
@@ -90,4 +90,4 @@ def scaling_lesson(example=None) -> ScalingLesson:
     span = axis_end(largest)
     lesson = ScalingLesson(seed=SEED, pairs=PAIRS, rows=tuple(rows), scores_per_row=ROW, axis_span=span,
                            axis_ticks=(-span, -span / 2, 0.0, span / 2, span))
-    return narration.attach(lesson, narration.scaling_lines)
+    return narration.attach(lesson, arc.scaling_arc(example), "scaling", narration.scaling_lines)

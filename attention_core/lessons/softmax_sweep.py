@@ -20,7 +20,7 @@ import numpy as np
 from ..examples import Example
 from ..similarity import similarity
 from ..softmax import softmax
-from . import narration
+from . import arc, narration
 from .narration import ClipLesson
 from .reading import focus_reading
 
@@ -40,7 +40,7 @@ class SoftmaxLesson(ClipLesson):
     similarity: str
     swept: int  # index of the score that slides
     sweep_scores: np.ndarray  # (S,) values s_j takes
-    sweep_start: int  # the sample the sweep starts at: the one nearest s_j's own score
+    sweep_start: int  # the sample the sweep starts at: s_j's own score, exactly
     sweep_rows: np.ndarray  # (S, k) the scores with s_j replaced
     sweep_weights: np.ndarray  # (S, k)
     sweep_weight_sums: np.ndarray  # (S,) each 1
@@ -72,7 +72,8 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
     scores = similarity(embeddings[f : f + 1], embeddings, example.similarity)[0]  # (k,)
     others = [j for j in range(len(tokens)) if j != f]
     swept = max(others, key=lambda j: scores[j])
-    sweep = np.linspace(scores.min() - 1.5, scores.max() + 1.5, SWEEP_STEPS)  # (S,)
+    around = np.linspace(scores.min() - 1.5, scores.max() + 1.5, SWEEP_STEPS - 1)
+    sweep = np.sort(np.append(around, scores[swept]))  # (S,) the true score is one of the samples
     rows = np.repeat(scores[None], SWEEP_STEPS, axis=0)
     rows[:, swept] = sweep
     weights = softmax(rows)  # (S, k)
@@ -89,7 +90,7 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
         similarity=example.similarity,
         swept=swept,
         sweep_scores=sweep,
-        sweep_start=int(np.argmin(np.abs(sweep - scores[swept]))),
+        sweep_start=int(np.flatnonzero(sweep == scores[swept])[0]),
         sweep_rows=rows,
         sweep_weights=weights,
         sweep_weight_sums=weights.sum(axis=1),
@@ -105,4 +106,4 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
         negative_softmax=softmax(negative),
         zero_sum_softmax=softmax(np.array(ZERO_SUM_SCORES)),
         notes=tuple(notes),
-    ), narration.softmax_lines)
+    ), arc.softmax_arc(example), "softmax", narration.softmax_lines)
