@@ -97,11 +97,14 @@ class LessonScene(Scene):
         self.wait(style.LONG)
 
     def caption_bar(self, colour: str) -> VMobject:
-        """A thin bar as wide as the caption band, just under it (in the frame's margin)."""
+        """A thin bar as wide as the caption band, just under the caption (or the band)."""
         band = self.stage.caption
         bar = Line(band.point(LEFT + DOWN), band.point(RIGHT + DOWN), color=colour, stroke_width=3)
         bar.name = "timer_bar"
-        return bar.shift(GAP["tight"] * DOWN)
+        under = band.bottom  # landscape: the caption stands on the band's bottom
+        if self.stage.vertical and self.caption_mobject is not None:  # vertical: it hangs from the band's top
+            under = self.caption_mobject.get_bottom()[1]
+        return bar.set_y(under - GAP["tight"])
 
     def say(self, line_id: str, run_time: float = style.SHORT, colour: str = style.FOREGROUND):
         """Say the lesson's narration line `line_id`: first let the line before it finish (its

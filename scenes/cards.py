@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, Arrow, FadeIn, GrowArrow, LaggedStart, Line, VGroup, Write
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, Line, VGroup, Write
 
 from attention_core.lessons.cards import HistoryLesson, IntroLesson, RecapLesson, history_lesson, intro_lesson, recap_lesson
-from attention_core.text import format_pair, quoted
+from attention_core.text import format_pair
 from attention_core.tokens import split_tokens
 from scenes import style
 from scenes.base import LessonScene
@@ -15,6 +15,7 @@ from scenes.mobjects import SentenceLine
 
 
 TITLE_DROP = 0.12  # the intro's title starts this share of the frame's content below its top
+TAG_ROOM = 0.7  # between the intro's sentences: room for the token number under the focus word
 
 
 class IntroCard(LessonScene):
@@ -23,7 +24,7 @@ class IntroCard(LessonScene):
     Storyboard:
       1. the example's title
       2. the sentences, the focus word lit in each; the question
-      3. both occurrences point at one token number and one embedding; a guess
+      3. under each occurrence, the same token number; one embedding for all; a guess
       4. the takeaway: attention, like gravity
     """
 
@@ -45,7 +46,7 @@ class IntroCard(LessonScene):
         # 2. the sentences, the focus word lit in each; the question
         sentences = VGroup(*(SentenceLine(text, [True] * len(split_tokens(text)), lesson.focus, content.width,
                                           style.BODY_SIZE) for text in lesson.sentences))
-        sentences.arrange(DOWN, aligned_edge=LEFT, buff=GAP["medium"]).next_to(rule, DOWN, buff=GAP["large"])
+        sentences.arrange(DOWN, aligned_edge=LEFT, buff=TAG_ROOM).next_to(rule, DOWN, buff=GAP["large"])
         sentences.set_x(content.point()[0])
         for number, line in enumerate(sentences):
             line.name = f"sentence:{number}"
@@ -53,16 +54,20 @@ class IntroCard(LessonScene):
                   run_time=style.MEDIUM)
         self.ask()
 
-        # 3. one token number, one embedding, for every occurrence; a guess
-        token = style.wrapped_text(f"{quoted(lesson.focus)} = token {lesson.token_id}  \u2192  embedding "
-                                   f"{format_pair(lesson.embedding)}", content.width, style.BODY_SIZE, style.FOCUS)
-        content.below(sentences, "large").put(token, UP)
+        # 3. under each occurrence, the same token number; under them all, its one embedding; a guess
+        tags = VGroup()
+        for number, line in enumerate(sentences):
+            tag = style.plain_text(f"token {lesson.token_id}", style.SMALL_SIZE, style.FOCUS)
+            tag.next_to(line, DOWN, buff=GAP["tight"]).set_x(self.focus_glyphs(line, lesson.focus).get_x())
+            tag.name = f"token_tag:{number}"
+            tags.add(tag)
+        token = style.wrapped_text(f"token {lesson.token_id} \u2192 one embedding, {format_pair(lesson.embedding)}, "
+                                   "in every sentence", content.width, style.BODY_SIZE, style.FOCUS)
+        content.below(VGroup(sentences, tags), "large").put(token, UP)
         self.keep_above_caption(token)
         token.name = "token"
-        arrows = VGroup(*(Arrow(self.focus_glyphs(line, lesson.focus).get_bottom(), token.get_top(), buff=0.1,
-                                color=style.FOCUS, stroke_width=2, max_tip_length_to_length_ratio=0.12)
-                          for line in sentences))
-        self.play(*(GrowArrow(arrow) for arrow in arrows), FadeIn(token), run_time=style.MEDIUM)
+        self.play(LaggedStart(*(FadeIn(tag, shift=0.1 * DOWN) for tag in tags), lag_ratio=0.3), run_time=style.MEDIUM)
+        self.play(FadeIn(token), run_time=style.SHORT)
         self.guess()
 
         # 4. the takeaway

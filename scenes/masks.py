@@ -79,8 +79,9 @@ class MaskScene(LessonScene):
         future = [k for k, (i, j) in enumerate(np.ndindex(n, n)) if not lesson.mask[i][j]]
         minus_infinity = [self.minus_infinity(unmasked.cells[k], size) for k in future]
         self.say("mask.scores")
-        self.play(*(ReplacementTransform(unmasked.cells[k], shown) for k, shown in zip(future, minus_infinity)),
-                  run_time=style.MEDIUM)
+        if future:  # one word alone has no future to hide
+            self.play(*(ReplacementTransform(unmasked.cells[k], shown) for k, shown in zip(future, minus_infinity)),
+                      run_time=style.MEDIUM)
         before = list(unmasked.cells)  # the grid as it now stands: minus infinity in the future's cells
         for k, shown in zip(future, minus_infinity):
             before[k] = shown

@@ -54,11 +54,11 @@ def test_a_vertical_clip_is_nine_by_sixteen(vertical):
 
 
 def test_the_thumbnail_is_the_frame_at_the_end_of_the_telling_line(vertical):
-    """IntroCard's telling line is its last, "intro.chapters": the thumbnail is the frame on
+    """IntroCard's telling line is its guess, "intro.guess": the thumbnail is the frame on
     screen as that line's beat ends, decoded here from the clip."""
     manifest = json.loads((vertical / "manifest.json").read_text())
     (clip,) = manifest["clips"]
-    chapters = next(line for line in clip["narration"] if line["id"] == "intro.chapters")
+    chapters = next(line for line in clip["narration"] if line["id"] == "intro.guess")
     assert chapters["start"] < chapters["end"] <= clip["seconds"]
     shown = int(np.floor((chapters["end"] - 1e-3) * 15))  # 15 frames a second at low quality
     expected = frames_of(vertical / "IntroCard.mp4")[shown]

@@ -67,7 +67,7 @@ def test_a_thumbnail_and_a_sheet_are_written_whole_and_name_themselves(tmp_path)
     for name, frames in (("a.mp4", 30), ("b.mp4", 20)):
         numbered_clip(tmp_path / name, frames)
     first = entry("IntroCard", "a.mp4", [0.5, 1.0, 1.5], 30)
-    first["narration"][2]["id"] = "intro.chapters"  # IntroCard's telling line: the frame at 1.5 s
+    first["narration"][2]["id"] = "intro.guess"  # IntroCard's telling line: the frame at 1.5 s
     second = entry("HistoryCard", "b.mp4", [0.4], 20)
     assert write_thumbnail(tmp_path / "a.mp4", first) == "a.png"
     assert number_of(Image.open(tmp_path / "a.png")) == 22  # 1.499 s at 15 fps

@@ -84,7 +84,7 @@ def test_a_layer_and_head_given_are_used(tmp_path):
     assert (chosen.layer, chosen.head, chosen.chosen_by) == (2, 11, "example")
     run = load_model().run("Apple unveiled the new phone")
     assert np.array_equal(chosen.readings[1].weights, run.attentions[1, 10, 1])
-    assert "as the example asks" in chosen.narration[1].text
+    assert "as the example asks" in chosen.narration[2].text
 
 
 def test_pieces_arcs_and_bars_are_the_lessons(lesson, drawn):
@@ -131,7 +131,7 @@ def test_every_line_is_said_and_nothing_leaves_the_frame(lesson, drawn):
     assert [line_id for line_id, _ in scene.said] == [line.id for line in lesson.narration]
     half_width, half_height = scene.camera.frame_width / 2, scene.camera.frame_height / 2
     for name, mobjects in shown.items():
-        if name == "caption" or name.endswith("plane"):
+        if name in ("caption", "timer_bar") or name.endswith("plane"):
             continue
         for mobject in mobjects:
             assert mobject.get_bottom()[1] >= -2.65 - 0.05, f"{name} reaches into the caption"
@@ -183,4 +183,5 @@ def test_the_manifest_names_the_model_and_its_weights(tmp_path):
     assert plan.record["model"] == {"name": "all-MiniLM-L6-v2", "weights_sha256": model.weights_sha256}
     assert [Path(job.target).name for job in plan.jobs] == ["RealModelScene.mp4"]
     lecture = render.plan(render.parse_arguments(["--out", str(tmp_path), "--lecture"]))
-    assert Path(lecture.jobs[-1].target).name == "11-RealModelScene.mp4"
+    assert Path(lecture.jobs[-2].target).name == "11-RealModelScene.mp4"
+    assert Path(lecture.jobs[-1].target).name == "12-RecapCard.mp4"

@@ -71,12 +71,11 @@ def test_captions_come_from_the_lesson(drawn):
     _, _, shown = drawn
     captions = [text_of(c).replace("\n", " ") for c in shown["caption"]]
     # the lecture's numbers: orange and phone each weigh 0.43 beside apple's own 0.57
-    assert "\u201corange\u201d pulls hardest on \u201capple\u201d, with weight 0.43: its context vector here " \
-           "is about (1.15, 2.43)." in captions
-    assert "\u201cphone\u201d pulls hardest on \u201capple\u201d, with weight 0.43: its context vector here " \
-           "is about (2.85, 1.15)." in captions
-    assert captions[-1] == ("One token, one embedding, two contexts: the static embedding stays, "
-                            "each sentence gives its own context vector.")
+    assert ("Of the other words, \u201corange\u201d pulls hardest, with weight 0.43; \u201capple\u201d keeps more "
+            "on itself.") in captions
+    assert ("Of the other words, \u201cphone\u201d pulls hardest, with weight 0.43; \u201capple\u201d keeps more "
+            "on itself.") in captions
+    assert captions[-2] == "One token, one embedding, three context vectors: one for each sentence."
 
 
 def test_arrow_strength_follows_the_weights(crowded_example, tmp_path):

@@ -67,7 +67,9 @@ def test_score_table_before_and_after(drawn):
     box = one(shown, "highlight")
     row_cell = one(shown, f"score_after:{lesson.highlight}")
     assert box.get_center()[1] == pytest.approx(row_cell.get_center()[1], abs=0.05)
-    assert lesson.tokens[lesson.highlight] in text_of(shown["caption"][3])
+    rescore = {line.id: line.text for line in lesson.narration}["projection.rescore"]
+    assert lesson.tokens[lesson.highlight] in rescore
+    assert rescore in [text_of(caption).replace("\n", " ") for caption in shown["caption"]]
 
 
 def test_values_and_context_in_v_space(drawn):
@@ -109,7 +111,7 @@ def test_the_default_example_has_two_maps_and_shows_why(drawn):
     assert text_of(one(shown, "other_asks")) == written(asked_by_orange)
     said = {line.id: line.text for line in lesson.narration}["projection.asymmetry"]
     assert said == ("Two maps, so a score depends on who asks: \u201capple\u201d asking \u201corange\u201d scores "
-                    f"{written(asked_by_apple)}, \u201corange\u201d asking \u201capple\u201d {written(asked_by_orange)}.")
+                    "differently from \u201corange\u201d asking \u201capple\u201d.")  # the numbers are on screen
 
 
 def test_every_symbol_is_written_one_way(drawn):
