@@ -15,7 +15,6 @@ import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, VGroup
 
 from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
-from attention_core.text import SYMBOLS
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region, stack

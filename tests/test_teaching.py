@@ -120,8 +120,8 @@ def test_the_softmax_sweep_starts_at_the_true_score(every_example):
         gravity = lesson_for("GravityScene", example)
         swept = softmax.swept
         assert softmax.sweep_scores[softmax.sweep_start] == softmax.scores[swept]
-        assert np.allclose(softmax.sweep_weights[softmax.sweep_start], softmax.scores.size and
-                           np.exp(softmax.scores) / np.exp(softmax.scores).sum())
+        expected = np.exp(softmax.scores) / np.exp(softmax.scores).sum()  # softmax of the true scores
+        assert np.allclose(softmax.sweep_weights[softmax.sweep_start], expected)
         if not softmax.notes:  # the same sentence, the same scores as the gravity chapter
             assert np.array_equal(softmax.scores, gravity.sentences[0].similarities)
 

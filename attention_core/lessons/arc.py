@@ -193,6 +193,12 @@ ARCS = {  # by scene name, in teaching order
 }
 
 
+def chapter_scenes(example: Example) -> list[str]:
+    """The lecture's chapters for `example`, by scene name, in order: the real model's only for
+    an example with a [model]."""
+    return [name for name in ARCS if name != "RealModelScene" or example.model is not None]
+
+
 def similarity_name(kind: str) -> str:
     """How a similarity kind is said: "cosine similarity", "dot product", "scaled dot product"."""
     return SIMILARITY_NAMES[kind]

@@ -67,11 +67,8 @@ def intro_lesson(example: Example) -> IntroLesson:
 
 def recap_lesson(example: Example) -> RecapLesson:
     """Every chapter's takeaway again, in order: the lecture's chapters are the example's."""
-    chapters = [name for name in arc.ARCS if name not in ("IntroCard", "RecapCard")]
-    if example.model is None:
-        chapters.remove("RealModelScene")
     entries = []
-    for name in chapters:
+    for name in arc.chapter_scenes(example)[1:-1]:  # between the introduction and the recap
         made = arc.ARCS[name](example)
         entries.append(RecapEntry(id=name.lower(), heading=made.heading, takeaway=made.takeaway))
     return narration.attach(RecapLesson(chapters=tuple(entries)), arc.recap_arc(example), "recap",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..examples import Example
-from .arc import ARCS
+from .arc import ARCS, chapter_scenes
 from .cards import history_lesson, intro_lesson, recap_lesson
 from .formula import formula_lesson
 from .gravity import gravity_lesson
@@ -41,6 +41,9 @@ CLOSING = {"RecapCard": recap_lesson}  # the last chapter: every takeaway again
 
 LESSONS = {**LECTURE, **NEEDS_MODEL, **CLOSING}  # every clip's lesson maker, by scene name, in teaching order
 
+if list(LESSONS) != list(ARCS):
+    raise ImportError("the lessons and the arcs must name the same clips, in the same order")
+
 HEADLINE = ("GravityScene", "ProjectionScene", "MultiHeadScene")  # what render.py renders by default
 
 TELLING = {  # the narration line whose picture, at the end of its beat, tells most of the clip (its thumbnail)
@@ -61,8 +64,8 @@ TELLING = {  # the narration line whose picture, at the end of its beat, tells m
 
 def lecture_scenes(example: Example) -> list[str]:
     """The lecture's chapters for `example`, in order: the real model's after the history, if
-    it has one, and the recap last."""
-    return list(LECTURE) + (list(NEEDS_MODEL) if example.model is not None else []) + list(CLOSING)
+    it has one, and the recap last (the arcs' order)."""
+    return chapter_scenes(example)
 
 
 def heading_for(scene: str, example: Example) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..text import SYMBOLS, format_number, format_pair, quoted
+from ..text import SYMBOLS, format_number, quoted
 from .arc import Arc, similarity_name
 from .base import Lesson
 
@@ -243,7 +243,7 @@ def row_line(lesson, reading) -> str:
     strongest = reading.pieces[reading.strongest]
     weight = reading.weights[reading.strongest]
     own = reading.weights[reading.focus_index]
-    keeps = f"; it keeps more on itself" if own > weight else ""
+    keeps = "; it keeps more on itself" if own > weight else ""
     return (f"Of the other pieces, {quoted(reading.focus)} gives {quoted(strongest)} the most weight, "
             f"{format_number(weight)}{keeps}.")
 
@@ -252,14 +252,14 @@ def paths_line(lesson) -> str:
     """The focus word's two vectors, first and last layer: apart, together or the same, and how."""
     cosines = [float(c) for c in lesson.cosines]
     first, last = format_number(cosines[0]), format_number(cosines[-1])
-    shown = [format_number(c) for c in cosines]
+    shown = [round(c, 2) for c in cosines]  # as written: a change too small to show is no step
     word = quoted(lesson.readings[0].focus)
     if lesson.readings[0].focus != lesson.readings[1].focus:
         word = f"{quoted(lesson.readings[0].focus)} and {quoted(lesson.readings[1].focus)}"
     if first == last:
         return f"The vectors of {word} in the two sentences end as alike as they start."
     apart = cosines[-1] < cosines[0]
-    steady = all((b < a) if apart else (b > a) for a, b in zip(map(float, shown), map(float, shown[1:])))
+    steady = all((b < a) if apart else (b > a) for a, b in zip(shown, shown[1:]))
     way = "move apart" if apart else "come closer"
     how = "layer by layer" if steady else "though not at every layer"
     return f"The vectors of {word} in the two sentences {way}, {how}: cosine {last} after layer {lesson.layers}."
