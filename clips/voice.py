@@ -146,8 +146,8 @@ def piper_voice():
     return voice
 
 
-SYNTHESIS = {  # deterministic (no noise), and slow enough to follow: 1.4 x the voice's own phoneme length
-    "noise_scale": 0.0, "noise_w_scale": 0.0, "normalize_audio": False, "length_scale": 1.4}
+SYNTHESIS = {  # deterministic (no noise), and slow enough to follow: 1.5 x the voice's own phoneme length
+    "noise_scale": 0.0, "noise_w_scale": 0.0, "normalize_audio": False, "length_scale": 1.5}
 SENTENCE_GAP = 0.45  # seconds of silence between two sentences of one line: after a question, a breath
 
 

@@ -94,7 +94,7 @@ class LessonScene(Scene):
         bar = self.caption_bar(style.FOCUS).stretch(1e-3, 0, about_edge=LEFT)
         self.play(bar.animate.stretch(1e3, 0, about_edge=LEFT), run_time=style.MEDIUM)
         self.end_beat()
-        self.wait(style.LONG)
+        self.wait(style.PAUSE)
 
     def caption_bar(self, colour: str) -> VMobject:
         """A thin bar as wide as the caption band, just under the caption (or the band)."""

@@ -106,9 +106,10 @@ class HistoryCard(LessonScene):
                 content.put(card, UP + LEFT)
             else:
                 card.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
+            if previous is None:
+                self.say("history.years")  # the papers appear while their years are said
             self.play(FadeIn(card, shift=0.2 * RIGHT), run_time=style.MEDIUM)
             previous = card
-        self.say("history.years")
         # 2. the scaling, with a number
         example = style.wrapped_text(
             f"With d\u2096 = {lesson.d_k} per head, scores are divided by \u221a{lesson.d_k} = "
@@ -116,9 +117,8 @@ class HistoryCard(LessonScene):
             f"becomes {style.format_number(lesson.scaled_score)}.", content.width, style.LABEL_SIZE, style.KEY)
         example.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
         example.name = "scaling_example"
-        self.end_beat()
-        self.play(FadeIn(example), run_time=style.SHORT)
         self.say("history.scaling")
+        self.play(FadeIn(example), run_time=style.MEDIUM)
         self.wait(style.PAUSE)
         self.conclude()
 
@@ -142,7 +142,7 @@ class RecapCard(LessonScene):
         heading = self.title()
         self.play(FadeIn(heading), run_time=style.SHORT)
         self.ask()
-        entries = VGroup(*(style.plain_text(f"{number}. {chapter.heading}", style.LABEL_SIZE, style.MUTED)
+        entries = VGroup(*(style.typeset(f"{number}. {chapter.heading}", style.LABEL_SIZE, style.MUTED)
                            for number, chapter in enumerate(lesson.chapters, start=1)))
         entries.arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"])
         self.stage.content.shrink_to_fit(entries, UP + LEFT)
@@ -150,12 +150,14 @@ class RecapCard(LessonScene):
         self.play(FadeIn(entries, lag_ratio=0.05), run_time=style.MEDIUM)
 
         # 2. each chapter's takeaway, its title lit
+        previous = None
         for entry, chapter in zip(entries, lesson.chapters):
-            self.end_beat()
-            self.play(entry.animate.set_color(style.FOCUS), run_time=style.SHORT)
-            self.say(f"recap.{chapter.id}")
-            self.end_beat()
-            self.play(entry.animate.set_color(style.FOREGROUND), run_time=style.SHORT)
+            self.say(f"recap.{chapter.id}")  # its title lights as its takeaway is said; the one before is done
+            done = [previous.animate.set_color(style.FOREGROUND)] if previous is not None else []
+            self.play(entry.animate.set_color(style.FOCUS), *done, run_time=style.MEDIUM)
+            previous = entry
+        self.end_beat()
+        self.play(previous.animate.set_color(style.FOREGROUND), run_time=style.SHORT)
 
         # 3. the lecture's takeaway
         self.conclude()

@@ -57,9 +57,9 @@ class GravityScene(LessonScene):
         place_labels(list(self.words.values()) + self.contexts, bounds=self.stage.label_bounds)
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
         self.ask()
+        self.say("gravity.plane")  # the words land while the line is said
         self.play(LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1),
-                  run_time=style.MEDIUM)
-        self.say("gravity.plane")
+                  run_time=style.LONG)
 
         for number, reading in enumerate(lesson.sentences):
             self.read_sentence(number, reading)
@@ -83,21 +83,21 @@ class GravityScene(LessonScene):
         line.name = f"sentence:{number}"
         panel = stack(label, line)
         region.put(panel, UP + LEFT)
-        self.end_beat()
-        self.play(FadeIn(panel), run_time=style.SHORT)
         self.say(f"gravity.sentence-{number + 1}.words")
+        self.play(FadeIn(panel, shift=0.2 * RIGHT), run_time=style.MEDIUM)
         if f"gravity.sentence-{number + 1}.faded" in self.lines:  # the toy plane's simplification, said once
             self.say(f"gravity.sentence-{number + 1}.faded")
-        if number == 0 and "gravity.guess" in self.lines:
+            faded = VGroup(*(t for t, part in zip(line.tokens, reading.takes_part) if not part))
+            self.play(faded.animate.set_opacity(0.1), run_time=style.MEDIUM)
+            self.play(faded.animate.set_opacity(style.ABSENT_WORD_OPACITY), run_time=style.MEDIUM)
+        if number == self.lesson.guess_sentence:
             self.guess()
 
-        # 3. arrows from the sentence's words to the focus word, thickness = weight
+        # 3. while the pull is said: arrows from the sentence's words to the focus word, thickness = weight
         focus_point = plane.point(reading.embedding)
         # the focus word's pull on itself shows in the weights panel
         arrows = weighted_arrows(plane, reading.token_embeddings, reading.embedding, reading.weights, style.FOCUS,
                                  f"arrow{number}:")
-        if len(arrows):
-            self.play(LaggedStart(*(GrowArrow(a) for a in arrows), lag_ratio=0.2), run_time=style.MEDIUM)
 
         # 4. the weights, then the context vector as their weighted sum of embeddings
         two_columns = many and self.stage.vertical  # a wide, low panel
@@ -116,6 +116,9 @@ class GravityScene(LessonScene):
                    else stack(sum_text, xy_text, gap="tight"))
         formula.next_to(weights_panel, DOWN, aligned_edge=LEFT, buff=GAP["medium"])
         self.keep_above_caption(VGroup(weights_panel, formula))  # a long sentence: a smaller list
+        self.say(f"gravity.sentence-{number + 1}.pull")
+        if len(arrows):
+            self.play(LaggedStart(*(GrowArrow(a) for a in arrows), lag_ratio=0.2), run_time=style.MEDIUM)
         self.play(FadeIn(weights_panel), run_time=style.SHORT)
         self.play(FadeIn(formula), run_time=style.SHORT)
 
@@ -131,7 +134,6 @@ class GravityScene(LessonScene):
         trail.name = f"trail:{number}"
         self.play(context_dot.animate.move_to(plane.point(reading.context)), Create(trail), run_time=style.LONG)
         self.play(FadeIn(context_label), run_time=style.SHORT)
-        self.say(f"gravity.sentence-{number + 1}.pull")
         self.wait(style.PAUSE)
 
         self.end_beat()  # the sentence's picture stays until its last line is spoken
@@ -158,6 +160,5 @@ class GravityScene(LessonScene):
     def leave_embedding_ghost(self, word: str, line_id: str):
         """Fade the focus word's dot into a ghost: the embedding, which never moves."""
         dot = self.words[word].dot
-        self.end_beat()
-        self.play(dot.animate.set_color(style.EMBEDDING_GHOST).set_opacity(0.55), run_time=style.SHORT)
         self.say(line_id)
+        self.play(dot.animate.set_color(style.EMBEDDING_GHOST).set_opacity(0.55), run_time=style.MEDIUM)

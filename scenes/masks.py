@@ -56,8 +56,8 @@ class MaskScene(LessonScene):
         plain_title = self.grid_title("self-attention", "Q, K and V from the same sentence", self_side.width)
         left = VGroup(plain_title, plain).arrange(DOWN, buff=GAP["large"])
         self_side.shrink_to_fit(left, UP)
-        self.play(FadeIn(left), run_time=style.MEDIUM)
         self.say("mask.self")
+        self.play(FadeIn(left), run_time=style.MEDIUM)
         self.wait(style.PAUSE)
 
         # 2. a guess; then the scores of the future set to minus infinity, and softmax makes them 0
@@ -110,8 +110,8 @@ class MaskScene(LessonScene):
         sources.name = "cross_sources"
         middle = VGroup(cross_title, sources, cross).arrange(DOWN, buff=GAP["large"])
         content.shrink_to_fit(middle, UP)
-        self.play(FadeIn(middle), run_time=style.MEDIUM)
         self.say("mask.cross")
+        self.play(FadeIn(middle), run_time=style.MEDIUM)
         self.wait(style.PAUSE)
         self.conclude()
 

@@ -30,8 +30,8 @@ from scenes import style
 
 
 def symbol(role: str, colour: str, size: float = style.BODY_SIZE) -> VMobject:
-    """A learned map's symbol ("W_Q" for the query map), written as the narration writes it."""
-    text = style.plain_text(SYMBOLS[role], size, colour)
+    """A learned map's symbol: W with a subscript (the query map's "W_Q")."""
+    text = style.typeset(SYMBOLS[role], size, colour)
     text.name = f"symbol:{role}"
     return text
 

@@ -57,9 +57,8 @@ class MultiHeadScene(LessonScene):
 
         # 2. the head outputs side by side: the concatenation
         concat = self.stage.content.shrink_to_fit(self.concat_row(), DOWN)
-        self.end_beat()
-        self.play(FadeIn(concat), run_time=style.MEDIUM)
         self.say("multihead.concat")
+        self.play(FadeIn(concat), run_time=style.MEDIUM)
         self.play(FadeOut(panels), concat.animate.move_to(self.stage.content.point(UP), aligned_edge=UP),
                   run_time=style.MEDIUM)
 
@@ -70,14 +69,12 @@ class MultiHeadScene(LessonScene):
         self.below_concat = self.stage.content.below(concat, "large")
         self.below_concat.put(w_o, UP + LEFT)
         self.keep_above_caption(w_o)
-        self.end_beat()
-        self.play(FadeIn(w_o), run_time=style.SHORT)
         self.say("multihead.output-map")
+        self.play(FadeIn(w_o), run_time=style.MEDIUM)
 
         # 4. contributions, tip to tail, to the final output
-        self.end_beat()
-        self.add_up(w_o)
         self.say("multihead.sum")
+        self.add_up(w_o)
         self.wait(style.PAUSE)
         self.conclude()
 

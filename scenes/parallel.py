@@ -87,10 +87,10 @@ class ParallelScene(LessonScene):
         chain = self.word_row(lesson.tokens, style.KEY, recurrent_side, right_title)
         self.play(FadeIn(left_title), FadeIn(words), FadeIn(right_title), FadeIn(chain), run_time=style.SHORT)
         self.guess()
+        self.say("parallel.attention")
         if len(links):  # one word alone has nobody to look at
             self.play(*(Create(link) for link in links), run_time=style.MEDIUM)
         self.play(*(FadeIn(o, shift=0.2 * DOWN) for o in outputs), FadeIn(counter), run_time=style.MEDIUM)
-        self.say("parallel.attention")
 
         # 2. recurrent: one word per step
         counter_offset = counter.get_center() - words.get_center()  # the same place on each side

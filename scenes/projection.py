@@ -57,8 +57,8 @@ class ProjectionScene(LessonScene):
         place_labels(list(self.word_dots), self.stage.label_bounds)
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
         self.ask()
-        self.play(Create(self.moving_grid), FadeIn(self.word_dots), run_time=style.MEDIUM)
-        self.say("projection.grids")
+        self.say("projection.grids")  # the moving grid and the words are laid while the line says so
+        self.play(Create(self.moving_grid), FadeIn(self.word_dots), run_time=style.LONG)
 
         # 2-3. W_Q, then W_K, carry the moving grid and the words
         w_q = MatrixPanel("W_Q", lesson.query_map, style.QUERY, symbol("query", style.QUERY), size=MATRIX_SIZE)
@@ -97,12 +97,19 @@ class ProjectionScene(LessonScene):
             self.play(FadeOut(maps), run_time=style.SHORT)
         after = table.columns(2, 4)
         after.set_opacity(0)  # hidden until the guess is made
-        self.play(FadeIn(table), run_time=style.MEDIUM)
         self.say("projection.score")
+        self.play(FadeIn(table), run_time=style.MEDIUM)
         self.play(Create(box), run_time=style.SHORT)
         self.guess()
         self.play(after.animate.set_opacity(1), run_time=style.MEDIUM)
         self.say("projection.rescore")
+        self.wait(style.PAUSE)
+        self.end_beat()  # Q3: the focus word's weight on itself, before and after
+        own = highlight_box(table.row(lesson.focus_index))
+        own.name = "own_highlight"
+        self.play(Create(own), box.animate.set_opacity(0.3), run_time=style.SHORT)
+        box = VGroup(box, own)  # both rows stay marked until the table goes
+        self.say("projection.self")
         self.wait(style.PAUSE)
 
         # 4b. why two maps: the pair's score, asked one way and the other

@@ -58,18 +58,17 @@ class ScalingScene(LessonScene):
             tick.name = f"tick:{index}"
             ticks.add(tick)
         self.play(FadeIn(titles[0]), FadeIn(ticks), *(FadeIn(r.static) for r in rows), run_time=style.MEDIUM)
-        self.play(*(FadeIn(r.raw[:2]) for r in rows), run_time=style.MEDIUM)  # the samples and their spread
         self.say("scaling.spread")
+        self.play(*(FadeIn(r.raw[:2]) for r in rows), run_time=style.LONG)  # the samples and their spread
         self.wait(style.PAUSE)
         self.guess()
-        self.play(FadeIn(titles[1]), *(FadeIn(r.raw[2:]) for r in rows), run_time=style.MEDIUM)  # the softmax bars
         self.say("scaling.saturate")
+        self.play(FadeIn(titles[1]), *(FadeIn(r.raw[2:]) for r in rows), run_time=style.MEDIUM)  # the softmax bars
         self.wait(style.PAUSE)
 
         # 3. divide by sqrt(d)
-        self.end_beat()
-        self.play(*(Transform(r.raw, r.scaled) for r in rows), run_time=style.LONG)
         self.say("scaling.divide")
+        self.play(*(Transform(r.raw, r.scaled) for r in rows), run_time=style.LONG)
         self.wait(style.PAUSE)
         self.conclude()
 

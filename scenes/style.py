@@ -9,9 +9,10 @@ uses Pango without markup: it is shown literally, never interpreted.
 from __future__ import annotations
 
 import functools
+import re
 
 import manimpango
-from manim import DOWN, LEFT, Text, VGroup, VMobject
+from manim import DOWN, LEFT, RIGHT, Text, VGroup, VMobject
 from PIL import ImageFont
 
 from attention_core.text import format_number  # noqa: F401  (scenes write numbers with it)
@@ -134,16 +135,70 @@ def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE) -> list[str
     return lines
 
 
-def wrapped_text(text: str, max_width: float, size: float = BODY_SIZE, colour: str = FOREGROUND) -> Text:
-    """Plain text wrapped onto as many lines as it needs, centred."""
-    return plain_text("\n".join(wrap_lines(text, max_width, size)), size, colour,
-                      line_spacing=0.9)
+SUBSCRIPTED = re.compile(r"\b([A-Z])_([A-Z])\b")  # a symbol as the core writes it: "W_Q" is W with a subscript Q
+SUBSCRIPT_ROOM = "\u2002"  # an en space keeps the subscript's place in the line
+SUBSCRIPT_SCALE = 0.62  # the subscript's size, of the text's
+SUBSCRIPT_DROP = 0.22  # how far below the baseline it sits, of its letter's height
+
+
+class Subscripted(VGroup):
+    """A line (or lines) of plain text in which every "W_Q" is drawn as W with a true subscript Q.
+
+    The text itself is drawn by `plain_text` (Pango, no markup: user text stays literal), with
+    room left after each symbol's letter; the subscripts are small plain texts set into that
+    room. `original_text` is the text as written, "W_Q" and all: what a subtitle file says.
+
+    Parameters
+    ----------
+    text
+        The text, with symbols written as in attention_core.text.SYMBOLS.
+    size, colour
+        As for `plain_text`; the subscripts are SUBSCRIPT_SCALE of `size`.
+
+    Examples
+    --------
+    ``Subscripted("W_Q and W_K are learned maps", CAPTION_SIZE)`` draws "W" with a subscript "Q".
+    """
+
+    def __init__(self, text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **kwargs):
+        super().__init__()
+        shown, places = [], []  # the text as drawn; the index in it of each symbol's letter
+        end = 0
+        for match in SUBSCRIPTED.finditer(text):
+            shown.append(text[end:match.start()])
+            places.append((len("".join(shown)), match.group(2)))
+            shown.append(match.group(1) + SUBSCRIPT_ROOM)
+            end = match.end()
+        shown.append(text[end:])
+        self.body = plain_text("".join(shown), size, colour, **kwargs)
+        self.subscripts = VGroup()
+        for index, letter in places:
+            base = self.body[index]
+            subscript = plain_text(letter, SUBSCRIPT_SCALE * size, colour)
+            subscript.next_to(base, RIGHT, buff=0.01 * size / BODY_SIZE)
+            subscript.align_to(base, DOWN).shift(SUBSCRIPT_DROP * base.height * DOWN)
+            subscript.name = "subscript"
+            self.subscripts.add(subscript)
+        self.add(self.body, self.subscripts)
+        self.original_text = text
+
+
+def typeset(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **kwargs) -> VMobject:
+    """`plain_text`, but with true subscripts where the text writes a symbol ("W_Q")."""
+    if SUBSCRIPTED.search(text):
+        return Subscripted(text, size, colour, **kwargs)
+    return plain_text(text, size, colour, **kwargs)
+
+
+def wrapped_text(text: str, max_width: float, size: float = BODY_SIZE, colour: str = FOREGROUND) -> VMobject:
+    """Plain text wrapped onto as many lines as it needs, centred (symbols with subscripts)."""
+    return typeset("\n".join(wrap_lines(text, max_width, size)), size, colour, line_spacing=0.9)
 
 
 def left_aligned_text(text: str, max_width: float, size: float = BODY_SIZE, colour: str = FOREGROUND) -> VMobject:
     """Plain text wrapped onto as many lines as it needs, each line flush left (one Text per
     line; a single line is the Text itself). A word wider than `max_width` is made smaller."""
-    lines = [plain_text(line, size, colour) for line in wrap_lines(text, max_width, size)]
+    lines = [typeset(line, size, colour) for line in wrap_lines(text, max_width, size)]
     for line in lines:
         if line.width > max_width:
             line.scale_to_fit_width(max_width)

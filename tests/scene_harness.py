@@ -15,6 +15,8 @@ from pathlib import Path
 
 from manim import Mobject, Text, VMobject, tempconfig
 
+from scenes.style import SUBSCRIPT_SCALE
+
 # manim keeps typeset text and LaTeX as files named by a hash of what they draw; one folder
 # per test process (never shared between processes, which would race) spares every test a
 # cold start: each Text and MathTex is made once per process, not once per test.
@@ -177,6 +179,8 @@ def layout_problems(scene, carried=("grid", "plane", "moving")) -> list[str]:
             where = f"step {step}: {path or 'an unnamed mobject'}"
             if size is not None:
                 least = MIN_CAPTION_PX if "caption" in path else MIN_TEXT_PX
+                if path.endswith("subscript"):  # a subscript is smaller than its line by design
+                    least *= SUBSCRIPT_SCALE
                 if pixels_at_1080p(scene, size) < least - 0.5:
                     problems.append(f"{where} is {pixels_at_1080p(scene, size):.0f} px tall at 1080p, under {least}")
             if "caption" in path:

@@ -131,13 +131,13 @@ def test_the_cards_say_exactly_this():
     takeaway = ("The answer is attention: the other words of a sentence pull on a word, like gravity, and give it "
                 "a meaning for that sentence.")
     assert [(line.id, line.text) for line in lesson_for("IntroCard", with_model).narration] == [
-        ("intro.question", "A puzzle: in both sentences, \u201capple\u201d is one token, number 1, with one "
-                           "embedding. How can a model tell what it means each time?"),
+        ("intro.question", "A puzzle. In both sentences, \u201capple\u201d is one token, number 1, with one "
+                           "embedding. So how can a model tell what it means each time?"),
         ("intro.guess", "Before we start: what would you look at to decide? Make a guess."),
         ("intro.takeaway", takeaway)]
     assert [line.text for line in lesson_for("IntroCard", without).narration] == [
-        "A puzzle: in every sentence, \u201capple\u201d is one token, number 1, with one embedding. "
-        "How can a model tell what it means each time?",
+        "A puzzle. In every sentence, \u201capple\u201d is one token, number 1, with one embedding. "
+        "So how can a model tell what it means each time?",
         "Before we start: what would you look at to decide? Make a guess.", takeaway]
     assert lesson_for("IntroCard", without).example == "minimal"
     assert lecture_scenes(without)[-2:] == ["HistoryCard", "RecapCard"] and "RealModelScene" not in lecture_scenes(without)

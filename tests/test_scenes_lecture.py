@@ -179,3 +179,18 @@ def test_a_quantity_is_written_alike_in_every_clip_that_shows_it(tmp_path):
     for j, score in enumerate(gravity.similarities):
         assert first_text(clips["SoftmaxScene"][2], f"score:{j}") == written(score), (j, softmax.tokens[j])
     assert first_text(clips["SoftmaxScene"][2], "score:1") == "0.71"  # cos(apple, orange), as the lecture's notes say
+
+
+def test_symbols_are_drawn_with_true_subscripts(tmp_path):
+    """Headings, panels and captions draw W with a small Q below its baseline, never "W_Q";
+    the subtitles keep the plain form."""
+    from manim import Text
+
+    for name in ("ProjectionScene", "MultiHeadScene"):
+        lesson, scene, shown = drawn(name, tmp_path)
+        drawn_texts = [part for found in shown.values() for top in found for part in top.get_family()
+                       if isinstance(part, Text)]
+        assert not any("_" in part.text for part in drawn_texts), name
+        subscripts = [part for part in shown.get("subscript", [])]
+        assert {part.text for part in subscripts} >= ({"Q", "K", "V"} if name == "ProjectionScene" else {"O"})
+        assert any("W_" in line.text for line in lesson.narration)  # what the subtitles say

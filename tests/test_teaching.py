@@ -165,3 +165,42 @@ def test_the_real_model_claims_are_decided_from_every_layer():
     steady = Lesson([0.95, 0.90, 0.85])
     assert "move apart, layer by layer" in paths_line(steady)
     assert "start at cosine 0.95, not 1" in start_line(wavering)
+
+
+def test_several_heads_take_one_relation_each_in_the_default_example(example):
+    """Q6: in the six-word sentence, head "kind" spends most of its row on "banana" and little on
+    "salad", which head "dish" takes; W_O mixes x and y (not a diagonal)."""
+    lesson = lesson_for("MultiHeadScene", example)
+    assert lesson.tokens == ("apple", "banana", "cherry", "orange", "fruit", "salad")
+    e = np.array([example.words[t] for t in lesson.tokens])
+
+    def row(query_map):  # softmax(q K^T / sqrt 2), keys unchanged (identity W_K), by hand
+        scores = (e[0] @ np.array(query_map)) @ e.T / math.sqrt(2)
+        return np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
+
+    kind = row([[1.366, 0.366], [-0.366, 1.366]])
+    dish = row([[-0.458, 1.709], [-1.709, -0.458]])
+    assert kind[1] > 0.5 and kind[5] < 0.2 and dish.argmax() == 5
+    assert np.allclose(lesson.heads[0].weights, kind) and np.allclose(lesson.heads[1].weights, dish)
+    said = next(line.text for line in lesson.narration if line.id == "multihead.split")
+    assert said == (f"No. A row sums to 1: head \u201ckind\u201d spends {kind[1]:.2f} on \u201cbanana\u201d, and little "
+                    "on \u201csalad\u201d. Head \u201cdish\u201d takes \u201csalad\u201d.")
+    w_o = np.asarray(lesson.output_map)
+    assert any(w_o[2 * h, 1] != 0 or w_o[2 * h + 1, 0] != 0 for h in range(len(lesson.heads)))
+
+
+def test_the_maps_let_the_focus_word_look_past_itself(example):
+    """Q3: with W_Q and W_K, "apple" keeps 0.29 on itself, not 0.80: its query finds "orange"."""
+    lesson = lesson_for("ProjectionScene", example)
+    apple, orange = np.array(example.words["apple"]), np.array(example.words["orange"])
+    e = np.stack([apple, orange])
+    w_q, w_k = np.asarray(example.maps["query"]), np.asarray(example.maps["key"])
+
+    def softmax(scores):
+        return np.exp(scores) / np.exp(scores).sum()
+
+    before = softmax(e @ apple / math.sqrt(2))
+    after = softmax((e @ w_k) @ (apple @ w_q) / math.sqrt(2))
+    assert (round(before[0], 2), round(after[0], 2)) == (0.80, 0.29)
+    said = next(line.text for line in lesson.narration if line.id == "projection.self")
+    assert said == "\u201capple\u201d now keeps only 0.29 on itself: its query looks past itself, to \u201corange\u201d."

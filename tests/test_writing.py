@@ -18,3 +18,17 @@ def test_a_long_sum_is_written_as_a_sum():
     assert MANY_WORDS == 4 and has_many(words) and not has_many(words[:4])
     assert weighted_sum(words, [0.2] * 5) == "\u03a3 weight \u00d7 embedding"
     assert weighted_sum(words, [0.2] * 5, "v ") == "\u03a3 weight \u00d7 v"
+
+
+def test_a_symbol_gets_a_true_subscript():
+    from scenes.style import Subscripted, typeset
+
+    line = Subscripted("W_Q and W_K are maps", 32)
+    assert line.original_text == "W_Q and W_K are maps"
+    assert "_" not in line.body.text
+    assert [sub.text for sub in line.subscripts] == ["Q", "K"]
+    for sub, letter in zip(line.subscripts, (line.body[0], line.body[7])):  # the two W glyphs, as drawn
+        assert sub.get_left()[0] >= letter.get_right()[0] - 1e-6  # after its letter
+        assert sub.get_bottom()[1] < letter.get_bottom()[1]  # below its baseline
+        assert sub.height < letter.height
+    assert type(typeset("no symbol here", 32)).__name__ == "Text"

@@ -48,8 +48,8 @@ def intro_arc(example: Example) -> Arc:
     return Arc(
         heading="Introduction",
         key="pull",
-        question=(f"A puzzle: {where}, {quoted(focus)} is one token, number {token_id(example, focus)}, "
-                  "with one embedding. How can a model tell what it means each time?"),
+        question=(f"A puzzle. {where.capitalize()}, {quoted(focus)} is one token, number "
+                  f"{token_id(example, focus)}, with one embedding. So how can a model tell what it means each time?"),
         guess="Before we start: what would you look at to decide? Make a guess.",
         takeaway="The answer is attention: the other words of a sentence pull on a word, like gravity, "
                  "and give it a meaning for that sentence.",

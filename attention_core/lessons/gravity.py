@@ -46,6 +46,13 @@ class GravityLesson(ClipLesson):
     similarity: str
     plane: dict[str, tuple[float, float]]  # every word of the example, for the picture
     sentences: tuple[SentenceReading, ...]
+    guess_sentence: int | None  # where the viewer guesses who pulls hardest: the sentence with most words
+
+
+def guess_sentence(readings) -> int | None:
+    """The sentence with the most words that could pull (the first of equals), if any can."""
+    pulling = [len(r.tokens) - 1 if r.strongest_pull is not None else 0 for r in readings]
+    return pulling.index(max(pulling)) if max(pulling) > 0 else None
 
 
 def gravity_lesson(example: Example) -> GravityLesson:
@@ -82,4 +89,5 @@ def gravity_lesson(example: Example) -> GravityLesson:
         similarity=example.similarity,
         plane=dict(example.words),
         sentences=tuple(readings),
+        guess_sentence=guess_sentence(readings),
     ), arc.gravity_arc(example), "gravity", narration.gravity_lines)

@@ -21,6 +21,7 @@ from ..examples import Example
 from ..tokens import split_tokens, token_key
 from . import arc, narration
 from .narration import ClipLesson
+from .reading import most_words
 
 MAX_TOKENS = 6  # a grid wider than this is unreadable at 480p
 
@@ -50,8 +51,7 @@ def embedded_tokens(example: Example, text: str, notes: list[str]) -> tuple[str,
 
 def longest_sentence(example: Example) -> str:
     """The sentence with the most words that have embeddings (the first of equals)."""
-    counts = [len(embedded_tokens(example, s.text, [])) for s in example.sentences]
-    return example.sentences[counts.index(max(counts))].text
+    return most_words(example).text
 
 
 def mask_lesson(example: Example) -> MaskLesson:

@@ -1,6 +1,7 @@
 """The multi-head lesson: several heads, each its own maps and its own pull, weighed by W_O.
 
-For the first sentence (embeddings E (k, 2), focus token f) and h heads:
+For the sentence with the most words in the plane (embeddings E (k, 2), focus token f) and
+h heads, each looking for its own relation:
 
     head_i  = attention(E W_Q[i], E W_K[i], E W_V[i])[f]      (2,)  one pull per head
     concat  = [head_1 | ... | head_h]                          (2h,)
@@ -19,7 +20,7 @@ from ..multihead import MultiHeadAttention
 from . import arc, narration
 from .base import Lesson
 from .narration import ClipLesson
-from .reading import focus_reading
+from .reading import focus_reading, most_words
 
 
 MOST_WEIGHED = 3  # a head names at most this many of the words it averages: the ones it weighs most
@@ -37,6 +38,7 @@ class HeadReading(Lesson):
     contribution: np.ndarray  # (2,) output @ this head's rows of W_O
     output_rows: tuple[int, ...]  # the rows of W_O that read this head's output (2 per head)
     weighed_most: tuple[int, ...]  # the tokens this head weighs most (at most MOST_WEIGHED), most first
+    strongest: int  # the other token this head weighs most (the focus itself when it is alone)
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,14 @@ class MultiHeadLesson(ClipLesson):
     running_sums: np.ndarray  # (h + 1, 2) 0, then the contributions added one head at a time
 
 
+def strongest_other(weights: np.ndarray, focus: int) -> int:
+    """The index of the largest weight but the focus word's own (the focus if it is alone)."""
+    others = [j for j in range(len(weights)) if j != focus]
+    return max(others, key=lambda j: weights[j]) if others else focus
+
+
 def multihead_lesson(example: Example) -> MultiHeadLesson:
-    reading = focus_reading(example, example.sentences[0])
+    reading = focus_reading(example, most_words(example))
     f = reading.focus_index
     embeddings = reading.embeddings  # (k, 2)
     w_q = np.stack([head.query_map for head in example.heads])  # (h, 2, 2)
@@ -74,6 +82,7 @@ def multihead_lesson(example: Example) -> MultiHeadLesson:
             contribution=head.output[f] @ w_o[2 * i : 2 * i + 2],
             output_rows=(2 * i, 2 * i + 1),
             weighed_most=tuple(int(j) for j in np.argsort(-head.weights[f], kind="stable")[:MOST_WEIGHED]),
+            strongest=strongest_other(head.weights[f], f),
         )
         for i, (spec, head) in enumerate(zip(example.heads, result.heads))
     )

@@ -95,12 +95,12 @@ def gravity_lines(lesson) -> list[tuple[str, str]]:
             told_faded = True
             said.append((f"{part}.faded", "The faded words are left out of this toy plane to keep it clear; "
                                           "a real model gives every token an embedding."))
-        if number == 1 and reading.strongest_pull is not None:
+        if number - 1 == lesson.guess_sentence:
             said.append(guess(lesson, "gravity"))
+        said.append((f"{part}.pull", pull_line(reading)))
         if reading.leaves_ghost:
             said.append((f"{part}.ghost", f"{quoted(reading.focus)} keeps its embedding, the faded dot. "
                                           "Attention makes a new point: its context vector."))
-        said.append((f"{part}.pull", pull_line(reading)))
     said.append(("gravity.closing", closing_line(len(lesson.sentences))))
     return said
 
@@ -129,6 +129,18 @@ def rescore_line(lesson) -> str:
         return f"The weight of {word} stays at {shown_after}: these maps leave this pair as it was."
     verb = "rises" if after > before else "falls"
     return f"The weight of {word} {verb} to {shown_after}: the maps change who matches."
+
+
+def self_line(lesson) -> str:
+    """Q3: what the maps do to the focus word's weight on itself, decided from both weights."""
+    f, h = lesson.focus_index, lesson.highlight
+    focus, other = quoted(lesson.tokens[f]), quoted(lesson.tokens[h])
+    before, after = format_number(lesson.weights_before[f]), format_number(lesson.weights[f])
+    if before == after:
+        return f"{focus} keeps {after} on itself, as before the maps."
+    if lesson.weights[f] < lesson.weights_before[f] and h != f and lesson.weights[h] > lesson.weights_before[h]:
+        return f"{focus} now keeps only {after} on itself: its query looks past itself, to {other}."
+    return f"{focus} keeps {after} on itself, {'more' if after > before else 'less'} than before the maps."
 
 
 def score_change_line(lesson) -> str:
@@ -160,6 +172,7 @@ def projection_lines(lesson) -> list[tuple[str, str]]:
         ("projection.score", score_change_line(lesson)),
         guess(lesson, "projection"),
         ("projection.rescore", rescore_line(lesson)),
+        ("projection.self", self_line(lesson)),
         ("projection.asymmetry", asymmetry_line(lesson)),
         ("projection.value", f"{V} does not make the weights: it only moves what gets averaged."),
         ("projection.context", "The context vector is the weighted average of the values, drawn in V's space."),
@@ -188,13 +201,38 @@ def scaling_lines(lesson) -> list[tuple[str, str]]:
     ]
 
 
+MOST = 0.5  # a head "spends most" of its row on a word that takes more than half of it
+LITTLE = 0.2  # and "little" on one that takes less than a fifth
+
+
+def split_line(lesson) -> str:
+    """Why several heads, decided from the heads' rows: each row sums to 1, so a head that spends
+    most of it on one word has little left for another (one number said). The first two heads
+    that look most at different words are the ones compared."""
+    tokens, focus = lesson.tokens, lesson.focus_index
+    looking = [head for head in lesson.heads if head.strongest != focus]  # heads that look past the word itself
+    pairs = [(a, b) for i, a in enumerate(looking) for b in looking[i + 1:] if a.strongest != b.strongest]
+    if not looking:
+        return "One softmax row sums to 1: a single head must split its attention among the words."
+    if not pairs:
+        return (f"Here every head looks most at {quoted(tokens[looking[0].strongest])}: one softmax row sums "
+                "to 1, so with other maps each head could take a word of its own.")
+    first, second = pairs[0]
+    one, other = tokens[first.strongest], tokens[second.strongest]
+    if first.weights[first.strongest] > MOST and first.weights[second.strongest] < LITTLE:
+        return (f"No. A row sums to 1: head {quoted(first.name)} spends "
+                f"{format_number(first.weights[first.strongest])} on {quoted(one)}, and little on {quoted(other)}. "
+                f"Head {quoted(second.name)} takes {quoted(other)}.")
+    return (f"One softmax row sums to 1, so a single head splits its attention; here head {quoted(first.name)} "
+            f"looks most at {quoted(one)}, head {quoted(second.name)} at {quoted(other)}.")
+
+
 def multihead_lines(lesson) -> list[tuple[str, str]]:
     return [
         ("multihead.heads", f"Each of the {count_word(len(lesson.heads))} heads has its own maps, "
                             f"so each pulls {quoted(lesson.focus)} somewhere else."),
         guess(lesson, "multihead"),
-        ("multihead.split", "No: one softmax row sums to 1, so a single head must split its attention. "
-                            "Several heads can each take their own."),
+        ("multihead.split", split_line(lesson)),
         ("multihead.concat", "The outputs of the heads, side by side, make one longer vector."),
         ("multihead.output-map", f"{O} is a linear layer: each head's rows decide how much of its output is kept."),
         ("multihead.sum", "The heads' contributions add up to the output: no head decides alone."),

@@ -21,6 +21,12 @@ class FocusReading:
     embeddings: np.ndarray  # (k, 2) their embeddings
 
 
+def most_words(example: Example) -> Sentence:
+    """The sentence with the most words that have embeddings (the first of equals): where a
+    clip needs room to show its point (a mask, a recurrence, several relations)."""
+    return max(example.sentences, key=lambda s: sum(token_key(t) in example.words for t in split_tokens(s.text)))
+
+
 def focus_reading(example: Example, sentence: Sentence) -> FocusReading:
     """Split `sentence`, keep the tokens that have embeddings, find the focus word."""
     sentence_tokens = tuple(split_tokens(sentence.text))
