@@ -90,9 +90,10 @@ class LessonScene(Scene):
     def conclude(self):
         """End the chapter on its takeaway: said last, in the focus colour, underlined as it
         appears; the picture it sums up stays."""
-        self.say(f"{self.prefix}.takeaway", colour=style.FOCUS)
+        line_id = f"{self.prefix}.takeaway"
+        self.say(line_id, colour=style.FOCUS)
         bar = self.caption_bar(style.FOCUS).stretch(1e-3, 0, about_edge=LEFT)
-        self.play(bar.animate.stretch(1e3, 0, about_edge=LEFT), run_time=style.MEDIUM)
+        self.play(bar.animate.stretch(1e3, 0, about_edge=LEFT), run_time=self.line_time(line_id, style.MEDIUM))
         self.end_beat()
         self.wait(style.PAUSE)
 
@@ -106,10 +107,15 @@ class LessonScene(Scene):
             under = self.caption_mobject.get_bottom()[1]
         return bar.set_y(under - GAP["tight"])
 
-    def say(self, line_id: str, run_time: float = style.SHORT, colour: str = style.FOREGROUND):
+    def say(self, line_id: str, *animations, lasting: float = style.MEDIUM, run_time: float = style.SHORT,
+            colour: str = style.FOREGROUND):
         """Say the lesson's narration line `line_id`: first let the line before it finish (its
         voice, then a short pause), then show this one as the caption. Every line is also
-        written, with its times, to the subtitle file (.srt) beside the clip."""
+        written, with its times, to the subtitle file (.srt) beside the clip.
+
+        `animations` are what the line is about: they play while it is said, for `lasting`
+        seconds, or, narrated, for most of the voice (FILL of it), so that the picture moves
+        while the voice speaks instead of standing still after a quick change."""
         line = self.lines[line_id]
         self.end_beat()
         exits = self.caption_exit()
@@ -123,6 +129,13 @@ class LessonScene(Scene):
             new.name = "caption"
             self.play(FadeIn(new, shift=0.1 * UP), run_time=run_time / 2)
             self.caption_mobject = new
+        if animations:
+            self.play(*animations, run_time=self.line_time(line_id, lasting))
+
+    def line_time(self, line_id: str, lasting: float) -> float:
+        """How long what a line is about takes: `lasting`, or, narrated, most of its voice."""
+        voice = self.voice_lengths[line_id] if self.voice_lengths is not None else 0.0
+        return max(lasting, style.FILL * voice - style.SHORT / 2)
 
     def end_beat(self):
         """End the beat of the last line said: hold the picture until its voice has ended, plus

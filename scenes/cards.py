@@ -117,8 +117,7 @@ class HistoryCard(LessonScene):
             f"becomes {style.format_number(lesson.scaled_score)}.", content.width, style.LABEL_SIZE, style.KEY)
         example.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
         example.name = "scaling_example"
-        self.say("history.scaling")
-        self.play(FadeIn(example), run_time=style.MEDIUM)
+        self.say("history.scaling", FadeIn(example))
         self.wait(style.PAUSE)
         self.conclude()
 
@@ -152,9 +151,9 @@ class RecapCard(LessonScene):
         # 2. each chapter's takeaway, its title lit
         previous = None
         for entry, chapter in zip(entries, lesson.chapters):
-            self.say(f"recap.{chapter.id}")  # its title lights as its takeaway is said; the one before is done
             done = [previous.animate.set_color(style.FOREGROUND)] if previous is not None else []
-            self.play(entry.animate.set_color(style.FOCUS), *done, run_time=style.MEDIUM)
+            # its title lights while its takeaway is said; the one before is done
+            self.say(f"recap.{chapter.id}", entry.animate.set_color(style.FOCUS), *done)
             previous = entry
         self.end_beat()
         self.play(previous.animate.set_color(style.FOREGROUND), run_time=style.SHORT)

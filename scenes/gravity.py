@@ -23,6 +23,7 @@ from manim import (
     FadeIn,
     FadeOut,
     GrowArrow,
+    Indicate,
     LaggedStart,
     VGroup,
 )
@@ -57,9 +58,8 @@ class GravityScene(LessonScene):
         place_labels(list(self.words.values()) + self.contexts, bounds=self.stage.label_bounds)
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
         self.ask()
-        self.say("gravity.plane")  # the words land while the line is said
-        self.play(LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1),
-                  run_time=style.LONG)
+        self.say("gravity.plane", LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1),
+                 lasting=style.LONG)  # the words land while the line is said
 
         for number, reading in enumerate(lesson.sentences):
             self.read_sentence(number, reading)
@@ -83,13 +83,13 @@ class GravityScene(LessonScene):
         line.name = f"sentence:{number}"
         panel = stack(label, line)
         region.put(panel, UP + LEFT)
-        self.say(f"gravity.sentence-{number + 1}.words")
-        self.play(FadeIn(panel, shift=0.2 * RIGHT), run_time=style.MEDIUM)
+        self.say(f"gravity.sentence-{number + 1}.words",
+                 LaggedStart(*(FadeIn(token, shift=0.1 * UP) for token in [label, *line.tokens]), lag_ratio=0.15))
+        self.add(panel)  # with its punctuation
         if f"gravity.sentence-{number + 1}.faded" in self.lines:  # the toy plane's simplification, said once
-            self.say(f"gravity.sentence-{number + 1}.faded")
             faded = VGroup(*(t for t, part in zip(line.tokens, reading.takes_part) if not part))
-            self.play(faded.animate.set_opacity(0.1), run_time=style.MEDIUM)
-            self.play(faded.animate.set_opacity(style.ABSENT_WORD_OPACITY), run_time=style.MEDIUM)
+            self.say(f"gravity.sentence-{number + 1}.faded",
+                     Indicate(faded, scale_factor=1.15, color=style.MUTED), lasting=style.LONG)
         if number == self.lesson.guess_sentence:
             self.guess()
 
@@ -160,5 +160,4 @@ class GravityScene(LessonScene):
     def leave_embedding_ghost(self, word: str, line_id: str):
         """Fade the focus word's dot into a ghost: the embedding, which never moves."""
         dot = self.words[word].dot
-        self.say(line_id)
-        self.play(dot.animate.set_color(style.EMBEDDING_GHOST).set_opacity(0.55), run_time=style.MEDIUM)
+        self.say(line_id, dot.animate.set_color(style.EMBEDDING_GHOST).set_opacity(0.55))

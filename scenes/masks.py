@@ -12,7 +12,7 @@ Storyboard:
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, UP, FadeIn, FadeOut, ReplacementTransform, VGroup
+from manim import DOWN, UP, FadeIn, FadeOut, LaggedStart, ReplacementTransform, VGroup
 
 from attention_core.lessons import MaskLesson, mask_lesson
 from scenes import style
@@ -56,8 +56,9 @@ class MaskScene(LessonScene):
         plain_title = self.grid_title("self-attention", "Q, K and V from the same sentence", self_side.width)
         left = VGroup(plain_title, plain).arrange(DOWN, buff=GAP["large"])
         self_side.shrink_to_fit(left, UP)
-        self.say("mask.self")
-        self.play(FadeIn(left), run_time=style.MEDIUM)
+        self.say("mask.self", FadeIn(plain_title), LaggedStart(*(FadeIn(cell) for cell in plain.cells), lag_ratio=0.05),
+                 FadeIn(plain.row_labels), FadeIn(plain.column_labels))
+        self.add(left)
         self.wait(style.PAUSE)
 
         # 2. a guess; then the scores of the future set to minus infinity, and softmax makes them 0
@@ -110,8 +111,10 @@ class MaskScene(LessonScene):
         sources.name = "cross_sources"
         middle = VGroup(cross_title, sources, cross).arrange(DOWN, buff=GAP["large"])
         content.shrink_to_fit(middle, UP)
-        self.say("mask.cross")
-        self.play(FadeIn(middle), run_time=style.MEDIUM)
+        self.say("mask.cross", FadeIn(VGroup(cross_title, sources)),
+                 LaggedStart(*(FadeIn(cell) for cell in cross.cells), lag_ratio=0.2),
+                 FadeIn(cross.row_labels), FadeIn(cross.column_labels))
+        self.add(middle)
         self.wait(style.PAUSE)
         self.conclude()
 

@@ -12,7 +12,7 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, LaggedStart, VGroup
 
 from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
 from scenes import style
@@ -69,8 +69,9 @@ class MultiHeadScene(LessonScene):
         self.below_concat = self.stage.content.below(concat, "large")
         self.below_concat.put(w_o, UP + LEFT)
         self.keep_above_caption(w_o)
-        self.say("multihead.output-map")
-        self.play(FadeIn(w_o), run_time=style.MEDIUM)
+        self.say("multihead.output-map", FadeIn(w_o.brackets), FadeIn(w_o[2:]),
+                 LaggedStart(*(FadeIn(entry) for entry in w_o.entries), lag_ratio=0.15))
+        self.add(w_o)
 
         # 4. contributions, tip to tail, to the final output
         self.say("multihead.sum")

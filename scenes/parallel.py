@@ -124,8 +124,7 @@ class ParallelScene(LessonScene):
         tags.name = "positions"
         if len(links):
             self.play(FadeOut(links), run_time=style.SHORT)
-        self.say("parallel.positions")
-        self.play(LaggedStart(*(FadeIn(tag, shift=0.2 * DOWN) for tag in tags), lag_ratio=0.15), run_time=style.MEDIUM)
+        self.say("parallel.positions", LaggedStart(*(FadeIn(tag, shift=0.2 * DOWN) for tag in tags), lag_ratio=0.3))
         self.wait(style.PAUSE)
         self.conclude()
 

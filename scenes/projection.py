@@ -57,8 +57,8 @@ class ProjectionScene(LessonScene):
         place_labels(list(self.word_dots), self.stage.label_bounds)
         self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
         self.ask()
-        self.say("projection.grids")  # the moving grid and the words are laid while the line says so
-        self.play(Create(self.moving_grid), FadeIn(self.word_dots), run_time=style.LONG)
+        self.say("projection.grids", Create(self.moving_grid), FadeIn(self.word_dots),
+                 lasting=style.LONG)  # the moving grid and the words are laid while the line says so
 
         # 2-3. W_Q, then W_K, carry the moving grid and the words
         w_q = MatrixPanel("W_Q", lesson.query_map, style.QUERY, symbol("query", style.QUERY), size=MATRIX_SIZE)
@@ -97,8 +97,7 @@ class ProjectionScene(LessonScene):
             self.play(FadeOut(maps), run_time=style.SHORT)
         after = table.columns(2, 4)
         after.set_opacity(0)  # hidden until the guess is made
-        self.say("projection.score")
-        self.play(FadeIn(table), run_time=style.MEDIUM)
+        self.say("projection.score", FadeIn(table))
         self.play(Create(box), run_time=style.SHORT)
         self.guess()
         self.play(after.animate.set_opacity(1), run_time=style.MEDIUM)

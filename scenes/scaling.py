@@ -9,7 +9,7 @@ Storyboard (seeded samples, the same for every example):
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, Dot, FadeIn, Line, Rectangle, Transform, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Dot, FadeIn, LaggedStart, Line, Rectangle, Transform, VGroup
 
 from attention_core.lessons import ScalingLesson, scaling_lesson
 from scenes import style
@@ -58,17 +58,16 @@ class ScalingScene(LessonScene):
             tick.name = f"tick:{index}"
             ticks.add(tick)
         self.play(FadeIn(titles[0]), FadeIn(ticks), *(FadeIn(r.static) for r in rows), run_time=style.MEDIUM)
-        self.say("scaling.spread")
-        self.play(*(FadeIn(r.raw[:2]) for r in rows), run_time=style.LONG)  # the samples and their spread
+        self.say("scaling.spread", *(LaggedStart(*(FadeIn(dot) for dot in r.raw[0]), lag_ratio=0.05) for r in rows),
+                 *(FadeIn(r.raw[1]) for r in rows), lasting=style.LONG)  # the samples, one by one, and their spread
         self.wait(style.PAUSE)
         self.guess()
-        self.say("scaling.saturate")
-        self.play(FadeIn(titles[1]), *(FadeIn(r.raw[2:]) for r in rows), run_time=style.MEDIUM)  # the softmax bars
+        self.say("scaling.saturate", FadeIn(titles[1]),
+                 LaggedStart(*(FadeIn(r.raw[2:]) for r in rows), lag_ratio=0.5))  # the softmax bars, width by width
         self.wait(style.PAUSE)
 
         # 3. divide by sqrt(d)
-        self.say("scaling.divide")
-        self.play(*(Transform(r.raw, r.scaled) for r in rows), run_time=style.LONG)
+        self.say("scaling.divide", *(Transform(r.raw, r.scaled) for r in rows), lasting=style.LONG)
         self.wait(style.PAUSE)
         self.conclude()
 
