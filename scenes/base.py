@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Line, Scene, VGroup, VMobject
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Line, Scene, VGroup, VMobject, Write
 
 from attention_core.examples import Example
 from scenes import style
@@ -34,6 +34,7 @@ class LessonScene(Scene):
         self.said: list[tuple[str, float]] = []  # (line id, when its voice starts), in order
         self.beat_ends: list[float] = []  # when each said line's beat ends: its picture complete, before any exit
         self.caption_mobject: VMobject | None = None
+        self.heading: VMobject | None = None  # set by `title`
         self.open_subtitle: tuple[str, float] | None = None  # (line text, when it appeared)
         super().__init__(**kwargs)
 
@@ -55,6 +56,7 @@ class LessonScene(Scene):
             line.name = "heading_sentence"
             heading = VGroup(heading, line)
         self.stage = self.stage.below(heading)
+        self.heading = heading
         return heading
 
     def keep_above_caption(self, mobject: VMobject, top: float | None = None, margin: float = 0.0) -> VMobject:
@@ -73,18 +75,21 @@ class LessonScene(Scene):
         """The first part of this clip's narration ids ("gravity" of "gravity.question")."""
         return self.lesson.narration[0].id.split(".")[0]
 
-    def ask(self):
-        """Say the chapter's question: before anything on screen answers it."""
-        self.say(f"{self.prefix}.question")
+    def ask(self, *animations):
+        """Say the chapter's question, before anything on screen answers it, while the heading
+        writes itself and `animations` (the stage being set) play."""
+        heading = [Write(self.heading)] if getattr(self, "heading", None) is not None else []
+        self.say(f"{self.prefix}.question", *heading, *animations)
 
     def guess(self):
         """Ask for a prediction, then leave a deliberate pause before the reveal: a bar under
         the caption runs out while the viewer thinks."""
-        self.say(f"{self.prefix}.guess")
-        self.end_beat()
+        line_id = f"{self.prefix}.guess"
+        self.say(line_id)
         bar = self.caption_bar(style.FOCUS)
-        self.add(bar)
-        self.play(bar.animate.stretch(1e-3, 0, about_edge=LEFT), run_time=style.GUESS_PAUSE)
+        self.add(bar)  # it runs out over the question and the pause after it
+        self.play(bar.animate.stretch(1e-3, 0, about_edge=LEFT), run_time=self.beat_left() + style.GUESS_PAUSE)
+        self.end_beat()
         self.remove(bar)
 
     def conclude(self):
@@ -133,9 +138,19 @@ class LessonScene(Scene):
             self.play(*animations, run_time=self.line_time(line_id, lasting))
 
     def line_time(self, line_id: str, lasting: float) -> float:
-        """How long what a line is about takes: `lasting`, or, narrated, most of its voice."""
-        voice = self.voice_lengths[line_id] if self.voice_lengths is not None else 0.0
-        return max(lasting, style.FILL * voice - style.SHORT / 2)
+        """How long what a line is about takes: at least `lasting`, and most of the line's time."""
+        return max(lasting, style.FILL * self.line_lasts(line_id) - style.SHORT / 2)
+
+    def line_lasts(self, line_id: str) -> float:
+        """How long a line's beat lasts: its voice and a pause, or without one, its reading time."""
+        if self.voice_lengths is not None:
+            return self.voice_lengths[line_id] + style.BEAT_PAUSE
+        return len(self.lines[line_id].text) / style.READING_RATE
+
+    def beat_left(self) -> float:
+        """What is left of the beat of the last line said (0 if it is over)."""
+        line_id, start = self.said[-1]
+        return max(0.0, start + self.line_lasts(line_id) - self.time)
 
     def end_beat(self):
         """End the beat of the last line said: hold the picture until its voice has ended, plus
@@ -143,12 +158,7 @@ class LessonScene(Scene):
         this first; a storyboard does it before showing what the next line is about."""
         if not self.said or len(self.beat_ends) == len(self.said):
             return  # nothing said yet, or this beat has ended already
-        line_id, start = self.said[-1]
-        if self.voice_lengths is not None:
-            lasts = self.voice_lengths[line_id] + style.BEAT_PAUSE
-        else:  # no voice: the caption stays long enough to read
-            lasts = len(self.lines[line_id].text) / style.READING_RATE
-        remaining = start + lasts - self.time
+        remaining = self.beat_left()  # without a voice, the caption stays long enough to read
         if remaining > 1e-6:
             self.wait(remaining)
         self.beat_ends.append(self.time)

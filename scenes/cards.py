@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, Line, VGroup, Write
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, Line, Succession, VGroup, Write
 
 from attention_core.lessons.cards import HistoryLesson, IntroLesson, RecapLesson, history_lesson, intro_lesson, recap_lesson
 from attention_core.text import format_pair
@@ -23,8 +23,9 @@ class IntroCard(LessonScene):
 
     Storyboard:
       1. the example's title
-      2. the sentences, the focus word lit in each; the question
-      3. under each occurrence, the same token number; one embedding for all; a guess
+      2. the question, while the sentences appear, the focus word lit in each, and under each
+         occurrence the same token number; one embedding for all
+      3. a guess
       4. the takeaway: attention, like gravity
     """
 
@@ -50,12 +51,7 @@ class IntroCard(LessonScene):
         sentences.set_x(content.point()[0])
         for number, line in enumerate(sentences):
             line.name = f"sentence:{number}"
-        self.play(LaggedStart(*(FadeIn(line, shift=0.2 * RIGHT) for line in sentences), lag_ratio=0.4),
-                  run_time=style.MEDIUM)
-        self.ask()
-
-        # 3. under each occurrence, the same token number; under them all, its one embedding; a guess
-        tags = VGroup()
+        tags = VGroup()  # under each occurrence, the same token number; under them all, its one embedding
         for number, line in enumerate(sentences):
             tag = style.plain_text(f"token {lesson.token_id}", style.SMALL_SIZE, style.FOCUS)
             tag.next_to(line, DOWN, buff=GAP["tight"]).set_x(self.focus_glyphs(line, lesson.focus).get_x())
@@ -66,8 +62,11 @@ class IntroCard(LessonScene):
         content.below(VGroup(sentences, tags), "large").put(token, UP)
         self.keep_above_caption(token)
         token.name = "token"
-        self.play(LaggedStart(*(FadeIn(tag, shift=0.1 * DOWN) for tag in tags), lag_ratio=0.3), run_time=style.MEDIUM)
-        self.play(FadeIn(token), run_time=style.SHORT)
+        self.ask(Succession(LaggedStart(*(FadeIn(line, shift=0.2 * RIGHT) for line in sentences), lag_ratio=0.4),
+                            LaggedStart(*(FadeIn(tag, shift=0.1 * DOWN) for tag in tags), lag_ratio=0.3),
+                            FadeIn(token)))
+
+        # 3. a guess
         self.guess()
 
         # 4. the takeaway
@@ -87,9 +86,8 @@ class HistoryCard(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title()
+        self.title()
         content = self.stage.content
-        self.play(FadeIn(heading), run_time=style.SHORT)
         self.ask()
         # 1. the two papers, one after the other
         previous = None
@@ -138,8 +136,7 @@ class RecapCard(LessonScene):
     def construct(self):
         lesson = self.lesson
         # 1. the question
-        heading = self.title()
-        self.play(FadeIn(heading), run_time=style.SHORT)
+        self.title()
         self.ask()
         entries = VGroup(*(style.typeset(f"{number}. {chapter.heading}", style.LABEL_SIZE, style.MUTED)
                            for number, chapter in enumerate(lesson.chapters, start=1)))

@@ -11,7 +11,7 @@ Storyboard (the example's first sentence, its focus word's query):
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, UP, FadeIn, MathTex, SurroundingRectangle, Transform, VGroup
+from manim import DOWN, LEFT, UP, FadeIn, LaggedStart, MathTex, SurroundingRectangle, Transform, VGroup
 
 from attention_core.lessons import FormulaLesson, formula_lesson
 from scenes import style
@@ -32,14 +32,13 @@ class FormulaScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title(lesson.sentence)
+        self.title(lesson.sentence)
         # 1. the question; the formula
         formula = style.without_svg_sources(MathTex(*FORMULA_PARTS, color=style.FOREGROUND)).scale(FORMULA_SCALE)
         self.stage.content.shrink_to_fit(formula, UP)
         formula.name = "formula"
         formula[2].set_color(style.QUERY)
         formula[6].set_color(style.VALUE)
-        self.play(FadeIn(heading), run_time=style.SHORT)
         self.ask()
         self.play(FadeIn(formula), run_time=style.MEDIUM)
         table = ScoreTable(lesson.tokens, [
@@ -59,13 +58,11 @@ class FormulaScene(LessonScene):
             ((3, 4), 1, "formula.scale"),
             ((1, 5), 2, "formula.softmax"),
         )
-        for parts, column, line_id in steps:
-            self.end_beat()
+        for parts, column, line_id in steps:  # the box moves, and the column fills, while the part is said
             target = SurroundingRectangle(VGroup(*(formula[p] for p in parts)), color=style.HIGHLIGHT, buff=0.08)
-            self.play(Transform(box, target) if box else FadeIn(target), FadeIn(headers[column]),
-                      FadeIn(columns[column]), run_time=style.MEDIUM)
+            self.say(line_id, Transform(box, target) if box else FadeIn(target), FadeIn(headers[column]),
+                     LaggedStart(*(FadeIn(cell) for cell in columns[column]), lag_ratio=0.3))
             box = box or target
-            self.say(line_id)
             self.wait(style.PAUSE)
 
         # 5. times V: the output
@@ -81,9 +78,7 @@ class FormulaScene(LessonScene):
         if output.get_right()[0] > self.stage.content.right:  # narrow: under the table, from the left margin
             output.align_to([self.stage.content.left, 0, 0], LEFT)
         self.keep_above_caption(VGroup(table, output))
-        self.end_beat()
-        self.play(Transform(box, SurroundingRectangle(formula[6], color=style.HIGHLIGHT, buff=0.08)),
-                  FadeIn(output), run_time=style.MEDIUM)
-        self.say("formula.values")
+        self.say("formula.values", Transform(box, SurroundingRectangle(formula[6], color=style.HIGHLIGHT, buff=0.08)),
+                 LaggedStart(*(FadeIn(part) for part in output), lag_ratio=0.4))
         self.wait(style.PAUSE)
         self.conclude()

@@ -44,7 +44,7 @@ class GravityScene(LessonScene):
     def construct(self):
         lesson = self.lesson
         # 1. the question; the word plane, every word at its static embedding
-        heading = self.title()
+        self.title()
         points = np.array(list(lesson.plane.values()) + [s.context for s in lesson.sentences])
         self.plane = WordPlane.filling(points, self.stage.main)
         self.plane.name = "plane"
@@ -55,9 +55,9 @@ class GravityScene(LessonScene):
                     style.CONTEXT, radius=style.DOT_RADIUS * 1.3, size=style.SMALL_SIZE)
             for number, reading in enumerate(lesson.sentences)
         ]
-        place_labels(list(self.words.values()) + self.contexts, bounds=self.stage.label_bounds)
-        self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
-        self.ask()
+        place_labels(list(self.words.values()) + self.contexts, bounds=self.stage.label_bounds,
+                     keep_clear=list(self.plane.axes))  # no label on an axis
+        self.ask(Create(self.plane))
         self.say("gravity.plane", LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1),
                  lasting=style.LONG)  # the words land while the line is said
 
@@ -67,8 +67,8 @@ class GravityScene(LessonScene):
         # last: one token, one embedding, several contexts
         legend = self.legend()
         self.end_beat()
-        self.play(FadeIn(legend), run_time=style.SHORT)
-        self.say("gravity.closing")
+        self.say("gravity.closing", LaggedStart(*(FadeIn(row) for row in legend), lag_ratio=0.5))
+        self.add(legend)
         self.conclude()
 
     def read_sentence(self, number: int, reading: SentenceReading):

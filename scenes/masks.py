@@ -41,8 +41,7 @@ class MaskScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title()
-        self.play(FadeIn(heading), run_time=style.SHORT)
+        self.title()
         self.ask()
         n = len(lesson.tokens)
         # side by side in landscape; one after the other, each the whole stage, in a vertical frame
@@ -79,17 +78,15 @@ class MaskScene(LessonScene):
         self.play(FadeIn(masked_title), FadeIn(unmasked), run_time=style.MEDIUM)
         future = [k for k, (i, j) in enumerate(np.ndindex(n, n)) if not lesson.mask[i][j]]
         minus_infinity = [self.minus_infinity(unmasked.cells[k], size) for k in future]
-        self.say("mask.scores")
-        if future:  # one word alone has no future to hide
-            self.play(*(ReplacementTransform(unmasked.cells[k], shown) for k, shown in zip(future, minus_infinity)),
-                      run_time=style.MEDIUM)
+        # the future's cells turn to minus infinity one row after another while the line is said
+        self.say("mask.scores", *([LaggedStart(*(ReplacementTransform(unmasked.cells[k], shown)
+                                                for k, shown in zip(future, minus_infinity)), lag_ratio=0.1)]
+                                  if future else []))  # one word alone has no future to hide
         before = list(unmasked.cells)  # the grid as it now stands: minus infinity in the future's cells
         for k, shown in zip(future, minus_infinity):
             before[k] = shown
-        self.end_beat()
-        self.play(ReplacementTransform(VGroup(*before, unmasked.row_labels, unmasked.column_labels), masked),
-                  run_time=style.MEDIUM)
-        self.say("mask.causal")
+        self.say("mask.causal", ReplacementTransform(VGroup(*before, unmasked.row_labels, unmasked.column_labels),
+                                                     masked))
         self.wait(style.PAUSE)
 
         # 3. cross-attention

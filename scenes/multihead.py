@@ -12,7 +12,7 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, LaggedStart, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, Indicate, LaggedStart, VGroup
 
 from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
 from scenes import style
@@ -37,8 +37,7 @@ class MultiHeadScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title(lesson.sentence)
-        self.play(FadeIn(heading), run_time=style.SHORT)
+        self.title(lesson.sentence)
         self.ask()
 
         # 1. one plane per head, as large as the heads' share of the stage, each with its own pull
@@ -46,13 +45,12 @@ class MultiHeadScene(LessonScene):
         regions = self.stage.several(count, Region(self.stage.content.left, self.stage.content.right,
                                                    self.stage.content.bottom + CONCAT_ROOM, self.stage.content.top))
         panels = VGroup(*(self.head_panel(i, head, region) for i, (head, region) in enumerate(zip(lesson.heads, regions))))
-        self.say("multihead.heads")
-        self.play(FadeIn(panels[0].frame), run_time=style.SHORT)
+        self.say("multihead.heads", LaggedStart(*(FadeIn(panel.frame) for panel in panels), lag_ratio=0.6))
         self.guess()
-        for panel in panels:
-            self.play(FadeIn(panel.frame), run_time=style.SHORT)
+        for panel in panels:  # each head's pull, one after the other
             self.play(*(GrowArrow(a) for a in panel.arrows), FadeIn(panel.output), run_time=style.MEDIUM)
-        self.say("multihead.split")
+        self.say("multihead.split", *(Indicate(panel.output, color=head_colour(index))
+                                      for index, panel in enumerate(panels)), lasting=style.LONG)
         self.wait(style.PAUSE)
 
         # 2. the head outputs side by side: the concatenation

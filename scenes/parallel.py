@@ -57,8 +57,7 @@ class ParallelScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title()
-        self.play(FadeIn(heading), run_time=style.SHORT)
+        self.title()
         self.ask()
         attention_side, recurrent_side = self.stage.side_by_side()
 

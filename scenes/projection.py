@@ -13,7 +13,7 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, FadeIn, FadeOut, GrowArrow, Transform, VGroup, VMobject
+from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, FadeIn, FadeOut, AnimationGroup, GrowArrow, LaggedStart, Succession, Transform, VGroup, VMobject
 
 from attention_core.lessons import ProjectionLesson, projection_lesson
 from scenes import style
@@ -44,7 +44,7 @@ class ProjectionScene(LessonScene):
     def construct(self):
         lesson = self.lesson
         # 1. the question; fixed axes and grid; the moving grid and the words on top
-        heading = self.title(lesson.sentence)
+        self.title(lesson.sentence)
         points = np.vstack([lesson.embeddings, lesson.queries, lesson.keys, lesson.values, lesson.context[None]])
         self.plane = WordPlane.filling(points, self.stage.main)
         self.plane.name = "plane"
@@ -54,9 +54,8 @@ class ProjectionScene(LessonScene):
         self.resting_grid = self.moving_grid.copy()
         self.mark_dots, self.mark_labels = [], []
         self.word_dots = VGroup(*(WordDot(t, self.plane.point(e)) for t, e in zip(lesson.tokens, lesson.embeddings)))
-        place_labels(list(self.word_dots), self.stage.label_bounds)
-        self.play(FadeIn(heading), Create(self.plane), run_time=style.MEDIUM)
-        self.ask()
+        place_labels(list(self.word_dots), self.stage.label_bounds, keep_clear=list(self.plane.axes))
+        self.ask(Create(self.plane))
         self.say("projection.grids", Create(self.moving_grid), FadeIn(self.word_dots),
                  lasting=style.LONG)  # the moving grid and the words are laid while the line says so
 
@@ -100,15 +99,12 @@ class ProjectionScene(LessonScene):
         self.say("projection.score", FadeIn(table))
         self.play(Create(box), run_time=style.SHORT)
         self.guess()
-        self.play(after.animate.set_opacity(1), run_time=style.MEDIUM)
-        self.say("projection.rescore")
+        self.say("projection.rescore", LaggedStart(*(cell.animate.set_opacity(1) for cell in after), lag_ratio=0.2))
         self.wait(style.PAUSE)
-        self.end_beat()  # Q3: the focus word's weight on itself, before and after
-        own = highlight_box(table.row(lesson.focus_index))
+        own = highlight_box(table.row(lesson.focus_index))  # Q3: the focus word's weight on itself
         own.name = "own_highlight"
-        self.play(Create(own), box.animate.set_opacity(0.3), run_time=style.SHORT)
+        self.say("projection.self", Create(own), box.animate.set_opacity(0.3))
         box = VGroup(box, own)  # both rows stay marked until the table goes
-        self.say("projection.self")
         self.wait(style.PAUSE)
 
         # 4b. why two maps: the pair's score, asked one way and the other
@@ -116,8 +112,7 @@ class ProjectionScene(LessonScene):
         self.end_beat()
         if asymmetry.get_top()[1] > table.get_bottom()[1]:  # no room under the table: it takes the table's place
             self.play(FadeOut(table), FadeOut(box), run_time=style.SHORT)
-        self.play(FadeIn(asymmetry), run_time=style.SHORT)
-        self.say("projection.asymmetry")
+        self.say("projection.asymmetry", LaggedStart(*(FadeIn(part) for part in asymmetry), lag_ratio=0.5))
         self.wait(style.PAUSE)
 
         # 5. stage two: V only transforms what is averaged
@@ -198,7 +193,7 @@ class ProjectionScene(LessonScene):
         context = WordDot("context", plane.point(lesson.context), style.CONTEXT, radius=style.DOT_RADIUS * 1.3,
                           size=style.SMALL_SIZE)
         context.dot.name = "context"
-        place_labels(list(values) + [context], self.stage.label_bounds)
+        place_labels(list(values) + [context], self.stage.label_bounds, keep_clear=list(plane.axes))
         self.play(FadeIn(values), FadeOut(VGroup(*(d.label for d in self.word_dots))), run_time=style.SHORT)
 
         arrows = weighted_arrows(plane, lesson.values, lesson.context, lesson.weights, style.VALUE, "value_arrow:")
@@ -210,7 +205,5 @@ class ProjectionScene(LessonScene):
         formula[1].name = "context_value"
         formula.next_to(w_v, DOWN, buff=GAP["large"], aligned_edge=LEFT)
         self.keep_above_caption(formula)
-        self.end_beat()
-        self.play(*(GrowArrow(a) for a in arrows), FadeIn(formula), run_time=style.MEDIUM)
-        self.play(FadeIn(context), run_time=style.SHORT)
-        self.say("projection.context")
+        self.say("projection.context", Succession(AnimationGroup(*(GrowArrow(a) for a in arrows), FadeIn(formula)),
+                                                  FadeIn(context)))

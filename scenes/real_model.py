@@ -17,12 +17,14 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Create,
     Dot,
     FadeIn,
     FadeOut,
     LaggedStart,
     Line,
+    Succession,
     SurroundingRectangle,
     VGroup,
     VMobject,
@@ -50,17 +52,13 @@ class RealModelScene(LessonScene):
         # 1. the sentence as the model reads it
         heading = self.title()
         which = self.layer_and_head(heading)  # shown in step 2; its place is kept from the start
-        self.play(FadeIn(heading), run_time=style.SHORT)
         self.ask()
         row = self.piece_row(0, lesson.readings[0])
-        self.play(FadeIn(row), run_time=style.SHORT)
-        self.say("realmodel.pieces")
+        self.say("realmodel.pieces", FadeIn(row))
 
         # 2. one head of one layer: the focus piece's row of weights, in each sentence
         which.name = "layer_head"
-        self.end_beat()
-        self.play(FadeIn(which), run_time=style.SHORT)
-        self.say("realmodel.head")
+        self.say("realmodel.head", FadeIn(which))
         shown = VGroup(row)
         for number, reading in enumerate(lesson.readings):
             shown = self.show_row(number, reading, shown)
@@ -120,9 +118,8 @@ class RealModelScene(LessonScene):
             arcs.add(arc)
         bars = PieceBars(row, reading.weights, reading.labelled, style.FOCUS, self.bar_length(row),
                          prefix=f"weight{number}")
-        self.play(LaggedStart(*(Create(arc) for arc in arcs), lag_ratio=0.1), run_time=style.MEDIUM)
-        self.play(FadeIn(bars), run_time=style.SHORT)
-        self.say(f"realmodel.sentence-{number + 1}")
+        self.say(f"realmodel.sentence-{number + 1}", LaggedStart(*(Create(arc) for arc in arcs), lag_ratio=0.1),
+                 LaggedStart(*(FadeIn(bar) for bar in bars), lag_ratio=0.1))
         self.wait(style.PAUSE)
         return VGroup(row, arcs, bars)
 
@@ -164,10 +161,12 @@ class RealModelScene(LessonScene):
                     moves.append(Create(step))
                 dots[side].append(dot)
                 moves.append(FadeIn(dot))
-            self.play(*moves, FadeIn(table[layer + 1]), run_time=style.SHORT)
-            if layer == 0:  # where the two vectors start, then where they go
-                self.say("realmodel.start")
-                self.say("realmodel.paths")
+            if layer == 0:  # where the two vectors start, said as they appear
+                self.say("realmodel.start", *moves, FadeIn(table[layer + 1]))
+            else:
+                if layer == 1:  # then where they go, said while they go there
+                    self.say("realmodel.paths")
+                self.play(*moves, FadeIn(table[layer + 1]), run_time=style.SHORT)
         numbered = [WordDot(str(layer), dot.get_center(), SENTENCE_COLOURS[side], size=style.SMALL_SIZE)
                     for side in range(2) for layer, dot in enumerate(dots[side])]
         for index, word_dot in enumerate(numbered):
@@ -220,6 +219,6 @@ class RealModelScene(LessonScene):
         below.put(grids, UP)
         frame = SurroundingRectangle(grids[lesson.head - 1], color=style.HIGHLIGHT, buff=0.06, stroke_width=2.5)
         frame.name = "chosen_head"
-        self.play(FadeIn(note), LaggedStart(*(FadeIn(g) for g in grids), lag_ratio=0.05), run_time=style.LONG)
-        self.play(Create(frame), run_time=style.SHORT)
-        self.say("realmodel.heads")
+        self.say("realmodel.heads", Succession(AnimationGroup(FadeIn(note), LaggedStart(*(FadeIn(g) for g in grids),
+                                                                                         lag_ratio=0.05)),
+                                               Create(frame)), lasting=style.LONG)

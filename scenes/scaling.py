@@ -29,8 +29,7 @@ class ScalingScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title()
-        self.play(FadeIn(heading), run_time=style.SHORT)
+        self.title()
         self.ask()
         # the samples on one shared axis per width (main), the softmax bars beside or below (panel)
         dots_area, bars_area = self.stage.main, self.stage.panel

@@ -10,7 +10,7 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Square, VGroup, ValueTracker
+from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, LaggedStart, Square, VGroup, ValueTracker
 
 from attention_core.lessons import SoftmaxLesson, softmax_lesson
 from scenes import style
@@ -32,10 +32,9 @@ class SoftmaxScene(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        heading = self.title()
+        self.title()
         if self.stage.vertical:  # few words in the plane, a row of bars each under it: the bars take more
             self.stage = self.stage.sharing(VERTICAL_PLANE_SHARE)
-        self.play(FadeIn(heading), run_time=style.SHORT)
         self.ask()
 
         # 1. words, scores and weights; the plane with the two answers
@@ -52,7 +51,7 @@ class SoftmaxScene(LessonScene):
         self.plane.name = "plane"
         words = [WordDot(t, self.plane.point(e), style.WORD, size=style.SMALL_SIZE)
                  for t, e in zip(lesson.tokens, lesson.embeddings)]
-        place_labels(words, self.stage.label_bounds)
+        place_labels(words, self.stage.label_bounds, keep_clear=list(self.plane.axes))
         self.index = ValueTracker(lesson.sweep_start)
         self.bars = self.weights_at(self.sample())
         self.bars.add_updater(lambda bars: bars.become(self.weights_at(self.sample())))
@@ -62,10 +61,11 @@ class SoftmaxScene(LessonScene):
         average = Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT)
         average.add_updater(lambda dot: dot.move_to(self.plane.point(lesson.sweep_softmax_output[self.sample()])))
         average.name = "softmax_output"
+        best.update()  # at their places before they fade in (an animation holds their updaters)
+        average.update()
         self.play(Create(self.plane), *(FadeIn(w) for w in words), FadeIn(self.bars), FadeIn(key),
                   run_time=style.MEDIUM)
-        self.play(FadeIn(best), FadeIn(average), run_time=style.SHORT)
-        self.say("softmax.scores")
+        self.say("softmax.scores", LaggedStart(FadeIn(best), FadeIn(average), lag_ratio=0.5))
 
         # 2. a guess; then one score slides: argmax jumps, softmax glides
         self.guess()
@@ -102,8 +102,7 @@ class SoftmaxScene(LessonScene):
             column_width=1.45, size=style.LABEL_SIZE)
         self.stage.content.shrink_to_fit(table, ORIGIN)
         table.name = "division_table"
-        self.play(FadeIn(table), run_time=style.MEDIUM)
-        self.say("softmax.by-sum")
+        self.say("softmax.by-sum", FadeIn(table))
         self.wait(style.PAUSE)
         self.conclude()
 

@@ -60,12 +60,16 @@ def record_scene(scene_class, lesson, media_dir, format: str = "landscape", **op
         steps: list  # after each play and wait: what is on screen (see `on_screen`)
 
         def play(self, *args, **kwargs):
+            start = self.time
             super().play(*args, **kwargs)
             self.steps.append(on_screen(self))
+            self.timeline.append(("play", start, self.time))
 
         def wait(self, *args, **kwargs):
+            start = self.time
             super().wait(*args, **kwargs)
             self.steps.append(on_screen(self))
+            self.timeline.append(("wait", start, self.time))
 
         def add(self, *mobjects):
             super().add(*mobjects)
@@ -79,12 +83,25 @@ def record_scene(scene_class, lesson, media_dir, format: str = "landscape", **op
     Recording.__name__ = scene_class.__name__
     with tempconfig(dry_run_settings(media_dir, format)):
         scene = Recording(lesson=lesson, skip_animations=True, **options)
-        scene.steps = []
+        scene.steps, scene.timeline = [], []  # what is on screen after each step; (kind, start, end) of each
         draw = render_undrawn(scene)
         scene.renderer.static_image = None
         draw(scene, ignore_skipping=True)  # the last frame alone, from scratch
         scene.last_frame = scene.renderer.get_frame().copy()
     return scene, shown
+
+
+def longest_hold(scene) -> tuple[float, float]:
+    """(seconds, when) of the longest stretch in which the scene only waits: nothing animates."""
+    longest, when, start = 0.0, 0.0, None
+    for kind, begin, end in scene.timeline:
+        if kind == "wait":
+            start = begin if start is None else start
+            if end - start > longest:
+                longest, when = end - start, start
+        else:
+            start = None
+    return longest, when
 
 
 def render_undrawn(scene):

@@ -71,7 +71,8 @@ def test_the_check_sees_unnamed_mobjects_and_every_step(tmp_path):
     scene, _ = build_scene(SCENES["GravityScene"], SCENES["GravityScene"].lesson_for(parse_example(CROWDED)), tmp_path)
     things = list(scene.steps[3])
     path, (left, right, bottom, top), glyphs, size = next(thing for thing in things
-                                                          if thing[2] and "/" not in thing[0][1:])
+                                                          if thing[2] and "/" not in thing[0][1:]
+                                                          and "caption" not in thing[0])
     moved = tuple((g[0] + 15, g[1] + 15, g[2], g[3]) for g in glyphs)
     things.append(("", (left + 15, right + 15, bottom, top), moved, size))  # a copy off to the right, no name
     scene.steps = [*scene.steps[:3], things, *scene.steps[4:]]

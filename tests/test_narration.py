@@ -195,3 +195,20 @@ def test_a_bad_voice_dir_is_one_line_and_writes_nothing(tmp_path, make, message)
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("render.py: error: " + message.format(dir=voices))
     assert not out.exists()
+
+
+@pytest.mark.parametrize("scene_name", list(SCENES))
+def test_no_beat_holds_a_still_picture_for_more_than_4_seconds(scene_name, tmp_path):
+    """Something moves in every beat: narrated (each line at 144 words a minute, the voice's pace)
+    and without a voice, the longest stretch in which the scene only waits is under 4 s."""
+    from scene_harness import longest_hold
+
+    scene_class = SCENES[scene_name]
+    example = default_example()
+    lesson = scene_class.lesson_for(example)
+    lengths = {line.id: len(line.text.split()) / 2.4 for line in lesson.narration}
+    for options in ({"voice_lengths": lengths}, {}):
+        scene, _ = build_scene(scene_class, lesson, tmp_path / str(len(options)), **options)
+        hold, when = longest_hold(scene)
+        said = [line for line, start in scene.said if start <= when + 1e-6]
+        assert hold <= 4.0, f"{hold:.1f} s still after {said[-1] if said else 'the start'} ({options and 'narrated'})"
