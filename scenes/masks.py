@@ -12,7 +12,7 @@ Storyboard:
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, UP, FadeIn, FadeOut, LaggedStart, ReplacementTransform, VGroup
+from manim import DOWN, UP, AnimationGroup, FadeIn, FadeOut, LaggedStart, ReplacementTransform, VGroup
 
 from attention_core.lessons import MaskLesson, mask_lesson
 from scenes import style
@@ -85,8 +85,13 @@ class MaskScene(LessonScene):
         before = list(unmasked.cells)  # the grid as it now stands: minus infinity in the future's cells
         for k, shown in zip(future, minus_infinity):
             before[k] = shown
-        self.say("mask.causal", ReplacementTransform(VGroup(*before, unmasked.row_labels, unmasked.column_labels),
-                                                     masked))
+        rows = [AnimationGroup(FadeOut(VGroup(*before[i * n:(i + 1) * n])),
+                               FadeIn(VGroup(*masked.cells[i * n:(i + 1) * n], masked.sums[i])))
+                for i in range(n)]  # softmax, row by row: each row's weights, and their sum, 1
+        self.remove(unmasked.row_labels, unmasked.column_labels)
+        self.add(masked.row_labels, masked.column_labels)  # the same words, in the same places
+        self.say("mask.causal", LaggedStart(*rows, lag_ratio=0.5))
+        self.add(masked)
         self.wait(style.PAUSE)
 
         # 3. cross-attention
