@@ -220,7 +220,8 @@ def test_the_default_example_is_the_lecture():
 
     example = default_example()
     assert example.words["apple"] == (2.0, 2.0) and example.words["orange"] == (0.0, 3.0)
-    assert np.asarray(example.output_map).shape == (6, 2)
+    assert np.asarray(example.output_map).shape == (4, 2)  # two heads, "kind" and "dish", 2 rows each
+    assert [head.name for head in example.heads] == ["kind", "dish"]
 
 
 EVERY_TABLE = VALID.replace('similarity = "cosine"', 'similarity = "dot"') + """
