@@ -5,7 +5,8 @@ from __future__ import annotations
 MINUS = "\u2212"  # a true minus sign, not a hyphen
 
 # How each learned map is written, everywhere: captions, subtitles, headings and the matrices'
-# labels. Plain text (a subtitle file has no subscripts, and Unicode has no subscript Q).
+# labels. Plain text, as a subtitle file keeps it (it has no subscripts, and Unicode has no
+# subscript Q); on screen scenes.style.Subscripted draws each as W with a true subscript.
 SYMBOLS = {"query": "W_Q", "key": "W_K", "value": "W_V", "output": "W_O"}
 
 

@@ -78,7 +78,7 @@ class LessonScene(Scene):
     def ask(self, *animations):
         """Say the chapter's question, before anything on screen answers it, while the heading
         writes itself and `animations` (the stage being set) play."""
-        heading = [Write(self.heading)] if getattr(self, "heading", None) is not None else []
+        heading = [Write(self.heading)] if self.heading is not None else []  # a card has none
         self.say(f"{self.prefix}.question", *heading, *animations)
 
     def guess(self):
@@ -118,9 +118,10 @@ class LessonScene(Scene):
         voice, then a short pause), then show this one as the caption. Every line is also
         written, with its times, to the subtitle file (.srt) beside the clip.
 
-        `animations` are what the line is about: they play while it is said, for `lasting`
-        seconds, or, narrated, for most of the voice (FILL of it), so that the picture moves
-        while the voice speaks instead of standing still after a quick change."""
+        `animations` are what the line is about: they play while it is said, for most of its
+        voice (FILL of it; without a voice, of its reading time), at least `lasting` seconds,
+        so that the picture moves while the line is said instead of standing still after a
+        quick change."""
         line = self.lines[line_id]
         self.end_beat()
         exits = self.caption_exit()

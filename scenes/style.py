@@ -67,7 +67,7 @@ MEDIUM = 1.2
 LONG = 2.0
 PAUSE = 1.0
 BEAT_PAUSE = 0.4  # after a narrated line, before the next one
-FILL = 0.85  # of a narrated line's voice, the share its animations take: the picture moves while it is said
+FILL = 0.85  # of a line's voice (or reading time), the share its animations take: the picture moves meanwhile
 GUESS_PAUSE = 2.5  # after a prediction prompt, before the reveal: time to think
 READING_RATE = 15.0  # characters a second: without a voice, a caption stays up this long (subtitle norm)
 
