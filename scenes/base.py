@@ -4,7 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Line, Scene, VGroup, VMobject, Write
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Circumscribe,
+    FadeIn,
+    FadeOut,
+    Indicate,
+    LaggedStart,
+    Line,
+    Scene,
+    VGroup,
+    VMobject,
+    Write,
+)
 
 from attention_core.examples import Example
 from scenes import style
@@ -81,24 +96,28 @@ class LessonScene(Scene):
         heading = [Write(self.heading)] if self.heading is not None else []  # a card has none
         self.say(f"{self.prefix}.question", *heading, *animations)
 
-    def guess(self):
+    def guess(self, *candidates: VMobject):
         """Ask for a prediction, then leave a deliberate pause before the reveal: a bar under
-        the caption runs out while the viewer thinks."""
+        the caption runs out while the viewer thinks, and the `candidates` (what the answer
+        could be) are lit one after another."""
         line_id = f"{self.prefix}.guess"
         self.say(line_id)
         bar = self.caption_bar(style.FOCUS)
         self.add(bar)  # it runs out over the question and the pause after it
-        self.play(bar.animate.stretch(1e-3, 0, about_edge=LEFT), run_time=self.beat_left() + style.GUESS_PAUSE)
+        scan = [LaggedStart(*(Indicate(c, scale_factor=1.15, color=style.FOCUS) for c in candidates), lag_ratio=0.6)]
+        self.play(bar.animate.stretch(1e-3, 0, about_edge=LEFT), *(scan if candidates else []),
+                  run_time=self.beat_left() + style.GUESS_PAUSE)
         self.end_beat()
         self.remove(bar)
 
-    def conclude(self):
-        """End the chapter on its takeaway: said last, in the focus colour, underlined as it
-        appears; the picture it sums up stays."""
+    def conclude(self, key: VMobject | None = None):
+        """End the chapter on its takeaway: said last, in the focus colour, a rule growing
+        under it; the `key` picture it sums up is traced round while it is said."""
         line_id = f"{self.prefix}.takeaway"
         self.say(line_id, colour=style.FOCUS)
         bar = self.caption_bar(style.FOCUS).stretch(1e-3, 0, about_edge=LEFT)
-        self.play(bar.animate.stretch(1e3, 0, about_edge=LEFT), run_time=self.line_time(line_id, style.MEDIUM))
+        trace = [Circumscribe(key, color=style.FOCUS, buff=GAP["tight"])] if key is not None else []
+        self.play(bar.animate.stretch(1e3, 0, about_edge=LEFT), *trace, run_time=self.line_time(line_id, style.MEDIUM))
         self.end_beat()
         self.wait(style.PAUSE)
 

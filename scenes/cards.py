@@ -66,11 +66,11 @@ class IntroCard(LessonScene):
                             LaggedStart(*(FadeIn(tag, shift=0.1 * DOWN) for tag in tags), lag_ratio=0.3),
                             FadeIn(token)))
 
-        # 3. a guess
-        self.guess()
+        # 3. a guess, the word's two occurrences lit in turn
+        self.guess(*(self.focus_glyphs(line, lesson.focus) for line in sentences))
 
         # 4. the takeaway
-        self.conclude()
+        self.conclude(token)
 
     @staticmethod
     def focus_glyphs(line: SentenceLine, focus: str) -> VGroup:
@@ -117,7 +117,7 @@ class HistoryCard(LessonScene):
         example.name = "scaling_example"
         self.say("history.scaling", FadeIn(example))
         self.wait(style.PAUSE)
-        self.conclude()
+        self.conclude(example)
 
 
 class RecapCard(LessonScene):
@@ -156,4 +156,4 @@ class RecapCard(LessonScene):
         self.play(previous.animate.set_color(style.FOREGROUND), run_time=style.SHORT)
 
         # 3. the lecture's takeaway
-        self.conclude()
+        self.conclude(entries)

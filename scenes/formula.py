@@ -81,4 +81,4 @@ class FormulaScene(LessonScene):
         self.say("formula.values", Transform(box, SurroundingRectangle(formula[6], color=style.HIGHLIGHT, buff=0.08)),
                  LaggedStart(*(FadeIn(part) for part in output), lag_ratio=0.4))
         self.wait(style.PAUSE)
-        self.conclude()
+        self.conclude(formula)

@@ -29,6 +29,7 @@ from manim import (
 )
 
 from attention_core.lessons import GravityLesson, SentenceReading, gravity_lesson
+from attention_core.tokens import token_key
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
@@ -69,7 +70,7 @@ class GravityScene(LessonScene):
         self.end_beat()
         self.say("gravity.closing", LaggedStart(*(FadeIn(row) for row in legend), lag_ratio=0.5))
         self.add(legend)
-        self.conclude()
+        self.conclude(VGroup(*(context.dot for context in self.contexts)))  # one context vector per sentence
 
     def read_sentence(self, number: int, reading: SentenceReading):
         """Steps 2-5 for one sentence; its context dot, label and trail stay on screen."""
@@ -90,8 +91,9 @@ class GravityScene(LessonScene):
             faded = VGroup(*(t for t, part in zip(line.tokens, reading.takes_part) if not part))
             self.say(f"gravity.sentence-{number + 1}.faded",
                      Indicate(faded, scale_factor=1.15, color=style.MUTED), lasting=style.LONG)
-        if number == self.lesson.guess_sentence:
-            self.guess()
+        if number == self.lesson.guess_sentence:  # the words that could pull hardest, lit in turn
+            self.guess(*(self.words[token_key(t)].dot for t, part in zip(reading.sentence_tokens, reading.takes_part)
+                         if part and token_key(t) != reading.focus))
 
         # 3. while the pull is said: arrows from the sentence's words to the focus word, thickness = weight
         focus_point = plane.point(reading.embedding)

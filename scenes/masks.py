@@ -72,7 +72,7 @@ class MaskScene(LessonScene):
         masked_side.shrink_to_fit(right, UP)
         unmasked.scale(masked.cells[0].width / drawn_cell)
         unmasked.shift(masked.cells[0].get_center() - unmasked.cells[0].get_center())
-        self.guess()
+        self.guess(*(plain.cells[i * n + j] for i in range(n) for j in range(n) if not lesson.mask[i][j]))
         if one_at_a_time:
             self.play(FadeOut(left), run_time=style.SHORT)
         self.play(FadeIn(masked_title), FadeIn(unmasked), run_time=style.MEDIUM)
@@ -118,7 +118,7 @@ class MaskScene(LessonScene):
                  FadeIn(cross.row_labels), FadeIn(cross.column_labels))
         self.add(middle)
         self.wait(style.PAUSE)
-        self.conclude()
+        self.conclude(cross)
 
     @staticmethod
     def minus_infinity(cell: VGroup, size: float) -> VGroup:

@@ -46,7 +46,7 @@ class MultiHeadScene(LessonScene):
                                                    self.stage.content.bottom + CONCAT_ROOM, self.stage.content.top))
         panels = VGroup(*(self.head_panel(i, head, region) for i, (head, region) in enumerate(zip(lesson.heads, regions))))
         self.say("multihead.heads", LaggedStart(*(FadeIn(panel.frame) for panel in panels), lag_ratio=0.6))
-        self.guess()
+        self.guess(*(panel.frame for panel in panels))
         for panel in panels:  # each head's pull, one after the other
             self.play(*(GrowArrow(a) for a in panel.arrows), FadeIn(panel.output), run_time=style.MEDIUM)
         self.say("multihead.split", *(Indicate(panel.output, color=head_colour(index))
@@ -75,7 +75,7 @@ class MultiHeadScene(LessonScene):
         self.say("multihead.sum")
         self.add_up(w_o)
         self.wait(style.PAUSE)
-        self.conclude()
+        self.conclude(w_o)
 
     def head_panel(self, index: int, head: HeadReading, region: Region) -> VGroup:
         """The head's name, a plane of its values filling `region`, its weighted arrows, its

@@ -85,7 +85,7 @@ class ParallelScene(LessonScene):
         right_title = recurrent_side.put(style.plain_text("recurrent network", style.LABEL_SIZE, style.KEY), UP)
         chain = self.word_row(lesson.tokens, style.KEY, recurrent_side, right_title)
         self.play(FadeIn(left_title), FadeIn(words), FadeIn(right_title), FadeIn(chain), run_time=style.SHORT)
-        self.guess()
+        self.guess(words, chain)
         self.say("parallel.attention")
         if len(links):  # one word alone has nobody to look at
             self.play(*(Create(link) for link in links), run_time=style.MEDIUM)
@@ -125,7 +125,7 @@ class ParallelScene(LessonScene):
             self.play(FadeOut(links), run_time=style.SHORT)
         self.say("parallel.positions", LaggedStart(*(FadeIn(tag, shift=0.2 * DOWN) for tag in tags), lag_ratio=0.3))
         self.wait(style.PAUSE)
-        self.conclude()
+        self.conclude(VGroup(counter, step_text) if step_text is not None else counter)
 
     @staticmethod
     def word_row(tokens, colour: str, side: Region, title) -> VGroup:

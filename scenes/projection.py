@@ -98,7 +98,7 @@ class ProjectionScene(LessonScene):
         after.set_opacity(0)  # hidden until the guess is made
         self.say("projection.score", FadeIn(table))
         self.play(Create(box), run_time=style.SHORT)
-        self.guess()
+        self.guess(box)
         self.say("projection.rescore", LaggedStart(*(cell.animate.set_opacity(1) for cell in after), lag_ratio=0.2))
         self.wait(style.PAUSE)
         own = highlight_box(table.row(lesson.focus_index))  # Q3: the focus word's weight on itself
@@ -121,7 +121,7 @@ class ProjectionScene(LessonScene):
                   FadeOut(queries), FadeOut(keys), run_time=style.SHORT)
         self.average_values()
         self.wait(style.PAUSE)
-        self.conclude()
+        self.conclude(self.summary)
 
     def asymmetry(self, table: VMobject) -> VGroup:
         """Under the table: the highlighted pair's score asked each way, q of one word with k
@@ -203,6 +203,7 @@ class ProjectionScene(LessonScene):
             style.plain_text(f"\u2248 {point(lesson.context)}", style.SMALL_SIZE, style.CONTEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
         formula[1].name = "context_value"
+        self.summary = VGroup(formula, context)  # what the chapter ends on
         formula.next_to(w_v, DOWN, buff=GAP["large"], aligned_edge=LEFT)
         self.keep_above_caption(formula)
         self.say("projection.context", Succession(AnimationGroup(*(GrowArrow(a) for a in arrows), FadeIn(formula)),

@@ -71,7 +71,7 @@ class RealModelScene(LessonScene):
         # 4. every head of the layer
         self.show_heads()
         self.wait(style.PAUSE)
-        self.conclude()
+        self.conclude(self.chosen_frame)
 
     def layer_and_head(self, heading: VMobject) -> VMobject:
         """Which layer and head: beside the heading, or under it (then the stage starts lower)."""
@@ -219,6 +219,7 @@ class RealModelScene(LessonScene):
         below.put(grids, UP)
         frame = SurroundingRectangle(grids[lesson.head - 1], color=style.HIGHLIGHT, buff=0.06, stroke_width=2.5)
         frame.name = "chosen_head"
+        self.chosen_frame = frame  # what the chapter ends on
         self.say("realmodel.heads", Succession(AnimationGroup(FadeIn(note), LaggedStart(*(FadeIn(g) for g in grids),
                                                                                          lag_ratio=0.05)),
                                                Create(frame)), lasting=style.LONG)

@@ -60,7 +60,7 @@ class ScalingScene(LessonScene):
         self.say("scaling.spread", *(LaggedStart(*(FadeIn(dot) for dot in r.raw[0]), lag_ratio=0.05) for r in rows),
                  *(FadeIn(r.raw[1]) for r in rows), lasting=style.LONG)  # the samples, one by one, and their spread
         self.wait(style.PAUSE)
-        self.guess()
+        self.guess(*(r.raw[0] for r in rows))
         self.say("scaling.saturate", FadeIn(titles[1]),
                  LaggedStart(*(FadeIn(r.raw[2:]) for r in rows), lag_ratio=0.5))  # the softmax bars, width by width
         self.wait(style.PAUSE)
@@ -68,7 +68,7 @@ class ScalingScene(LessonScene):
         # 3. divide by sqrt(d)
         self.say("scaling.divide", *(Transform(r.raw, r.scaled) for r in rows), lasting=style.LONG)
         self.wait(style.PAUSE)
-        self.conclude()
+        self.conclude(VGroup(*(r.raw for r in rows)))
 
     def axis_x(self, value: float) -> float:
         """Scene x of `value` on the shared axis, which spans the lesson's axis_span each way."""

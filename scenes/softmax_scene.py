@@ -68,7 +68,7 @@ class SoftmaxScene(LessonScene):
         self.say("softmax.scores", LaggedStart(FadeIn(best), FadeIn(average), lag_ratio=0.5))
 
         # 2. a guess; then one score slides: argmax jumps, softmax glides
-        self.guess()
+        self.guess(*(word.dot for word in words))
         self.say("softmax.slide")
         last = len(lesson.sweep_scores) - 1
         self.play(self.index.animate.set_value(0), run_time=style.LONG)
@@ -104,7 +104,7 @@ class SoftmaxScene(LessonScene):
         table.name = "division_table"
         self.say("softmax.by-sum", FadeIn(table))
         self.wait(style.PAUSE)
-        self.conclude()
+        self.conclude(table)
 
     def sample(self) -> int:
         return int(round(self.index.get_value()))
