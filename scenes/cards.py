@@ -90,7 +90,7 @@ class HistoryCard(LessonScene):
         content = self.stage.content
         self.ask()
         # 1. the two papers, one after the other
-        previous = None
+        previous, cards = None, VGroup()
         for index, entry in enumerate(lesson.entries):
             year = style.plain_text(str(entry.year), style.HEADING_SIZE, style.FOCUS)
             room = content.width - year.width - GAP["large"]
@@ -104,10 +104,10 @@ class HistoryCard(LessonScene):
                 content.put(card, UP + LEFT)
             else:
                 card.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
-            if previous is None:
-                self.say("history.years")  # the papers appear while their years are said
-            self.play(FadeIn(card, shift=0.2 * RIGHT), run_time=style.MEDIUM)
+            cards.add(card)
             previous = card
+        self.say("history.years", LaggedStart(*(FadeIn(card, shift=0.2 * RIGHT) for card in cards), lag_ratio=1.0),
+                 lasting=style.LONG)  # one paper after the other, while their years are said
         # 2. the scaling, with a number
         example = style.wrapped_text(
             f"With d\u2096 = {lesson.d_k} per head, scores are divided by \u221a{lesson.d_k} = "
