@@ -104,7 +104,8 @@ class LessonScene(Scene):
         self.say(line_id)
         bar = self.caption_bar(style.FOCUS)
         self.add(bar)  # it runs out over the question and the pause after it
-        scan = [LaggedStart(*(Indicate(c, scale_factor=1.15, color=style.FOCUS) for c in candidates), lag_ratio=0.6)]
+        scan = [LaggedStart(*(Indicate(c, scale_factor=style.indicate_scale(c), color=style.FOCUS) for c in candidates),
+                            lag_ratio=0.6)]
         self.play(bar.animate.stretch(1e-3, 0, about_edge=LEFT), *(scan if candidates else []),
                   run_time=self.beat_left() + style.GUESS_PAUSE)
         self.end_beat()

@@ -1,11 +1,11 @@
-"""IntroCard (the lecture's first clip), HistoryCard (where attention came from) and RecapCard
-(the last: every takeaway again)."""
+"""IntroCard (the lecture's first clip) and HistoryCard (where attention came from); the
+recap's card is in scenes/recap.py."""
 
 from __future__ import annotations
 
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, Line, Succession, VGroup, Write
 
-from attention_core.lessons.cards import HistoryLesson, IntroLesson, RecapLesson, history_lesson, intro_lesson, recap_lesson
+from attention_core.lessons.cards import HistoryLesson, IntroLesson, history_lesson, intro_lesson
 from attention_core.text import format_pair
 from attention_core.tokens import split_tokens
 from scenes import style
@@ -118,42 +118,3 @@ class HistoryCard(LessonScene):
         self.say("history.scaling", FadeIn(example))
         self.wait(style.PAUSE)
         self.conclude(example)
-
-
-class RecapCard(LessonScene):
-    """The recap: every chapter's title in a list, each lit in turn while its takeaway is said.
-
-    Storyboard:
-      1. the question: what is worth remembering?
-      2. chapter by chapter: its title lit, the ones before ticked, its takeaway said
-      3. the lecture's takeaway
-    """
-
-    lesson: RecapLesson
-
-    build_lesson = staticmethod(recap_lesson)
-
-    def construct(self):
-        lesson = self.lesson
-        # 1. the question
-        self.title()
-        self.ask()
-        entries = VGroup(*(style.typeset(f"{number}. {chapter.heading}", style.LABEL_SIZE, style.MUTED)
-                           for number, chapter in enumerate(lesson.chapters, start=1)))
-        entries.arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"])
-        self.stage.content.shrink_to_fit(entries, UP + LEFT)
-        entries.name = "chapters"
-        self.play(FadeIn(entries, lag_ratio=0.05), run_time=style.MEDIUM)
-
-        # 2. each chapter's takeaway, its title lit
-        previous = None
-        for entry, chapter in zip(entries, lesson.chapters):
-            done = [previous.animate.set_color(style.FOREGROUND)] if previous is not None else []
-            # its title lights while its takeaway is said; the one before is done
-            self.say(f"recap.{chapter.id}", entry.animate.set_color(style.FOCUS), *done)
-            previous = entry
-        self.end_beat()
-        self.play(previous.animate.set_color(style.FOREGROUND), run_time=style.SHORT)
-
-        # 3. the lecture's takeaway
-        self.conclude(entries)

@@ -4,7 +4,7 @@ the Manim class that draws each lesson of attention_core.lessons.catalog."""
 from __future__ import annotations
 
 from attention_core.lessons.catalog import HEADLINE, LESSONS, lecture_scenes
-from scenes.cards import HistoryCard, IntroCard, RecapCard
+from scenes.cards import HistoryCard, IntroCard
 from scenes.formula import FormulaScene
 from scenes.gravity import GravityScene
 from scenes.masks import MaskScene
@@ -12,6 +12,7 @@ from scenes.multihead import MultiHeadScene
 from scenes.parallel import ParallelScene
 from scenes.projection import ProjectionScene
 from scenes.real_model import RealModelScene
+from scenes.recap import RecapCard
 from scenes.scaling import ScalingScene
 from scenes.softmax_scene import SoftmaxScene
 

@@ -88,9 +88,10 @@ class GravityScene(LessonScene):
                  LaggedStart(*(FadeIn(token, shift=0.1 * UP) for token in [label, *line.tokens]), lag_ratio=0.15))
         self.add(panel)  # with its punctuation
         if f"gravity.sentence-{number + 1}.faded" in self.lines:  # the toy plane's simplification, said once
-            faded = VGroup(*(t for t, part in zip(line.tokens, reading.takes_part) if not part))
+            faded = [t for t, part in zip(line.tokens, reading.takes_part) if not part]  # lit one after another
             self.say(f"gravity.sentence-{number + 1}.faded",
-                     Indicate(faded, scale_factor=1.15, color=style.MUTED), lasting=style.LONG)
+                     LaggedStart(*(Indicate(t, scale_factor=style.indicate_scale(t), color=style.MUTED) for t in faded),
+                                 lag_ratio=0.3), lasting=style.LONG)
         if number == self.lesson.guess_sentence:  # the words that could pull hardest, lit in turn
             self.guess(*(self.words[token_key(t)].dot for t, part in zip(reading.sentence_tokens, reading.takes_part)
                          if part and token_key(t) != reading.focus))

@@ -12,7 +12,8 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut, GrowArrow, Indicate, LaggedStart, VGroup
+from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, Create, FadeIn, FadeOut, GrowArrow, Indicate, LaggedStart,
+                   Succession, VGroup)
 
 from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
 from scenes import style
@@ -49,16 +50,15 @@ class MultiHeadScene(LessonScene):
         self.guess(*(panel.frame for panel in panels))
         for panel in panels:  # each head's pull, one after the other
             self.play(*(GrowArrow(a) for a in panel.arrows), FadeIn(panel.output), run_time=style.MEDIUM)
-        self.say("multihead.split", *(Indicate(panel.output, color=head_colour(index))
+        self.say("multihead.split", *(Indicate(panel.output, scale_factor=style.indicate_scale(panel.output), color=head_colour(index))
                                       for index, panel in enumerate(panels)), lasting=style.LONG)
         self.wait(style.PAUSE)
 
         # 2. the head outputs side by side: the concatenation
         concat = self.stage.content.shrink_to_fit(self.concat_row(), DOWN)
-        self.say("multihead.concat")
-        self.play(FadeIn(concat), run_time=style.MEDIUM)
-        self.play(FadeOut(panels), concat.animate.move_to(self.stage.content.point(UP), aligned_edge=UP),
-                  run_time=style.MEDIUM)
+        self.say("multihead.concat", Succession(  # they appear, then take the heads' place
+            FadeIn(concat), AnimationGroup(FadeOut(panels),
+                                           concat.animate.move_to(self.stage.content.point(UP), aligned_edge=UP))))
 
         # 3. W_O, rows coloured by the head they read
         row_colours = [head_colour(head) for head in self.row_owners()]

@@ -22,6 +22,7 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Indicate,
     LaggedStart,
     Line,
     Succession,
@@ -54,7 +55,11 @@ class RealModelScene(LessonScene):
         which = self.layer_and_head(heading)  # shown in step 2; its place is kept from the start
         self.ask()
         row = self.piece_row(0, lesson.readings[0])
-        self.say("realmodel.pieces", FadeIn(row))
+        markers = [label for label, special in zip(row.labels, lesson.readings[0].special) if special]
+        self.say("realmodel.pieces", Succession(  # piece by piece, then the markers the model adds
+            LaggedStart(*(FadeIn(label, shift=0.15 * UP) for label in row.labels), lag_ratio=0.3),
+            *(Indicate(marker, scale_factor=style.indicate_scale(marker), color=style.FOCUS) for marker in markers)))
+        self.add(row)
 
         # 2. one head of one layer: the focus piece's row of weights, in each sentence
         which.name = "layer_head"

@@ -68,7 +68,7 @@ class SoftmaxScene(LessonScene):
         self.say("softmax.scores", LaggedStart(FadeIn(best), FadeIn(average), lag_ratio=0.5))
 
         # 2. a guess; then one score slides: argmax jumps, softmax glides
-        self.guess(*(word.dot for word in words))
+        self.guess(best, average)  # the two answers, lit in turn
         self.say("softmax.slide")
         last = len(lesson.sweep_scores) - 1
         self.play(self.index.animate.set_value(0), run_time=style.LONG)

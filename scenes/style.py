@@ -69,6 +69,8 @@ PAUSE = 1.0
 BEAT_PAUSE = 0.4  # after a narrated line, before the next one
 FILL = 0.85  # of a line's voice (or reading time), the share its animations take: the picture moves meanwhile
 GUESS_PAUSE = 2.5  # after a prediction prompt, before the reveal: time to think
+INDICATE_SCALE = 1.15  # a mobject lit (Indicate: a guess's candidates, a word pointed at) grows this much...
+INDICATE_MOST_GROWTH = 0.3  # ...but never by more than this (scene units): a wide panel stays in the frame
 READING_RATE = 15.0  # characters a second: without a voice, a caption stays up this long (subtitle norm)
 
 
@@ -206,3 +208,10 @@ def left_aligned_text(text: str, max_width: float, size: float = BODY_SIZE, colo
     if len(lines) == 1:
         return lines[0]
     return VGroup(*lines).arrange(DOWN, aligned_edge=LEFT, buff=0.12 * size / BODY_SIZE)
+
+
+def indicate_scale(mobject) -> float:
+    """How much `mobject` grows while it is lit (Indicate): INDICATE_SCALE, or less for a large
+    one, so that it grows by at most INDICATE_MOST_GROWTH."""
+    size = max(mobject.width, mobject.height, 1e-6)
+    return min(INDICATE_SCALE, 1 + INDICATE_MOST_GROWTH / size)

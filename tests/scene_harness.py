@@ -13,7 +13,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from manim import Mobject, Text, VMobject, tempconfig
+from manim import AnimationGroup, Indicate, Mobject, Text, VMobject, tempconfig
 
 from scenes.style import SUBSCRIPT_SCALE
 
@@ -60,6 +60,7 @@ def record_scene(scene_class, lesson, media_dir, format: str = "landscape", **op
         steps: list  # after each play and wait: what is on screen (see `on_screen`)
 
         def play(self, *args, **kwargs):
+            self.lit += [lit_box(animation) for animation in indications(args)]
             start = self.time
             super().play(*args, **kwargs)
             self.steps.append(on_screen(self))
@@ -84,11 +85,29 @@ def record_scene(scene_class, lesson, media_dir, format: str = "landscape", **op
     with tempconfig(dry_run_settings(media_dir, format)):
         scene = Recording(lesson=lesson, skip_animations=True, **options)
         scene.steps, scene.timeline = [], []  # what is on screen after each step; (kind, start, end) of each
+        scene.lit = []  # the box of everything an Indicate lights, at its largest
         draw = render_undrawn(scene)
         scene.renderer.static_image = None
         draw(scene, ignore_skipping=True)  # the last frame alone, from scratch
         scene.last_frame = scene.renderer.get_frame().copy()
     return scene, shown
+
+
+def indications(animations) -> list[Indicate]:
+    """Every Indicate among `animations`, in groups (LaggedStart, Succession) too."""
+    found = []
+    for animation in animations:
+        if isinstance(animation, Indicate):
+            found.append(animation)
+        elif isinstance(animation, AnimationGroup):
+            found += indications(animation.animations)
+    return found
+
+
+def lit_box(indicate: Indicate) -> tuple[float, float, float, float]:
+    """(left, right, bottom, top) of what an Indicate lights, at its largest."""
+    grown = indicate.mobject.copy().scale(indicate.scale_factor)
+    return grown.get_left()[0], grown.get_right()[0], grown.get_bottom()[1], grown.get_top()[1]
 
 
 def longest_hold(scene) -> tuple[float, float]:
@@ -191,6 +210,9 @@ def layout_problems(scene, carried=("grid", "plane", "moving")) -> list[str]:
     caption_top = scene.stage.caption_top
     half_width, half_height = scene.camera.frame_width / 2, scene.camera.frame_height / 2
     problems = []
+    for left, right, bottom, top in scene.lit:  # what an Indicate lights, at its largest
+        if left < -half_width or right > half_width or top > half_height or bottom < -half_height:
+            problems.append(f"a mobject, lit, leaves the frame: {left:.2f}..{right:.2f}, {bottom:.2f}..{top:.2f}")
     for step, things in enumerate(scene.steps):
         for path, (left, right, bottom, top), _, size in things:
             where = f"step {step}: {path or 'an unnamed mobject'}"

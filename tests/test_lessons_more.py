@@ -128,17 +128,16 @@ def test_cards(example):
 def test_the_cards_say_exactly_this():
     """The intro and history cards, spelled out for the default example and for one without a model."""
     with_model, without = default_example(), parse_example(MINIMAL)
-    takeaway = ("The answer is attention: the other words of a sentence pull on a word, like gravity, and give it "
-                "a meaning for that sentence.")
+    takeaway = "The answer is attention: a sentence's other words pull on a word, like gravity, and give it its meaning there."
     assert [(line.id, line.text) for line in lesson_for("IntroCard", with_model).narration] == [
         ("intro.question", "A puzzle. In both sentences, \u201capple\u201d is one token, number 1, with one "
-                           "embedding. So how can a model tell what it means each time?"),
-        ("intro.guess", "Before we start: what would you look at to decide? Make a guess."),
+                           "embedding. How can a model tell what it means?"),
+        ("intro.guess", "What would you look at to decide? Make a guess."),
         ("intro.takeaway", takeaway)]
     assert [line.text for line in lesson_for("IntroCard", without).narration] == [
         "A puzzle. In every sentence, \u201capple\u201d is one token, number 1, with one embedding. "
-        "So how can a model tell what it means each time?",
-        "Before we start: what would you look at to decide? Make a guess.", takeaway]
+        "How can a model tell what it means?",
+        "What would you look at to decide? Make a guess.", takeaway]
     assert lesson_for("IntroCard", without).example == "minimal"
     assert lecture_scenes(without)[-2:] == ["HistoryCard", "RecapCard"] and "RealModelScene" not in lecture_scenes(without)
     assert lecture_scenes(with_model)[-2:] == ["RealModelScene", "RecapCard"]
@@ -146,7 +145,7 @@ def test_the_cards_say_exactly_this():
     assert [(line.id, line.text) for line in history.narration] == [
         ("history.question", "Attention that updates every word at once: where did the idea come from?"),
         ("history.years", "2014: attention helped an RNN translate. 2017: attention became the whole model."),
-        ("history.scaling", "Its heads were 64 wide, so every score was divided by 8.00, as the card shows."),
+        ("history.scaling", "Its heads were 64 wide, so every score was divided by 8.00."),
         ("history.takeaway", "Attention began in 2014 as a helper for an RNN; in 2017 it became the whole model.")]
     assert (history.d_k, history.sqrt_d_k, history.raw_score, history.scaled_score) == (64, 8.0, 24.0, 3.0)
     assert [entry.year for entry in history.entries] == [2014, 2017]

@@ -56,9 +56,9 @@ def test_the_default_lectures_numbers_spelled_out():
                                                 "0.43; \u201capple\u201d keeps more on itself.")
     assert texts["gravity.sentence-3.pull"] == ("Of the other words, \u201cbanana\u201d pulls hardest, with weight "
                                                 "0.19; \u201capple\u201d keeps more on itself.")
-    assert texts["formula.scale"] == ("Divide by \u221ad\u2096. Here d\u2096 is only 2, so dividing changes little; "
+    assert texts["formula.scale"] == ("Divide by \u221ad\u2096. Here d\u2096 is only 2, so this changes little; "
                                       "the next chapter shows why it matters.")
-    assert texts["history.scaling"] == "Its heads were 64 wide, so every score was divided by 8.00, as the card shows."
+    assert texts["history.scaling"] == "Its heads were 64 wide, so every score was divided by 8.00."
     assert texts["parallel.recurrent"].endswith("Six words, six steps.")
     assert texts["scaling.saturate"] == "Softmax saturates: at the widest, one word takes 0.98 of the weight."
     assert texts["multihead.heads"].startswith("Each of the two heads")

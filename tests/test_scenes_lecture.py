@@ -47,7 +47,7 @@ def test_the_sweep_draws_the_lesson_while_it_slides(tmp_path):
         if tracker is None or not scene.bars.updaters or hasattr(scene, "temperature"):
             return None  # before the sweep, or after it (the temperature's bars)
         bars = {m.name: m for m in scene.bars.get_family() if m.name.startswith("weight_bar:")}
-        marks = {m.name: m for m in scene.mobjects if m.name in ("argmax_marker", "softmax_output")}
+        marks = {m.name: m for m in scene.get_mobject_family_members() if m.name in ("argmax_marker", "softmax_output")}
         if len(marks) < 2:
             return None  # the markers are not on screen yet
         return (tracker.get_value(), [bars[f"weight_bar:{i}"].width for i in range(len(lesson.tokens))],
@@ -179,6 +179,42 @@ def test_a_quantity_is_written_alike_in_every_clip_that_shows_it(tmp_path):
     for j, score in enumerate(gravity.similarities):
         assert first_text(clips["SoftmaxScene"][2], f"score:{j}") == written(score), (j, softmax.tokens[j])
     assert first_text(clips["SoftmaxScene"][2], "score:1") == "0.71"  # cos(apple, orange), as the lecture's notes say
+
+
+def test_the_recap_writes_each_key_picture_as_its_chapter_did(tmp_path):
+    """The recap brings back each chapter's picture with the chapter's own numbers, spelled alike."""
+    example = default_example()
+    recap = drawn("RecapCard", tmp_path, example)[2]
+    clips = {name: drawn(name, tmp_path, example) for name in ("SoftmaxScene", "ProjectionScene", "MaskScene",
+                                                                "ParallelScene", "RealModelScene")}
+    same = []  # (quantity, (clip, name), recap's name)
+    for j, token in enumerate(clips["SoftmaxScene"][0].tokens):
+        same.append((f"softmax weight of {token}", ("SoftmaxScene", f"weight:{j}"), f"recap_softmaxscene:0:{j}"))
+    for j, token in enumerate(clips["ProjectionScene"][0].tokens):
+        same.append((f"weight of {token} before the maps", ("ProjectionScene", f"weight_before:{j}"),
+                     f"recap_projectionscene:0:{j}"))
+        same.append((f"weight of {token} after the maps", ("ProjectionScene", f"weight_after:{j}"),
+                     f"recap_projectionscene:1:{j}"))
+    n = len(clips["MaskScene"][0].tokens)
+    for i in range(n):
+        for j in range(n):
+            same.append((f"masked weight {i},{j}", ("MaskScene", f"masked:{i},{j}"), f"recap_maskscene:0:{i},{j}"))
+    same.append(("attention's steps", ("ParallelScene", "attention_steps"), "recap_parallelscene:1:0"))
+    same.append(("the recurrent network's steps", ("ParallelScene", f"recurrent_steps:{n}"), "recap_parallelscene:0:0"))
+    real = clips["RealModelScene"][0]
+    for number, reading in enumerate(real.readings):
+        shown = sorted(sorted(reading.labelled, key=lambda j: reading.weights[j], reverse=True)[:5])  # its five largest
+        for row, index in enumerate(shown):
+            same.append((f"real model weight of {reading.pieces[index]}", ("RealModelScene", f"weight{number}:{index}"),
+                         f"recap_realmodelscene:{number}:{row}"))
+    for quantity, (clip, name), recap_name in same:
+        a, b = first_text(clips[clip][2], name), first_text(recap, recap_name)
+        assert a == b, f"{quantity}: {clip} writes {a!r}, RecapCard writes {b!r}"
+    assert first_text(recap, "recap_parallelscene:0:0") == f"steps: {n}"  # the sentence's size
+    # the gravity picture: a context vector per sentence, where the gravity chapter put it
+    gravity_lesson, _, gravity = drawn("GravityScene", tmp_path, example)
+    labels = [first_text(recap, f"recap_gravityscene:0:{k}") for k in range(len(gravity_lesson.sentences))]
+    assert labels == [first_text(gravity, f"context_label:{k}") for k in range(len(gravity_lesson.sentences))]
 
 
 def test_symbols_are_drawn_with_true_subscripts(tmp_path):

@@ -83,6 +83,38 @@ def test_the_recap_says_every_chapters_takeaway_word_for_word(every_example):
         assert len(recap.chapters) == expected
 
 
+def test_the_recap_brings_back_each_chapters_key_picture(example):
+    """Each chapter's picture in the recap holds that chapter's numbers, worked out here from the
+    example: the first sentence's softmax weights, the causal mask at the sentence's size."""
+    from attention_core.lessons.recap import GridPanel, PlanePanel, StepsPanel, WeightsPanel
+
+    recap = {entry.id: entry.picture for entry in lesson_for("RecapCard", example).chapters}
+    assert list(recap) == [scene.lower() for scene in lecture_scenes(example)[1:-1]]
+    first = example.sentences[0]
+    words = [w.strip(",.").casefold() for w in first.text.split() if w.strip(",.").casefold() in example.words]
+    focus = np.array(example.words[first.focus], dtype=float)
+    cosines = np.array([focus @ np.array(example.words[w]) / np.linalg.norm(focus) / np.linalg.norm(example.words[w])
+                        for w in words])
+    (softmax,) = recap["softmaxscene"]
+    assert isinstance(softmax, WeightsPanel) and list(softmax.labels) == words
+    assert np.allclose(softmax.weights, np.exp(cosines) / np.exp(cosines).sum())
+    (plane,) = recap["gravityscene"]
+    assert isinstance(plane, PlanePanel) and len(plane.contexts) == len(example.sentences)
+    assert np.allclose(plane.embedding, focus)
+    (mask,) = recap["maskscene"]
+    n = len(mask.tokens)
+    assert isinstance(mask, GridPanel) and n >= 6 and mask.weights.shape == (n, n)
+    assert np.array_equal(mask.mask, np.tril(np.ones((n, n), dtype=bool)))
+    assert np.allclose(mask.weights.sum(axis=1), 1) and np.all(mask.weights[~mask.mask] == 0)
+    recurrent, attention = recap["parallelscene"]
+    assert isinstance(recurrent, StepsPanel) and (recurrent.steps, attention.steps) == (n, 1)
+    (heads,) = recap["multiheadscene"]  # each head's strongest word: one row a head
+    multihead = lesson_for("MultiHeadScene", example)
+    assert len(heads.labels) == len(multihead.heads) >= 2
+    for label, weight, head in zip(heads.labels, heads.weights, multihead.heads):
+        assert weight == max(head.weights) and label == f"{head.name}: {multihead.tokens[int(np.argmax(head.weights))]}"
+
+
 def test_the_intro_opens_on_the_puzzle_not_a_contents_list(example):
     intro = lesson_for("IntroCard", example)
     question = intro.narration[0].text
@@ -129,7 +161,7 @@ def test_the_softmax_sweep_starts_at_the_true_score(every_example):
 def test_the_score_change_is_said(example):
     projection = lesson_for("ProjectionScene", example)
     line = next(line.text for line in projection.narration if line.id == "projection.score")
-    assert "not the cosine similarity" in line and "query with a key" in line
+    assert "not the cosine similarity" in line and "a query dotted with a key" in line
 
 
 def test_shipped_examples_have_a_sentence_of_six_words_in_the_plane():

@@ -49,10 +49,10 @@ def intro_arc(example: Example) -> Arc:
         heading="Introduction",
         key="pull",
         question=(f"A puzzle. {where.capitalize()}, {quoted(focus)} is one token, number "
-                  f"{token_id(example, focus)}, with one embedding. So how can a model tell what it means each time?"),
-        guess="Before we start: what would you look at to decide? Make a guess.",
-        takeaway="The answer is attention: the other words of a sentence pull on a word, like gravity, "
-                 "and give it a meaning for that sentence.",
+                  f"{token_id(example, focus)}, with one embedding. How can a model tell what it means?"),
+        guess="What would you look at to decide? Make a guess.",
+        takeaway="The answer is attention: a sentence's other words pull on a word, like gravity, "
+                 "and give it its meaning there.",
     )
 
 
@@ -63,8 +63,8 @@ def gravity_arc(example: Example) -> Arc:
         key="weighted average",
         question=f"Words pull on {focus}. How hard does each one pull, and where does {focus} end up?",
         guess=f"Which word will pull hardest on {focus}? Make a guess.",
-        takeaway="Attention leaves the embedding where it is: it makes a new context vector for each sentence, "
-                 "a weighted average of the sentence's words.",
+        takeaway="Attention leaves the embedding where it is and makes a context vector per sentence: "
+                 "a weighted average of its words.",
     )
 
 
@@ -74,8 +74,7 @@ def softmax_arc(example: Example) -> Arc:
         key="scores",
         question="A context vector is a weighted average. Why average at all? Why not just take the best word?",
         guess="When one score slides past another, what will each answer do? Make a guess.",
-        takeaway="Softmax turns scores into positive weights that sum to one and change smoothly, "
-                 "so every word can contribute.",
+        takeaway="Softmax turns scores into positive weights that sum to one and change smoothly.",
     )
 
 
@@ -85,9 +84,9 @@ def projection_arc(example: Example) -> Arc:
         heading=f"{Q}, {K} and {V}: learned maps of the plane",
         key=f"{Q} and {K}",
         question=(f"Those scores compared embeddings, but the word that tells what {focus} means "
-                  "need not be alike. How can a model learn what to score high?"),
+                  "need not be alike. How can a model learn what scores high?"),
         guess="Will the maps raise or lower that word's weight? Make a guess.",
-        takeaway=f"{Q} and {K} are learned maps that decide who scores high; {V} only changes what gets averaged.",
+        takeaway=f"Learned maps {Q} and {K} decide who scores high; {V} changes only what is averaged.",
     )
 
 
@@ -96,8 +95,7 @@ def formula_arc(example: Example) -> Arc:
         heading="The formula, step by step",
         key="\u221ad\u2096",
         question=f"{Q} and {K} make the weights, {V} makes what is averaged. Can we write it all in one line?",
-        takeaway="Attention is softmax(Q K\u1d40 \u00f7 \u221ad\u2096) times V: "
-                 "the weights come from Q and K, what they average from V.",
+        takeaway="Attention is softmax(Q K\u1d40 \u00f7 \u221ad\u2096) times V: weights from Q and K, averaging V.",
     )
 
 
@@ -105,8 +103,8 @@ def scaling_arc(example: Example) -> Arc:
     return Arc(
         heading="Why divide by \u221ad\u2096?",
         key="softmax",
-        question="In our plane, dividing by \u221ad\u2096 hardly mattered. But the heads of a real model "
-                 "are much wider. Why divide at all?",
+        question="In our plane, dividing by \u221ad\u2096 hardly mattered. But real heads are much wider: "
+                 "why divide at all?",
         guess="What will softmax do with very large scores? Make a guess.",
         takeaway="Dividing by \u221ad\u2096 keeps the scores small at any width, so softmax stays soft.",
     )
@@ -116,10 +114,10 @@ def multihead_arc(example: Example) -> Arc:
     return Arc(
         heading=f"Several heads, weighed by {O}",
         key="heads",
-        question="One head gives one softmax row of weights, and it sums to 1. "
-                 "What if a word needs to look at two things at once?",
+        question="One head gives one softmax row of weights, summing to 1. "
+                 "What if a word must look at two things at once?",
         guess="Can a single head give its full attention to both? Make a guess.",
-        takeaway=f"Several heads look for different things at once; {O} weighs and mixes what each one found.",
+        takeaway=f"Several heads look for different things at once; {O} mixes what each found.",
     )
 
 
@@ -128,10 +126,9 @@ def mask_arc(example: Example) -> Arc:
         heading="Self-attention, masks and cross-attention",
         key="row",
         question="So far, the heads let every word see every other. But a model writing a sentence "
-                 "cannot read words it has not written yet. What stops it?",
+                 "cannot read words not yet written. What stops it?",
         guess="Which weights in the grid must go? Make a guess.",
-        takeaway="Self-attention reads its own sentence; a mask hides the future in every row; "
-                 "cross-attention reads another sentence.",
+        takeaway="A mask hides the future in every row; cross-attention reads another sentence.",
     )
 
 
@@ -142,8 +139,7 @@ def parallel_arc(example: Example) -> Arc:
         question="Every row of those grids was computed together. So is a transformer an RNN, "
                  "reading word by word?",
         guess="How many steps will each one need for the whole sentence? Make a guess.",
-        takeaway="A transformer updates every word at once; word order comes from positions "
-                 "added to the embeddings.",
+        takeaway="A transformer updates every word at once; order comes from positions added to embeddings.",
     )
 
 
@@ -162,8 +158,7 @@ def real_model_arc(example: Example) -> Arc:
         heading=f"In a real model: {name}",
         key="model",
         question="That was the whole model, in a toy plane. Does a real, trained model pull the same way?",
-        takeaway="A trained model does what the toy plane showed: each sentence gives the same word "
-                 "its own context vector.",
+        takeaway="A trained model does the same: each sentence gives a word its own context vector.",
     )
 
 
@@ -171,8 +166,7 @@ def recap_arc(example: Example) -> Arc:
     return Arc(
         heading="Recap",
         key="",
-        question="That is the whole model, from one word's embedding to a trained transformer. "
-                 "What is worth remembering?",
+        question="That is the whole model. What is worth remembering?",
         takeaway="Attention lets every word re-read itself in the light of its sentence.",
     )
 

@@ -1,4 +1,5 @@
-"""Lessons for the two cards: the lecture's opening card and the history card."""
+"""Lessons for the two cards: the lecture's opening card and the history card (the recap's is in
+recap.py)."""
 
 from __future__ import annotations
 
@@ -21,18 +22,6 @@ class IntroLesson(ClipLesson):
     token_id: int  # its number in the example's vocabulary, counted from 1
     embedding: tuple[float, float]  # its one static embedding
     sentences: tuple[str, ...]  # the sentences it stands in, as focus word (at most two shown)
-
-
-@dataclass(frozen=True)
-class RecapEntry(Lesson):
-    id: str  # the recap line's id part: the chapter's scene name, lower case
-    heading: str  # the chapter's title
-    takeaway: str  # its takeaway, word for word as the chapter says it
-
-
-@dataclass(frozen=True)
-class RecapLesson(ClipLesson):
-    chapters: tuple[RecapEntry, ...]  # every chapter before the recap but the introduction, in order
 
 
 @dataclass(frozen=True)
@@ -63,16 +52,6 @@ def intro_lesson(example: Example) -> IntroLesson:
                                         embedding=tuple(float(v) for v in example.words[focus]),
                                         sentences=sentences),
                             arc.intro_arc(example), "intro", narration.intro_lines)
-
-
-def recap_lesson(example: Example) -> RecapLesson:
-    """Every chapter's takeaway again, in order: the lecture's chapters are the example's."""
-    entries = []
-    for name in arc.chapter_scenes(example)[1:-1]:  # between the introduction and the recap
-        made = arc.ARCS[name](example)
-        entries.append(RecapEntry(id=name.lower(), heading=made.heading, takeaway=made.takeaway))
-    return narration.attach(RecapLesson(chapters=tuple(entries)), arc.recap_arc(example), "recap",
-                            narration.recap_lines)
 
 
 def history_lesson(example: Example | None = None) -> HistoryLesson:

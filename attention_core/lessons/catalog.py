@@ -8,10 +8,11 @@ unchanged re-run may reuse, without loading the drawing code.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from ..examples import Example
 from .arc import ARCS, chapter_scenes
-from .cards import history_lesson, intro_lesson, recap_lesson
+from .cards import history_lesson, intro_lesson
 from .formula import formula_lesson
 from .gravity import gravity_lesson
 from .masks import mask_lesson
@@ -19,6 +20,7 @@ from .multihead import multihead_lesson
 from .parallel import parallel_lesson
 from .projection import projection_lesson
 from .real_model import real_model_lesson
+from .recap import KEY_PICTURES, recap_lesson
 from .scaling import scaling_lesson
 from .softmax_sweep import softmax_lesson
 
@@ -37,12 +39,14 @@ LECTURE: dict[str, Callable[[Example], object]] = {  # the whole lecture, in tea
 
 NEEDS_MODEL = {"RealModelScene": real_model_lesson}  # after the history, for an example with a [model]
 
-CLOSING = {"RecapCard": recap_lesson}  # the last chapter: every takeaway again
+CLOSING = {"RecapCard": partial(recap_lesson, makers={**LECTURE, **NEEDS_MODEL})}  # last: every key picture again
 
 LESSONS = {**LECTURE, **NEEDS_MODEL, **CLOSING}  # every clip's lesson maker, by scene name, in teaching order
 
 if list(LESSONS) != list(ARCS):
     raise ImportError("the lessons and the arcs must name the same clips, in the same order")
+if list(KEY_PICTURES) != list(LESSONS)[1:-1]:
+    raise ImportError("the recap must have a key picture for every chapter between the introduction and itself")
 
 HEADLINE = ("GravityScene", "ProjectionScene", "MultiHeadScene")  # what render.py renders by default
 

@@ -83,17 +83,16 @@ def closing_line(count: int) -> str:
 
 
 def gravity_lines(lesson) -> list[tuple[str, str]]:
-    said = [("gravity.plane", "Each word is a point in this plane, its embedding: words that mean alike sit close.")]
+    said = [("gravity.plane", "Each word is a point, its embedding: words that mean alike sit close.")]
     told_faded = False
     for number, reading in enumerate(lesson.sentences, start=1):
         part = f"gravity.sentence-{number}"
-        said.append((f"{part}.words", f"Sentence {number}. Each of its words pulls on {quoted(reading.focus)}, "
-                                      f"like gravity: the larger their {similarity_name(lesson.similarity)}, "
-                                      "the stronger the pull." if number == 1 else
+        said.append((f"{part}.words", f"Sentence {number}. Each word pulls on {quoted(reading.focus)}, like gravity: "
+                                      f"the larger their {similarity_name(lesson.similarity)}, the stronger." if number == 1 else
                                       f"Sentence {number}: now these words pull on {quoted(reading.focus)}."))
         if not told_faded and not all(reading.takes_part):
             told_faded = True
-            said.append((f"{part}.faded", "The faded words are left out of this toy plane to keep it clear; "
+            said.append((f"{part}.faded", "Faded words are left out of this toy plane; "
                                           "a real model gives every token an embedding."))
         if number - 1 == lesson.guess_sentence:
             said.append(guess(lesson, "gravity"))
@@ -114,7 +113,7 @@ def softmax_lines(lesson) -> list[tuple[str, str]]:
                           "the best word jumps from one to the other, the weighted average glides."),
         ("softmax.temperature", "Temperature divides the scores: near 0, softmax picks the best word; "
                                 "large, every word weighs the same."),
-        ("softmax.by-sum", "Why not divide by the sum? A sum can be 0, and a weight can turn negative. "
+        ("softmax.by-sum", "Why not divide by the sum? A sum can be 0, and a weight negative. "
                            "Softmax weights are always positive."),
     ]
 
@@ -146,9 +145,9 @@ def self_line(lesson) -> str:
 def score_change_line(lesson) -> str:
     """Say that the score changes from the gravity clip's similarity to a query dotted with a key."""
     if lesson.similarity == "scaled_dot":
-        return "The score is still a scaled dot product: first of two embeddings, then of a query with a key."
+        return "The score is still a scaled dot product, now of a query with a key."
     return (f"From here on, a score is a scaled dot product, not the {similarity_name(lesson.similarity)}: "
-            "first of two embeddings, then of a query with a key.")
+            "a query dotted with a key.")
 
 
 def asymmetry_line(lesson) -> str:
@@ -165,9 +164,8 @@ def asymmetry_line(lesson) -> str:
 
 def projection_lines(lesson) -> list[tuple[str, str]]:
     return [
-        ("projection.grids", "Two grids: the faint one and the axes are fixed; the blue one will move."),
-        ("projection.query", f"{Q} is a learned linear map: it moves every point, p \u2192 p {Q}. "
-                             "The axes stay where they are."),
+        ("projection.grids", "The faint grid and the axes are fixed; the blue grid will move."),
+        ("projection.query", f"{Q} is a learned linear map: it moves every point, p \u2192 p {Q}."),
         ("projection.key", f"{K}, a second learned map, makes a key for every word."),
         ("projection.score", score_change_line(lesson)),
         guess(lesson, "projection"),
@@ -175,16 +173,16 @@ def projection_lines(lesson) -> list[tuple[str, str]]:
         ("projection.self", self_line(lesson)),
         ("projection.asymmetry", asymmetry_line(lesson)),
         ("projection.value", f"{V} does not make the weights: it only moves what gets averaged."),
-        ("projection.context", "The context vector is the weighted average of the values, drawn in V's space."),
+        ("projection.context", "The context vector is the weighted average of the values."),
     ]
 
 
 def formula_lines(lesson) -> list[tuple[str, str]]:
     return [
         ("formula.dots", "Q K\u1d40: the query of the focus word dotted with every key."),
-        ("formula.scale", f"Divide by \u221ad\u2096. Here d\u2096 is only {lesson.d_k}, "
-                          "so dividing changes little; the next chapter shows why it matters."),
-        ("formula.softmax", "Softmax: the weights, positive and summing to 1. They come from Q and K only."),
+        ("formula.scale", f"Divide by \u221ad\u2096. Here d\u2096 is only {lesson.d_k}, so this changes little; "
+                          "the next chapter shows why it matters."),
+        ("formula.softmax", "Softmax: the weights, positive and summing to 1, from Q and K only."),
         ("formula.values", "Then V: the weights average the values. The output is the word's context vector."),
     ]
 
@@ -234,17 +232,17 @@ def multihead_lines(lesson) -> list[tuple[str, str]]:
         guess(lesson, "multihead"),
         ("multihead.split", split_line(lesson)),
         ("multihead.concat", "The outputs of the heads, side by side, make one longer vector."),
-        ("multihead.output-map", f"{O} is a linear layer: each head's rows decide how much of its output is kept."),
+        ("multihead.output-map", f"{O} is a linear layer: its rows for each head decide how much of it is kept."),
         ("multihead.sum", "The heads' contributions add up to the output: no head decides alone."),
     ]
 
 
 def mask_lines(lesson) -> list[tuple[str, str]]:
     return [
-        ("mask.self", "Self-attention: each row is one word asking; each column a word it can look at."),
+        ("mask.self", "Self-attention: each row is a word asking; each column, a word it looks at."),
         guess(lesson, "mask"),
         ("mask.scores", "A decoder writes left to right, so every score above the diagonal, "
-                        "a word looking ahead, is set to minus infinity."),
+                        "looking ahead, is set to minus infinity."),
         ("mask.causal", "Softmax turns minus infinity into a weight of 0, and each row still sums to 1."),
         ("mask.cross", "Cross-attention: the decoder asks, with Q; the encoder's sentence answers, with K and V."),
     ]
@@ -261,8 +259,8 @@ def parallel_lines(lesson) -> list[tuple[str, str]]:
         ("parallel.attention", f"Attention: {everyone}, in one step."),
         ("parallel.recurrent", "A recurrent network must read word by word: each state needs the one before. "
                                f"{words.capitalize()}, {steps}."),
-        ("parallel.positions", "With no recurrence, word order must be added: each word's position "
-                               "is added to its embedding before attention."),
+        ("parallel.positions", "With no recurrence, order must be added: each word's position "
+                               "is added to its embedding."),
     ]
 
 
@@ -272,7 +270,7 @@ def history_lines(lesson) -> list[tuple[str, str]]:
         ("history.years", f"{first.year}: attention helped an RNN translate. "
                           f"{last.year}: attention became the whole model."),
         ("history.scaling", f"Its heads were {lesson.d_k} wide, so every score was divided by "
-                            f"{format_number(lesson.sqrt_d_k)}, as the card shows."),
+                            f"{format_number(lesson.sqrt_d_k)}."),
     ]
 
 
@@ -324,8 +322,7 @@ def real_model_lines(lesson) -> list[tuple[str, str]]:
               "head": f"the example's head, in the layer where it {hardest}"}[lesson.chosen_by]
     said = [
         ("realmodel.pieces", f"A real model, {lesson.model}, reads word pieces: {count_word(len(first.pieces))} "
-                             f"here, {count_word(added)} of them markers it adds, [CLS] and [SEP]. "
-                             "Every piece has an embedding."),
+                             f"here, with {count_word(added)} markers it adds. Every piece has an embedding."),
         ("realmodel.head", f"Layer {lesson.layer}, head {lesson.head} of {count_word(lesson.heads)}: {chosen}."),
     ]
     for number, reading in enumerate(lesson.readings, start=1):
