@@ -1,7 +1,7 @@
 """Benchmarks: prints its figures and writes them to build/bench.json. Not a test: nothing here
 passes or fails.
 
-    python bench.py                  the real model's load and forward times; narration speed; the narrated lecture of the default example at
+    python bench.py                  the real model's load and forward times; the preview; narration speed; the narrated lecture of the default example at
                                      low and high, --jobs 1 and 2, from a cold start; an unchanged re-run
     python bench.py --quality low    only at 480p15 (a few minutes)
     python bench.py --model          only the real model's times
@@ -85,6 +85,19 @@ def lecture_render(quality: str, jobs: int) -> dict:
             "lecture_megabytes": round(manifest["lecture"]["bytes"] / 1e6, 2)}
 
 
+def preview_speed() -> dict:
+    """`render.py --lecture --preview --jobs 2` of the default example: cold (a new output
+    folder), then warm (its cache of typeset text kept). The issue's goal: 15 s warm."""
+    times = {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as out:
+        for run in ("cold", "warm"):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, str(ROOT / "render.py"), "--lecture", "--preview", "--jobs", "2",
+                            "--out", out], check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[f"{run}_seconds"] = round(time.perf_counter() - started, 1)
+    return times
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quality", choices=("low", "high"), action="append",
@@ -97,6 +110,9 @@ def main() -> int:
           f"runs in {figures['model']['forward_milliseconds']} ms")
     if arguments.model:
         return 0
+    figures["preview"] = preview_speed()
+    print(f"preview of the whole lecture, --jobs 2: {figures['preview']['cold_seconds']} s cold, "
+          f"{figures['preview']['warm_seconds']} s warm (goal: 15 s warm)")
     figures["narration"] = narration_speed()
     print(f"narration: {figures['narration']['times_real_time']}x real time "
           f"({figures['narration']['speech_seconds']} s of speech in {figures['narration']['synthesis_seconds']} s)")

@@ -83,6 +83,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         help="render N clips at once, each in its own process (default: 1)")
     parser.add_argument("--force", action="store_true",
                         help="render every clip again, even those whose inputs did not change since the last run")
+    parser.add_argument("--preview", action="store_true",
+                        help="write preview.png in the output folder instead of rendering: the picture at the end "
+                        "of every narrated line of every clip, in seconds, with no video encoded")
+    parser.add_argument("--watch", action="store_true",
+                        help="with --preview: write it again each time the example file is saved, and print the "
+                        "example's problems instead of stopping (Ctrl-C ends it)")
     parser.add_argument("--list-examples", action="store_true",
                         help="list the shipped example files with their titles, then stop")
     parser.add_argument("--check-example", metavar="PATH",
@@ -149,7 +155,8 @@ def plan(arguments: argparse.Namespace) -> Plan:
     if narrate:
         check_voice_installed()
     canonical = example.canonical()
-    record = {"name": example.name, "sha256": example.sha256(), "defaults": list(example.defaults_used)}
+    record = {"name": example.name, "sha256": example.sha256(), "defaults": list(example.defaults_used),
+              "advice": example_advice_lines(example)}
     if example.model is not None:
         from attention_core.pretrained import weights_sha256
 
@@ -171,6 +178,18 @@ def plan(arguments: argparse.Namespace) -> Plan:
     return Plan(folder, record, settings, jobs, arguments.lecture and narrate, example.title)
 
 
+def example_advice_lines(example) -> list[str]:
+    """What would make the example teach better (never fatal): "field: advice", in file order."""
+    from attention_core.advice import example_advice
+
+    return [str(advice) for advice in example_advice(example)]
+
+
+def tell_advice(lines: list[str], where: str) -> None:
+    for line in lines:
+        print(f"render.py: advice: {where}: {line}", file=sys.stderr)
+
+
 def check_folder(folder: Path, option: str, given: str) -> None:
     """`folder` can be made (or is there): none of it, from the top, is a file. Checked before
     anything renders, so a wrong `option` is one line, not a traceback after the first clip."""
@@ -189,10 +208,16 @@ def find_recordings(voice_dir: str, example, scenes: list[str]) -> dict[str, Pat
 
     line_ids = {line.id for scene in lecture_scenes(example) for line in lesson_for(scene, example).narration}
     try:
-        found = recordings(Path(voice_dir), line_ids)
+        found, ignored = recordings(Path(voice_dir), line_ids)
     except VoiceError as error:
         raise UsageError(str(error)) from None
-    wanted = {line.id for scene in scenes for line in lesson_for(scene, example).narration}
+    wanted = [line.id for scene in scenes for line in lesson_for(scene, example).narration]
+    if ignored:
+        print(f"render.py: --voice-dir: left alone, not .wav recordings: {', '.join(ignored)}", file=sys.stderr)
+    missing = [line for line in wanted if line not in found]
+    if missing:
+        print(f"render.py: --voice-dir: {len(wanted) - len(missing)} of {len(wanted)} lines recorded; the offline "
+              f"voice says the other {len(missing)}: {', '.join(missing)}", file=sys.stderr)
     return {line: path for line, path in found.items() if line in wanted}
 
 
@@ -210,6 +235,7 @@ def render(arguments: argparse.Namespace) -> dict:
     whose inputs did not change since the last run is reused); for a narrated lecture, join
     the clips at the end."""
     job_plan = plan(arguments)
+    tell_advice(job_plan.record["advice"], arguments.example or job_plan.record["name"])
     job_plan.folder.mkdir(parents=True, exist_ok=True)
     previous = read_manifest(job_plan.folder) or {}
     reused, to_render = split_reused(job_plan.jobs, previous, arguments.force)
@@ -260,21 +286,22 @@ def progress_bar():
     return Progress(*columns, transient=False)
 
 
-def run_jobs(jobs: list[ClipJob], workers: int, progress):
-    """Yield each job's manifest entry as it finishes, with the clips in progress named on the
-    bar; in worker processes when workers > 1 (manim's config is process-global)."""
-    task = progress.add_task("rendering", total=len(jobs))
-    stage = "narrating and rendering" if jobs and jobs[0].narrate else "rendering"
+def run_jobs(jobs: list[ClipJob], workers: int, progress, work=run_job, stage: str | None = None):
+    """Yield `work(job)` (by default the job's manifest entry) for each job as it finishes, with
+    the clips in progress named on the bar; in worker processes when workers > 1 (manim's
+    config is process-global)."""
+    stage = stage or ("narrating and rendering" if jobs and jobs[0].narrate else "rendering")
+    task = progress.add_task(stage, total=len(jobs))
     if workers == 1:
         for job in jobs:
             progress.update(task, description=f"{stage} {Path(job.target).stem}")
-            yield run_job(job)
+            yield work(job)
             progress.advance(task)
         progress.update(task, description=f"{stage}: done")
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        running = {pool.submit(run_job, job): Path(job.target).stem for job in jobs}
+        running = {pool.submit(work, job): Path(job.target).stem for job in jobs}
         while running:
             progress.update(task, description=f"{stage} {', '.join(list(running.values())[:workers])}")
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -283,6 +310,71 @@ def run_jobs(jobs: list[ClipJob], workers: int, progress):
                 yield future.result()
                 progress.advance(task)
     progress.update(task, description=f"{stage}: done")
+
+
+def preview(arguments: argparse.Namespace) -> Path:
+    """Plan as a render would (checking everything), then draw the picture at the end of each
+    line's beat of every planned clip into preview.png; no clip or manifest is written."""
+    from clips.preview import preview_row, write_preview
+
+    job_plan = plan(arguments)
+    tell_advice(job_plan.record["advice"], arguments.example or job_plan.record["name"])
+    with progress_bar() as progress:  # rows come back as they finish: put back in the plan's order
+        rows = dict(run_jobs(job_plan.jobs, arguments.jobs, progress, preview_row, "previewing"))
+    return write_preview(job_plan.folder, [(name, rows[name]) for name in (Path(job.target).name
+                                                                            for job in job_plan.jobs)])
+
+
+WATCH_SETTLE = 0.3  # seconds after a save before the preview is drawn: an editor may write in several steps
+
+
+def watch(arguments: argparse.Namespace) -> int:
+    """Draw the preview, then again each time the example file is saved; the example's
+    problems are printed, not fatal, so the next save can mend them. Ctrl-C ends it."""
+    import threading
+    import time
+
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    from attention_core.example_file import DEFAULT_EXAMPLE, ExampleError, find_example
+
+    try:
+        path = find_example(arguments.example or DEFAULT_EXAMPLE).resolve()
+    except ExampleError as error:
+        raise UsageError(f"{arguments.example}: {error}") from None
+    arguments.example = str(path)
+    saved = threading.Event()
+
+    class Saved(FileSystemEventHandler):
+        def on_any_event(self, event):  # written in place, or written aside and renamed over it
+            if str(path) in (event.src_path, getattr(event, "dest_path", "")):
+                saved.set()
+
+    observer = Observer()
+    observer.schedule(Saved(), str(path.parent))
+    observer.start()
+    try:
+        while True:
+            try:
+                report_preview(preview(arguments))
+            except UsageError as error:
+                print(f"render.py: error: {error}", file=sys.stderr)
+            print(f"watching {path}: save it to draw the preview again (Ctrl-C stops)", flush=True)
+            saved.wait()
+            time.sleep(WATCH_SETTLE)
+            saved.clear()
+    except KeyboardInterrupt:
+        print("stopped watching")
+        return 0
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def report_preview(path: Path) -> int:
+    print(f"{path}: the picture at the end of every narrated line")
+    return 0
 
 
 def list_examples() -> None:
@@ -302,10 +394,16 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.list_examples:
             list_examples()
             return 0
+        if arguments.watch and not arguments.preview:
+            raise UsageError("--watch re-draws the preview: use it with --preview")
+        if arguments.preview:
+            return watch(arguments) if arguments.watch else report_preview(preview(arguments))
         if arguments.check_example:
             example = read_example(arguments.check_example)
             defaults = f" (defaults used for: {', '.join(example.defaults_used)})" if example.defaults_used else ""
             print(f"{arguments.check_example}: ok, example {example.name!r}{defaults}")
+            for line in example_advice_lines(example):
+                print(f"{arguments.check_example}: advice: {line}")
             return 0
         manifest = render(arguments)
     except UsageError as error:

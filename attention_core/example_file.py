@@ -47,9 +47,30 @@ class ExampleError(ValueError):
         self.field, self.problem = field, problem
 
 
+def find_example(name_or_path: str | Path) -> Path:
+    """The example file `name_or_path` names: a path, or a shipped example's name or file name
+    ("fruit-vs-tech", "fruit-vs-tech.toml"). ExampleError if it names nothing."""
+    path = Path(name_or_path)
+    if path.exists():
+        return path
+    shipped = {p.stem: p for p in shipped_examples()}
+    if path.parent == Path(".") and (path.stem in shipped and path.suffix in ("", ".toml")):
+        return shipped[path.stem]
+    names = ", ".join(shipped)
+    close = difflib.get_close_matches(path.stem, list(shipped), n=1)
+    hint = f"did you mean {close[0]!r}? Or give" if close else "give"
+    raise ExampleError("file", f"does not exist; {hint} the path of a .toml example, or the name of a "
+                       f"shipped one ({names})")
+
+
 def load_example(path: str | Path) -> Example:
-    """Read and check the example at `path`; ExampleError (a ValueError) names the field."""
-    path = Path(path)
+    """Read and check the example at `path` (or a shipped example's name, see `find_example`);
+    ExampleError (a ValueError) names the field."""
+    path = find_example(path)
+    if path.is_dir():
+        inside = sorted(p.name for p in path.glob("*.toml"))
+        holds = f" (it holds {', '.join(inside[:3])})" if inside else ""
+        raise ExampleError("file", f"is a folder, not an example file; give the path of a .toml file{holds}")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -69,8 +90,27 @@ def parse_example(text: str) -> Example:
             where = message[message.find("(") + 1:message.rfind(")")]
             raise ExampleError("toml", f"a key or table is given twice ({where}); "
                                "give each word and each table once") from None
+        key = unquoted_key(text, message)
+        if key is not None:
+            raise ExampleError("toml", f"the key {key!r} has letters beyond ASCII, so TOML needs it in quotes: "
+                               f"write \"{key}\" = ... ({message[message.find('(') + 1:message.rfind(')')]})") from None
         raise ExampleError("toml", f"not valid TOML: {message}; check the quoting and brackets there") from None
     return example_from_data(data)
+
+
+WHERE = re.compile(r"\(at line (\d+), column \d+\)")
+BARE_KEY = re.compile(r"\s*([^\s=\"'\[\]#]+)\s*=")  # a key before "=", not in quotes
+
+
+def unquoted_key(text: str, message: str) -> str | None:
+    """The key of the line a TOML error points at, if it is a bare key with a letter beyond
+    ASCII (TOML's bare keys are A-Z, a-z, 0-9, "-" and "_" only): it needs quotes."""
+    where = WHERE.search(message)
+    lines = text.splitlines()
+    if where is None or not 0 < int(where[1]) <= len(lines):
+        return None
+    bare = BARE_KEY.match(lines[int(where[1]) - 1])
+    return bare[1] if bare and not bare[1].isascii() else None
 
 
 def example_from_data(data: dict) -> Example:

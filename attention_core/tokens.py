@@ -18,5 +18,7 @@ def split_tokens(text: str) -> list[str]:
 
 
 def token_key(token: str) -> str:
-    """The form under which a token's embedding is looked up."""
-    return token.casefold()
+    """The form under which a token's embedding is looked up: its Unicode lower case
+    ("Straße" -> "straße", "ΟΔΟΣ" -> "οδος"). Not str.casefold, which would turn ß into ss and
+    so put a spelling on screen that the example never wrote."""
+    return token.lower()

@@ -107,12 +107,16 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
 def write_contact_sheet(folder: Path, entries: list[dict]) -> str:
     """contact-sheet.png in `folder`: one row a clip (in the manifest's order), its file name
     above the key frame of each of its narration lines. Returns the sheet's name."""
-    rows = []
-    for entry in entries:
-        times = [seconds for _, seconds in beat_ends(entry)]
-        frames = frames_at(folder / entry["file"], times)
-        rows.append((entry["file"], [frame.resize((round(THUMB_HEIGHT * frame.width / frame.height), THUMB_HEIGHT),
-                                                  Image.LANCZOS) for frame in frames]))
+    rows = [(entry["file"], frames_at(folder / entry["file"], [seconds for _, seconds in beat_ends(entry)]))
+            for entry in entries]
+    save_png(sheet_of(rows), folder / SHEET_NAME)
+    return SHEET_NAME
+
+
+def sheet_of(rows: list[tuple[str, list[Image.Image]]]) -> Image.Image:
+    """A contact sheet: one row a clip, its name above its key frames (each THUMB_HEIGHT high)."""
+    rows = [(name, [frame.convert("RGBA").resize((round(THUMB_HEIGHT * frame.width / frame.height), THUMB_HEIGHT),
+                                                 Image.LANCZOS) for frame in frames]) for name, frames in rows]
     width = max(SHEET_GAP + sum(frame.width + SHEET_GAP for frame in frames) for _, frames in rows)
     height = sum(NAME_ROOM + THUMB_HEIGHT + SHEET_GAP for _ in rows) + SHEET_GAP
     sheet = Image.new("RGBA", (width, height), SHEET_BACKGROUND)
@@ -125,5 +129,4 @@ def write_contact_sheet(folder: Path, entries: list[dict]) -> str:
             sheet.alpha_composite(frame, (x, y + NAME_ROOM))
             x += frame.width + SHEET_GAP
         y += NAME_ROOM + THUMB_HEIGHT + SHEET_GAP
-    save_png(sheet, folder / SHEET_NAME)
-    return SHEET_NAME
+    return sheet

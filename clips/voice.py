@@ -9,6 +9,7 @@ installed versions give the same samples.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import os
@@ -115,23 +116,25 @@ def trimmed(samples: np.ndarray, threshold: float = 10 ** (-50 / 20)) -> np.ndar
     return samples[loud[0] : loud[-1] + 1] if loud.size else samples
 
 
-def recordings(voice_dir: Path, line_ids: set[str]) -> dict[str, Path]:
-    """The recordings in `voice_dir`, by line id; every file must name a line and be a WAV."""
+def recordings(voice_dir: Path, line_ids: set[str]) -> tuple[dict[str, Path], list[str]]:
+    """The recordings in `voice_dir`, by line id, and the names of the files that are not
+    recordings (not .wav: notes, a script), which are left alone. A .wav must name a line."""
     if not voice_dir.is_dir():
         raise VoiceError(f"--voice-dir {voice_dir}: no such folder; give the folder of your WAV recordings")
-    found = {}
+    found, ignored = {}, []
     for path in sorted(voice_dir.iterdir()):
         if path.name.startswith(".") or path.is_dir():
             continue
         if path.suffix.lower() != ".wav":
-            raise VoiceError(f"{path}: not a WAV recording; name each recording <line id>.wav "
-                             "(the ids are in narration.md)")
+            ignored.append(path.name)
+            continue
         if path.stem not in line_ids:
-            raise VoiceError(f"{path}: no narration line has the id {path.stem!r}; "
-                             "use an id from narration.md")
+            close = difflib.get_close_matches(path.stem, sorted(line_ids), n=1, cutoff=0.8)  # a typo, not a guess
+            hint = f"did you mean {close[0]!r} (rename it {close[0]}.wav)? Or use" if close else "use"
+            raise VoiceError(f"{path}: no narration line has the id {path.stem!r}; {hint} an id from narration.md")
         read_recording(path)  # every recording is checked before anything is written
         found[path.stem] = path
-    return found
+    return found, ignored
 
 
 @functools.lru_cache(maxsize=1)

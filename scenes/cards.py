@@ -7,7 +7,7 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, Line, Succession, 
 
 from attention_core.lessons.cards import HistoryLesson, IntroLesson, history_lesson, intro_lesson
 from attention_core.text import format_pair
-from attention_core.tokens import split_tokens
+from attention_core.tokens import split_tokens, token_key
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP
@@ -75,7 +75,7 @@ class IntroCard(LessonScene):
     @staticmethod
     def focus_glyphs(line: SentenceLine, focus: str) -> VGroup:
         """The first occurrence of the focus word in a sentence's line."""
-        words = [token.casefold() for token in split_tokens(line.text)]
+        words = [token_key(token) for token in split_tokens(line.text)]
         return line.tokens[words.index(focus)]
 
 

@@ -25,7 +25,7 @@ from manim import (
 )
 
 from attention_core.text import SYMBOLS
-from attention_core.tokens import TOKEN_PATTERN
+from attention_core.tokens import TOKEN_PATTERN, token_key
 from scenes import style
 
 
@@ -265,7 +265,7 @@ class SentenceLine(VGroup):
                 glyphs = VGroup(*line[span[0]:span[1]])
                 part = takes_part[index]
                 glyphs.set_opacity(1.0 if part else style.ABSENT_WORD_OPACITY)
-                if part and line_text[span[0]:span[1]].casefold() == focus:
+                if part and token_key(line_text[span[0]:span[1]]) == focus:
                     glyphs.set_color(style.FOCUS)
                 glyphs.name = f"token:{index}"
                 self.tokens.add(glyphs)

@@ -391,7 +391,8 @@ def test_the_limits_themselves_are_allowed():
 def test_a_file_that_is_missing_or_not_utf8_is_named(tmp_path):
     with pytest.raises(ExampleError) as raised:
         load_example(tmp_path / "nowhere.toml")
-    assert str(raised.value) == "file: does not exist; give the path of a .toml example"
+    assert str(raised.value) == ("file: does not exist; give the path of a .toml example, or the name of a "
+                                 "shipped one (bank-river-vs-money, fruit-vs-tech, it-animal-or-street)")
     latin1 = tmp_path / "latin1.toml"
     latin1.write_bytes(VALID.replace("A tiny example", "Caf\xe9").encode("latin-1"))
     with pytest.raises(ExampleError) as raised:
@@ -400,3 +401,31 @@ def test_a_file_that_is_missing_or_not_utf8_is_named(tmp_path):
     utf8 = tmp_path / "utf8.toml"
     utf8.write_bytes(VALID.replace("A tiny example", "Caf\xe9").encode("utf-8"))
     assert load_example(utf8).title == "Caf\xe9"
+
+
+def test_a_folder_a_name_and_a_near_miss_are_each_told_what_to_do(tmp_path):
+    (tmp_path / "mine.toml").write_text(VALID, encoding="utf-8")
+    with pytest.raises(ExampleError) as raised:
+        load_example(tmp_path)
+    assert str(raised.value) == "file: is a folder, not an example file; give the path of a .toml file (it holds mine.toml)"
+    assert load_example("fruit-vs-tech").name == load_example("fruit-vs-tech.toml").name == "fruit-vs-tech"
+    with pytest.raises(ExampleError) as raised:
+        load_example("fruit-vs-tec")
+    assert str(raised.value).startswith("file: does not exist; did you mean 'fruit-vs-tech'? Or give the path")
+    done = run_render("--check-example", "bank-river-vs-money")  # a name from --list-examples
+    assert done.returncode == 0 and "ok, example 'bank-river-vs-money'" in done.stdout
+
+
+def test_a_word_beyond_ascii_keeps_its_spelling():
+    """ß stays ß (Unicode lower case, not case folding to "ss"); a capital in the sentence still
+    finds the word; a bare key with such letters is told to take quotes."""
+    text = VALID.replace("orange = [0.0, 3.0]", '"straße" = [0.0, 3.0]').replace("An apple and an orange",
+                                                                                  "An apple on the Straße")
+    example = parse_example(text)
+    assert "straße" in example.words
+    from attention_core.lessons.catalog import lesson_for
+    assert lesson_for("GravityScene", example).sentences[0].tokens == ("apple", "straße")
+    with pytest.raises(ExampleError) as raised:
+        parse_example(text.replace('"straße" =', "straße ="))
+    assert str(raised.value) == ("toml: the key 'straße' has letters beyond ASCII, so TOML needs it in quotes: "
+                                 'write "straße" = ... (at line 8, column 5)')

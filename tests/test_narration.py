@@ -157,8 +157,12 @@ def test_a_recording_is_used_and_paces_its_beat(tmp_path):
     voices.mkdir()
     write_wav(voices / "history.years.wav", 7.0)
     write_wav(voices / "gravity.plane.wav", 1.0)  # a line of another clip: checked, not used here
+    (voices / "notes.txt").write_text("take 2 was better")  # not a recording: left alone, and said so
     done = render(tmp_path / "out", "HistoryCard", "--voice-dir", str(voices))
     assert done.returncode == 0, done.stderr
+    assert "render.py: --voice-dir: left alone, not .wav recordings: notes.txt" in done.stderr
+    assert ("render.py: --voice-dir: 1 of 4 lines recorded; the offline voice says the other 3: "
+            "history.question, history.scaling, history.takeaway") in done.stderr
     folder = tmp_path / "out" / "fruit-vs-tech" / "low"
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["settings"]["narration"]["recorded"] == ["history.years"]
@@ -175,14 +179,15 @@ def test_a_recording_is_used_and_paces_its_beat(tmp_path):
 
 @pytest.mark.parametrize("make, message", [
     (None, "--voice-dir {dir}: no such folder; give the folder of your WAV recordings"),
-    (lambda d: (d / "history.years.mp3").write_bytes(b"ID3"),
-     "{dir}/history.years.mp3: not a WAV recording; name each recording <line id>.wav (the ids are in narration.md)"),
     (lambda d: (d / "history.years.wav").write_text("not audio"),
      "{dir}/history.years.wav: cannot be read as WAV"),
     (lambda d: write_wav(d / "history.years.wav", 0.0, lead=0.0),
      "{dir}/history.years.wav: the recording is empty or silent; record the line again"),
     (lambda d: write_wav(d / "history.nope.wav", 1.0),
      "{dir}/history.nope.wav: no narration line has the id 'history.nope'; use an id from narration.md"),
+    (lambda d: write_wav(d / "history.year.wav", 1.0),
+     "{dir}/history.year.wav: no narration line has the id 'history.year'; did you mean 'history.years' "
+     "(rename it history.years.wav)? Or use an id from narration.md"),
 ])
 def test_a_bad_voice_dir_is_one_line_and_writes_nothing(tmp_path, make, message):
     voices = tmp_path / "voices"

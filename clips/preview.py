@@ -1,0 +1,75 @@
+"""The preview: the picture at the end of every narrated line's beat, of every clip of a run,
+as one contact sheet (preview.png), drawn without rendering or encoding any video.
+
+Each clip's scene is played as a dry run with its animations skipped: every `play` jumps to
+its last state, and at the end of each line's beat (where the contact sheet takes its key
+frame) the frame is drawn once. That picture does not depend on how long anything lasts, so
+no voice is synthesised: a beat's end state is the same at the voice's pace as at the
+caption's reading pace. tests/test_preview.py compares it with the rendered clip's frame.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from clips.job import ClipJob, manim_settings
+
+PREVIEW_NAME = "preview.png"
+
+
+def preview_frames(job: ClipJob) -> list[Image.Image]:
+    """The picture at the end of each narrated line's beat of `job`'s clip, in order."""
+    from manim import tempconfig
+
+    from scenes.catalog import SCENES
+
+    random.seed(0)
+    np.random.seed(0)
+    scene_class = SCENES[job.scene]
+    lesson = scene_class.lesson_for(job.example_object())
+    frames: list[Image.Image] = []
+
+    class Previewing(scene_class):
+        def end_beat(self):
+            ended = len(self.beat_ends)
+            super().end_beat()
+            if len(self.beat_ends) > ended:  # a beat ended just now: its picture is complete
+                self.renderer.static_image = None  # drawn from scratch, not over a frame kept from a play
+                draw(self, ignore_skipping=True)
+                frames.append(Image.fromarray(self.renderer.get_frame()).convert("RGB"))
+
+    Previewing.__name__ = scene_class.__name__
+    with tempfile.TemporaryDirectory(prefix="attention-preview-") as media_dir:
+        text_cache = Path(job.cache) / "manim" / job.scene  # the renders' own: a warm one is shared
+        settings = {**manim_settings(job.quality, media_dir, job.scene, text_cache, job.format, job.transparent),
+                    "dry_run": True}
+        with tempconfig(settings):
+            scene = Previewing(lesson=lesson, burn_captions=job.burn_captions, skip_animations=True)
+            draw = scene.renderer.update_frame
+            scene.renderer.update_frame = lambda *args, **kwargs: None  # drawn only where a beat ends
+            scene.render()
+    return frames
+
+
+def preview_row(job: ClipJob) -> tuple[str, list[Image.Image]]:
+    """A row of the preview sheet: the clip's file name and its key pictures, already at the
+    sheet's size (so that a worker process hands back little)."""
+    from clips.pictures import THUMB_HEIGHT
+
+    frames = preview_frames(job)
+    return Path(job.target).name, [frame.resize((round(THUMB_HEIGHT * frame.width / frame.height), THUMB_HEIGHT),
+                                                Image.LANCZOS) for frame in frames]
+
+
+def write_preview(folder: Path, rows: list[tuple[str, list[Image.Image]]]) -> Path:
+    """preview.png in `folder`: the rows as a contact sheet. Returns its path."""
+    from clips.pictures import save_png, sheet_of
+
+    folder.mkdir(parents=True, exist_ok=True)
+    save_png(sheet_of(rows), folder / PREVIEW_NAME)
+    return folder / PREVIEW_NAME
