@@ -105,13 +105,20 @@ def manim_settings(quality: str, media_dir: str, output_file: str, text_cache: P
     return settings
 
 
+def typeset_cache(cache: str) -> Path:
+    """Where a run keeps its typeset texts (scenes/style.py): shared by every clip and process."""
+    return Path(cache) / "manim" / "typeset"
+
+
 def run_job(job: ClipJob) -> dict:
     """Render `job`, add its narration, and put the clip in place; return its manifest entry."""
     from manim import tempconfig
 
     from clips.encoding import bt709_segments
+    from scenes import style
     from scenes.catalog import SCENES
 
+    style.TYPESET_CACHE = typeset_cache(job.cache)
     random.seed(0)
     np.random.seed(0)
     scene_class = SCENES[job.scene]

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from clips.job import ClipJob, manim_settings
+from clips.job import ClipJob, manim_settings, typeset_cache
 
 PREVIEW_NAME = "preview.png"
 
@@ -26,8 +26,10 @@ def preview_frames(job: ClipJob) -> list[Image.Image]:
     """The picture at the end of each narrated line's beat of `job`'s clip, in order."""
     from manim import tempconfig
 
+    from scenes import style
     from scenes.catalog import SCENES
 
+    style.TYPESET_CACHE = typeset_cache(job.cache)
     random.seed(0)
     np.random.seed(0)
     scene_class = SCENES[job.scene]

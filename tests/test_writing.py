@@ -32,3 +32,24 @@ def test_a_symbol_gets_a_true_subscript():
         assert sub.get_bottom()[1] < letter.get_bottom()[1]  # below its baseline
         assert sub.height < letter.height
     assert type(typeset("no symbol here", 32)).__name__ == "Text"
+
+
+def test_a_kept_text_is_the_text_typeset_again(tmp_path, monkeypatch):
+    """With a typeset cache, a text is typeset once and loaded after: the same points, colour
+    and size; a broken kept file (a killed run's) is typeset again."""
+    import numpy as np
+
+    from scenes import style
+
+    fresh = style.plain_text("Straße, 0.57 \u2192 context", style.LABEL_SIZE, style.FOCUS)
+    monkeypatch.setattr(style, "TYPESET_CACHE", tmp_path)
+    for attempt in range(3):
+        style._typeset.cache_clear()  # as a new process would
+        kept = style.plain_text("Straße, 0.57 \u2192 context", style.LABEL_SIZE, style.FOCUS)
+        (path,) = list(tmp_path.glob("*.pickle"))
+        assert [np.array_equal(a.points, b.points) for a, b in zip(fresh.get_family(), kept.get_family())] == \
+            [True] * len(fresh.get_family())
+        assert kept.get_color() == fresh.get_color() and kept.font_size == fresh.font_size
+        if attempt == 1:
+            path.write_bytes(path.read_bytes()[:100])  # cut short
+    style._typeset.cache_clear()
