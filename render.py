@@ -83,6 +83,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         help="render N clips at once, each in its own process (default: 1)")
     parser.add_argument("--force", action="store_true",
                         help="render every clip again, even those whose inputs did not change since the last run")
+    parser.add_argument("--present", action="store_true",
+                        help="with --lecture: also write site/ beside lecture.mp4: present.html (the lecture one "
+                        "line at a time, for class) and index.html (the lecture page); works from file://")
     parser.add_argument("--preview", action="store_true",
                         help="write preview.png in the output folder instead of rendering: the picture at the end "
                         "of every narrated line of every clip, in seconds, with no video encoded")
@@ -175,7 +178,9 @@ def plan(arguments: argparse.Namespace) -> Plan:
                     narrate, tuple(sorted((line, str(path)) for line, path in recordings.items())),
                     arguments.captions == "burned", arguments.format, arguments.transparent, arguments.thumbnail)
             for scene, file in zip(scenes, files)]
-    return Plan(folder, record, settings, jobs, arguments.lecture and narrate, example.title)
+    if arguments.present and not arguments.lecture:
+        raise UsageError("--present writes the lecture's pages: use it with --lecture")
+    return Plan(folder, record, settings, jobs, arguments.lecture and (narrate or arguments.present), example.title)
 
 
 def example_advice_lines(example) -> list[str]:
@@ -260,6 +265,11 @@ def render(arguments: argparse.Namespace) -> dict:
             lecture["reused"] = lecture is previous.get("lecture")
             manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, [], SCENE_NAMES,
                                       job_plan.settings, lecture)
+            if arguments.present:
+                from clips.site import write_site
+
+                write_site(job_plan.folder, lecture, ordered, arguments.quality, arguments.format == "vertical",
+                           job_plan.title, arguments.captions == "burned")
     if arguments.thumbnail:
         manifest = add_pictures(job_plan, [entries[job.scene] for job in job_plan.jobs], arguments.quality,
                                 manifest.get("lecture"))

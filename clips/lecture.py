@@ -43,17 +43,23 @@ def chapters_of(entries: list[dict], texts: dict[str, str], frame_rate: int) -> 
     chapters, frame = [], 0
     for entry in entries:
         start = frame / frame_rate
-        cues = tuple(Cue(said["id"], start + said["start"], start + said["start"] + said["seconds"], texts[said["id"]])
+        cues = tuple(Cue(said["id"], start + said["start"], start + said["start"] + spoken(said), texts[said["id"]])
                      for said in entry["narration"])
         chapters.append(Chapter(entry["heading"], frame, frame + entry["frames"], start, cues))
         frame += entry["frames"]
     return chapters
 
 
+def spoken(said: dict) -> float:
+    """How long a line's cue lasts: its voice, or in a silent clip its whole beat."""
+    return said["seconds"] if said["seconds"] is not None else said["end"] - said["start"]
+
+
 def lecture_soundtrack(chapters: list[Chapter], voices: dict[str, np.ndarray], seconds: float) -> np.ndarray:
     """One continuous track: every line of every chapter at its place on the lecture's clock."""
-    return place_lines(soundtrack_samples(seconds), [(cue.start, voices[cue.line_id])
-                                                     for chapter in chapters for cue in chapter.cues])
+    return place_lines(soundtrack_samples(seconds), [(cue.start, voices[cue.line_id])  # silent clips: none
+                                                     for chapter in chapters for cue in chapter.cues
+                                                     if cue.line_id in voices])
 
 
 def clock(seconds: float) -> str:
@@ -146,7 +152,8 @@ def make_lecture(folder: Path, jobs: list, entries: list[dict], title: str) -> d
     example = jobs[0].example_object()
     lessons = [lesson_for(job.scene, example) for job in jobs]
     texts = {line.id: line.text for lesson in lessons for line in lesson.narration}
-    voices = {line: samples for job, lesson in zip(jobs, lessons) for line, samples in job.voices(lesson).items()}
+    voices = {line: samples for job, lesson in zip(jobs, lessons)  # none for silent clips: a silent track
+              for line, samples in (job.voices(lesson) or {}).items()}
     rate = frame_rate(jobs[0].quality)
     chapters = chapters_of(entries, texts, rate)
     total = sum(entry["frames"] for entry in entries) / rate

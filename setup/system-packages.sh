@@ -8,6 +8,7 @@ packages=(
   libcairo2-dev libpango1.0-dev pkg-config             # to build pycairo and ManimPango
   texlive-latex-base texlive-latex-extra               # MathTex (standalone.cls)
   texlive-fonts-recommended dvisvgm                    # MathTex fonts and LaTeX -> SVG
+  chromium                                             # the tests open the lecture's pages in it (Playwright)
 )
 
 if ! command -v "$python" >/dev/null 2>&1; then
