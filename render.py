@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import multiprocessing
+import signal
 import sys
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -235,11 +234,15 @@ def check_voice_installed() -> None:
                          "pip install -e '.[narration]' (make does)") from None
 
 
+RENDERING_INTO: list[Path] = []  # the folder of the run in progress: what an interrupt reports on
+
+
 def render(arguments: argparse.Namespace) -> dict:
     """Plan (which checks everything), then create the folder and render clip by clip (a clip
     whose inputs did not change since the last run is reused); for a narrated lecture, join
     the clips at the end."""
     job_plan = plan(arguments)
+    RENDERING_INTO[:] = [job_plan.folder]
     tell_advice(job_plan.record["advice"], arguments.example or job_plan.record["name"])
     job_plan.folder.mkdir(parents=True, exist_ok=True)
     previous = read_manifest(job_plan.folder) or {}
@@ -309,16 +312,14 @@ def run_jobs(jobs: list[ClipJob], workers: int, progress, work=run_job, stage: s
             progress.advance(task)
         progress.update(task, description=f"{stage}: done")
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        running = {pool.submit(work, job): Path(job.target).stem for job in jobs}
-        while running:
-            progress.update(task, description=f"{stage} {', '.join(list(running.values())[:workers])}")
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                del running[future]
-                yield future.result()
-                progress.advance(task)
+    from clips.pool import in_workers
+
+    def show(running):
+        progress.update(task, description=f"{stage} {', '.join(Path(job.target).stem for job in running)}")
+
+    for result in in_workers(jobs, workers, work, show):
+        yield result
+        progress.advance(task)
     progress.update(task, description=f"{stage}: done")
 
 
@@ -387,6 +388,15 @@ def report_preview(path: Path) -> int:
     return 0
 
 
+def finished_so_far() -> str:
+    """What an interrupted run leaves: the clips its manifest lists (each written whole)."""
+    if not RENDERING_INTO:
+        return "No clip finished."
+    folder = RENDERING_INTO[0]
+    clips = (read_manifest(folder) or {}).get("clips", [])
+    return f"{len(clips)} clip{'s' if len(clips) != 1 else ''} finished in {folder}." if clips else "No clip finished."
+
+
 def list_examples() -> None:
     from attention_core.example_file import ExampleError, load_example, shipped_examples
 
@@ -400,6 +410,12 @@ def list_examples() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    from clips.pool import Interrupted, WorkerDied, raise_on_terminate, stop_workers
+
+    signal.signal(signal.SIGTERM, raise_on_terminate)
+    # the workers stopped at an interrupt leave their queue's semaphores to multiprocessing's
+    # resource tracker, which frees them and warns; it takes its warning filters from ours
+    sys.warnoptions.append("ignore::UserWarning:multiprocessing.resource_tracker")
     try:
         if arguments.list_examples:
             list_examples()
@@ -419,6 +435,16 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"render.py: error: {error}", file=sys.stderr)
         return 2
+    except (KeyboardInterrupt, Interrupted) as stop:
+        stop_workers()
+        print(f"render.py: interrupted; {finished_so_far()} Run the same command again to resume: "
+              "finished clips are reused.", file=sys.stderr)
+        return getattr(stop, "status", 130)
+    except WorkerDied as died:
+        stop_workers()
+        print(f"render.py: error: the worker rendering {Path(died.args[0].target).name} died each time it ran "
+              "(killed, or out of memory?); finished clips are kept", file=sys.stderr)
+        return 1
     for clip in manifest["clips"]:
         again = " (unchanged: reused)" if clip.get("reused") else ""
         print(f"{clip['file']}: {clip['seconds']:.1f} s, {clip['frames']} frames{again}")

@@ -1,0 +1,105 @@
+"""Through faults: an interrupt (Ctrl-C to the process group or SIGINT/SIGTERM to the main
+process, once or twice) stops a render within seconds with one line and no traceback, leaving
+no process behind; a worker killed mid-clip has its clip rendered again, to the same bytes."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+
+
+def start(out: Path, *arguments: str) -> subprocess.Popen:
+    """render.py in a process group of its own, with Ctrl-C as a terminal would deliver it (a
+    background shell's job ignores SIGINT; this one does not)."""
+    return subprocess.Popen([sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+
+def group_left(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("jobs, to, signals, status", [
+    ("2", "main", [signal.SIGINT], 130),
+    ("2", "group", [signal.SIGINT, signal.SIGINT], 130),
+    ("1", "group", [signal.SIGINT], 130),
+    ("2", "main", [signal.SIGTERM], 143),
+])
+def test_an_interrupt_stops_within_seconds_with_one_line(tmp_path, jobs, to, signals, status):
+    run = start(tmp_path / "out", "GravityScene", "ProjectionScene", "--jobs", jobs)
+    time.sleep(4)  # the workers are rendering
+    sent = time.monotonic()
+    for number in signals:
+        (os.killpg(run.pid, number) if to == "group" else run.send_signal(number))
+        time.sleep(0.2)
+    assert run.wait(timeout=10) == status
+    assert time.monotonic() - sent < 10
+    said = run.stdout.read()
+    assert "Traceback" not in said and "Warning" not in said, said
+    (line,) = [line for line in said.splitlines() if line.startswith("render.py:")]
+    assert line.startswith("render.py: interrupted; ") and line.endswith("finished clips are reused.")
+    deadline = time.monotonic() + 5  # multiprocessing's resource tracker ends once it sees the run gone
+    while group_left(run.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not group_left(run.pid), left_in(run.pid)  # no worker left running
+
+
+def left_in(group: int) -> list[str]:
+    """The command lines of the processes still in `group`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if os.getpgid(int(entry.name)) == group:
+                    found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+            except OSError:
+                continue
+    return found
+
+
+def workers_of(pid: int) -> list[int]:
+    """The pool's worker processes of `pid` (not multiprocessing's resource tracker)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                status = (entry / "status").read_text()
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            parent = int(next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:")))
+            if parent == pid and "spawn_main" in command:
+                found.append(int(entry.name))
+    return found
+
+
+def test_a_worker_killed_mid_clip_has_its_clip_rendered_again(tmp_path):
+    scenes = ("IntroCard", "HistoryCard")
+    run = start(tmp_path / "killed", *scenes, "--jobs", "2")
+    deadline = time.monotonic() + 60
+    while not workers_of(run.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(3)  # the worker is in its clip
+    os.kill(workers_of(run.pid)[0], signal.SIGKILL)
+    assert run.wait(timeout=300) == 0, run.stdout.read()
+    clean = subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(tmp_path / "clean"), *scenes],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert clean.returncode == 0, clean.stderr
+    killed, whole = (json.loads((tmp_path / name / "fruit-vs-tech" / "low" / "manifest.json").read_text())
+                     for name in ("killed", "clean"))
+    assert [clip["sha256"] for clip in killed["clips"]] == [clip["sha256"] for clip in whole["clips"]]
+    folder = tmp_path / "killed" / "fruit-vs-tech" / "low"
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        [f"{scene}{suffix}" for scene in scenes for suffix in (".mp4", ".srt")] + ["manifest.json"])
