@@ -47,4 +47,19 @@ def write_manifest(folder: Path, example: dict, quality: str, entries: list[dict
     if contact_sheet is not None:
         manifest["contact_sheet"] = contact_sheet
     atomic_write_json(manifest, folder / MANIFEST)
+    remove_stale_pictures(folder, manifest)
     return manifest
+
+
+SHEET = "contact-sheet.png"  # clips/pictures.py's SHEET_NAME (a test compares)
+
+
+def remove_stale_pictures(folder: Path, manifest: dict) -> None:
+    """A picture the manifest no longer names goes: the thumbnail of a clip rendered again
+    without --thumbnail, and a contact sheet of an earlier run (a --thumbnail run names its own)."""
+    for entry in manifest["clips"]:
+        thumbnail = folder / f"{Path(entry['file']).stem}.png"
+        if not entry.get("thumbnail") and thumbnail.is_file():
+            thumbnail.unlink()
+    if "contact_sheet" not in manifest:
+        (folder / SHEET).unlink(missing_ok=True)

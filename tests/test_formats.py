@@ -93,6 +93,15 @@ def test_a_reused_clip_gets_its_thumbnail_without_rendering_again(tmp_path):
     assert manifest["clips"][0]["thumbnail"] == "HistoryCard.png"
     assert Image.open(folder / "HistoryCard.png").size == (854, 480)
     assert (folder / "contact-sheet.png").is_file()
+    # rendered again without --thumbnail: the pictures the manifest no longer names go
+    done = render(out, "HistoryCard", "--force")
+    assert done.returncode == 0, done.stderr
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert "thumbnail" not in manifest["clips"][0] and "contact_sheet" not in manifest
+    assert sorted(path.name for path in folder.iterdir()) == ["HistoryCard.mp4", "HistoryCard.srt", "manifest.json"]
+    from clips.manifest import SHEET
+    from clips.pictures import SHEET_NAME
+    assert SHEET == SHEET_NAME
 
 
 def test_a_transparent_clip_has_alpha_and_the_same_bytes_every_time(tmp_path):
