@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import signal
 import sys
 from dataclasses import dataclass
@@ -22,9 +21,11 @@ from pathlib import Path
 from clips.job import FORMATS, QUALITIES, ClipJob, run_job
 from clips.manifest import read_manifest, write_manifest
 from clips.lecture import make_lecture
+from clips.pool import Interrupted
 from clips.reuse import lecture_key, lecture_reusable, split_reused
 
 from attention_core.lessons.catalog import HEADLINE, LESSONS, lecture_scenes, lesson_for
+from attention_core.text import closest
 
 SCENE_NAMES = list(LESSONS)  # every clip, in teaching order
 CACHE = ".cache"  # under --out: synthesised lines and typeset text, by a hash of what made them
@@ -102,8 +103,8 @@ def chosen_scenes(names: list[str], default: list[str] | tuple[str, ...] = HEADL
     """The scenes named (or `default`), in teaching order; an unknown name is a UsageError."""
     for name in names:
         if name not in SCENE_NAMES:
-            close = difflib.get_close_matches(name, SCENE_NAMES, n=1)
-            hint = f"did you mean {close[0]}?" if close else f"choose from {', '.join(SCENE_NAMES)}"
+            close = closest(name, SCENE_NAMES)
+            hint = f"did you mean {close}?" if close else f"choose from {', '.join(SCENE_NAMES)}"
             raise UsageError(f"unknown scene {name!r}: {hint}")
     return [name for name in SCENE_NAMES if (name in names if names else name in default)]
 
@@ -234,15 +235,19 @@ def check_voice_installed() -> None:
                          "pip install -e '.[narration]' (make does)") from None
 
 
-RENDERING_INTO: list[Path] = []  # the folder of the run in progress: what an interrupt reports on
-
-
 def render(arguments: argparse.Namespace) -> dict:
     """Plan (which checks everything), then create the folder and render clip by clip (a clip
     whose inputs did not change since the last run is reused); for a narrated lecture, join
     the clips at the end."""
     job_plan = plan(arguments)
-    RENDERING_INTO[:] = [job_plan.folder]
+    try:
+        return render_planned(arguments, job_plan)
+    except (KeyboardInterrupt, Interrupted) as stop:
+        stop.folder = job_plan.folder  # what the interrupt's line reports on
+        raise
+
+
+def render_planned(arguments: argparse.Namespace, job_plan: Plan) -> dict:
     tell_advice(job_plan.record["advice"], arguments.example or job_plan.record["name"])
     job_plan.folder.mkdir(parents=True, exist_ok=True)
     previous = read_manifest(job_plan.folder) or {}
@@ -388,11 +393,10 @@ def report_preview(path: Path) -> int:
     return 0
 
 
-def finished_so_far() -> str:
-    """What an interrupted run leaves: the clips its manifest lists (each written whole)."""
-    if not RENDERING_INTO:
+def finished_so_far(folder: Path | None) -> str:
+    """What an interrupted run leaves in `folder`: the clips its manifest lists (each whole)."""
+    if folder is None:
         return "No clip finished."
-    folder = RENDERING_INTO[0]
     clips = (read_manifest(folder) or {}).get("clips", [])
     return f"{len(clips)} clip{'s' if len(clips) != 1 else ''} finished in {folder}." if clips else "No clip finished."
 
@@ -410,7 +414,7 @@ def list_examples() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
-    from clips.pool import Interrupted, WorkerDied, raise_on_terminate, stop_workers
+    from clips.pool import WorkerDied, raise_on_terminate, stop_workers
 
     signal.signal(signal.SIGTERM, raise_on_terminate)
     # the workers stopped at an interrupt leave their queue's semaphores to multiprocessing's
@@ -437,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (KeyboardInterrupt, Interrupted) as stop:
         stop_workers()
-        print(f"render.py: interrupted; {finished_so_far()} Run the same command again to resume: "
+        print(f"render.py: interrupted; {finished_so_far(getattr(stop, 'folder', None))} Run the same command again to resume: "
               "finished clips are reused.", file=sys.stderr)
         return getattr(stop, "status", 130)
     except WorkerDied as died:

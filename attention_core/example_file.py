@@ -7,7 +7,6 @@ legible at 480p; they are listed in assets/examples/README.md.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import tomllib
@@ -17,6 +16,7 @@ import numpy as np
 
 from .examples import Example, Head, ModelChoice, Sentence, default_heads, default_maps
 from .similarity import SIMILARITY_KINDS
+from .text import closest
 from .tokens import TOKEN_PATTERN, split_tokens, token_key
 
 NAME_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -57,8 +57,8 @@ def find_example(name_or_path: str | Path) -> Path:
     if path.parent == Path(".") and (path.stem in shipped and path.suffix in ("", ".toml")):
         return shipped[path.stem]
     names = ", ".join(shipped)
-    close = difflib.get_close_matches(path.stem, list(shipped), n=1)
-    hint = f"did you mean {close[0]!r}? Or give" if close else "give"
+    close = closest(path.stem, shipped)
+    hint = f"did you mean {close!r}? Or give" if close else "give"
     raise ExampleError("file", f"does not exist; {hint} the path of a .toml example, or the name of a "
                        f"shipped one ({names})")
 
@@ -164,8 +164,8 @@ def check_keys(table, keys: dict[str, bool], field: str) -> None:
         raise ExampleError(field, f"must be a table, got {describe(table)}")
     for key in table:
         if key not in keys:
-            close = difflib.get_close_matches(key, list(keys), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(keys)}"
+            close = closest(key, keys)
+            hint = f"did you mean {close!r}?" if close else f"allowed keys: {', '.join(keys)}"
             where = key if field == "example" else f"{field}.{key}"
             raise ExampleError(where, f"unknown key; {hint}")
     for key, required in keys.items():

@@ -10,6 +10,15 @@ MINUS = "\u2212"  # a true minus sign, not a hyphen
 SYMBOLS = {"query": "W_Q", "key": "W_K", "value": "W_V", "output": "W_O"}
 
 
+def closest(given: str, options, cutoff: float = 0.6) -> str | None:
+    """The option `given` was most likely meant as (for "did you mean"), or None. A higher
+    `cutoff` asks for a typo rather than a guess."""
+    import difflib
+
+    found = difflib.get_close_matches(given, list(options), n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
 def format_number(value: float, places: int = 2) -> str:
     """Fixed places, a true minus sign, no '-0.00'."""
     text = f"{float(value):.{places}f}"

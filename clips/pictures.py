@@ -113,10 +113,16 @@ def write_contact_sheet(folder: Path, entries: list[dict]) -> str:
     return SHEET_NAME
 
 
+def sheet_sized(frame: Image.Image) -> Image.Image:
+    """A key frame at the contact sheet's size: THUMB_HEIGHT high, the clip's shape kept."""
+    if frame.height == THUMB_HEIGHT:
+        return frame
+    return frame.resize((round(THUMB_HEIGHT * frame.width / frame.height), THUMB_HEIGHT), Image.LANCZOS)
+
+
 def sheet_of(rows: list[tuple[str, list[Image.Image]]]) -> Image.Image:
     """A contact sheet: one row a clip, its name above its key frames (each THUMB_HEIGHT high)."""
-    rows = [(name, [frame.convert("RGBA").resize((round(THUMB_HEIGHT * frame.width / frame.height), THUMB_HEIGHT),
-                                                 Image.LANCZOS) for frame in frames]) for name, frames in rows]
+    rows = [(name, [sheet_sized(frame).convert("RGBA") for frame in frames]) for name, frames in rows]
     width = max(SHEET_GAP + sum(frame.width + SHEET_GAP for frame in frames) for _, frames in rows)
     height = sum(NAME_ROOM + THUMB_HEIGHT + SHEET_GAP for _ in rows) + SHEET_GAP
     sheet = Image.new("RGBA", (width, height), SHEET_BACKGROUND)

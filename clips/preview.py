@@ -61,11 +61,9 @@ def preview_frames(job: ClipJob) -> list[Image.Image]:
 def preview_row(job: ClipJob) -> tuple[str, list[Image.Image]]:
     """A row of the preview sheet: the clip's file name and its key pictures, already at the
     sheet's size (so that a worker process hands back little)."""
-    from clips.pictures import THUMB_HEIGHT
+    from clips.pictures import sheet_sized
 
-    frames = preview_frames(job)
-    return Path(job.target).name, [frame.resize((round(THUMB_HEIGHT * frame.width / frame.height), THUMB_HEIGHT),
-                                                Image.LANCZOS) for frame in frames]
+    return Path(job.target).name, [sheet_sized(frame) for frame in preview_frames(job)]
 
 
 def write_preview(folder: Path, rows: list[tuple[str, list[Image.Image]]]) -> Path:

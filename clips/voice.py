@@ -9,7 +9,6 @@ installed versions give the same samples.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import os
@@ -20,6 +19,7 @@ from pathlib import Path
 import av
 import numpy as np
 
+from attention_core.text import closest
 from clips.media import SAMPLE_RATE
 
 TARGET_RMS = 10 ** (-20 / 20)  # speech at about -20 dBFS RMS
@@ -129,8 +129,8 @@ def recordings(voice_dir: Path, line_ids: set[str]) -> tuple[dict[str, Path], li
             ignored.append(path.name)
             continue
         if path.stem not in line_ids:
-            close = difflib.get_close_matches(path.stem, sorted(line_ids), n=1, cutoff=0.8)  # a typo, not a guess
-            hint = f"did you mean {close[0]!r} (rename it {close[0]}.wav)? Or use" if close else "use"
+            close = closest(path.stem, sorted(line_ids), cutoff=0.8)  # a typo, not a guess
+            hint = f"did you mean {close!r} (rename it {close}.wav)? Or use" if close else "use"
             raise VoiceError(f"{path}: no narration line has the id {path.stem!r}; {hint} an id from narration.md")
         read_recording(path)  # every recording is checked before anything is written
         found[path.stem] = path
