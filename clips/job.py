@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import random
+import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from clips.files import atomic_copy, sha256_of
+from clips.files import DiskFull, atomic_copy, atomic_write_bytes, full_disk, refusal, sha256_of
+from clips.manifest import SCRATCH
 from clips.reuse import clip_key
 from clips.media import SAMPLE_RATE, place_lines, soundtrack_samples, video_length, write_video
 
@@ -110,8 +114,9 @@ def typeset_cache(cache: str) -> Path:
     return Path(cache) / "manim" / "typeset"
 
 
-def run_job(job: ClipJob) -> dict:
-    """Render `job`, add its narration, and put the clip in place; return its manifest entry."""
+def run_job(job: ClipJob, scratch: Path | None = None) -> dict:
+    """Render `job`, add its narration, and write the clip at its target; return its manifest
+    entry. manim's own files go in a temporary folder under `scratch` (default: the system's)."""
     from manim import tempconfig
 
     from clips.encoding import bt709_segments
@@ -125,9 +130,8 @@ def run_job(job: ClipJob) -> dict:
     lesson = scene_class.lesson_for(job.example_object())
     voices = job.voices(lesson)
     lengths = None if voices is None else {line: len(samples) / SAMPLE_RATE for line, samples in voices.items()}
-    with tempfile.TemporaryDirectory(prefix="attention-clips-") as media_dir:
-        text_cache = Path(job.cache) / "manim" / job.scene  # one process at a time renders a scene
-        settings = manim_settings(job.quality, media_dir, job.scene, text_cache, job.format, job.transparent)
+    with tempfile.TemporaryDirectory(prefix="attention-clips-", dir=scratch) as media_dir:
+        settings = manim_settings(job.quality, media_dir, job.scene, text_cache_of(job), job.format, job.transparent)
         with tempconfig(settings), bt709_segments():
             scene = scene_class(lesson=lesson, voice_lengths=lengths, burn_captions=job.burn_captions)
             scene.render()
@@ -164,3 +168,71 @@ def run_job(job: ClipJob) -> dict:
 
         entry["thumbnail"] = write_thumbnail(target, entry)
     return entry
+
+
+def text_cache_of(job: ClipJob) -> Path:
+    """manim's typeset text and LaTeX for `job`, kept between runs: one folder per kind of clip
+    (scene, example, format...), so that two processes of one run never write the same file (a
+    course may render a scene for two examples, or two formats, at once)."""
+    kind = repr((job.scene, job.example, job.quality, job.format, job.transparent, job.burn_captions))
+    return Path(job.cache) / "manim" / f"{job.scene}-{hashlib.sha256(kind.encode()).hexdigest()[:12]}"
+
+
+def scratch_of(job: ClipJob) -> Path:
+    """The folder beside the clip's target where it is rendered before it is placed; named by
+    the clip, so the main process can clear it after a worker died in it."""
+    target = Path(job.target)
+    return target.parent / f"{SCRATCH}{target.stem}"
+
+
+def files_of(entry: dict) -> list[str]:
+    """The files a clip's entry names: the clip, its subtitles and thumbnail."""
+    return [name for name in (entry["file"], entry.get("subtitles"), entry.get("thumbnail")) if name]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A clip rendered away from the output folder, to be placed in it by the main process.
+
+    A local worker leaves the files in `scratch`; a cluster worker sends their bytes in
+    `contents` with each file's sha256 in `digests`, and the name of the worker in `worker`."""
+
+    target: str  # the job's target: where the clip goes
+    entry: dict
+    scratch: str | None = None
+    contents: dict[str, bytes] | None = None
+    digests: dict[str, str] | None = None
+    worker: str | None = None
+
+
+def render_staged(job: ClipJob) -> Rendered:
+    """Render `job` in its scratch folder (on the output's disk, so placing it is a rename)."""
+    scratch = scratch_of(job)
+    shutil.rmtree(scratch, ignore_errors=True)  # what a worker that died in it left
+    try:
+        scratch.mkdir(parents=True)
+        entry = run_job(replace(job, target=str(scratch / Path(job.target).name)), scratch)
+    except BaseException as error:
+        shutil.rmtree(scratch, ignore_errors=True)
+        if full_disk(error):  # say which clip, not which temporary file
+            raise DiskFull(job.target, refusal(error)) from None
+        raise
+    return Rendered(job.target, entry, scratch=str(scratch))
+
+
+def place(rendered: Rendered, folder: Path) -> dict:
+    """Put a rendered clip's files in `folder`, each whole, and return its entry. Bytes from a
+    cluster are checked against their sha256 first."""
+    names = files_of(rendered.entry)
+    if rendered.contents is not None:
+        for name in names:
+            if hashlib.sha256(rendered.contents[name]).hexdigest() != rendered.digests[name]:
+                raise OSError(f"{name} arrived damaged from {rendered.worker}: its sha256 differs")
+        for name in names:
+            atomic_write_bytes(rendered.contents[name], folder / name)
+        return rendered.entry
+    scratch = Path(rendered.scratch)
+    for name in names[1:] + names[:1]:  # the clip last: once it is there, its side files are too
+        os.replace(scratch / name, folder / name)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return rendered.entry

@@ -10,12 +10,13 @@ stamped from 0: audio and video then start together and end within half an AAC f
 
 from __future__ import annotations
 
-import os
 from fractions import Fraction
 from pathlib import Path
 
 import av
 import numpy as np
+
+from clips.files import replaced_whole
 
 SAMPLE_RATE = 48000
 AAC_FRAME = 1024  # samples per AAC frame, and the encoder's priming
@@ -55,9 +56,8 @@ def write_video(target: Path, sources: list[Path], soundtrack: np.ndarray | None
     """Write `target`: the video packets of `sources` one after another (they must share their
     encoder settings), `soundtrack` (mono float32 at 48 kHz) as AAC interleaved with them,
     `chapters` as (title, first frame, end frame). `target` is replaced only once it is whole."""
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        container_format, options = MUXER_OPTIONS[target.suffix]
+    container_format, options = MUXER_OPTIONS[target.suffix]
+    with replaced_whole(target) as partial:
         with av.open(str(partial), "w", format=container_format, options=options) as output:
             with av.open(str(sources[0])) as first:
                 template = first.streams.video[0]
@@ -93,9 +93,6 @@ def write_video(target: Path, sources: list[Path], soundtrack: np.ndarray | None
                      "metadata": {"title": title}}
                     for number, (title, first_frame, end_frame) in enumerate(chapters, start=1)
                 ])
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def encode_audio(output, soundtrack: np.ndarray) -> list:

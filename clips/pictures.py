@@ -11,7 +11,6 @@ Pillow, the same bytes for the same frames.
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 import av
@@ -19,6 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from attention_core.lessons.catalog import TELLING
 from scenes.fonts import FONT_FILE  # the bundled font (scenes.fonts loads no manim)
+from clips.files import replaced_whole
 
 SHEET_NAME = "contact-sheet.png"
 SHEET_BACKGROUND = (255, 255, 255, 255)
@@ -83,12 +83,8 @@ def picture_of(frame: av.VideoFrame) -> Image.Image:
 
 def save_png(picture: Image.Image, target: Path) -> None:
     """`picture` as a PNG at `target`, which is replaced only once it is whole."""
-    partial = target.with_name(f".{target.name}.partial")
-    try:
+    with replaced_whole(target) as partial:
         picture.save(partial, format="PNG", optimize=False)
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def write_thumbnail(clip: Path, entry: dict) -> str:

@@ -41,6 +41,7 @@ def raise_on_terminate(signum, frame):
 def worker_start():
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))  # exit through Python: clean up
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # past a file-size limit: a write error, not a crash
 
 
 def stop_workers() -> None:

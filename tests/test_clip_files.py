@@ -35,18 +35,41 @@ def test_a_copy_replaces_the_clip_whole(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4", "new.mp4"]
 
 
-def test_manifest_keeps_earlier_clips_of_the_same_example(tmp_path):
+def test_the_manifest_is_a_ledger_of_every_clip_on_disk(tmp_path):
+    """Merged across runs: a clip made with another example version or other settings stays
+    listed, with what it was made with; a clip whose file is gone is dropped."""
     example = {"name": "tiny", "sha256": "abc", "defaults": []}
-    (tmp_path / "GravityScene.mp4").write_bytes(b"1")
     (tmp_path / "MultiHeadScene.mp4").write_bytes(b"2")
     order = ["GravityScene", "ProjectionScene", "MultiHeadScene"]
-    write_manifest(tmp_path, example, "low", [{"scene": "MultiHeadScene", "file": "MultiHeadScene.mp4"}], order)
-    manifest = write_manifest(tmp_path, example, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}], order)
-    assert [c["scene"] for c in manifest["clips"]] == ["GravityScene", "MultiHeadScene"]
+    write_manifest(tmp_path, example, "low", [{"scene": "MultiHeadScene", "file": "MultiHeadScene.mp4"}], order,
+                   {"captions": "none"})
+    (tmp_path / "GravityScene.mp4").write_bytes(b"1")  # the next run places its clip, then records it
+    changed = dict(example, sha256="def")
+    manifest = write_manifest(tmp_path, changed, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}],
+                              order, {"captions": "burned"})
+    assert [(clip["scene"], clip["made_with"]) for clip in manifest["clips"]] == [
+        ("GravityScene", {"example_sha256": "def", "settings": {"captions": "burned"}}),
+        ("MultiHeadScene", {"example_sha256": "abc", "settings": {"captions": "none"}})]
+    assert manifest["example"] == changed and manifest["settings"] == {"captions": "burned"}  # the last run's
     assert read_manifest(tmp_path) == manifest
-    changed = dict(example, sha256="def")  # the example changed: old clips no longer belong
-    manifest = write_manifest(tmp_path, changed, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}], order)
-    assert [c["scene"] for c in manifest["clips"]] == ["GravityScene"]
+    (tmp_path / "MultiHeadScene.mp4").unlink()
+    manifest = write_manifest(tmp_path, changed, "low", [], order, {"captions": "burned"})
+    assert [clip["scene"] for clip in manifest["clips"]] == ["GravityScene"]
+
+
+def test_a_clip_file_the_manifest_does_not_list_is_removed(tmp_path):
+    """A clip placed just before a run was stopped, with its side files, goes at the next
+    write; other files (the creator's own, or the lecture's) stay."""
+    example = {"name": "tiny", "sha256": "abc", "defaults": []}
+    names = ["GravityScene.mp4", "GravityScene.srt", "GravityScene.png", "03-ProjectionScene.webm",
+             "03-ProjectionScene.srt", "IntroCard.mp4", "lecture.mp4", "notes.txt", "Gravity.mp4"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    manifest = write_manifest(tmp_path, example, "low", [{"scene": "IntroCard", "file": "IntroCard.mp4"}],
+                              ["IntroCard", "GravityScene", "ProjectionScene"])
+    assert [clip["file"] for clip in manifest["clips"]] == ["IntroCard.mp4"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        ["IntroCard.mp4", "lecture.mp4", "notes.txt", "Gravity.mp4", "manifest.json"])
 
 
 def test_json_is_written_whole(tmp_path):
@@ -67,31 +90,33 @@ def test_the_manifest_file_is_spelled_out(tmp_path):
     written = write_manifest(tmp_path, example, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"},
                                                         {"scene": "Unlisted", "file": "Unlisted.mp4"}],
                              order, settings, lecture)
+    made_with = ('      "made_with": {\n        "example_sha256": "abc",\n        "settings": {\n'
+                 '          "captions": "burned",\n          "narration": {\n            "piper-tts": "1.8.0"\n'
+                 '          }\n        }\n      }\n')  # each clip's: the example and settings it was made with
     expected = (
         '{\n'
         '  "example": {\n    "name": "tiny",\n    "sha256": "abc",\n    "defaults": []\n  },\n'
         '  "quality": "low",\n'
         '  "settings": {\n    "captions": "burned",\n    "narration": {\n      "piper-tts": "1.8.0"\n    }\n  },\n'
         '  "clips": [\n'
-        '    {\n      "scene": "IntroCard",\n      "file": "IntroCard.mp4"\n    },\n'
-        '    {\n      "scene": "GravityScene",\n      "file": "GravityScene.mp4"\n    },\n'
-        '    {\n      "scene": "Unlisted",\n      "file": "Unlisted.mp4"\n    }\n'
+        f'    {{\n      "scene": "IntroCard",\n      "file": "IntroCard.mp4",\n{made_with}    }},\n'
+        f'    {{\n      "scene": "GravityScene",\n      "file": "GravityScene.mp4",\n{made_with}    }},\n'
+        f'    {{\n      "scene": "Unlisted",\n      "file": "Unlisted.mp4",\n{made_with}    }}\n'
         '  ],\n'
         '  "lecture": {\n    "file": "lecture.mp4",\n    "chapters": [\n      {\n'
-        '        "title": "Apple: fruit or tech?"\n      }\n    ]\n  }\n'
+        '        "title": "Apple: fruit or tech?"\n      }\n    ],\n'
+        '    "made_with": {\n      "example_sha256": "abc",\n      "settings": {\n        "captions": "burned",\n'
+        '        "narration": {\n          "piper-tts": "1.8.0"\n        }\n      }\n    }\n'
+        '  }\n'
         '}\n')
     assert (tmp_path / "manifest.json").read_bytes() == expected.encode("utf-8")
     assert written == json.loads(expected)
-    # other settings (say, captions off): the earlier clips were not made with them, and are dropped
-    plain = write_manifest(tmp_path, example, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}],
-                           order, {"captions": "none"})
-    assert [clip["scene"] for clip in plain["clips"]] == ["GravityScene"] and "lecture" not in plain
-    # an earlier clip whose file is gone is dropped too
-    (tmp_path / "IntroCard.mp4").unlink()
-    write_manifest(tmp_path, example, "low", [{"scene": "IntroCard", "file": "IntroCard.mp4"}], order)
-    again = write_manifest(tmp_path, example, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}], order)
-    assert [clip["scene"] for clip in again["clips"]] == ["GravityScene"]
-    assert again["settings"] == {}
+    # a run without a lecture keeps the earlier one while its file is there, with what made it
+    (tmp_path / "lecture.mp4").write_bytes(b"3")
+    plain = write_manifest(tmp_path, example, "low", [], order, {"captions": "none"})
+    assert plain["lecture"]["made_with"] == {"example_sha256": "abc", "settings": settings}
+    (tmp_path / "lecture.mp4").unlink()
+    assert "lecture" not in write_manifest(tmp_path, example, "low", [], order)
 
 
 def test_a_clip_rendered_again_replaces_its_entry_and_text_stays_readable(tmp_path):

@@ -1,9 +1,11 @@
 """Through faults: an interrupt (Ctrl-C to the process group or SIGINT/SIGTERM to the main
 process, once or twice) stops a render within seconds with one line and no traceback, leaving
-no process behind; a worker killed mid-clip has its clip rendered again, to the same bytes."""
+no process behind; a worker killed mid-clip has its clip rendered again, to the same bytes; a
+full disk is one line naming the file, with the earlier files intact."""
 
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -103,3 +105,29 @@ def test_a_worker_killed_mid_clip_has_its_clip_rendered_again(tmp_path):
     folder = tmp_path / "killed" / "fruit-vs-tech" / "low"
     assert sorted(path.name for path in folder.iterdir()) == sorted(
         [f"{scene}{suffix}" for scene in scenes for suffix in (".mp4", ".srt")] + ["manifest.json"])
+
+
+def test_a_full_disk_is_one_line_naming_the_file_and_the_earlier_files_stay(tmp_path):
+    """The disk refuses more than a few hundred kB per file (a file-size limit, as a small
+    tmpfs would): the clip rendered again cannot be written, and the earlier one stays whole."""
+    out = tmp_path / "out"
+    first = subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(out), "IntroCard"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    folder = out / "fruit-vs-tech" / "low"
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    assert len(before["IntroCard.mp4"]) > 300_000  # more than the limit lets a file grow
+
+    def limited():
+        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)  # render.py must ignore it itself
+        resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+
+    for jobs in ("1", "2"):
+        done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(out), "IntroCard", "--force",
+                               "--jobs", jobs], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                              preexec_fn=limited)
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+        (line,) = [line for line in done.stderr.splitlines() if line.startswith("render.py:")]
+        assert line.startswith(f"render.py: error: could not write {folder / 'IntroCard.mp4'}: File too large "), line
+        assert {path.name: path.read_bytes() for path in folder.iterdir()} == before  # intact, nothing half-written

@@ -59,7 +59,7 @@ def test_an_interrupted_clip_and_lecture_files_leave_the_old_ones(tmp_path):
         (folder / name).write_bytes(b"the old, complete file")
     done = run_limited(f"""
         from pathlib import Path
-        from clips.files import atomic_copy, atomic_write_text
+        from clips.files import DiskFull, atomic_copy, atomic_write_text
         from clips.media import write_video
         folder = Path({str(folder)!r})
         for attempt in (lambda: write_video(folder / "clip.mp4", [Path({str(movie)!r})], None),
@@ -67,11 +67,12 @@ def test_an_interrupted_clip_and_lecture_files_leave_the_old_ones(tmp_path):
                         lambda: atomic_copy(Path({str(movie)!r}), folder / "chapters.txt")):
             try:
                 attempt()
-            except OSError as error:
-                print("refused:", error.strerror)
+            except DiskFull as error:
+                print("refused:", error.path, error.reason)
     """, limit_bytes=4000)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count("refused: File too large") == 3
+    assert sorted(done.stdout.splitlines()) == sorted(f"refused: {folder / name} File too large"
+                                                      for name in ("clip.mp4", "lecture.srt", "chapters.txt"))
     for name in ("clip.mp4", "lecture.srt", "chapters.txt"):
         assert (folder / name).read_bytes() == b"the old, complete file", name
     assert sorted(path.name for path in folder.iterdir()) == ["chapters.txt", "clip.mp4", "lecture.srt"]
