@@ -37,6 +37,7 @@ def group_left(group: int) -> bool:
     ("2", "main", [signal.SIGINT], 130),
     ("2", "group", [signal.SIGINT, signal.SIGINT], 130),
     ("1", "group", [signal.SIGINT], 130),
+    ("1", "main", [signal.SIGINT, signal.SIGINT], 130),
     ("2", "main", [signal.SIGTERM], 143),
 ])
 def test_an_interrupt_stops_within_seconds_with_one_line(tmp_path, jobs, to, signals, status):

@@ -17,6 +17,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# as docs/course.md starts a worker: without Dask's profiler, which samples the rendering thread
+# every 10 ms (a clip renders about 4 % faster without it)
+WORKER_ENVIRONMENT = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
 DASK = Path(sys.executable).parent / "dask"  # the CLI of the distributed package in this environment
 
 
@@ -43,7 +46,7 @@ class LocalCluster:
 
     def start(self, command: list[str], name: str) -> subprocess.Popen:
         log = open(self.folder / f"{name}.log", "ab")
-        environment = dict(os.environ, XDG_CACHE_HOME=str(self.folder / "worker-cache"))
+        environment = dict(os.environ, XDG_CACHE_HOME=str(self.folder / "worker-cache"), **WORKER_ENVIRONMENT)
         process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=environment,
                                    start_new_session=True)
         log.close()  # (the child has its own copy)
