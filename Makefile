@@ -5,7 +5,7 @@ VENV := .venv
 VENV_PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: video lecture test bench mutate setup system-packages clean
+.PHONY: video lecture test format bench mutate setup system-packages clean
 
 video: setup
 	$(VENV_PYTHON) render.py
@@ -13,6 +13,11 @@ video: setup
 # The narrated lecture at 1080p60: lecture.mp4 with chapters, subtitles, chapters.txt, narration.md
 lecture: setup
 	$(VENV_PYTHON) render.py --lecture --narrate --quality high --jobs 2
+
+# format the tree and apply ruff's safe fixes (make test checks both)
+format: setup
+	$(VENV_PYTHON) -m ruff format .
+	$(VENV_PYTHON) -m ruff check --fix .
 
 bench: setup
 	$(VENV_PYTHON) bench.py
@@ -24,7 +29,10 @@ mutate: setup
 	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -c requirements.lock -r requirements-mutate.txt
 	$(VENV_PYTHON) tools/mutate.py $(GROUPS)
 
+# ruff first: a lint error or an unformatted file fails the run in seconds (configured in pyproject.toml)
 test: setup
+	$(VENV_PYTHON) -m ruff check .
+	$(VENV_PYTHON) -m ruff format --check .
 	$(VENV_PYTHON) -m pytest
 
 setup: system-packages $(INSTALLED)

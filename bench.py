@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent
 def narration_speed() -> dict:
     """Synthesis of every line of the default lecture, cold (no cache): × real time."""
     from attention_core.example_file import default_example
-    from clips.voice import piper_voice, synthesise
     from attention_core.lessons.catalog import lecture_scenes, lesson_for
+    from clips.voice import piper_voice, synthesise
 
     started = time.perf_counter()
     piper_voice()

@@ -20,16 +20,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from clips.files import DiskFull, full_disk, refusal
-from clips.job import FORMATS, QUALITIES, ClipJob, Rendered, place, render_staged
-from clips.manifest import read_manifest, remove_leftovers, write_manifest
-from clips.lecture import make_lecture
-from clips.cluster import ClusterError
-from clips.pool import Interrupted, WorkerDied
-from clips.reuse import lecture_key, lecture_reusable, split_reused
-
 from attention_core.lessons.catalog import HEADLINE, LESSONS, lecture_scenes, lesson_for
 from attention_core.text import closest
+from clips.cluster import ClusterError
+from clips.files import DiskFull, full_disk, refusal
+from clips.job import FORMATS, QUALITIES, ClipJob, Rendered, place, render_staged
+from clips.lecture import make_lecture
+from clips.manifest import read_manifest, remove_leftovers, write_manifest
+from clips.pool import Interrupted, WorkerDied
+from clips.reuse import lecture_key, lecture_reusable, split_reused
 
 SCENE_NAMES = list(LESSONS)  # every clip, in teaching order
 CACHE = ".cache"  # under --out: synthesised lines and typeset text, by a hash of what made them

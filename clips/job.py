@@ -14,8 +14,8 @@ import numpy as np
 
 from clips.files import DiskFull, atomic_copy, atomic_write_bytes, full_disk, refusal, sha256_of
 from clips.manifest import SCRATCH
-from clips.reuse import clip_key
 from clips.media import SAMPLE_RATE, place_lines, soundtrack_samples, video_length, write_video
+from clips.reuse import clip_key
 
 QUALITIES = {  # render.py's names -> manim's
     "low": "low_quality",  # 854x480, 15 fps

@@ -17,8 +17,8 @@ import av
 from PIL import Image, ImageDraw, ImageFont
 
 from attention_core.lessons.catalog import TELLING
-from scenes.fonts import FONT_FILE  # the bundled font (scenes.fonts loads no manim)
 from clips.files import replaced_whole
+from scenes.fonts import FONT_FILE  # the bundled font (scenes.fonts loads no manim)
 
 SHEET_NAME = "contact-sheet.png"
 SHEET_BACKGROUND = (255, 255, 255, 255)

@@ -13,7 +13,6 @@ from scenes.base import LessonScene
 from scenes.layout import GAP
 from scenes.mobjects import SentenceLine
 
-
 TITLE_DROP = 0.12  # the intro's title starts this share of the frame's content below its top
 TAG_ROOM = 0.7  # between the intro's sentences: room for the token number under the focus word
 

@@ -17,8 +17,8 @@ from attention_core.lessons import FormulaLesson, formula_lesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP
-from scenes.writing import has_many, point, weighted_sum
 from scenes.tables import ScoreTable
+from scenes.writing import has_many, point, weighted_sum
 
 FORMULA_SCALE = 1.1
 FORMULA_PARTS = (r"\mathrm{Attention}(Q, K, V) =", r"\mathrm{softmax}\Big(", r"Q K^{\top}", r"/",

@@ -33,8 +33,8 @@ from attention_core.tokens import token_key
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
-from scenes.writing import has_many, point, weighted_sum
 from scenes.mobjects import SentenceLine, WeightBars, WordDot, WordPlane, place_labels, weighted_arrows
+from scenes.writing import has_many, point, weighted_sum
 
 
 class GravityScene(LessonScene):

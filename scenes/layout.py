@@ -35,6 +35,8 @@ MAIN_SHARE = 0.5  # landscape: the main region reaches the frame's middle (a pla
 VERTICAL_MAIN_SHARE = 0.5  # vertical: the main region's height, as a share of the content's
 PLATFORM_ZONE = 0.2  # vertical: the bottom fifth of the frame is covered by a platform's buttons
 CAPTION_LINES = {"landscape": 2, "vertical": 4}  # lines the caption band holds
+CENTRE = np.zeros(3)  # an edge of none: a region's centre (read-only, as a default argument)
+CENTRE.setflags(write=False)
 CAPTION_SIZES = {"landscape": style.CAPTION_SIZE, "vertical": style.CAPTION_SIZE * 7 / 8}  # 45 and 39 px at 1080p
 FIRST_LINE, LINE_PITCH = 0.4, 0.475  # a caption's first line (accented capitals too), each next one, at CAPTION_SIZE
 
@@ -54,7 +56,7 @@ class Region:
     def height(self) -> float:
         return self.top - self.bottom
 
-    def point(self, edge=np.zeros(3)) -> np.ndarray:
+    def point(self, edge=CENTRE) -> np.ndarray:
         """The region's centre, or the middle of its `edge` (UP, LEFT, UP + LEFT, ...)."""
         x = (self.left + self.right) / 2 + edge[0] * self.width / 2
         y = (self.bottom + self.top) / 2 + edge[1] * self.height / 2
@@ -94,7 +96,7 @@ class Region:
         first = self.left_part(first_share)
         return first, replace(self, left=first.right + GAP[gap])
 
-    def put(self, mobject: Mobject, edge=np.zeros(3)) -> Mobject:
+    def put(self, mobject: Mobject, edge=CENTRE) -> Mobject:
         """`mobject` against the region's `edge` (centred along it), or at its centre."""
         return mobject.move_to(self.point(edge), aligned_edge=edge)
 

@@ -18,9 +18,8 @@ from attention_core.lessons import MaskLesson, mask_lesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP
-from scenes.writing import has_many
 from scenes.tables import WeightGrid
-
+from scenes.writing import has_many
 
 GRID_SHARE = 0.62  # a grid's cells take at most this share of its side's width or height
 GRID_SMALL_SIZE = style.SMALL_SIZE  # the grids' print for more than four words: the smallest that reads at 1080p

@@ -12,16 +12,29 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Arrow, Create, FadeIn, FadeOut, GrowArrow, Indicate, LaggedStart,
-                   Succession, VGroup)
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    AnimationGroup,
+    Arrow,
+    Create,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    Indicate,
+    LaggedStart,
+    Succession,
+    VGroup,
+)
 
 from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region, stack
-from scenes.writing import has_many, point
 from scenes.mobjects import MatrixPanel, WordDot, WordPlane, place_labels, symbol, weighted_arrows
-
+from scenes.writing import has_many, point
 
 CONCAT_ROOM = 0.55  # below the heads: the row of their outputs
 SIDE_TEXT_SHARE = 0.36  # in a vertical frame, a head's name and weights take this share of its row

@@ -28,7 +28,6 @@ from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region
 
-
 BOX_GAP = 0.15  # between two words' boxes
 ARC_ROOM = 0.7  # between a side's title and its words: the arcs of "every word sees every word"
 

@@ -13,13 +13,28 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, FadeIn, FadeOut, AnimationGroup, GrowArrow, LaggedStart, Succession, Transform, VGroup, VMobject
+from manim import (
+    DOWN,
+    LEFT,
+    ORIGIN,
+    RIGHT,
+    UP,
+    AnimationGroup,
+    Create,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    LaggedStart,
+    Succession,
+    Transform,
+    VGroup,
+    VMobject,
+)
 
 from attention_core.lessons import ProjectionLesson, projection_lesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
-from scenes.writing import has_many, point, weighted_sum
 from scenes.mobjects import (
     GridLines,
     MatrixPanel,
@@ -32,6 +47,7 @@ from scenes.mobjects import (
     weighted_arrows,
 )
 from scenes.tables import ScoreTable
+from scenes.writing import has_many, point, weighted_sum
 
 MATRIX_SIZE = 20
 

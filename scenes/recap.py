@@ -23,7 +23,15 @@ from manim import (
 )
 
 from attention_core.lessons.catalog import LESSONS
-from attention_core.lessons.recap import GridPanel, PlanePanel, RecapEntry, RecapLesson, StepsPanel, TextPanel, WeightsPanel
+from attention_core.lessons.recap import (
+    GridPanel,
+    PlanePanel,
+    RecapEntry,
+    RecapLesson,
+    StepsPanel,
+    TextPanel,
+    WeightsPanel,
+)
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region, stack

@@ -10,7 +10,7 @@ Storyboard (the example's first sentence, its focus word):
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, LaggedStart, Square, VGroup, ValueTracker
+from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, LaggedStart, Square, ValueTracker, VGroup
 
 from attention_core.lessons import SoftmaxLesson, softmax_lesson
 from scenes import style

@@ -64,7 +64,7 @@ class WeightGrid(VGroup):
                  mask=None, cell: float = 0.72, size: float = style.SMALL_SIZE, row_sums=None):
         super().__init__()
         self.cells = VGroup()
-        for i, row in enumerate(rows):
+        for i, _ in enumerate(rows):
             for j, _ in enumerate(columns):
                 allowed = True if mask is None else bool(mask[i][j])
                 weight = float(weights[i][j])

@@ -16,6 +16,7 @@ import pytest
 ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 from local_cluster import LocalCluster  # noqa: E402
+
 SCENES = ("IntroCard", "HistoryCard")  # two quick chapters per lecture
 COURSE = f"""title = "Two examples"
 examples = ["fruit-vs-tech", "bank-river-vs-money"]

@@ -46,7 +46,7 @@ def test_an_interrupted_clip_and_lecture_files_leave_the_old_ones(tmp_path):
     with av.open(str(movie), "w") as container:
         stream = container.add_stream("libx264", rate=15)
         stream.width, stream.height, stream.pix_fmt = 128, 96, "yuv420p"
-        for index in range(30):
+        for _ in range(30):
             pixels = noise.integers(0, 256, size=(96, 128, 3), dtype=np.uint8)
             for packet in stream.encode(av.VideoFrame.from_ndarray(pixels, format="rgb24")):
                 container.mux(packet)

@@ -20,7 +20,6 @@ from attention_core.example_file import default_example
 from attention_core.lessons.catalog import heading_for
 from scenes.catalog import SCENES, lecture_scenes
 
-
 ROOT = Path(__file__).parent.parent
 FPS = 15  # render.py's low quality
 HEADINGS = [  # the clips' headings for the default example, spelled out

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from example_texts import ALONE, MINIMAL
 
 from attention_core import attention, causal_mask, similarity, softmax
 from attention_core.example_file import default_example, parse_example
@@ -18,7 +19,6 @@ from attention_core.lessons import (
     softmax_lesson,
 )
 from attention_core.lessons.catalog import lecture_scenes, lesson_for
-from example_texts import ALONE, MINIMAL
 
 
 def test_softmax_sweep_glides_while_argmax_jumps(example):

@@ -7,11 +7,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-
 from attention_core.example_file import default_example, parse_example
+from attention_core.lessons.catalog import lesson_for
 from clips import reuse
 from clips.job import ClipJob
-from attention_core.lessons.catalog import lesson_for
 
 ROOT = Path(__file__).parent.parent
 

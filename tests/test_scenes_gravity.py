@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 from scene_harness import build_scene, one, sample_scene, text_of
+from spelled import written
 
 from attention_core.lessons import gravity_lesson
 from scenes.gravity import GravityScene
 from scenes.style import ABSENT_WORD_OPACITY
-from spelled import written
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,11 @@
 import numpy as np
 import pytest
 from scene_harness import build_scene, one, sample_scene, text_of
+from spelled import written
 
 from attention_core.example_file import default_example
 from scenes.catalog import SCENES
 from scenes.formula import FORMULA_PARTS
-from spelled import written
 
 
 def drawn(name, tmp_path, example=None):

@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 from scene_harness import build_scene, one, text_of
+from spelled import written
 
 from attention_core.lessons import multihead_lesson
 from scenes.multihead import MultiHeadScene
-from spelled import written
 
 
 @pytest.fixture(scope="module", params=["default", "crowded"])

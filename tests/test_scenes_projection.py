@@ -2,10 +2,10 @@
 
 import pytest
 from scene_harness import build_scene, one, text_of
+from spelled import written
 
 from attention_core.lessons import projection_lesson
 from scenes.projection import ProjectionScene
-from spelled import written
 
 
 @pytest.fixture(scope="module")
@@ -129,9 +129,9 @@ def test_the_grid_and_the_words_move_together_along_each_map(tmp_path):
     line), and each word is the same part of the way from its embedding to its image. No
     frame shows the grid and the words out of step, or a map the lesson does not have."""
     import numpy as np
+    from scene_harness import sample_scene
 
     from attention_core.example_file import default_example
-    from scene_harness import sample_scene
 
     lesson = projection_lesson(default_example())
 

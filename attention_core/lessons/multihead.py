@@ -22,7 +22,6 @@ from .base import Lesson
 from .narration import ClipLesson
 from .reading import focus_reading, most_words
 
-
 MOST_WEIGHED = 3  # a head names at most this many of the words it averages: the ones it weighs most
 
 

@@ -15,8 +15,8 @@ from ..attention import attention
 from ..examples import Example
 from ..recurrence import recurrent_states
 from . import arc, narration
-from .narration import ClipLesson
 from .masks import embedded_tokens, longest_sentence
+from .narration import ClipLesson
 
 RECURRENT_INPUT_MAP = ((0.6, 0.2), (-0.2, 0.6))  # W_x
 RECURRENT_STATE_MAP = ((0.5, -0.3), (0.3, 0.5))  # W_h
