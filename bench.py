@@ -38,8 +38,13 @@ def narration_speed() -> dict:
     started = time.perf_counter()
     spoken = sum(synthesise(text).seconds for text in texts)
     took = time.perf_counter() - started
-    return {"lines": len(texts), "speech_seconds": round(spoken, 2), "synthesis_seconds": round(took, 2),
-            "times_real_time": round(spoken / took, 1), "voice_load_seconds": round(load, 2)}
+    return {
+        "lines": len(texts),
+        "speech_seconds": round(spoken, 2),
+        "synthesis_seconds": round(took, 2),
+        "times_real_time": round(spoken / took, 1),
+        "voice_load_seconds": round(load, 2),
+    }
 
 
 def model_speed() -> dict:
@@ -57,16 +62,34 @@ def model_speed() -> dict:
         started = time.perf_counter()
         model.run(sentence)
         times.append(time.perf_counter() - started)
-    return {"load_seconds": round(load, 3), "pieces": pieces,
-            "forward_milliseconds": round(1000 * sorted(times)[len(times) // 2], 1)}
+    return {
+        "load_seconds": round(load, 3),
+        "pieces": pieces,
+        "forward_milliseconds": round(1000 * sorted(times)[len(times) // 2], 1),
+    }
 
 
 def run_render(out: str, quality: str, jobs: int) -> tuple[float, float]:
     """Wall and CPU seconds of `render.py --lecture --narrate` into `out`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "render.py"), "--lecture", "--narrate", "--quality", quality,
-                    "--jobs", str(jobs), "--out", out], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "render.py"),
+            "--lecture",
+            "--narrate",
+            "--quality",
+            quality,
+            "--jobs",
+            str(jobs),
+            "--out",
+            out,
+        ],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -80,11 +103,18 @@ def lecture_render(quality: str, jobs: int) -> dict:
         again, _ = run_render(out, quality, jobs)
         manifest = json.loads(next(Path(out).glob("*/*/lecture/manifest.json")).read_text())
     running = manifest["lecture"]["seconds"]
-    return {"quality": quality, "jobs": jobs, "wall_seconds": round(wall, 1), "cpu_seconds": round(cpu, 1),
-            "lecture_seconds": running, "wall_per_video_second": round(wall / running, 2),
-            "cpu_per_video_second": round(cpu / running, 2), "unchanged_rerun_seconds": round(again, 2),
-            "clip_megabytes": {clip["file"]: round(clip["bytes"] / 1e6, 2) for clip in manifest["clips"]},
-            "lecture_megabytes": round(manifest["lecture"]["bytes"] / 1e6, 2)}
+    return {
+        "quality": quality,
+        "jobs": jobs,
+        "wall_seconds": round(wall, 1),
+        "cpu_seconds": round(cpu, 1),
+        "lecture_seconds": running,
+        "wall_per_video_second": round(wall / running, 2),
+        "cpu_per_video_second": round(cpu / running, 2),
+        "unchanged_rerun_seconds": round(again, 2),
+        "clip_megabytes": {clip["file"]: round(clip["bytes"] / 1e6, 2) for clip in manifest["clips"]},
+        "lecture_megabytes": round(manifest["lecture"]["bytes"] / 1e6, 2),
+    }
 
 
 def preview_speed() -> dict:
@@ -94,8 +124,13 @@ def preview_speed() -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-") as out:
         for run in ("cold", "warm"):
             started = time.perf_counter()
-            subprocess.run([sys.executable, str(ROOT / "render.py"), "--lecture", "--preview", "--jobs", "2",
-                            "--out", out], check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(ROOT / "render.py"), "--lecture", "--preview", "--jobs", "2", "--out", out],
+                check=True,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             times[f"{run}_seconds"] = round(time.perf_counter() - started, 1)
     return times
 
@@ -119,8 +154,14 @@ def course_speed() -> dict:
         (folder / "three.toml").write_text(COURSE)
         for where in ("local", "cluster"):
             cluster = LocalCluster(folder / "dask", workers=2) if where == "cluster" else None
-            command = [sys.executable, str(ROOT / "render.py"), "--course", str(folder / "three.toml"),
-                       "--out", str(folder / where)]
+            command = [
+                sys.executable,
+                str(ROOT / "render.py"),
+                "--course",
+                str(folder / "three.toml"),
+                "--out",
+                str(folder / where),
+            ]
             command += ["--cluster", cluster.address] if cluster else ["--jobs", "2"]
             started = time.perf_counter()
             try:
@@ -134,8 +175,9 @@ def course_speed() -> dict:
         figures["video_seconds"] = record["seconds"]
         figures["clip_seconds"] = clip_times(folder / "three.toml", folder / "alone")
     times = sorted(figures["clip_seconds"].values(), reverse=True)
-    figures["predicted_seconds"] = {workers: round(max(times[0], sum(times) / workers), 1)
-                                    for workers in (1, 2, 4, 8, 16, 36)}
+    figures["predicted_seconds"] = {
+        workers: round(max(times[0], sum(times) / workers), 1) for workers in (1, 2, 4, 8, 16, 36)
+    }
     return figures
 
 
@@ -157,40 +199,54 @@ def clip_times(course: Path, out: Path) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quality", choices=("low", "high"), action="append",
-                        help="only this quality (may be given twice; default: low and high)")
+    parser.add_argument(
+        "--quality",
+        choices=("low", "high"),
+        action="append",
+        help="only this quality (may be given twice; default: low and high)",
+    )
     parser.add_argument("--model", action="store_true", help="only the real model's load and forward times")
     parser.add_argument("--course", action="store_true", help="only the course: local against a 2-worker cluster")
     arguments = parser.parse_args()
     figures = {"machine": {"cores": os.cpu_count()}, "lecture": []}
     figures["model"] = model_speed()
-    print(f"model: loads in {figures['model']['load_seconds']} s; a {figures['model']['pieces']}-piece sentence "
-          f"runs in {figures['model']['forward_milliseconds']} ms")
+    print(
+        f"model: loads in {figures['model']['load_seconds']} s; a {figures['model']['pieces']}-piece sentence "
+        f"runs in {figures['model']['forward_milliseconds']} ms"
+    )
     if arguments.model:
         return 0
     figures["course"] = course_speed()
     course = figures["course"]
-    print(f"course of the three examples at low ({course['video_seconds']} s of video): --jobs 2 {course['local_seconds']} s, a 2-worker cluster here "
-          f"{course['cluster_seconds']} s (overhead {course['overhead_percent']} %, goal: at most 10 %); "
-          f"{len(course['clip_seconds'])} clips, longest {max(course['clip_seconds'].values())} s, all "
-          f"{round(sum(course['clip_seconds'].values()), 1)} s; on N workers about "
-          + ", ".join(f"{workers}: {seconds} s" for workers, seconds in course["predicted_seconds"].items()))
+    print(
+        f"course of the three examples at low ({course['video_seconds']} s of video): --jobs 2 {course['local_seconds']} s, a 2-worker cluster here "
+        f"{course['cluster_seconds']} s (overhead {course['overhead_percent']} %, goal: at most 10 %); "
+        f"{len(course['clip_seconds'])} clips, longest {max(course['clip_seconds'].values())} s, all "
+        f"{round(sum(course['clip_seconds'].values()), 1)} s; on N workers about "
+        + ", ".join(f"{workers}: {seconds} s" for workers, seconds in course["predicted_seconds"].items())
+    )
     if arguments.course:
         return write_figures(figures)
     figures["preview"] = preview_speed()
-    print(f"preview of the whole lecture, --jobs 2: {figures['preview']['cold_seconds']} s cold, "
-          f"{figures['preview']['warm_seconds']} s warm (goal: 15 s warm)")
+    print(
+        f"preview of the whole lecture, --jobs 2: {figures['preview']['cold_seconds']} s cold, "
+        f"{figures['preview']['warm_seconds']} s warm (goal: 15 s warm)"
+    )
     figures["narration"] = narration_speed()
-    print(f"narration: {figures['narration']['times_real_time']}x real time "
-          f"({figures['narration']['speech_seconds']} s of speech in {figures['narration']['synthesis_seconds']} s)")
+    print(
+        f"narration: {figures['narration']['times_real_time']}x real time "
+        f"({figures['narration']['speech_seconds']} s of speech in {figures['narration']['synthesis_seconds']} s)"
+    )
     for quality in arguments.quality or ["low", "high"]:
         for jobs in (1, 2):
             run = lecture_render(quality, jobs)
             figures["lecture"].append(run)
-            print(f"lecture at {quality}, --jobs {jobs}: {run['wall_seconds']} s for {run['lecture_seconds']} s "
-                  f"of video = {run['wall_per_video_second']}x its running time, {run['cpu_per_video_second']} "
-                  f"CPU-s per video-second; unchanged re-run {run['unchanged_rerun_seconds']} s; "
-                  f"lecture.mp4 {run['lecture_megabytes']} MB")
+            print(
+                f"lecture at {quality}, --jobs {jobs}: {run['wall_seconds']} s for {run['lecture_seconds']} s "
+                f"of video = {run['wall_per_video_second']}x its running time, {run['cpu_per_video_second']} "
+                f"CPU-s per video-second; unchanged re-run {run['unchanged_rerun_seconds']} s; "
+                f"lecture.mp4 {run['lecture_megabytes']} MB"
+            )
     return write_figures(figures)
 
 

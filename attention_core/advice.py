@@ -45,9 +45,14 @@ def crowded_words(example: Example) -> list[Advice]:
     for (a, xy_a), (b, xy_b) in combinations(example.words.items(), 2):
         distance = float(np.hypot(xy_a[0] - xy_b[0], xy_a[1] - xy_b[1]))
         if distance < CROWDED * span:
-            found.append(Advice(f"words.{b}", f"is only {format_number(distance)} from {quoted(a)} in a plane "
-                                f"{format_number(span)} wide: their dots touch and their labels crowd; move it at "
-                                f"least {format_number(CROWDED * span * 2)} away"))
+            found.append(
+                Advice(
+                    f"words.{b}",
+                    f"is only {format_number(distance)} from {quoted(a)} in a plane "
+                    f"{format_number(span)} wide: their dots touch and their labels crowd; move it at "
+                    f"least {format_number(CROWDED * span * 2)} away",
+                )
+            )
     return found
 
 
@@ -57,19 +62,33 @@ def sentence_advice(example: Example) -> list[Advice]:
         field = f"sentences[{number}]"
         written = [token_key(t) for t in split_tokens(sentence.text)]
         if written.count(sentence.focus) > 1:
-            found.append(Advice(f"{field}.focus", f"{quoted(sentence.focus)} appears {written.count(sentence.focus)} "
-                                "times in the sentence; the clips read its first occurrence"))
+            found.append(
+                Advice(
+                    f"{field}.focus",
+                    f"{quoted(sentence.focus)} appears {written.count(sentence.focus)} "
+                    "times in the sentence; the clips read its first occurrence",
+                )
+            )
         others = [j for j, token in enumerate(reading.tokens) if token != reading.focus]
         if not others:
-            found.append(Advice(f"{field}.text", f"no word but {quoted(reading.focus)} has an embedding, so nothing "
-                                "pulls it; give another word of the sentence an embedding under [words]"))
+            found.append(
+                Advice(
+                    f"{field}.text",
+                    f"no word but {quoted(reading.focus)} has an embedding, so nothing "
+                    "pulls it; give another word of the sentence an embedding under [words]",
+                )
+            )
             continue
         found += weak_pull(field, reading, others) + long_words(field, reading, others, example.similarity)
     by_length = [advice for advice in found if advice.field == "similarity"]
     if len(by_length) > 1:  # the same choice, said once
         found = [a for a in found if a.field != "similarity"] + [
-            Advice("similarity", f"{by_length[0].message} (and so in {len(by_length) - 1} more sentence"
-                                 f"{'s' if len(by_length) > 2 else ''})")]
+            Advice(
+                "similarity",
+                f"{by_length[0].message} (and so in {len(by_length) - 1} more sentence"
+                f"{'s' if len(by_length) > 2 else ''})",
+            )
+        ]
     return found
 
 
@@ -81,10 +100,15 @@ def weak_pull(field: str, reading, others: list[int]) -> list[Advice]:
         return []
     weights = ", ".join(f"{token} {format_number(w)}" for token, w in zip(reading.tokens, reading.weights))
     strongest = quoted(reading.strongest_pull)
-    return [Advice(f"{field}.text", f"the pull will be hard to see: the context vector of {quoted(reading.focus)} "
-                   f"moves only {format_number(moved)}, under a fifth of the way to its words (weights {weights}); "
-                   f"to let {strongest} win, move it closer to {quoted(reading.focus)}'s direction, or the other "
-                   "words away from it")]
+    return [
+        Advice(
+            f"{field}.text",
+            f"the pull will be hard to see: the context vector of {quoted(reading.focus)} "
+            f"moves only {format_number(moved)}, under a fifth of the way to its words (weights {weights}); "
+            f"to let {strongest} win, move it closer to {quoted(reading.focus)}'s direction, or the other "
+            "words away from it",
+        )
+    ]
 
 
 def long_words(field: str, reading, others: list[int], kind: str) -> list[Advice]:
@@ -92,13 +116,18 @@ def long_words(field: str, reading, others: list[int], kind: str) -> list[Advice
     if kind == "cosine":
         return []
     f = reading.focus_index
-    cosines = similarity(reading.token_embeddings[f:f + 1], reading.token_embeddings, "cosine")[0]
+    cosines = similarity(reading.token_embeddings[f : f + 1], reading.token_embeddings, "cosine")[0]
     closest = max(others, key=lambda j: cosines[j])
     winner = reading.tokens.index(reading.strongest_pull)
     lengths = np.linalg.norm(reading.token_embeddings, axis=1)
     if winner == closest or lengths[winner] < LONGER * lengths[closest]:
         return []
-    return [Advice("similarity", f"in {field}, {quoted(reading.tokens[winner])} pulls hardest because its embedding "
-                   f"is long ({format_number(lengths[winner])} against {format_number(lengths[closest])}), though "
-                   f"{quoted(reading.tokens[closest])} points closer to {quoted(reading.focus)}; use "
-                   "similarity = \"cosine\" to compare directions, or keep the dot product if length is the point")]
+    return [
+        Advice(
+            "similarity",
+            f"in {field}, {quoted(reading.tokens[winner])} pulls hardest because its embedding "
+            f"is long ({format_number(lengths[winner])} against {format_number(lengths[closest])}), though "
+            f"{quoted(reading.tokens[closest])} points closer to {quoted(reading.focus)}; use "
+            'similarity = "cosine" to compare directions, or keep the dot product if length is the point',
+        )
+    ]

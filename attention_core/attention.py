@@ -56,14 +56,9 @@ def attention(queries, keys, values, mask=None, kind: str = "scaled_dot") -> Att
     keys = as_matrix(keys, "keys")  # (m, d_k)
     values = as_matrix(values, "values")  # (m, d_v)
     if queries.shape[1] != keys.shape[1]:
-        raise ValueError(
-            f"queries and keys must have the same width, got {queries.shape} and {keys.shape}"
-        )
+        raise ValueError(f"queries and keys must have the same width, got {queries.shape} and {keys.shape}")
     if keys.shape[0] != values.shape[0]:
-        raise ValueError(
-            f"keys and values must have the same number of rows, "
-            f"got {keys.shape} and {values.shape}"
-        )
+        raise ValueError(f"keys and values must have the same number of rows, got {keys.shape} and {values.shape}")
     n, m = queries.shape[0], keys.shape[0]
     allowed = np.ones((n, m), dtype=bool) if mask is None else check_mask(mask, n, m)
     scores = similarity(queries, keys, kind)  # (n, m)

@@ -35,8 +35,18 @@ LIMITS = {
     "map entry": 3.0,  # |entry| of W_Q, W_K, W_V, W_O
     "word pieces": 32,  # word pieces of one sentence in the real model, [CLS] and [SEP] included
 }
-TOP_KEYS = {"name": True, "title": True, "similarity": False, "words": True, "sentences": True,
-            "maps": False, "heads": False, "output": False, "cross": False, "model": False}  # key: required
+TOP_KEYS = {
+    "name": True,
+    "title": True,
+    "similarity": False,
+    "words": True,
+    "sentences": True,
+    "maps": False,
+    "heads": False,
+    "output": False,
+    "cross": False,
+    "model": False,
+}  # key: required
 
 
 class ExampleError(ValueError):
@@ -59,8 +69,9 @@ def find_example(name_or_path: str | Path) -> Path:
     names = ", ".join(shipped)
     close = closest(path.stem, shipped)
     hint = f"did you mean {close!r}? Or give" if close else "give"
-    raise ExampleError("file", f"does not exist; {hint} the path of a .toml example, or the name of a "
-                       f"shipped one ({names})")
+    raise ExampleError(
+        "file", f"does not exist; {hint} the path of a .toml example, or the name of a shipped one ({names})"
+    )
 
 
 def load_example(path: str | Path) -> Example:
@@ -76,8 +87,9 @@ def load_example(path: str | Path) -> Example:
     except FileNotFoundError:
         raise ExampleError("file", "does not exist; give the path of a .toml example") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ExampleError("file", f"cannot be read as UTF-8 text ({type(error).__name__}); "
-                           "save it as a UTF-8 .toml file") from None
+        raise ExampleError(
+            "file", f"cannot be read as UTF-8 text ({type(error).__name__}); save it as a UTF-8 .toml file"
+        ) from None
     return parse_example(text)
 
 
@@ -87,13 +99,17 @@ def parse_example(text: str) -> Example:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         if message.startswith(("Cannot overwrite a value", "Cannot declare")):
-            where = message[message.find("(") + 1:message.rfind(")")]
-            raise ExampleError("toml", f"a key or table is given twice ({where}); "
-                               "give each word and each table once") from None
+            where = message[message.find("(") + 1 : message.rfind(")")]
+            raise ExampleError(
+                "toml", f"a key or table is given twice ({where}); give each word and each table once"
+            ) from None
         key = unquoted_key(text, message)
         if key is not None:
-            raise ExampleError("toml", f"the key {key!r} has letters beyond ASCII, so TOML needs it in quotes: "
-                               f"write \"{key}\" = ... ({message[message.find('(') + 1:message.rfind(')')]})") from None
+            raise ExampleError(
+                "toml",
+                f"the key {key!r} has letters beyond ASCII, so TOML needs it in quotes: "
+                f'write "{key}" = ... ({message[message.find("(") + 1 : message.rfind(")")]})',
+            ) from None
         raise ExampleError("toml", f"not valid TOML: {message}; check the quoting and brackets there") from None
     return example_from_data(data)
 
@@ -117,8 +133,7 @@ def example_from_data(data: dict) -> Example:
     check_keys(data, TOP_KEYS, "example")
     similarity = data.get("similarity", "cosine")
     if similarity not in SIMILARITY_KINDS:
-        raise ExampleError("similarity", f"must be one of {', '.join(map(repr, SIMILARITY_KINDS))}, "
-                           f"got {similarity!r}")
+        raise ExampleError("similarity", f"must be one of {', '.join(map(repr, SIMILARITY_KINDS))}, got {similarity!r}")
     words = read_words(data["words"], similarity)
     sentences = read_sentences(data["sentences"], words)
     defaults = []
@@ -132,8 +147,9 @@ def example_from_data(data: dict) -> Example:
         heads, defaults = default_heads(), defaults + ["heads"]
     if "output" in data:
         check_keys(data["output"], {"map": True}, "output")
-        output_map = read_matrix(data["output"]["map"], "output.map", (2 * len(heads), 2),
-                                 f"{2 * len(heads)} rows (2 per head) of 2 numbers")
+        output_map = read_matrix(
+            data["output"]["map"], "output.map", (2 * len(heads), 2), f"{2 * len(heads)} rows (2 per head) of 2 numbers"
+        )
     else:
         output_map, defaults = None, defaults + ["output"]
     if "cross" in data:
@@ -179,8 +195,11 @@ def read_name(name) -> str:
     if not isinstance(name, str):
         raise ExampleError("name", f"must be a string, got {describe(name)}")
     if len(name) > LIMITS["name"] or not NAME_PATTERN.fullmatch(name):
-        raise ExampleError("name", f"{name!r} must be lower-case letters, digits and single hyphens "
-                           f"(like 'fruit-vs-tech'), at most {LIMITS['name']} characters")
+        raise ExampleError(
+            "name",
+            f"{name!r} must be lower-case letters, digits and single hyphens "
+            f"(like 'fruit-vs-tech'), at most {LIMITS['name']} characters",
+        )
     return name
 
 
@@ -218,16 +237,18 @@ def read_words(table, similarity: str) -> dict[str, tuple[float, float]]:
     for word, vector in table.items():
         field = f"words.{word}"
         if not TOKEN_PATTERN.fullmatch(word):
-            raise ExampleError(field, "a word must be one token: letters and digits only, no spaces, "
-                               "punctuation or symbols")
+            raise ExampleError(
+                field, "a word must be one token: letters and digits only, no spaces, punctuation or symbols"
+            )
         if word != token_key(word):
             raise ExampleError(field, f"words are matched in lower case; write it as {token_key(word)!r}")
         if len(word) > LIMITS["word"]:
             raise ExampleError(field, f"is {len(word)} characters; at most {LIMITS['word']} fit as a label")
         xy = read_vector(vector, field)
         if similarity == "cosine" and xy == (0.0, 0.0):
-            raise ExampleError(field, "is the zero vector, which has no direction for cosine similarity; "
-                               "move it off the origin")
+            raise ExampleError(
+                field, "is the zero vector, which has no direction for cosine similarity; move it off the origin"
+            )
         words[word] = xy
     return words
 
@@ -257,15 +278,20 @@ def read_sentences(value, words) -> tuple[Sentence, ...]:
         if len(tokens) > LIMITS["tokens"]:
             raise ExampleError(f"{field}.text", f"has {len(tokens)} words; at most {LIMITS['tokens']} fit on screen")
         if len(embedded) > LIMITS["embedded tokens"]:
-            raise ExampleError(f"{field}.text", f"has {len(embedded)} words with embeddings; at most "
-                               f"{LIMITS['embedded tokens']} can be drawn pulling at once")
+            raise ExampleError(
+                f"{field}.text",
+                f"has {len(embedded)} words with embeddings; at most "
+                f"{LIMITS['embedded tokens']} can be drawn pulling at once",
+            )
         key = token_key(focus)
         if key not in words:
-            raise ExampleError(f"{field}.focus", f"{focus!r} has no embedding; add it under [words] "
-                               "or choose a word that has one")
+            raise ExampleError(
+                f"{field}.focus", f"{focus!r} has no embedding; add it under [words] or choose a word that has one"
+            )
         if key not in (token_key(t) for t in tokens):
-            raise ExampleError(f"{field}.focus", f"{focus!r} is not a word of the sentence {text!r}; "
-                               "choose one of its words")
+            raise ExampleError(
+                f"{field}.focus", f"{focus!r} is not a word of the sentence {text!r}; choose one of its words"
+            )
         sentences.append(Sentence(text, key))
     return tuple(sentences)
 
@@ -280,8 +306,9 @@ def read_cross(table, words) -> tuple[str, str]:
         if not embedded:
             raise ExampleError(f"cross.{role}", "has no word with an embedding; use words from [words]")
         if len(embedded) > LIMITS["embedded tokens"]:
-            raise ExampleError(f"cross.{role}", f"has {len(embedded)} words with embeddings; at most "
-                               f"{LIMITS['embedded tokens']}")
+            raise ExampleError(
+                f"cross.{role}", f"has {len(embedded)} words with embeddings; at most {LIMITS['embedded tokens']}"
+            )
         texts.append(text)
     return texts[0], texts[1]
 
@@ -293,8 +320,9 @@ def read_model(table, sentences: tuple[Sentence, ...]) -> ModelChoice:
     check_keys(table, {"name": False, "layer": False, "head": False}, "model")
     name = table.get("name", MODEL_NAME)
     if name not in MODEL_SHAPES:
-        raise ExampleError("model.name", f"{describe(name)} is not a model this tool has; "
-                           f"use {MODEL_NAME!r} (or leave name out)")
+        raise ExampleError(
+            "model.name", f"{describe(name)} is not a model this tool has; use {MODEL_NAME!r} (or leave name out)"
+        )
     layers, heads = MODEL_SHAPES[name]
     layer = read_choice(table.get("layer", "auto"), "model.layer", layers)
     head = read_choice(table.get("head", "auto"), "model.head", heads)
@@ -309,7 +337,7 @@ def read_choice(value, field: str, count: int) -> int | None:
     if value == "auto":
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= count:
-        raise ExampleError(field, f"must be a whole number from 1 to {count}, or \"auto\"; got {describe(value)}")
+        raise ExampleError(field, f'must be a whole number from 1 to {count}, or "auto"; got {describe(value)}')
     return value
 
 
@@ -325,50 +353,71 @@ def check_word_pieces(name: str, sentences: tuple[Sentence, ...]) -> None:
         field = f"sentences[{number}]"
         count = len(tokenizer.encode(sentence.text).tokens)
         if count > LIMITS["word pieces"]:
-            raise ExampleError(f"{field}.text", f"is {count} word pieces in {name}; at most "
-                               f"{LIMITS['word pieces']} fit the real-model clip, shorten it")
+            raise ExampleError(
+                f"{field}.text",
+                f"is {count} word pieces in {name}; at most "
+                f"{LIMITS['word pieces']} fit the real-model clip, shorten it",
+            )
         pieces = next(pieces for word, pieces, _ in word_pieces(tokenizer, sentence.text) if word == sentence.focus)
         if len(pieces) != 1:
             shown = " + ".join(repr(piece) for piece in pieces)
-            raise ExampleError(f"{field}.focus", f"{sentence.focus!r} is {len(pieces)} word pieces in {name} "
-                               f"({shown}); choose a focus word the model reads as one piece")
+            raise ExampleError(
+                f"{field}.focus",
+                f"{sentence.focus!r} is {len(pieces)} word pieces in {name} "
+                f"({shown}); choose a focus word the model reads as one piece",
+            )
 
 
 def read_matrix(value, field: str, shape: tuple[int, int], described: str) -> np.ndarray:
     rows, cols = shape
-    if (not isinstance(value, list) or len(value) != rows
-            or not all(isinstance(row, list) and len(row) == cols for row in value)):
+    if (
+        not isinstance(value, list)
+        or len(value) != rows
+        or not all(isinstance(row, list) and len(row) == cols for row in value)
+    ):
         raise ExampleError(field, f"must be {described}, got {describe(value)}")
     return np.array([[read_number(v, field, LIMITS["map entry"]) for v in row] for row in value])
 
 
 def read_maps(table) -> dict[str, np.ndarray]:
     check_keys(table, {"query": True, "key": True, "value": True}, "maps")
-    return {role: read_matrix(table[role], f"maps.{role}", (2, 2), "a 2x2 matrix like [[1.0, 0.0], [0.5, 1.0]]")
-            for role in ("query", "key", "value")}
+    return {
+        role: read_matrix(table[role], f"maps.{role}", (2, 2), "a 2x2 matrix like [[1.0, 0.0], [0.5, 1.0]]")
+        for role in ("query", "key", "value")
+    }
 
 
 def read_heads(value) -> tuple[Head, ...]:
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise ExampleError("heads", "must be a list of [[heads]] tables")
     if not 2 <= len(value) <= LIMITS["heads"]:
-        raise ExampleError("heads", f"has {len(value)}; give from 2 to {LIMITS['heads']} [[heads]] "
-                           "(several heads are the point of the clip)")
+        raise ExampleError(
+            "heads",
+            f"has {len(value)}; give from 2 to {LIMITS['heads']} [[heads]] (several heads are the point of the clip)",
+        )
     heads = []
     for number, table in enumerate(value, start=1):
         field = f"heads[{number}]"
         check_keys(table, {"name": True, "query": True, "key": True, "value": True}, field)
         name = read_text(table["name"], f"{field}.name", LIMITS["head name"])
-        maps = [read_matrix(table[role], f"{field}.{role}", (2, 2), "a 2x2 matrix like [[1.0, 0.0], [0.5, 1.0]]")
-                for role in ("query", "key", "value")]
+        maps = [
+            read_matrix(table[role], f"{field}.{role}", (2, 2), "a 2x2 matrix like [[1.0, 0.0], [0.5, 1.0]]")
+            for role in ("query", "key", "value")
+        ]
         heads.append(Head(name, *maps))
     return tuple(heads)
 
 
 def describe(value) -> str:
     """A short, safe description of a value the file gave."""
-    kind = {bool: "a boolean", int: "a number", float: "a number", str: "a string",
-            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+    kind = {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
     shown = repr(value)
     return f"{kind} {shown if len(shown) <= 40 else shown[:37] + '...'}"
 

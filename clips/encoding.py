@@ -42,9 +42,20 @@ def transparent_settings() -> dict:
     frames of GravityScene at 1080p it encoded 4x faster than `good` at cpu-used 4, at the same
     PSNR (43.9 dB colour, 54 dB alpha), 25 % larger."""
     return {
-        "format": "webm", "video_codec": "libvpx-vp9", "pixel_format": "yuva420p",
-        "video_encoder_options": {"crf": "24", "b": "0", "deadline": "realtime", "cpu-used": "8", "row-mt": "0",
-                                  "threads": "1", "auto-alt-ref": "0", "lag-in-frames": "0", **COLOUR_TAGS},
+        "format": "webm",
+        "video_codec": "libvpx-vp9",
+        "pixel_format": "yuva420p",
+        "video_encoder_options": {
+            "crf": "24",
+            "b": "0",
+            "deadline": "realtime",
+            "cpu-used": "8",
+            "row-mt": "0",
+            "threads": "1",
+            "auto-alt-ref": "0",
+            "lag-in-frames": "0",
+            **COLOUR_TAGS,
+        },
     }
 
 

@@ -25,8 +25,13 @@ QUALITIES = {  # render.py's names -> manim's
     "4k": "fourk_quality",  # 3840x2160, 60 fps
 }
 FRAME_RATES = {"low": 15, "medium": 30, "high": 60, "production": 60, "4k": 60}  # manim's presets (a test compares)
-PIXELS = {"low": (854, 480), "medium": (1280, 720), "high": (1920, 1080), "production": (2560, 1440),
-          "4k": (3840, 2160)}  # (width, height) of a landscape clip: manim's presets (a test compares)
+PIXELS = {
+    "low": (854, 480),
+    "medium": (1280, 720),
+    "high": (1920, 1080),
+    "production": (2560, 1440),
+    "4k": (3840, 2160),
+}  # (width, height) of a landscape clip: manim's presets (a test compares)
 FORMATS = ("landscape", "vertical")  # 16:9, and 9:16 for shorts: the same pixels, turned
 FRAME_SHORT_SIDE = 8.0  # scene units across the frame's short side, in both formats
 
@@ -57,8 +62,12 @@ class ClipJob:
         from clips.voice import voice_for
 
         recorded = dict(self.recordings)
-        return {line.id: voice_for(line.text, Path(recorded[line.id]) if line.id in recorded else None,
-                                   Path(self.cache) / "voice").samples for line in lesson.narration}
+        return {
+            line.id: voice_for(
+                line.text, Path(recorded[line.id]) if line.id in recorded else None, Path(self.cache) / "voice"
+            ).samples
+            for line in lesson.narration
+        }
 
 
 def frame_rate(quality: str) -> int:
@@ -72,13 +81,23 @@ def frame_size(quality: str, format: str = "landscape") -> dict:
     width, height = PIXELS[quality]
     long_side = FRAME_SHORT_SIDE * width / height
     if format == "vertical":
-        return {"pixel_width": height, "pixel_height": width, "frame_width": FRAME_SHORT_SIDE,
-                "frame_height": long_side}
+        return {
+            "pixel_width": height,
+            "pixel_height": width,
+            "frame_width": FRAME_SHORT_SIDE,
+            "frame_height": long_side,
+        }
     return {"pixel_width": width, "pixel_height": height, "frame_width": long_side, "frame_height": FRAME_SHORT_SIDE}
 
 
-def manim_settings(quality: str, media_dir: str, output_file: str, text_cache: Path | None = None,
-                   format: str = "landscape", transparent: bool = False) -> dict:
+def manim_settings(
+    quality: str,
+    media_dir: str,
+    output_file: str,
+    text_cache: Path | None = None,
+    format: str = "landscape",
+    transparent: bool = False,
+) -> dict:
     """The manim config for one render; every key is checked, as tempconfig drops unknown ones.
     `text_cache` keeps manim's typeset text and LaTeX between runs (files named by a hash of
     what they draw, so a kept one is what would be made again)."""
@@ -156,9 +175,15 @@ def run_job(job: ClipJob, scratch: Path | None = None) -> dict:
         "seconds": seconds,
         "frames": frames,
         "heading": lesson.arc.heading,
-        "narration": [{"id": line, "start": round(start, 6), "end": round(end, 6),
-                       "seconds": None if lengths is None else round(lengths[line], 6)}
-                      for (line, start), end in zip(scene.said, scene.beat_ends)],
+        "narration": [
+            {
+                "id": line,
+                "start": round(start, 6),
+                "end": round(end, 6),
+                "seconds": None if lengths is None else round(lengths[line], 6),
+            }
+            for (line, start), end in zip(scene.said, scene.beat_ends)
+        ],
         "lesson": lesson.to_dict(),
         "key": clip_key(job, lesson),
         "reused": False,

@@ -43,8 +43,10 @@ def chapters_of(entries: list[dict], texts: dict[str, str], frame_rate: int) -> 
     chapters, frame = [], 0
     for entry in entries:
         start = frame / frame_rate
-        cues = tuple(Cue(said["id"], start + said["start"], start + said["start"] + spoken(said), texts[said["id"]])
-                     for said in entry["narration"])
+        cues = tuple(
+            Cue(said["id"], start + said["start"], start + said["start"] + spoken(said), texts[said["id"]])
+            for said in entry["narration"]
+        )
         chapters.append(Chapter(entry["heading"], frame, frame + entry["frames"], start, cues))
         frame += entry["frames"]
     return chapters
@@ -57,9 +59,15 @@ def spoken(said: dict) -> float:
 
 def lecture_soundtrack(chapters: list[Chapter], voices: dict[str, np.ndarray], seconds: float) -> np.ndarray:
     """One continuous track: every line of every chapter at its place on the lecture's clock."""
-    return place_lines(soundtrack_samples(seconds), [(cue.start, voices[cue.line_id])  # silent clips: none
-                                                     for chapter in chapters for cue in chapter.cues
-                                                     if cue.line_id in voices])
+    return place_lines(
+        soundtrack_samples(seconds),
+        [
+            (cue.start, voices[cue.line_id])  # silent clips: none
+            for chapter in chapters
+            for cue in chapter.cues
+            if cue.line_id in voices
+        ],
+    )
 
 
 def clock(seconds: float) -> str:
@@ -99,9 +107,13 @@ def srt_text(chapters: list[Chapter]) -> str:
     import srt
 
     cues = [cue for chapter in chapters for cue in chapter.cues]
-    return srt.compose([srt.Subtitle(index, datetime.timedelta(seconds=cue.start),
-                                     datetime.timedelta(seconds=cue.end), cue.text)
-                        for index, cue in enumerate(cues, start=1)], reindex=False)
+    return srt.compose(
+        [
+            srt.Subtitle(index, datetime.timedelta(seconds=cue.start), datetime.timedelta(seconds=cue.end), cue.text)
+            for index, cue in enumerate(cues, start=1)
+        ],
+        reindex=False,
+    )
 
 
 def vtt_text(chapters: list[Chapter]) -> str:
@@ -111,9 +123,14 @@ def vtt_text(chapters: list[Chapter]) -> str:
     captions = webvtt.WebVTT()
     for chapter in chapters:
         for cue in chapter.cues:
-            captions.captions.append(webvtt.Caption(str(Timestamp.from_seconds(cue.start)),
-                                                    str(Timestamp.from_seconds(cue.end)), cue.text,
-                                                    identifier=cue.line_id))
+            captions.captions.append(
+                webvtt.Caption(
+                    str(Timestamp.from_seconds(cue.start)),
+                    str(Timestamp.from_seconds(cue.end)),
+                    cue.text,
+                    identifier=cue.line_id,
+                )
+            )
     out = io.StringIO()
     captions.write(out)
     return out.getvalue()
@@ -122,9 +139,13 @@ def vtt_text(chapters: list[Chapter]) -> str:
 def narration_markdown(title: str, chapters: list[Chapter], voice: str) -> str:
     """The script, chapter by chapter: each line with its id (the name of its recording in
     --voice-dir) and the time it is said."""
-    out = [f"# Narration: {one_line(title)}", "",
-           f"Voice: {voice}. To read a line yourself, record it as `<id>.wav` in a folder and render "
-           "again with `--voice-dir FOLDER`; the clip's pacing follows your recording.", ""]
+    out = [
+        f"# Narration: {one_line(title)}",
+        "",
+        f"Voice: {voice}. To read a line yourself, record it as `<id>.wav` in a folder and render "
+        "again with `--voice-dir FOLDER`; the clip's pacing follows your recording.",
+        "",
+    ]
     for number, chapter in enumerate(chapters, start=1):
         out += [f"## {number}. {one_line(chapter.title)} ({clock(chapter.start)})", ""]
         out += [f"- `{cue.line_id}` {cue.start:.1f} s: {cue.text}" for cue in chapter.cues]
@@ -134,8 +155,12 @@ def narration_markdown(title: str, chapters: list[Chapter], voice: str) -> str:
 
 def write_lecture_files(folder: Path, title: str, chapters: list[Chapter], total: float, voice: str) -> list[str]:
     """Write the subtitles, the chapter list and the script; return their names."""
-    files = {"lecture.srt": srt_text(chapters), "lecture.vtt": vtt_text(chapters),
-             "chapters.txt": chapters_text(chapters, total), "narration.md": narration_markdown(title, chapters, voice)}
+    files = {
+        "lecture.srt": srt_text(chapters),
+        "lecture.vtt": vtt_text(chapters),
+        "chapters.txt": chapters_text(chapters, total),
+        "narration.md": narration_markdown(title, chapters, voice),
+    }
     for name, text in files.items():
         atomic_write_text(text, folder / name)
     return list(files)
@@ -152,18 +177,29 @@ def make_lecture(folder: Path, jobs: list, entries: list[dict], title: str) -> d
     example = jobs[0].example_object()
     lessons = [lesson_for(job.scene, example) for job in jobs]
     texts = {line.id: line.text for lesson in lessons for line in lesson.narration}
-    voices = {line: samples for job, lesson in zip(jobs, lessons)  # none for silent clips: a silent track
-              for line, samples in (job.voices(lesson) or {}).items()}
+    voices = {
+        line: samples
+        for job, lesson in zip(jobs, lessons)  # none for silent clips: a silent track
+        for line, samples in (job.voices(lesson) or {}).items()
+    }
     rate = frame_rate(jobs[0].quality)
     chapters = chapters_of(entries, texts, rate)
     total = sum(entry["frames"] for entry in entries) / rate
     target = folder / "lecture.mp4"
-    write_video(target, [folder / entry["file"] for entry in entries], lecture_soundtrack(chapters, voices, total),
-                [(chapter.title, chapter.first_frame, chapter.end_frame) for chapter in chapters])
+    write_video(
+        target,
+        [folder / entry["file"] for entry in entries],
+        lecture_soundtrack(chapters, voices, total),
+        [(chapter.title, chapter.first_frame, chapter.end_frame) for chapter in chapters],
+    )
     files = write_lecture_files(folder, title, chapters, total, VOICE_NAME)
     frames, seconds = video_length(target)
-    return {"file": target.name, "sha256": sha256_of(target), "bytes": target.stat().st_size,
-            "frames": frames, "seconds": seconds,
-            "chapters": [{"title": c.title, "start": round(c.start, 3), "first_frame": c.first_frame}
-                         for c in chapters],
-            "files": files}
+    return {
+        "file": target.name,
+        "sha256": sha256_of(target),
+        "bytes": target.stat().st_size,
+        "frames": frames,
+        "seconds": seconds,
+        "chapters": [{"title": c.title, "start": round(c.start, 3), "first_frame": c.first_frame} for c in chapters],
+        "files": files,
+    }

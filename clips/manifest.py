@@ -29,9 +29,16 @@ def read_manifest(folder: Path) -> dict | None:
         return None
 
 
-def write_manifest(folder: Path, example: dict, quality: str, entries: list[dict], order: list[str],
-                   settings: dict | None = None, lecture: dict | None = None,
-                   contact_sheet: str | None = None) -> dict:
+def write_manifest(
+    folder: Path,
+    example: dict,
+    quality: str,
+    entries: list[dict],
+    order: list[str],
+    settings: dict | None = None,
+    lecture: dict | None = None,
+    contact_sheet: str | None = None,
+) -> dict:
     """Write the manifest with `entries` (clips rendered or reused by this run) and every
     earlier clip still on disk.
 

@@ -51,8 +51,12 @@ def place_lines(total: int, placed: list[tuple[float, np.ndarray]]) -> np.ndarra
     return track
 
 
-def write_video(target: Path, sources: list[Path], soundtrack: np.ndarray | None = None,
-                chapters: list[tuple[str, int, int]] | None = None) -> None:
+def write_video(
+    target: Path,
+    sources: list[Path],
+    soundtrack: np.ndarray | None = None,
+    chapters: list[tuple[str, int, int]] | None = None,
+) -> None:
     """Write `target`: the video packets of `sources` one after another (they must share their
     encoder settings), `soundtrack` (mono float32 at 48 kHz) as AAC interleaved with them,
     `chapters` as (title, first frame, end frame). `target` is replaced only once it is whole."""
@@ -88,11 +92,18 @@ def write_video(target: Path, sources: list[Path], soundtrack: np.ndarray | None
             for packet in audio:
                 output.mux(packet)
             if chapters:
-                output.set_chapters([
-                    {"id": number, "start": first_frame, "end": end_frame, "time_base": Fraction(1) / video.average_rate,
-                     "metadata": {"title": title}}
-                    for number, (title, first_frame, end_frame) in enumerate(chapters, start=1)
-                ])
+                output.set_chapters(
+                    [
+                        {
+                            "id": number,
+                            "start": first_frame,
+                            "end": end_frame,
+                            "time_base": Fraction(1) / video.average_rate,
+                            "metadata": {"title": title},
+                        }
+                        for number, (title, first_frame, end_frame) in enumerate(chapters, start=1)
+                    ]
+                )
 
 
 def encode_audio(output, soundtrack: np.ndarray) -> list:

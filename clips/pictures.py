@@ -103,8 +103,10 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
 def write_contact_sheet(folder: Path, entries: list[dict]) -> str:
     """contact-sheet.png in `folder`: one row a clip (in the manifest's order), its file name
     above the key frame of each of its narration lines. Returns the sheet's name."""
-    rows = [(entry["file"], frames_at(folder / entry["file"], [seconds for _, seconds in beat_ends(entry)]))
-            for entry in entries]
+    rows = [
+        (entry["file"], frames_at(folder / entry["file"], [seconds for _, seconds in beat_ends(entry)]))
+        for entry in entries
+    ]
     save_png(sheet_of(rows), folder / SHEET_NAME)
     return SHEET_NAME
 

@@ -19,7 +19,9 @@ from concurrent.futures.process import BrokenProcessPool
 
 ATTEMPTS = 3  # a job whose pool breaks this many times is given up (it is the job, not bad luck); a broken
 # pool fails all its jobs at once, so one death counts against each job that was in it
-STOP_WAIT = 1.0  # seconds the terminated workers have to clean up (their job's temporary folders) before they are killed
+STOP_WAIT = (
+    1.0  # seconds the terminated workers have to clean up (their job's temporary folders) before they are killed
+)
 
 
 class Interrupted(Exception):

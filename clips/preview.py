@@ -48,8 +48,10 @@ def preview_frames(job: ClipJob) -> list[Image.Image]:
     Previewing.__name__ = scene_class.__name__
     with tempfile.TemporaryDirectory(prefix="attention-preview-") as media_dir:
         text_cache = Path(job.cache) / "manim" / job.scene  # the renders' own: a warm one is shared
-        settings = {**manim_settings(job.quality, media_dir, job.scene, text_cache, job.format, job.transparent),
-                    "dry_run": True}
+        settings = {
+            **manim_settings(job.quality, media_dir, job.scene, text_cache, job.format, job.transparent),
+            "dry_run": True,
+        }
         with tempconfig(settings):
             scene = Previewing(lesson=lesson, burn_captions=job.burn_captions, skip_animations=True)
             draw = scene.renderer.update_frame

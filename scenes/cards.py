@@ -44,8 +44,12 @@ class IntroCard(LessonScene):
         self.play(Write(title), FadeIn(rule), run_time=style.MEDIUM)
 
         # 2. the sentences, the focus word lit in each; the question
-        sentences = VGroup(*(SentenceLine(text, [True] * len(split_tokens(text)), lesson.focus, content.width,
-                                          style.BODY_SIZE) for text in lesson.sentences))
+        sentences = VGroup(
+            *(
+                SentenceLine(text, [True] * len(split_tokens(text)), lesson.focus, content.width, style.BODY_SIZE)
+                for text in lesson.sentences
+            )
+        )
         sentences.arrange(DOWN, aligned_edge=LEFT, buff=TAG_ROOM).next_to(rule, DOWN, buff=GAP["large"])
         sentences.set_x(content.point()[0])
         for number, line in enumerate(sentences):
@@ -56,14 +60,22 @@ class IntroCard(LessonScene):
             tag.next_to(line, DOWN, buff=GAP["tight"]).set_x(self.focus_glyphs(line, lesson.focus).get_x())
             tag.name = f"token_tag:{number}"
             tags.add(tag)
-        token = style.wrapped_text(f"token {lesson.token_id} \u2192 one embedding, {format_pair(lesson.embedding)}, "
-                                   "in every sentence", content.width, style.BODY_SIZE, style.FOCUS)
+        token = style.wrapped_text(
+            f"token {lesson.token_id} \u2192 one embedding, {format_pair(lesson.embedding)}, in every sentence",
+            content.width,
+            style.BODY_SIZE,
+            style.FOCUS,
+        )
         content.below(VGroup(sentences, tags), "large").put(token, UP)
         self.keep_above_caption(token)
         token.name = "token"
-        self.ask(Succession(LaggedStart(*(FadeIn(line, shift=0.2 * RIGHT) for line in sentences), lag_ratio=0.4),
-                            LaggedStart(*(FadeIn(tag, shift=0.1 * DOWN) for tag in tags), lag_ratio=0.3),
-                            FadeIn(token)))
+        self.ask(
+            Succession(
+                LaggedStart(*(FadeIn(line, shift=0.2 * RIGHT) for line in sentences), lag_ratio=0.4),
+                LaggedStart(*(FadeIn(tag, shift=0.1 * DOWN) for tag in tags), lag_ratio=0.3),
+                FadeIn(token),
+            )
+        )
 
         # 3. a guess, the word's two occurrences lit in turn
         self.guess(*(self.focus_glyphs(line, lesson.focus) for line in sentences))
@@ -93,9 +105,11 @@ class HistoryCard(LessonScene):
         for index, entry in enumerate(lesson.entries):
             year = style.plain_text(str(entry.year), style.HEADING_SIZE, style.FOCUS)
             room = content.width - year.width - GAP["large"]
-            text = VGroup(style.left_aligned_text(entry.authors, room, style.BODY_SIZE),
-                          style.left_aligned_text(entry.idea, room, style.LABEL_SIZE, style.MUTED),
-                          style.left_aligned_text(entry.score, room, style.LABEL_SIZE, style.QUERY))
+            text = VGroup(
+                style.left_aligned_text(entry.authors, room, style.BODY_SIZE),
+                style.left_aligned_text(entry.idea, room, style.LABEL_SIZE, style.MUTED),
+                style.left_aligned_text(entry.score, room, style.LABEL_SIZE, style.QUERY),
+            )
             text.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
             card = VGroup(year, text).arrange(RIGHT, aligned_edge=UP, buff=GAP["large"])
             card.name = f"entry:{index}"
@@ -105,13 +119,20 @@ class HistoryCard(LessonScene):
                 card.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
             cards.add(card)
             previous = card
-        self.say("history.years", LaggedStart(*(FadeIn(card, shift=0.2 * RIGHT) for card in cards), lag_ratio=1.0),
-                 lasting=style.LONG)  # one paper after the other, while their years are said
+        self.say(
+            "history.years",
+            LaggedStart(*(FadeIn(card, shift=0.2 * RIGHT) for card in cards), lag_ratio=1.0),
+            lasting=style.LONG,
+        )  # one paper after the other, while their years are said
         # 2. the scaling, with a number
         example = style.wrapped_text(
             f"With d\u2096 = {lesson.d_k} per head, scores are divided by \u221a{lesson.d_k} = "
             f"{style.format_number(lesson.sqrt_d_k)}: a score of {style.format_number(lesson.raw_score)} "
-            f"becomes {style.format_number(lesson.scaled_score)}.", content.width, style.LABEL_SIZE, style.KEY)
+            f"becomes {style.format_number(lesson.scaled_score)}.",
+            content.width,
+            style.LABEL_SIZE,
+            style.KEY,
+        )
         example.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
         example.name = "scaling_example"
         self.say("history.scaling", FadeIn(example))

@@ -16,12 +16,28 @@ from scenes.recap import RecapCard
 from scenes.scaling import ScalingScene
 from scenes.softmax_scene import SoftmaxScene
 
-SCENES = {scene.__name__: scene for scene in (  # every scene by name, in teaching order
-    IntroCard, GravityScene, SoftmaxScene, ProjectionScene, FormulaScene, ScalingScene, MultiHeadScene,
-    MaskScene, ParallelScene, HistoryCard, RealModelScene, RecapCard)}
+SCENES = {
+    scene.__name__: scene
+    for scene in (  # every scene by name, in teaching order
+        IntroCard,
+        GravityScene,
+        SoftmaxScene,
+        ProjectionScene,
+        FormulaScene,
+        ScalingScene,
+        MultiHeadScene,
+        MaskScene,
+        ParallelScene,
+        HistoryCard,
+        RealModelScene,
+        RecapCard,
+    )
+}
 
 if list(SCENES) != list(LESSONS) or any(SCENES[name].build_lesson is not LESSONS[name] for name in LESSONS):
-    raise ImportError("scenes/catalog.py and attention_core/lessons/catalog.py must name the same clips, "
-                      "in the same order, with the same lessons")
+    raise ImportError(
+        "scenes/catalog.py and attention_core/lessons/catalog.py must name the same clips, "
+        "in the same order, with the same lessons"
+    )
 
 __all__ = ["HEADLINE", "SCENES", "lecture_scenes"]

@@ -50,8 +50,12 @@ def check_drawable(example: Example) -> None:
     for field, text in drawn_texts(example):
         missing = missing_characters(text)
         if missing:
-            shown = ", ".join(f"{character!r} (U+{ord(character):04X} {unicodedata.name(character, 'unnamed')})"
-                              for character in missing[:3])
+            shown = ", ".join(
+                f"{character!r} (U+{ord(character):04X} {unicodedata.name(character, 'unnamed')})"
+                for character in missing[:3]
+            )
             more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-            raise ExampleError(field, f"the bundled font ({FONT}) cannot draw {shown}{more}; write it with "
-                               "Latin, Greek or Cyrillic letters")
+            raise ExampleError(
+                field,
+                f"the bundled font ({FONT}) cannot draw {shown}{more}; write it with Latin, Greek or Cyrillic letters",
+            )

@@ -21,8 +21,15 @@ from scenes.tables import ScoreTable
 from scenes.writing import has_many, point, weighted_sum
 
 FORMULA_SCALE = 1.1
-FORMULA_PARTS = (r"\mathrm{Attention}(Q, K, V) =", r"\mathrm{softmax}\Big(", r"Q K^{\top}", r"/",
-                 r"\sqrt{d_k}", r"\Big)", r"V")
+FORMULA_PARTS = (
+    r"\mathrm{Attention}(Q, K, V) =",
+    r"\mathrm{softmax}\Big(",
+    r"Q K^{\top}",
+    r"/",
+    r"\sqrt{d_k}",
+    r"\Big)",
+    r"V",
+)
 
 
 class FormulaScene(LessonScene):
@@ -41,11 +48,17 @@ class FormulaScene(LessonScene):
         formula[6].set_color(style.VALUE)
         self.ask()
         self.play(FadeIn(formula), run_time=style.MEDIUM)
-        table = ScoreTable(lesson.tokens, [
-            ("q\u00b7k", lesson.dots, style.QUERY, "dot"),
-            (f"\u00f7 {style.format_number(lesson.sqrt_d_k)}", lesson.scaled, style.KEY, "scaled"),
-            ("softmax", lesson.weights, style.CONTEXT, "weight"),
-        ], column_width=1.6, size=style.LABEL_SIZE, row_height=0.34 if has_many(lesson.tokens) else 0.42)
+        table = ScoreTable(
+            lesson.tokens,
+            [
+                ("q\u00b7k", lesson.dots, style.QUERY, "dot"),
+                (f"\u00f7 {style.format_number(lesson.sqrt_d_k)}", lesson.scaled, style.KEY, "scaled"),
+                ("softmax", lesson.weights, style.CONTEXT, "weight"),
+            ],
+            column_width=1.6,
+            size=style.LABEL_SIZE,
+            row_height=0.34 if has_many(lesson.tokens) else 0.42,
+        )
         table.next_to(formula, DOWN, buff=GAP["large"]).set_x(self.stage.content.point()[0])
         columns = [VGroup(*(row[c + 1] for row in table.rows)) for c in range(3)]
         headers = table[1]
@@ -60,8 +73,12 @@ class FormulaScene(LessonScene):
         )
         for parts, column, line_id in steps:  # the box moves, and the column fills, while the part is said
             target = SurroundingRectangle(VGroup(*(formula[p] for p in parts)), color=style.HIGHLIGHT, buff=0.08)
-            self.say(line_id, Transform(box, target) if box else FadeIn(target), FadeIn(headers[column]),
-                     LaggedStart(*(FadeIn(cell) for cell in columns[column]), lag_ratio=0.3))
+            self.say(
+                line_id,
+                Transform(box, target) if box else FadeIn(target),
+                FadeIn(headers[column]),
+                LaggedStart(*(FadeIn(cell) for cell in columns[column]), lag_ratio=0.3),
+            )
             box = box or target
             self.wait(style.PAUSE)
 
@@ -69,8 +86,9 @@ class FormulaScene(LessonScene):
         terms = weighted_sum(lesson.tokens, lesson.weights, "v ")
         output = VGroup(
             style.plain_text("\u00d7 V: the weighted average of the values", style.LABEL_SIZE, style.VALUE),
-            style.wrapped_text(f"output = {terms}", min(7.0, self.stage.text_width), style.SMALL_SIZE,
-                               style.FOREGROUND),
+            style.wrapped_text(
+                f"output = {terms}", min(7.0, self.stage.text_width), style.SMALL_SIZE, style.FOREGROUND
+            ),
             style.plain_text(f"\u2248 {point(lesson.output)}", style.LABEL_SIZE, style.CONTEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"])
         output[2].name = "output_value"
@@ -78,7 +96,10 @@ class FormulaScene(LessonScene):
         if output.get_right()[0] > self.stage.content.right:  # narrow: under the table, from the left margin
             output.align_to([self.stage.content.left, 0, 0], LEFT)
         self.keep_above_caption(VGroup(table, output))
-        self.say("formula.values", Transform(box, SurroundingRectangle(formula[6], color=style.HIGHLIGHT, buff=0.08)),
-                 LaggedStart(*(FadeIn(part) for part in output), lag_ratio=0.4))
+        self.say(
+            "formula.values",
+            Transform(box, SurroundingRectangle(formula[6], color=style.HIGHLIGHT, buff=0.08)),
+            LaggedStart(*(FadeIn(part) for part in output), lag_ratio=0.4),
+        )
         self.wait(style.PAUSE)
         self.conclude(formula)

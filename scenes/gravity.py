@@ -52,15 +52,22 @@ class GravityScene(LessonScene):
         self.words = {word: WordDot(word, self.plane.point(xy)) for word, xy in lesson.plane.items()}
         # every label is placed once, against every dot where it will finally be
         self.contexts = [
-            WordDot(f"context {number + 1}", self.plane.point(reading.context),
-                    style.CONTEXT, radius=style.DOT_RADIUS * 1.3, size=style.SMALL_SIZE)
+            WordDot(
+                f"context {number + 1}",
+                self.plane.point(reading.context),
+                style.CONTEXT,
+                radius=style.DOT_RADIUS * 1.3,
+                size=style.SMALL_SIZE,
+            )
             for number, reading in enumerate(lesson.sentences)
         ]
-        place_labels(list(self.words.values()) + self.contexts, bounds=self.stage.label_bounds,
-                     keep_clear=list(self.plane.axes))  # no label on an axis
+        place_labels(
+            list(self.words.values()) + self.contexts, bounds=self.stage.label_bounds, keep_clear=list(self.plane.axes)
+        )  # no label on an axis
         self.ask(Create(self.plane))
-        self.say("gravity.plane", LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1),
-                 lasting=style.LONG)  # the words land while the line is said
+        self.say(
+            "gravity.plane", LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1), lasting=style.LONG
+        )  # the words land while the line is said
 
         for number, reading in enumerate(lesson.sentences):
             self.read_sentence(number, reading)
@@ -79,44 +86,75 @@ class GravityScene(LessonScene):
         many = has_many(reading.tokens)  # then smaller print, a tighter list and a short formula
         label = style.plain_text(f"Sentence {number + 1}", style.LABEL_SIZE, style.MUTED)
         region = self.stage.panel
-        line = SentenceLine(reading.text, reading.takes_part, reading.focus, region.width,
-                            size=style.LABEL_SIZE if many else style.BODY_SIZE)
+        line = SentenceLine(
+            reading.text,
+            reading.takes_part,
+            reading.focus,
+            region.width,
+            size=style.LABEL_SIZE if many else style.BODY_SIZE,
+        )
         line.name = f"sentence:{number}"
         panel = stack(label, line)
         region.put(panel, UP + LEFT)
-        self.say(f"gravity.sentence-{number + 1}.words",
-                 LaggedStart(*(FadeIn(token, shift=0.1 * UP) for token in [label, *line.tokens]), lag_ratio=0.15))
+        self.say(
+            f"gravity.sentence-{number + 1}.words",
+            LaggedStart(*(FadeIn(token, shift=0.1 * UP) for token in [label, *line.tokens]), lag_ratio=0.15),
+        )
         self.add(panel)  # with its punctuation
         if f"gravity.sentence-{number + 1}.faded" in self.lines:  # the toy plane's simplification, said once
             faded = [t for t, part in zip(line.tokens, reading.takes_part) if not part]  # lit one after another
-            self.say(f"gravity.sentence-{number + 1}.faded",
-                     LaggedStart(*(Indicate(t, scale_factor=style.indicate_scale(t), color=style.MUTED) for t in faded),
-                                 lag_ratio=0.3), lasting=style.LONG)
+            self.say(
+                f"gravity.sentence-{number + 1}.faded",
+                LaggedStart(
+                    *(Indicate(t, scale_factor=style.indicate_scale(t), color=style.MUTED) for t in faded),
+                    lag_ratio=0.3,
+                ),
+                lasting=style.LONG,
+            )
         if number == self.lesson.guess_sentence:  # the words that could pull hardest, lit in turn
-            self.guess(*(self.words[token_key(t)].dot for t, part in zip(reading.sentence_tokens, reading.takes_part)
-                         if part and token_key(t) != reading.focus))
+            self.guess(
+                *(
+                    self.words[token_key(t)].dot
+                    for t, part in zip(reading.sentence_tokens, reading.takes_part)
+                    if part and token_key(t) != reading.focus
+                )
+            )
 
         # 3. while the pull is said: arrows from the sentence's words to the focus word, thickness = weight
         focus_point = plane.point(reading.embedding)
         # the focus word's pull on itself shows in the weights panel
-        arrows = weighted_arrows(plane, reading.token_embeddings, reading.embedding, reading.weights, style.FOCUS,
-                                 f"arrow{number}:")
+        arrows = weighted_arrows(
+            plane, reading.token_embeddings, reading.embedding, reading.weights, style.FOCUS, f"arrow{number}:"
+        )
 
         # 4. the weights, then the context vector as their weighted sum of embeddings
         two_columns = many and self.stage.vertical  # a wide, low panel
-        bars = WeightBars(reading.tokens, reading.weights, style.FOCUS, prefix=f"weight{number}",
-                          size=style.SMALL_SIZE if many else style.LABEL_SIZE, row_step=0.34 if many else 0.45,
-                          bar_length=1.2 if two_columns else 2.2, columns=2 if two_columns else 1)
-        bars_title = style.plain_text(f"attention of \u201c{reading.focus}\u201d ({self.lesson.similarity}, softmax)",
-                                      style.SMALL_SIZE, style.MUTED)
+        bars = WeightBars(
+            reading.tokens,
+            reading.weights,
+            style.FOCUS,
+            prefix=f"weight{number}",
+            size=style.SMALL_SIZE if many else style.LABEL_SIZE,
+            row_step=0.34 if many else 0.45,
+            bar_length=1.2 if two_columns else 2.2,
+            columns=2 if two_columns else 1,
+        )
+        bars_title = style.plain_text(
+            f"attention of \u201c{reading.focus}\u201d ({self.lesson.similarity}, softmax)",
+            style.SMALL_SIZE,
+            style.MUTED,
+        )
         weights_panel = stack(bars_title, bars)
         weights_panel.next_to(panel, DOWN, aligned_edge=LEFT, buff=GAP["medium"])
         terms = weighted_sum(reading.tokens, reading.weights)
         sum_text = style.wrapped_text(f"context = {terms}", region.width, style.SMALL_SIZE, style.CONTEXT)
         xy_text = style.plain_text(f"\u2248 {point(reading.context)}", style.SMALL_SIZE, style.CONTEXT)
         xy_text.name = f"context_value:{number}"
-        formula = (stack(sum_text, xy_text, gap="tight", direction=RIGHT, align=DOWN) if many
-                   else stack(sum_text, xy_text, gap="tight"))
+        formula = (
+            stack(sum_text, xy_text, gap="tight", direction=RIGHT, align=DOWN)
+            if many
+            else stack(sum_text, xy_text, gap="tight")
+        )
         formula.next_to(weights_panel, DOWN, aligned_edge=LEFT, buff=GAP["medium"])
         self.keep_above_caption(VGroup(weights_panel, formula))  # a long sentence: a smaller list
         self.say(f"gravity.sentence-{number + 1}.pull")
@@ -132,16 +170,23 @@ class GravityScene(LessonScene):
         context_dot.name, context_label.name = f"context:{number}", f"context_label:{number}"
         context_dot.move_to(focus_point)
         self.add(context_dot)
-        trail = DashedLine(focus_point, plane.point(reading.context), color=style.CONTEXT,
-                           stroke_width=2, dash_length=0.08)
+        trail = DashedLine(
+            focus_point, plane.point(reading.context), color=style.CONTEXT, stroke_width=2, dash_length=0.08
+        )
         trail.name = f"trail:{number}"
         self.play(context_dot.animate.move_to(plane.point(reading.context)), Create(trail), run_time=style.LONG)
         self.play(FadeIn(context_label), run_time=style.SHORT)
         self.wait(style.PAUSE)
 
         self.end_beat()  # the sentence's picture stays until its last line is spoken
-        self.play(FadeOut(arrows), FadeOut(panel), FadeOut(weights_panel), FadeOut(formula), *self.caption_exit(),
-                  run_time=style.SHORT)
+        self.play(
+            FadeOut(arrows),
+            FadeOut(panel),
+            FadeOut(weights_panel),
+            FadeOut(formula),
+            *self.caption_exit(),
+            run_time=style.SHORT,
+        )
 
     def legend(self) -> VGroup:
         """Static embedding versus contextual vector, named (what word2vec has, what attention adds)."""
@@ -151,8 +196,10 @@ class GravityScene(LessonScene):
             (style.CONTEXT, 1.0, "context vector", "one per sentence, made by attention (contextual)"),
         ):
             dot = Dot(radius=style.DOT_RADIUS * 1.3, color=colour).set_opacity(opacity)
-            text = VGroup(style.plain_text(first, style.LABEL_SIZE, colour),
-                          style.wrapped_text(second, self.stage.panel.width - 0.5, style.SMALL_SIZE, style.MUTED))
+            text = VGroup(
+                style.plain_text(first, style.LABEL_SIZE, colour),
+                style.wrapped_text(second, self.stage.panel.width - 0.5, style.SMALL_SIZE, style.MUTED),
+            )
             text.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
             rows.add(stack(dot, text, direction=RIGHT, align=UP))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=GAP["medium"])

@@ -79,14 +79,18 @@ class Region:
     def columns(self, count: int, gap: str = "medium") -> list[Region]:
         """`count` equal regions side by side, a spacing step apart."""
         width = (self.width - (count - 1) * GAP[gap]) / count
-        return [replace(self, left=self.left + i * (width + GAP[gap]), right=self.left + i * (width + GAP[gap]) + width)
-                for i in range(count)]
+        return [
+            replace(self, left=self.left + i * (width + GAP[gap]), right=self.left + i * (width + GAP[gap]) + width)
+            for i in range(count)
+        ]
 
     def rows(self, count: int, gap: str = "medium") -> list[Region]:
         """`count` equal regions one above the other (the first on top), a spacing step apart."""
         height = (self.height - (count - 1) * GAP[gap]) / count
-        return [replace(self, top=self.top - i * (height + GAP[gap]), bottom=self.top - i * (height + GAP[gap]) - height)
-                for i in range(count)]
+        return [
+            replace(self, top=self.top - i * (height + GAP[gap]), bottom=self.top - i * (height + GAP[gap]) - height)
+            for i in range(count)
+        ]
 
     def split(self, vertical: bool, first_share: float = 0.5, gap: str = "large") -> tuple[Region, Region]:
         """Two parts: left and right (top and bottom when `vertical`), the first `first_share` of it."""
@@ -102,8 +106,10 @@ class Region:
 
     def fit(self, mobject: Mobject, grow: bool = True) -> Mobject:
         """`mobject` scaled to the largest size the region holds (never larger, with grow=False)."""
-        factor = min(self.height / mobject.height if mobject.height else np.inf,
-                     self.width / mobject.width if mobject.width else np.inf)
+        factor = min(
+            self.height / mobject.height if mobject.height else np.inf,
+            self.width / mobject.width if mobject.width else np.inf,
+        )
         return mobject.scale(factor if grow else min(factor, 1.0))
 
     def shrink_to_fit(self, mobject: Mobject, edge=UP) -> Mobject:
@@ -122,8 +128,9 @@ class Stage:
     Made from the frame's size alone; `below(heading)` gives the stage of a clip whose heading
     is placed (its content starts under the heading)."""
 
-    def __init__(self, frame_width: float, frame_height: float, content_top: float | None = None,
-                 main_share: float | None = None):
+    def __init__(
+        self, frame_width: float, frame_height: float, content_top: float | None = None, main_share: float | None = None
+    ):
         """`main_share`: the main region's share of the content along the split (width in
         landscape, height in vertical); by default MAIN_SHARE of the frame's width, or
         VERTICAL_MAIN_SHARE of the content's height. A square frame is laid out as landscape."""
@@ -135,8 +142,12 @@ class Stage:
         caption_bottom = self.frame.bottom + (PLATFORM_ZONE * frame_height if self.vertical else MARGIN)
         self.caption_size = CAPTION_SIZES[self.format]
         lines = CAPTION_LINES[self.format]
-        self.caption = Region(left, right, caption_bottom, caption_bottom
-                              + (FIRST_LINE + (lines - 1) * LINE_PITCH) * self.caption_size / style.CAPTION_SIZE)
+        self.caption = Region(
+            left,
+            right,
+            caption_bottom,
+            caption_bottom + (FIRST_LINE + (lines - 1) * LINE_PITCH) * self.caption_size / style.CAPTION_SIZE,
+        )
         top = self.frame.top - MARGIN if content_top is None else content_top
         self.content = Region(left, right, self.caption.top + GAP["tight"], top)
         if self.vertical:
@@ -181,5 +192,3 @@ class Stage:
         the other in vertical."""
         region = region or self.content
         return region.rows(count) if self.vertical else region.columns(count)
-
-

@@ -54,18 +54,34 @@ class MaskScene(LessonScene):
         plain_title = self.grid_title("self-attention", "Q, K and V from the same sentence", self_side.width)
         left = VGroup(plain_title, plain).arrange(DOWN, buff=GAP["large"])
         self_side.shrink_to_fit(left, UP)
-        self.say("mask.self", FadeIn(plain_title), LaggedStart(*(FadeIn(cell) for cell in plain.cells), lag_ratio=0.05),
-                 FadeIn(plain.row_labels), FadeIn(plain.column_labels))
+        self.say(
+            "mask.self",
+            FadeIn(plain_title),
+            LaggedStart(*(FadeIn(cell) for cell in plain.cells), lag_ratio=0.05),
+            FadeIn(plain.row_labels),
+            FadeIn(plain.column_labels),
+        )
         self.add(left)
         self.wait(style.PAUSE)
 
         # 2. a guess; then the scores of the future set to minus infinity, and softmax makes them 0
-        masked = WeightGrid(lesson.tokens, lesson.tokens, lesson.masked_weights, style.QUERY, "masked",
-                            mask=lesson.mask, cell=cell, size=size, row_sums=lesson.masked_row_sums)
-        masked_title = self.grid_title("masked self-attention (decoder)", "a word may not look ahead",
-                                       masked_side.width)
-        unmasked = WeightGrid(lesson.tokens, lesson.tokens, lesson.self_weights, style.QUERY, "unmasked", cell=cell,
-                              size=size)  # the same weights as on the left, where the masked grid will be
+        masked = WeightGrid(
+            lesson.tokens,
+            lesson.tokens,
+            lesson.masked_weights,
+            style.QUERY,
+            "masked",
+            mask=lesson.mask,
+            cell=cell,
+            size=size,
+            row_sums=lesson.masked_row_sums,
+        )
+        masked_title = self.grid_title(
+            "masked self-attention (decoder)", "a word may not look ahead", masked_side.width
+        )
+        unmasked = WeightGrid(
+            lesson.tokens, lesson.tokens, lesson.self_weights, style.QUERY, "unmasked", cell=cell, size=size
+        )  # the same weights as on the left, where the masked grid will be
         drawn_cell = masked.cells[0].width
         right = VGroup(masked_title, masked).arrange(DOWN, buff=GAP["large"])
         masked_side.shrink_to_fit(right, UP)
@@ -78,15 +94,29 @@ class MaskScene(LessonScene):
         future = [k for k, (i, j) in enumerate(np.ndindex(n, n)) if not lesson.mask[i][j]]
         minus_infinity = [self.minus_infinity(unmasked.cells[k], size) for k in future]
         # the future's cells turn to minus infinity one row after another while the line is said
-        self.say("mask.scores", *([LaggedStart(*(ReplacementTransform(unmasked.cells[k], shown)
-                                                for k, shown in zip(future, minus_infinity)), lag_ratio=0.1)]
-                                  if future else []))  # one word alone has no future to hide
+        self.say(
+            "mask.scores",
+            *(
+                [
+                    LaggedStart(
+                        *(ReplacementTransform(unmasked.cells[k], shown) for k, shown in zip(future, minus_infinity)),
+                        lag_ratio=0.1,
+                    )
+                ]
+                if future
+                else []
+            ),
+        )  # one word alone has no future to hide
         before = list(unmasked.cells)  # the grid as it now stands: minus infinity in the future's cells
         for k, shown in zip(future, minus_infinity):
             before[k] = shown
-        rows = [AnimationGroup(FadeOut(VGroup(*before[i * n:(i + 1) * n])),
-                               FadeIn(VGroup(*masked.cells[i * n:(i + 1) * n], masked.sums[i])))
-                for i in range(n)]  # softmax, row by row: each row's weights, and their sum, 1
+        rows = [
+            AnimationGroup(
+                FadeOut(VGroup(*before[i * n : (i + 1) * n])),
+                FadeIn(VGroup(*masked.cells[i * n : (i + 1) * n], masked.sums[i])),
+            )
+            for i in range(n)
+        ]  # softmax, row by row: each row's weights, and their sum, 1
         self.remove(unmasked.row_labels, unmasked.column_labels)
         self.add(masked.row_labels, masked.column_labels)  # the same words, in the same places
         self.say("mask.causal", LaggedStart(*rows, lag_ratio=0.5))
@@ -97,24 +127,35 @@ class MaskScene(LessonScene):
         self.end_beat()
         self.play(*([] if one_at_a_time else [FadeOut(left)]), FadeOut(right), run_time=style.SHORT)
         content = self.stage.content
-        cross_cell = cell_side(max(len(lesson.encoder_tokens), len(lesson.decoder_tokens)),
-                               GRID_SHARE * min(content.width, content.height), style.SMALL_SIZE)
-        cross = WeightGrid(lesson.decoder_tokens, lesson.encoder_tokens, lesson.cross_weights, style.KEY,
-                           "cross", cell=cross_cell)
-        cross_title = self.grid_title("cross-attention",
-                                      "rows: Q from the decoder  \u00b7  columns: K and V from the encoder", content.width)
+        cross_cell = cell_side(
+            max(len(lesson.encoder_tokens), len(lesson.decoder_tokens)),
+            GRID_SHARE * min(content.width, content.height),
+            style.SMALL_SIZE,
+        )
+        cross = WeightGrid(
+            lesson.decoder_tokens, lesson.encoder_tokens, lesson.cross_weights, style.KEY, "cross", cell=cross_cell
+        )
+        cross_title = self.grid_title(
+            "cross-attention", "rows: Q from the decoder  \u00b7  columns: K and V from the encoder", content.width
+        )
         sources = VGroup(
-            style.wrapped_text(f"decoder: \u201c{lesson.decoder_sentence}\u201d", content.width, style.SMALL_SIZE,
-                               style.QUERY),
-            style.wrapped_text(f"encoder: \u201c{lesson.encoder_sentence}\u201d", content.width, style.SMALL_SIZE,
-                               style.KEY),
+            style.wrapped_text(
+                f"decoder: \u201c{lesson.decoder_sentence}\u201d", content.width, style.SMALL_SIZE, style.QUERY
+            ),
+            style.wrapped_text(
+                f"encoder: \u201c{lesson.encoder_sentence}\u201d", content.width, style.SMALL_SIZE, style.KEY
+            ),
         ).arrange(DOWN, buff=GAP["tight"])
         sources.name = "cross_sources"
         middle = VGroup(cross_title, sources, cross).arrange(DOWN, buff=GAP["large"])
         content.shrink_to_fit(middle, UP)
-        self.say("mask.cross", FadeIn(VGroup(cross_title, sources)),
-                 LaggedStart(*(FadeIn(cell) for cell in cross.cells), lag_ratio=0.2),
-                 FadeIn(cross.row_labels), FadeIn(cross.column_labels))
+        self.say(
+            "mask.cross",
+            FadeIn(VGroup(cross_title, sources)),
+            LaggedStart(*(FadeIn(cell) for cell in cross.cells), lag_ratio=0.2),
+            FadeIn(cross.row_labels),
+            FadeIn(cross.column_labels),
+        )
         self.add(middle)
         self.wait(style.PAUSE)
         self.conclude(cross)
@@ -128,5 +169,7 @@ class MaskScene(LessonScene):
 
     @staticmethod
     def grid_title(title: str, subtitle: str, width: float) -> VGroup:
-        return VGroup(style.plain_text(title, style.LABEL_SIZE),
-                      style.wrapped_text(subtitle, width, style.SMALL_SIZE, style.MUTED)).arrange(DOWN, buff=GAP["tight"])
+        return VGroup(
+            style.plain_text(title, style.LABEL_SIZE),
+            style.wrapped_text(subtitle, width, style.SMALL_SIZE, style.MUTED),
+        ).arrange(DOWN, buff=GAP["tight"])

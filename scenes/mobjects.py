@@ -51,14 +51,15 @@ class WordPlane(VGroup):
         self.step = next(step for step in (1, 2, 5, 10, 20, 50, 100, 200, 500) if span / step <= 16)
         self.x_range = (self.step * math.floor(low[0] / self.step), self.step * math.ceil(high[0] / self.step))
         self.y_range = (self.step * math.floor(low[1] / self.step), self.step * math.ceil(high[1] / self.step))
-        self.unit = min(width / (self.x_range[1] - self.x_range[0]),
-                        height / (self.y_range[1] - self.y_range[0]))
+        self.unit = min(width / (self.x_range[1] - self.x_range[0]), height / (self.y_range[1] - self.y_range[0]))
         self.grid = GridLines(self, style.GRID_FIXED, stroke_width=1)
         self.grid.name = "fixed_grid"
-        x_axis = Line(self.point((self.x_range[0], 0)), self.point((self.x_range[1], 0)),
-                      color=style.AXES, stroke_width=2)
-        y_axis = Line(self.point((0, self.y_range[0])), self.point((0, self.y_range[1])),
-                      color=style.AXES, stroke_width=2)
+        x_axis = Line(
+            self.point((self.x_range[0], 0)), self.point((self.x_range[1], 0)), color=style.AXES, stroke_width=2
+        )
+        y_axis = Line(
+            self.point((0, self.y_range[0])), self.point((0, self.y_range[1])), color=style.AXES, stroke_width=2
+        )
         self.axes = VGroup(x_axis, y_axis)
         self.axes.set_z_index(2)  # drawn over any grid a map carries
         self.axes.name = "axes"
@@ -104,11 +105,9 @@ class GridLines(VGroup):
             x0, y0 = (step * math.floor(v / step - 0.5) for v in around.min(axis=0))
             x1, y1 = (step * math.ceil(v / step + 0.5) for v in around.max(axis=0))
         for x in range(x0, x1 + 1, step):
-            self.add(Line(plane.point((x, y0)), plane.point((x, y1)), color=colour,
-                          stroke_width=stroke_width))
+            self.add(Line(plane.point((x, y0)), plane.point((x, y1)), color=colour, stroke_width=stroke_width))
         for y in range(y0, y1 + 1, step):
-            self.add(Line(plane.point((x0, y)), plane.point((x1, y)), color=colour,
-                          stroke_width=stroke_width))
+            self.add(Line(plane.point((x0, y)), plane.point((x1, y)), color=colour, stroke_width=stroke_width))
 
 
 def apply_row_map(mobject: VMobject, plane: WordPlane, matrix: np.ndarray) -> VMobject:
@@ -119,8 +118,14 @@ def apply_row_map(mobject: VMobject, plane: WordPlane, matrix: np.ndarray) -> VM
 class WordDot(VGroup):
     """A word's point in the plane with its label."""
 
-    def __init__(self, word: str, point: np.ndarray, colour: str = style.WORD,
-                 radius: float = style.DOT_RADIUS, size: float = style.LABEL_SIZE):
+    def __init__(
+        self,
+        word: str,
+        point: np.ndarray,
+        colour: str = style.WORD,
+        radius: float = style.DOT_RADIUS,
+        size: float = style.LABEL_SIZE,
+    ):
         super().__init__()
         self.word = word
         self.dot = Dot(point, radius=radius, color=colour)
@@ -131,8 +136,9 @@ class WordDot(VGroup):
         self.dot.name, self.label.name = f"dot:{word}", f"label:{word}"
 
 
-def place_labels(dots: Sequence[WordDot], bounds: tuple[float, float, float, float],
-                 keep_clear: Sequence[VMobject] = ()) -> None:
+def place_labels(
+    dots: Sequence[WordDot], bounds: tuple[float, float, float, float], keep_clear: Sequence[VMobject] = ()
+) -> None:
     """Put each dot's label on the side, inside `bounds` (x0, x1, y0, y1), where it overlaps
     the other labels and dots least (the first side that overlaps nothing)."""
     sides = [UP + RIGHT, UP + LEFT, DOWN + RIGHT, DOWN + LEFT, RIGHT, LEFT, UP, DOWN]
@@ -170,16 +176,25 @@ def _overlap_area(a: tuple, b: tuple, pad: float = 0.08) -> float:
 class MatrixPanel(VGroup):
     """A 2-D array written out in brackets, with its symbol (see `symbol`) on its left."""
 
-    def __init__(self, name: str, values: np.ndarray, colour: str, title: VMobject | None = None,
-                 places: int = 2, size: float = style.LABEL_SIZE, row_colours: Sequence[str] | None = None):
+    def __init__(
+        self,
+        name: str,
+        values: np.ndarray,
+        colour: str,
+        title: VMobject | None = None,
+        places: int = 2,
+        size: float = style.LABEL_SIZE,
+        row_colours: Sequence[str] | None = None,
+    ):
         super().__init__()
         self.values = np.asarray(values, dtype=float)
         rows, cols = self.values.shape
         self.entries = VGroup()
         for i in range(rows):
             for j in range(cols):
-                entry = style.number_text(self.values[i, j], places, size,
-                                          row_colours[i] if row_colours else style.FOREGROUND)
+                entry = style.number_text(
+                    self.values[i, j], places, size, row_colours[i] if row_colours else style.FOREGROUND
+                )
                 entry.name = f"{name}[{i},{j}]"
                 self.entries.add(entry)
         gap, pad = 0.3, 0.18  # between columns; between a bracket and its column
@@ -191,8 +206,10 @@ class MatrixPanel(VGroup):
             entry.move_to([right - entry.width / 2, -(i + 0.5) * cell_h, 0])
         height = rows * cell_h
         width = 2 * pad + cols * entry_w + (cols - 1) * gap
-        self.brackets = VGroup(_bracket(height, colour, LEFT).move_to([0.06, -height / 2, 0]),
-                               _bracket(height, colour, RIGHT).move_to([width - 0.06, -height / 2, 0]))
+        self.brackets = VGroup(
+            _bracket(height, colour, LEFT).move_to([0.06, -height / 2, 0]),
+            _bracket(height, colour, RIGHT).move_to([width - 0.06, -height / 2, 0]),
+        )
         self.add(self.entries, self.brackets)
         if title is not None:
             equals = style.plain_text("=", size, colour)
@@ -205,14 +222,15 @@ class MatrixPanel(VGroup):
 
     def row(self, i: int) -> VGroup:
         cols = self.values.shape[1]
-        return VGroup(*self.entries[i * cols:(i + 1) * cols])
+        return VGroup(*self.entries[i * cols : (i + 1) * cols])
 
 
 def _bracket(height: float, colour: str, side) -> VMobject:
     arm = 0.12 * (1 if side is LEFT else -1)
     bracket = VMobject(color=colour, stroke_width=2.5)
-    bracket.set_points_as_corners([[arm, height / 2, 0], [0, height / 2, 0],
-                                   [0, -height / 2, 0], [arm, -height / 2, 0]])
+    bracket.set_points_as_corners(
+        [[arm, height / 2, 0], [0, height / 2, 0], [0, -height / 2, 0], [arm, -height / 2, 0]]
+    )
     return bracket
 
 
@@ -220,9 +238,17 @@ class WeightBars(VGroup):
     """One row a token: its word, a bar as long as its weight, and the weight written; the
     rows in one column, or flowing down `columns` columns side by side."""
 
-    def __init__(self, tokens: Sequence[str], weights: Sequence[float], colour: str,
-                 bar_length: float = 2.2, size: float = style.LABEL_SIZE, prefix: str = "weight",
-                 row_step: float = 0.45, columns: int = 1):
+    def __init__(
+        self,
+        tokens: Sequence[str],
+        weights: Sequence[float],
+        colour: str,
+        bar_length: float = 2.2,
+        size: float = style.LABEL_SIZE,
+        prefix: str = "weight",
+        row_step: float = 0.45,
+        columns: int = 1,
+    ):
         super().__init__()
         self.rows = VGroup()
         label_width = max(style.plain_text(t, size).width for t in tokens)
@@ -230,8 +256,9 @@ class WeightBars(VGroup):
         column_step = label_width + 0.35 + bar_length + style.number_text(1.0, 2, size).width + 0.4
         for index, (token, weight) in enumerate(zip(tokens, weights)):
             word = style.plain_text(token, size)
-            bar = Rectangle(width=max(bar_length * weight, 0.02), height=0.22, stroke_width=0,
-                            fill_color=colour, fill_opacity=0.85)
+            bar = Rectangle(
+                width=max(bar_length * weight, 0.02), height=0.22, stroke_width=0, fill_color=colour, fill_opacity=0.85
+            )
             number = style.number_text(weight, 2, size)
             number.name = f"{prefix}:{index}"
             bar.name = f"{prefix}_bar:{index}"
@@ -251,8 +278,9 @@ class SentenceLine(VGroup):
     word is drawn in the focus colour. Glyphs are indexed per character (no ligatures).
     """
 
-    def __init__(self, text: str, takes_part: Sequence[bool], focus: str, max_width: float,
-                 size: float = style.BODY_SIZE):
+    def __init__(
+        self, text: str, takes_part: Sequence[bool], focus: str, max_width: float, size: float = style.BODY_SIZE
+    ):
         super().__init__()
         self.tokens = VGroup()
         lines = style.wrap_lines(text, max_width, size)
@@ -262,10 +290,10 @@ class SentenceLine(VGroup):
             line.set_opacity(style.ABSENT_WORD_OPACITY)  # punctuation; tokens set below
             line.next_to([0, -number * 1.7 * line.height, 0], RIGHT, buff=0)
             for span in split_token_spans(line_text):
-                glyphs = VGroup(*line[span[0]:span[1]])
+                glyphs = VGroup(*line[span[0] : span[1]])
                 part = takes_part[index]
                 glyphs.set_opacity(1.0 if part else style.ABSENT_WORD_OPACITY)
-                if part and token_key(line_text[span[0]:span[1]]) == focus:
+                if part and token_key(line_text[span[0] : span[1]]) == focus:
                     glyphs.set_color(style.FOCUS)
                 glyphs.name = f"token:{index}"
                 self.tokens.add(glyphs)
@@ -282,15 +310,23 @@ def split_token_spans(text: str) -> list[tuple[int, int]]:
 def weighted_arrow(start: np.ndarray, end: np.ndarray, weight: float, colour: str) -> Arrow:
     """An arrow whose thickness and opacity grow with `weight` in [0, 1]."""
     width, opacity = style.weight_stroke(weight)
-    arrow = Arrow(start, end, buff=0.12, color=colour, stroke_width=width,
-                  max_tip_length_to_length_ratio=0.15, max_stroke_width_to_length_ratio=40)
+    arrow = Arrow(
+        start,
+        end,
+        buff=0.12,
+        color=colour,
+        stroke_width=width,
+        max_tip_length_to_length_ratio=0.15,
+        max_stroke_width_to_length_ratio=40,
+    )
     arrow.set_opacity(opacity)
     arrow.weight = weight
     return arrow
 
 
-def weighted_arrows(plane: WordPlane, starts: np.ndarray, end, weights: Sequence[float], colour: str,
-                    name: str) -> VGroup:
+def weighted_arrows(
+    plane: WordPlane, starts: np.ndarray, end, weights: Sequence[float], colour: str, name: str
+) -> VGroup:
     """A weighted arrow from each point of `starts` (plane coordinates) to `end`, named
     f"{name}{i}"; a start at the end itself has no arrow (its weight shows elsewhere)."""
     arrows = VGroup()

@@ -56,32 +56,61 @@ class MultiHeadScene(LessonScene):
 
         # 1. one plane per head, as large as the heads' share of the stage, each with its own pull
         count = len(lesson.heads)
-        regions = self.stage.several(count, Region(self.stage.content.left, self.stage.content.right,
-                                                   self.stage.content.bottom + CONCAT_ROOM, self.stage.content.top))
-        panels = VGroup(*(self.head_panel(i, head, region) for i, (head, region) in enumerate(zip(lesson.heads, regions))))
+        regions = self.stage.several(
+            count,
+            Region(
+                self.stage.content.left,
+                self.stage.content.right,
+                self.stage.content.bottom + CONCAT_ROOM,
+                self.stage.content.top,
+            ),
+        )
+        panels = VGroup(
+            *(self.head_panel(i, head, region) for i, (head, region) in enumerate(zip(lesson.heads, regions)))
+        )
         self.say("multihead.heads", LaggedStart(*(FadeIn(panel.frame) for panel in panels), lag_ratio=0.6))
         self.guess(*(panel.frame for panel in panels))
         for panel in panels:  # each head's pull, one after the other
             self.play(*(GrowArrow(a) for a in panel.arrows), FadeIn(panel.output), run_time=style.MEDIUM)
-        self.say("multihead.split", *(Indicate(panel.output, scale_factor=style.indicate_scale(panel.output), color=head_colour(index))
-                                      for index, panel in enumerate(panels)), lasting=style.LONG)
+        self.say(
+            "multihead.split",
+            *(
+                Indicate(panel.output, scale_factor=style.indicate_scale(panel.output), color=head_colour(index))
+                for index, panel in enumerate(panels)
+            ),
+            lasting=style.LONG,
+        )
         self.wait(style.PAUSE)
 
         # 2. the head outputs side by side: the concatenation
         concat = self.stage.content.shrink_to_fit(self.concat_row(), DOWN)
-        self.say("multihead.concat", Succession(  # they appear, then take the heads' place
-            FadeIn(concat), AnimationGroup(FadeOut(panels),
-                                           concat.animate.move_to(self.stage.content.point(UP), aligned_edge=UP))))
+        self.say(
+            "multihead.concat",
+            Succession(  # they appear, then take the heads' place
+                FadeIn(concat),
+                AnimationGroup(FadeOut(panels), concat.animate.move_to(self.stage.content.point(UP), aligned_edge=UP)),
+            ),
+        )
 
         # 3. W_O, rows coloured by the head they read
         row_colours = [head_colour(head) for head in self.row_owners()]
-        w_o = MatrixPanel("W_O", lesson.output_map, style.OUTPUT, symbol("output", style.OUTPUT),
-                          size=style.SMALL_SIZE, row_colours=row_colours)
+        w_o = MatrixPanel(
+            "W_O",
+            lesson.output_map,
+            style.OUTPUT,
+            symbol("output", style.OUTPUT),
+            size=style.SMALL_SIZE,
+            row_colours=row_colours,
+        )
         self.below_concat = self.stage.content.below(concat, "large")
         self.below_concat.put(w_o, UP + LEFT)
         self.keep_above_caption(w_o)
-        self.say("multihead.output-map", FadeIn(w_o.brackets), FadeIn(w_o[2:]),
-                 LaggedStart(*(FadeIn(entry) for entry in w_o.entries), lag_ratio=0.15))
+        self.say(
+            "multihead.output-map",
+            FadeIn(w_o.brackets),
+            FadeIn(w_o[2:]),
+            LaggedStart(*(FadeIn(entry) for entry in w_o.entries), lag_ratio=0.15),
+        )
         self.add(w_o)
 
         # 4. contributions, tip to tail, to the final output
@@ -105,21 +134,27 @@ class MultiHeadScene(LessonScene):
             region.put(title, UP + LEFT)
             weights = style.wrapped_text(written, region.width, style.SMALL_SIZE, style.MUTED)
             region.put(weights, DOWN)
-            plane_region = Region(region.left, region.right, weights.get_top()[1] + GAP["small"],
-                                  title.get_bottom()[1] - GAP["small"])
+            plane_region = Region(
+                region.left, region.right, weights.get_top()[1] + GAP["small"], title.get_bottom()[1] - GAP["small"]
+            )
         weights.name = f"head_weights:{index}"
         plane = WordPlane.filling(np.vstack([head.values, head.output[None]]), plane_region, margin=0.6)
         plane.name = f"head_plane:{index}"
-        values = [WordDot(f"v {t}", plane.point(v), style.VALUE, radius=0.06, size=style.SMALL_SIZE)
-                  for t, v in zip(lesson.tokens, head.values)]
+        values = [
+            WordDot(f"v {t}", plane.point(v), style.VALUE, radius=0.06, size=style.SMALL_SIZE)
+            for t, v in zip(lesson.tokens, head.values)
+        ]
         output = WordDot("output", plane.point(head.output), colour, radius=0.09, size=style.SMALL_SIZE)
         output.dot.name = f"head_output:{index}"
         for j, value in enumerate(values):  # many words: named only those the head weighs most
             if j not in head.weighed_most:
                 value.remove(value.label)
         labelled = [v for v in values if v.label in v.submobjects]
-        place_labels(labelled + [output], (plane_region.left - GAP["small"], region.right, region.bottom, region.top),
-                     keep_clear=[v.dot for v in values] + [title, weights])
+        place_labels(
+            labelled + [output],
+            (plane_region.left - GAP["small"], region.right, region.bottom, region.top),
+            keep_clear=[v.dot for v in values] + [title, weights],
+        )
         arrows = weighted_arrows(plane, head.values, head.output, head.weights, colour, f"head_arrow:{index}:")
         panel = VGroup(title, plane, *values, weights, arrows, output)
         panel.frame, panel.arrows, panel.output = VGroup(title, plane, *values, weights), arrows, output
@@ -162,17 +197,26 @@ class MultiHeadScene(LessonScene):
         total = style.plain_text(f"output = {point(lesson.output)}", style.LABEL_SIZE, style.OUTPUT)
         total.name = "output_value"
         lines.add(total)
-        lines.arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"]).next_to(w_o, RIGHT, buff=GAP["large"], aligned_edge=UP)
+        lines.arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"]).next_to(
+            w_o, RIGHT, buff=GAP["large"], aligned_edge=UP
+        )
         if lines.get_right()[0] > numbers.right:  # narrow: the sums go under W_O
             lines.next_to(w_o, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
         self.play(Create(plane), run_time=style.SHORT)
         for i, head in enumerate(lesson.heads):
-            arrow = Arrow(plane.point(tips[i]), plane.point(tips[i + 1]), buff=0, color=head_colour(i),
-                          stroke_width=5, max_tip_length_to_length_ratio=0.2)
+            arrow = Arrow(
+                plane.point(tips[i]),
+                plane.point(tips[i + 1]),
+                buff=0,
+                color=head_colour(i),
+                stroke_width=5,
+                max_tip_length_to_length_ratio=0.2,
+            )
             arrow.name = f"contribution_arrow:{i}"
             rows = [w_o.row(row) for row in head.output_rows]
-            self.play(FadeIn(lines[i]), *(row.animate.scale(1.15) for row in rows), GrowArrow(arrow),
-                      run_time=style.MEDIUM)
+            self.play(
+                FadeIn(lines[i]), *(row.animate.scale(1.15) for row in rows), GrowArrow(arrow), run_time=style.MEDIUM
+            )
             self.play(*(row.animate.scale(1 / 1.15) for row in rows), run_time=style.SHORT / 2)
         output = WordDot("output", plane.point(lesson.output), style.OUTPUT, radius=0.1, size=style.LABEL_SIZE)
         output.dot.name = "output"

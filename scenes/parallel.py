@@ -39,8 +39,9 @@ BOX_PADDING, NARROWEST_BOX = 0.24, 0.9
 def token_box(word: str, colour: str, size: float) -> VGroup:
     """A word in a box as wide as it needs (at least NARROWEST_BOX)."""
     label = style.plain_text(word, size)
-    box = RoundedRectangle(corner_radius=0.1, width=max(NARROWEST_BOX, label.width + BOX_PADDING), height=0.5,
-                           color=colour, stroke_width=2)
+    box = RoundedRectangle(
+        corner_radius=0.1, width=max(NARROWEST_BOX, label.width + BOX_PADDING), height=0.5, color=colour, stroke_width=2
+    )
     return VGroup(box, label.move_to(box))
 
 
@@ -67,8 +68,11 @@ class ParallelScene(LessonScene):
         for i, a in enumerate(words):
             for j, b in enumerate(words):
                 if i < j:
-                    links.add(CurvedArrow(a.get_top(), b.get_top(), angle=-0.9, color=style.QUERY,
-                                          stroke_width=1, tip_length=0.08).set_opacity(0.45))
+                    links.add(
+                        CurvedArrow(
+                            a.get_top(), b.get_top(), angle=-0.9, color=style.QUERY, stroke_width=1, tip_length=0.08
+                        ).set_opacity(0.45)
+                    )
         outputs = VGroup()
         for i, (box, xy) in enumerate(zip(words, lesson.attention_outputs)):
             text = style.plain_text(pair_text(xy), style.SMALL_SIZE, style.CONTEXT)
@@ -100,11 +104,27 @@ class ParallelScene(LessonScene):
             state = style.plain_text(pair_text(xy), style.SMALL_SIZE, style.KEY)
             state.next_to(box, DOWN, buff=GAP["large"])
             state.name = f"recurrent_state:{i}"
-            arrows = [Arrow(box.get_bottom(), state.get_top(), buff=0.05, color=style.KEY, stroke_width=2,
-                            max_tip_length_to_length_ratio=0.3)]
+            arrows = [
+                Arrow(
+                    box.get_bottom(),
+                    state.get_top(),
+                    buff=0.05,
+                    color=style.KEY,
+                    stroke_width=2,
+                    max_tip_length_to_length_ratio=0.3,
+                )
+            ]
             if previous is not None:
-                arrows.append(Arrow(previous.get_right(), state.get_left(), buff=0.08, color=style.KEY,
-                                    stroke_width=2, tip_length=0.12))
+                arrows.append(
+                    Arrow(
+                        previous.get_right(),
+                        state.get_left(),
+                        buff=0.08,
+                        color=style.KEY,
+                        stroke_width=2,
+                        tip_length=0.12,
+                    )
+                )
             new_step = style.plain_text(f"steps: {i + 1}", style.LABEL_SIZE)
             new_step.move_to(chain.get_center() + counter_offset)
             new_step.name = f"recurrent_steps:{i + 1}"
@@ -117,8 +137,12 @@ class ParallelScene(LessonScene):
 
         # 3. order from positions: each word's position is added to its embedding
         self.end_beat()
-        tags = VGroup(*(style.plain_text(f"+ p{i + 1}", style.SMALL_SIZE, style.FOCUS).next_to(box, UP, buff=GAP["tight"])
-                        for i, box in enumerate(words)))
+        tags = VGroup(
+            *(
+                style.plain_text(f"+ p{i + 1}", style.SMALL_SIZE, style.FOCUS).next_to(box, UP, buff=GAP["tight"])
+                for i, box in enumerate(words)
+            )
+        )
         tags.name = "positions"
         if len(links):
             self.play(FadeOut(links), run_time=style.SHORT)

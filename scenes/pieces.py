@@ -33,8 +33,15 @@ class PieceRow(VGroup):
 
     bar_direction = DOWN
 
-    def __init__(self, pieces: Sequence[str], special: Sequence[bool], focus: int, max_width: float,
-                 size: float = style.BODY_SIZE, prefix: str = "piece"):
+    def __init__(
+        self,
+        pieces: Sequence[str],
+        special: Sequence[bool],
+        focus: int,
+        max_width: float,
+        size: float = style.BODY_SIZE,
+        prefix: str = "piece",
+    ):
         super().__init__()
         self.labels = piece_labels(pieces, special, focus, size, prefix)
         self.labels.arrange(buff=PIECE_GAP, aligned_edge=DOWN)
@@ -62,8 +69,16 @@ class PieceColumn(VGroup):
 
     bar_direction = RIGHT
 
-    def __init__(self, pieces: Sequence[str], special: Sequence[bool], focus: int, max_height: float,
-                 size: float = style.SMALL_SIZE, prefix: str = "piece", line_step: float = 0.42):
+    def __init__(
+        self,
+        pieces: Sequence[str],
+        special: Sequence[bool],
+        focus: int,
+        max_height: float,
+        size: float = style.SMALL_SIZE,
+        prefix: str = "piece",
+        line_step: float = 0.42,
+    ):
         super().__init__()
         self.labels = piece_labels(pieces, special, focus, size, prefix)
         step = max(min(line_step, max_height / max(len(pieces), 1)), 0.01)
@@ -120,8 +135,15 @@ class PieceBars(VGroup):
     of 1; the `labelled` weights written past the bars (under a row, on two staggered lines
     where neighbours would touch; beside a column, one a line)."""
 
-    def __init__(self, pieces, weights: Sequence[float], labelled: Sequence[int], colour: str,
-                 length: float, prefix: str = "weight"):
+    def __init__(
+        self,
+        pieces,
+        weights: Sequence[float],
+        labelled: Sequence[int],
+        colour: str,
+        length: float,
+        prefix: str = "weight",
+    ):
         super().__init__()
         self.bars, self.numbers = VGroup(), VGroup()
         along = pieces.bar_direction

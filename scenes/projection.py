@@ -72,8 +72,9 @@ class ProjectionScene(LessonScene):
         self.word_dots = VGroup(*(WordDot(t, self.plane.point(e)) for t, e in zip(lesson.tokens, lesson.embeddings)))
         place_labels(list(self.word_dots), self.stage.label_bounds, keep_clear=list(self.plane.axes))
         self.ask(Create(self.plane))
-        self.say("projection.grids", Create(self.moving_grid), FadeIn(self.word_dots),
-                 lasting=style.LONG)  # the moving grid and the words are laid while the line says so
+        self.say(
+            "projection.grids", Create(self.moving_grid), FadeIn(self.word_dots), lasting=style.LONG
+        )  # the moving grid and the words are laid while the line says so
 
         # 2-3. W_Q, then W_K, carry the moving grid and the words
         w_q = MatrixPanel("W_Q", lesson.query_map, style.QUERY, symbol("query", style.QUERY), size=MATRIX_SIZE)
@@ -81,20 +82,35 @@ class ProjectionScene(LessonScene):
         maps = stack(w_q, w_k, direction=RIGHT, align=UP, gap="large") if self.stage.vertical else stack(w_q, w_k)
         self.stage.panel.put(maps, UP + LEFT)
         f = lesson.focus_index
-        queries = self.show_map(w_q, lesson.query_map, lesson.queries, [(f"q {lesson.focus}", lesson.queries[f])], style.QUERY,
-                                "projection.query")
-        keys = self.show_map(w_k, lesson.key_map, lesson.keys,
-                             [(f"k {t}", k) for t, k in zip(lesson.tokens, lesson.keys)], style.KEY,
-                             "projection.key")
+        queries = self.show_map(
+            w_q,
+            lesson.query_map,
+            lesson.queries,
+            [(f"q {lesson.focus}", lesson.queries[f])],
+            style.QUERY,
+            "projection.query",
+        )
+        keys = self.show_map(
+            w_k,
+            lesson.key_map,
+            lesson.keys,
+            [(f"k {t}", k) for t, k in zip(lesson.tokens, lesson.keys)],
+            style.KEY,
+            "projection.key",
+        )
 
         # 4. scores before the maps; a guess; then after the maps, side by side
-        table = ScoreTable(lesson.tokens, [
-            ("e\u00b7e/\u221a2", lesson.scores_before, style.FOREGROUND, "score_before"),
-            ("weight", lesson.weights_before, style.FOREGROUND, "weight_before"),
-            ("q\u00b7k/\u221a2", lesson.scores_after, style.QUERY, "score_after"),
-            ("weight", lesson.weights, style.QUERY, "weight_after"),
-        ], groups=[("before the maps", 0, 2), ("after the maps", 2, 4)],
-            row_height=0.34 if has_many(lesson.tokens) else 0.42)
+        table = ScoreTable(
+            lesson.tokens,
+            [
+                ("e\u00b7e/\u221a2", lesson.scores_before, style.FOREGROUND, "score_before"),
+                ("weight", lesson.weights_before, style.FOREGROUND, "weight_before"),
+                ("q\u00b7k/\u221a2", lesson.scores_after, style.QUERY, "score_after"),
+                ("weight", lesson.weights, style.QUERY, "weight_after"),
+            ],
+            groups=[("before the maps", 0, 2), ("after the maps", 2, 4)],
+            row_height=0.34 if has_many(lesson.tokens) else 0.42,
+        )
         # below the maps; in a vertical frame, in their place (they have done their work)
         maps_stay = not self.stage.vertical
         if maps_stay:
@@ -133,8 +149,15 @@ class ProjectionScene(LessonScene):
 
         # 5. stage two: V only transforms what is averaged
         self.end_beat()
-        self.play(FadeOut(table), FadeOut(box), FadeOut(asymmetry), *([FadeOut(maps)] if maps_stay else []),
-                  FadeOut(queries), FadeOut(keys), run_time=style.SHORT)
+        self.play(
+            FadeOut(table),
+            FadeOut(box),
+            FadeOut(asymmetry),
+            *([FadeOut(maps)] if maps_stay else []),
+            FadeOut(queries),
+            FadeOut(keys),
+            run_time=style.SHORT,
+        )
         self.average_values()
         self.wait(style.PAUSE)
         self.conclude(self.summary)
@@ -145,10 +168,17 @@ class ProjectionScene(LessonScene):
         lesson = self.lesson
         focus, other = lesson.tokens[lesson.focus_index], lesson.tokens[lesson.highlight]
         rows = VGroup()
-        for asker, answerer, score, name in ((focus, other, lesson.focus_asks, "focus_asks"),
-                                             (other, focus, lesson.other_asks, "other_asks")):
-            row = stack(style.plain_text(f"q {asker} \u00b7 k {answerer} / \u221a2 =", style.SMALL_SIZE, style.QUERY),
-                        style.number_text(score, 2, style.SMALL_SIZE), direction=RIGHT, align=ORIGIN, gap="tight")
+        for asker, answerer, score, name in (
+            (focus, other, lesson.focus_asks, "focus_asks"),
+            (other, focus, lesson.other_asks, "other_asks"),
+        ):
+            row = stack(
+                style.plain_text(f"q {asker} \u00b7 k {answerer} / \u221a2 =", style.SMALL_SIZE, style.QUERY),
+                style.number_text(score, 2, style.SMALL_SIZE),
+                direction=RIGHT,
+                align=ORIGIN,
+                gap="tight",
+            )
             row[1].name = name
             rows.add(row)
         rows.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
@@ -163,12 +193,16 @@ class ProjectionScene(LessonScene):
         target = apply_row_map(self.resting_grid.copy(), self.plane, matrix)
         arrived = [WordDot(word.word, self.plane.point(xy)) for word, xy in zip(self.word_dots, positions)]
         place_labels(arrived, self.stage.label_bounds)
-        moves = [move for word, there in zip(self.word_dots, arrived)
-                 for move in (word.dot.animate.move_to(there.dot), word.label.animate.move_to(there.label))]
+        moves = [
+            move
+            for word, there in zip(self.word_dots, arrived)
+            for move in (word.dot.animate.move_to(there.dot), word.label.animate.move_to(there.label))
+        ]
         self.play(Transform(self.moving_grid, target), *moves, run_time=run_time)
 
-    def show_map(self, panel: MatrixPanel, matrix: np.ndarray, images: np.ndarray, marks, colour: str,
-                 line_id: str) -> VGroup:
+    def show_map(
+        self, panel: MatrixPanel, matrix: np.ndarray, images: np.ndarray, marks, colour: str, line_id: str
+    ) -> VGroup:
         """Carry the grid and the words by `matrix`, mark the points that matter, then undo.
         Earlier marks keep their dots; their labels step aside while the words move."""
         self.end_beat()
@@ -194,20 +228,26 @@ class ProjectionScene(LessonScene):
     def average_values(self):
         lesson, plane = self.lesson, self.plane
         region = self.stage.panel
-        stage = style.left_aligned_text("Stage 2: the weights are already fixed by Q and K.", region.width,
-                                        style.BODY_SIZE)
+        stage = style.left_aligned_text(
+            "Stage 2: the weights are already fixed by Q and K.", region.width, style.BODY_SIZE
+        )
         region.put(stage, UP + LEFT)
         w_v = MatrixPanel("W_V", lesson.value_map, style.VALUE, symbol("value", style.VALUE), size=MATRIX_SIZE)
         w_v.next_to(stage, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
         self.play(FadeIn(stage), FadeIn(w_v), run_time=style.SHORT)
         self.say("projection.value")
         self.carry(lesson.value_map, lesson.values)
-        values = VGroup(*(WordDot(f"v {t}", plane.point(v), style.VALUE, size=style.SMALL_SIZE)
-                          for t, v in zip(lesson.tokens, lesson.values)))
+        values = VGroup(
+            *(
+                WordDot(f"v {t}", plane.point(v), style.VALUE, size=style.SMALL_SIZE)
+                for t, v in zip(lesson.tokens, lesson.values)
+            )
+        )
         for dot in values:
             dot.name = f"value:{dot.word}"
-        context = WordDot("context", plane.point(lesson.context), style.CONTEXT, radius=style.DOT_RADIUS * 1.3,
-                          size=style.SMALL_SIZE)
+        context = WordDot(
+            "context", plane.point(lesson.context), style.CONTEXT, radius=style.DOT_RADIUS * 1.3, size=style.SMALL_SIZE
+        )
         context.dot.name = "context"
         place_labels(list(values) + [context], self.stage.label_bounds, keep_clear=list(plane.axes))
         self.play(FadeIn(values), FadeOut(VGroup(*(d.label for d in self.word_dots))), run_time=style.SHORT)
@@ -222,5 +262,7 @@ class ProjectionScene(LessonScene):
         self.summary = VGroup(formula, context)  # what the chapter ends on
         formula.next_to(w_v, DOWN, buff=GAP["large"], aligned_edge=LEFT)
         self.keep_above_caption(formula)
-        self.say("projection.context", Succession(AnimationGroup(*(GrowArrow(a) for a in arrows), FadeIn(formula)),
-                                                  FadeIn(context)))
+        self.say(
+            "projection.context",
+            Succession(AnimationGroup(*(GrowArrow(a) for a in arrows), FadeIn(formula)), FadeIn(context)),
+        )

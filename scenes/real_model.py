@@ -56,9 +56,13 @@ class RealModelScene(LessonScene):
         self.ask()
         row = self.piece_row(0, lesson.readings[0])
         markers = [label for label, special in zip(row.labels, lesson.readings[0].special) if special]
-        self.say("realmodel.pieces", Succession(  # piece by piece, then the markers the model adds
-            LaggedStart(*(FadeIn(label, shift=0.15 * UP) for label in row.labels), lag_ratio=0.3),
-            *(Indicate(marker, scale_factor=style.indicate_scale(marker), color=style.FOCUS) for marker in markers)))
+        self.say(
+            "realmodel.pieces",
+            Succession(  # piece by piece, then the markers the model adds
+                LaggedStart(*(FadeIn(label, shift=0.15 * UP) for label in row.labels), lag_ratio=0.3),
+                *(Indicate(marker, scale_factor=style.indicate_scale(marker), color=style.FOCUS) for marker in markers),
+            ),
+        )
         self.add(row)
 
         # 2. one head of one layer: the focus piece's row of weights, in each sentence
@@ -81,8 +85,11 @@ class RealModelScene(LessonScene):
     def layer_and_head(self, heading: VMobject) -> VMobject:
         """Which layer and head: beside the heading, or under it (then the stage starts lower)."""
         lesson = self.lesson
-        which = style.plain_text(f"layer {lesson.layer} of {lesson.layers} \u00b7 head {lesson.head} of "
-                                 f"{lesson.heads}", style.LABEL_SIZE, style.FOCUS)
+        which = style.plain_text(
+            f"layer {lesson.layer} of {lesson.layers} \u00b7 head {lesson.head} of {lesson.heads}",
+            style.LABEL_SIZE,
+            style.FOCUS,
+        )
         which.next_to(heading, RIGHT, buff=GAP["large"]).align_to(heading, DOWN)
         if which.get_right()[0] > self.stage.content.right:
             which.next_to(heading, DOWN, buff=GAP["tight"], aligned_edge=LEFT)
@@ -94,12 +101,12 @@ class RealModelScene(LessonScene):
         right of that room (the bars and numbers take the rest)."""
         content = self.stage.content
         if self.stage.vertical:
-            row = PieceColumn(reading.pieces, reading.special, reading.focus_index, content.height,
-                              prefix=f"piece{number}")
+            row = PieceColumn(
+                reading.pieces, reading.special, reading.focus_index, content.height, prefix=f"piece{number}"
+            )
             row.move_to(content.point(UP + LEFT) + (ARC_RISE + 0.2 + row.width) * RIGHT, aligned_edge=UP + RIGHT)
         else:
-            row = PieceRow(reading.pieces, reading.special, reading.focus_index, content.width,
-                           prefix=f"piece{number}")
+            row = PieceRow(reading.pieces, reading.special, reading.focus_index, content.width, prefix=f"piece{number}")
             content.below_top(ARC_RISE + 0.1).put(row, UP)
         row.name = f"row:{number}"
         return row
@@ -117,14 +124,19 @@ class RealModelScene(LessonScene):
         for index, weight in enumerate(reading.weights):
             if index == reading.focus_index:
                 continue  # its weight on itself is its bar
-            arc = weighted_arc(row.arc_end(index), row.arc_end(reading.focus_index), float(weight), style.FOCUS,
-                               ARC_RISE)
+            arc = weighted_arc(
+                row.arc_end(index), row.arc_end(reading.focus_index), float(weight), style.FOCUS, ARC_RISE
+            )
             arc.name = f"arc{number}:{index}"
             arcs.add(arc)
-        bars = PieceBars(row, reading.weights, reading.labelled, style.FOCUS, self.bar_length(row),
-                         prefix=f"weight{number}")
-        self.say(f"realmodel.sentence-{number + 1}", LaggedStart(*(Create(arc) for arc in arcs), lag_ratio=0.1),
-                 LaggedStart(*(FadeIn(bar) for bar in bars), lag_ratio=0.1))
+        bars = PieceBars(
+            row, reading.weights, reading.labelled, style.FOCUS, self.bar_length(row), prefix=f"weight{number}"
+        )
+        self.say(
+            f"realmodel.sentence-{number + 1}",
+            LaggedStart(*(Create(arc) for arc in arcs), lag_ratio=0.1),
+            LaggedStart(*(FadeIn(bar) for bar in bars), lag_ratio=0.1),
+        )
         self.wait(style.PAUSE)
         return VGroup(row, arcs, bars)
 
@@ -143,9 +155,12 @@ class RealModelScene(LessonScene):
         lesson = self.lesson
         plane = WordPlane.filling(lesson.paths.reshape(-1, 2), self.stage.main, margin=0.5)
         plane.name = "paths_plane"
-        legend = VGroup(*(style.left_aligned_text(f"\u201c{reading.text}\u201d", self.stage.panel.width,
-                                                  style.LABEL_SIZE, colour)
-                          for reading, colour in zip(lesson.readings, SENTENCE_COLOURS)))
+        legend = VGroup(
+            *(
+                style.left_aligned_text(f"\u201c{reading.text}\u201d", self.stage.panel.width, style.LABEL_SIZE, colour)
+                for reading, colour in zip(lesson.readings, SENTENCE_COLOURS)
+            )
+        )
         legend.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
         table = self.cosine_table()
         panel = self.stage.panel.shrink_to_fit(stack(legend, table, gap="medium"), UP + LEFT)
@@ -172,8 +187,11 @@ class RealModelScene(LessonScene):
                 if layer == 1:  # then where they go, said while they go there
                     self.say("realmodel.paths")
                 self.play(*moves, FadeIn(table[layer + 1]), run_time=style.SHORT)
-        numbered = [WordDot(str(layer), dot.get_center(), SENTENCE_COLOURS[side], size=style.SMALL_SIZE)
-                    for side in range(2) for layer, dot in enumerate(dots[side])]
+        numbered = [
+            WordDot(str(layer), dot.get_center(), SENTENCE_COLOURS[side], size=style.SMALL_SIZE)
+            for side in range(2)
+            for layer, dot in enumerate(dots[side])
+        ]
         for index, word_dot in enumerate(numbered):
             side, layer = divmod(index, lesson.layers + 1)
             word_dot.label.name = f"path_label{side}:{layer}"
@@ -181,9 +199,15 @@ class RealModelScene(LessonScene):
         self.play(*(FadeIn(word_dot.label) for word_dot in numbered), run_time=style.SHORT)
         self.wait(style.PAUSE)
         self.end_beat()
-        self.play(FadeOut(plane), FadeOut(panel), *(FadeOut(d) for side in dots for d in side),
-                  *(FadeOut(step) for step in steps),
-                  *(FadeOut(word_dot.label) for word_dot in numbered), *self.caption_exit(), run_time=style.SHORT)
+        self.play(
+            FadeOut(plane),
+            FadeOut(panel),
+            *(FadeOut(d) for side in dots for d in side),
+            *(FadeOut(step) for step in steps),
+            *(FadeOut(word_dot.label) for word_dot in numbered),
+            *self.caption_exit(),
+            run_time=style.SHORT,
+        )
 
     def cosine_table(self) -> VGroup:
         """A title row, then one row a layer: which layer, the cosine of the two vectors."""
@@ -208,15 +232,20 @@ class RealModelScene(LessonScene):
         for head, weights in enumerate(lesson.grids):
             grid = WeightGrid(weights, style.FOCUS, side=1.45)
             grid.name = f"grid:{head}"
-            label = style.plain_text(f"head {head + 1}", style.SMALL_SIZE,
-                                     style.FOCUS if head + 1 == lesson.head else style.MUTED)
+            label = style.plain_text(
+                f"head {head + 1}", style.SMALL_SIZE, style.FOCUS if head + 1 == lesson.head else style.MUTED
+            )
             label.name = f"grid_label:{head}"
             grids.add(VGroup(grid, label.next_to(grid, DOWN, buff=GAP["tight"])))
         rows = GRID_ROWS[self.stage.format]
         grids.arrange_in_grid(rows=rows, cols=int(np.ceil(len(grids) / rows)), buff=(GAP["medium"], GAP["small"]))
         content = self.stage.content
-        note = style.wrapped_text(f"\u201c{lesson.readings[0].text}\u201d \u00b7 row: the piece asking, "
-                                  "column: the piece looked at", content.width, style.SMALL_SIZE, style.MUTED)
+        note = style.wrapped_text(
+            f"\u201c{lesson.readings[0].text}\u201d \u00b7 row: the piece asking, column: the piece looked at",
+            content.width,
+            style.SMALL_SIZE,
+            style.MUTED,
+        )
         content.put(note, UP)
         note.name = "grid_note"
         below = content.below(note, "small")
@@ -225,6 +254,10 @@ class RealModelScene(LessonScene):
         frame = SurroundingRectangle(grids[lesson.head - 1], color=style.HIGHLIGHT, buff=0.06, stroke_width=2.5)
         frame.name = "chosen_head"
         self.chosen_frame = frame  # what the chapter ends on
-        self.say("realmodel.heads", Succession(AnimationGroup(FadeIn(note), LaggedStart(*(FadeIn(g) for g in grids),
-                                                                                         lag_ratio=0.05)),
-                                               Create(frame)), lasting=style.LONG)
+        self.say(
+            "realmodel.heads",
+            Succession(
+                AnimationGroup(FadeIn(note), LaggedStart(*(FadeIn(g) for g in grids), lag_ratio=0.05)), Create(frame)
+            ),
+            lasting=style.LONG,
+        )

@@ -50,22 +50,38 @@ def draw_panel(panel, region: Region, name: str) -> VGroup:
     """One panel of a key picture, its numbers named `name:<index>`; a plane fills `region`.
     Its parts, in the order they are built: the title, then what it shows, row by row."""
     if isinstance(panel, WeightsPanel):
-        bars = WeightBars(panel.labels, panel.weights, style.FOCUS, bar_length=BAR_LENGTH, size=style.SMALL_SIZE,
-                          prefix=name, row_step=ROW_STEP)
+        bars = WeightBars(
+            panel.labels,
+            panel.weights,
+            style.FOCUS,
+            bar_length=BAR_LENGTH,
+            size=style.SMALL_SIZE,
+            prefix=name,
+            row_step=ROW_STEP,
+        )
         return titled(panel.title, *bars.rows)
     if isinstance(panel, GridPanel):
-        grid = WeightGrid(panel.tokens, panel.tokens, panel.weights, style.QUERY, name, mask=panel.mask,
-                          cell=GRID_CELL, size=style.SMALL_SIZE)
+        grid = WeightGrid(
+            panel.tokens,
+            panel.tokens,
+            panel.weights,
+            style.QUERY,
+            name,
+            mask=panel.mask,
+            cell=GRID_CELL,
+            size=style.SMALL_SIZE,
+        )
         size = len(panel.tokens)
-        rows = [VGroup(grid.row_labels[i], *grid.cells[i * size:(i + 1) * size]) for i in range(size)]
+        rows = [VGroup(grid.row_labels[i], *grid.cells[i * size : (i + 1) * size]) for i in range(size)]
         return titled(panel.title, grid.column_labels, *rows)
     if isinstance(panel, PlanePanel):
         return plane_panel(panel, region, name)
     if isinstance(panel, StepsPanel):
         return steps_panel(panel, name)
     if isinstance(panel, TextPanel):
-        return stack(*(style.left_aligned_text(line, region.width, style.BODY_SIZE) for line in panel.lines),
-                     gap="medium")
+        return stack(
+            *(style.left_aligned_text(line, region.width, style.BODY_SIZE) for line in panel.lines), gap="medium"
+        )
     raise TypeError(f"no drawing for a {type(panel).__name__}")
 
 
@@ -84,17 +100,35 @@ def plane_panel(panel: PlanePanel, region: Region, name: str) -> VGroup:
     points = np.array(list(panel.words.values()) + list(panel.contexts))
     plane = WordPlane(points, region.width, region.height - TITLE_ROOM, margin=0.5)
     plane.next_to(title, DOWN, buff=GAP["small"], aligned_edge=LEFT)
-    dots = VGroup(*(Dot(plane.point(xy), radius=style.DOT_RADIUS * 0.8, color=style.MUTED)
-                    for word, xy in panel.words.items() if word != panel.focus))
+    dots = VGroup(
+        *(
+            Dot(plane.point(xy), radius=style.DOT_RADIUS * 0.8, color=style.MUTED)
+            for word, xy in panel.words.items()
+            if word != panel.focus
+        )
+    )
     embedding = WordDot(panel.focus, plane.point(panel.embedding), style.EMBEDDING_GHOST, size=style.SMALL_SIZE)
-    contexts = [WordDot(f"context {number}", plane.point(xy), style.CONTEXT, size=style.SMALL_SIZE)
-                for number, xy in enumerate(panel.contexts, start=1)]
+    contexts = [
+        WordDot(f"context {number}", plane.point(xy), style.CONTEXT, size=style.SMALL_SIZE)
+        for number, xy in enumerate(panel.contexts, start=1)
+    ]
     for number, context in enumerate(contexts):
         context.label.name = f"{name}:{number}"
     box = plane.get_left()[0], plane.get_right()[0], plane.get_bottom()[1], plane.get_top()[1]
     place_labels([embedding, *contexts], bounds=box, keep_clear=[*plane.axes, *dots])
-    arrivals = [VGroup(DashedLine(embedding.dot.get_center(), context.dot.get_center(), color=style.CONTEXT,
-                                  stroke_width=2, dash_length=0.08), context) for context in contexts]
+    arrivals = [
+        VGroup(
+            DashedLine(
+                embedding.dot.get_center(),
+                context.dot.get_center(),
+                color=style.CONTEXT,
+                stroke_width=2,
+                dash_length=0.08,
+            ),
+            context,
+        )
+        for context in contexts
+    ]
     return VGroup(title, plane, dots, embedding, *arrivals)
 
 
@@ -102,10 +136,23 @@ def steps_panel(panel: StepsPanel, name: str) -> VGroup:
     """A sentence's words in boxes, an arrow from word to word if it takes a step per word;
     under them, how many steps it takes."""
     stepwise = panel.steps > 1
-    boxes = VGroup(*(token_box(token, style.KEY if stepwise else style.QUERY, style.SMALL_SIZE)
-                     for token in panel.tokens)).arrange(RIGHT, buff=GAP["medium"] if stepwise else GAP["tight"])
-    arrows = VGroup(*(Arrow(a.get_right(), b.get_left(), buff=0.02, color=style.KEY, stroke_width=2,
-                            max_tip_length_to_length_ratio=0.5) for a, b in zip(boxes, boxes[1:]) if stepwise))
+    boxes = VGroup(
+        *(token_box(token, style.KEY if stepwise else style.QUERY, style.SMALL_SIZE) for token in panel.tokens)
+    ).arrange(RIGHT, buff=GAP["medium"] if stepwise else GAP["tight"])
+    arrows = VGroup(
+        *(
+            Arrow(
+                a.get_right(),
+                b.get_left(),
+                buff=0.02,
+                color=style.KEY,
+                stroke_width=2,
+                max_tip_length_to_length_ratio=0.5,
+            )
+            for a, b in zip(boxes, boxes[1:])
+            if stepwise
+        )
+    )
     count = style.plain_text(f"steps: {panel.steps}", style.LABEL_SIZE)
     count.name = f"{name}:0"
     body = stack(VGroup(boxes, arrows), count)
@@ -156,27 +203,37 @@ class RecapCard(LessonScene):
         # 2. each chapter: its title, its key picture built while its takeaway is said
         shown = None
         for number, chapter in enumerate(lesson.chapters, start=1):
-            heading = style.left_aligned_text(f"{number}. {chapter.heading}", content.width, style.BODY_SIZE,
-                                              style.FOCUS)
+            heading = style.left_aligned_text(
+                f"{number}. {chapter.heading}", content.width, style.BODY_SIZE, style.FOCUS
+            )
             content.put(heading, UP + LEFT)
             heading.name = f"chapter:{chapter.id}"
             picture = key_picture(chapter, content.below(heading, "medium"), f"recap_{chapter.id}")
             picture.name = f"picture:{chapter.id}"
             parts = [part for panel in picture for part in panel]  # each panel's title, then row by row
-            build = LaggedStart(FadeIn(heading, shift=0.1 * RIGHT), *(FadeIn(part, shift=0.1 * UP) for part in parts),
-                                lag_ratio=0.5)
-            self.say(f"recap.{chapter.id}", Succession(*([FadeOut(shown)] if shown is not None else []), build),
-                     lasting=style.LONG)
+            build = LaggedStart(
+                FadeIn(heading, shift=0.1 * RIGHT), *(FadeIn(part, shift=0.1 * UP) for part in parts), lag_ratio=0.5
+            )
+            self.say(
+                f"recap.{chapter.id}",
+                Succession(*([FadeOut(shown)] if shown is not None else []), build),
+                lasting=style.LONG,
+            )
             shown = VGroup(heading, picture)
         self.end_beat()
 
         # 3. every chapter's title in one list; the lecture's takeaway
-        entries = VGroup(*(style.typeset(f"{number}. {chapter.heading}", style.LABEL_SIZE)
-                           for number, chapter in enumerate(lesson.chapters, start=1)))
+        entries = VGroup(
+            *(
+                style.typeset(f"{number}. {chapter.heading}", style.LABEL_SIZE)
+                for number, chapter in enumerate(lesson.chapters, start=1)
+            )
+        )
         entries.arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"])
         content.shrink_to_fit(entries, UP + LEFT)
         entries.name = "chapters"
         self.play(FadeOut(shown), run_time=style.SHORT)
-        self.play(LaggedStart(*(FadeIn(entry, shift=0.1 * RIGHT) for entry in entries), lag_ratio=0.15),
-                  run_time=style.LONG)
+        self.play(
+            LaggedStart(*(FadeIn(entry, shift=0.1 * RIGHT) for entry in entries), lag_ratio=0.15), run_time=style.LONG
+        )
         self.conclude(entries)

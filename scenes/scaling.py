@@ -34,15 +34,19 @@ class ScalingScene(LessonScene):
         # the samples on one shared axis per width (main), the softmax bars beside or below (panel)
         dots_area, bars_area = self.stage.main, self.stage.panel
         titles = VGroup(
-            dots_area.put(style.plain_text(f"q \u00b7 k for random q, k (seed {lesson.seed})", style.SMALL_SIZE,
-                                           style.MUTED), UP + LEFT),
-            bars_area.put(style.plain_text(f"softmax of {lesson.scores_per_row} scores", style.SMALL_SIZE,
-                                           style.MUTED), UP + LEFT),
+            dots_area.put(
+                style.plain_text(f"q \u00b7 k for random q, k (seed {lesson.seed})", style.SMALL_SIZE, style.MUTED),
+                UP + LEFT,
+            ),
+            bars_area.put(
+                style.plain_text(f"softmax of {lesson.scores_per_row} scores", style.SMALL_SIZE, style.MUTED), UP + LEFT
+            ),
         )
         titles[1].name = "scores_per_row"
         count = len(lesson.rows)
-        self.axis_rows = Region(dots_area.left + LABEL_ROOM, dots_area.right, dots_area.bottom + TICK_ROOM,
-                                dots_area.top - TITLE_ROOM).rows(count, "small")
+        self.axis_rows = Region(
+            dots_area.left + LABEL_ROOM, dots_area.right, dots_area.bottom + TICK_ROOM, dots_area.top - TITLE_ROOM
+        ).rows(count, "small")
         if self.stage.vertical:  # bars under the axes: rows of their own
             self.bar_rows = bars_area.below_top(TITLE_ROOM).rows(count, "small")
         else:  # bars beside the axes: each row level with its axis
@@ -57,12 +61,17 @@ class ScalingScene(LessonScene):
             tick.name = f"tick:{index}"
             ticks.add(tick)
         self.play(FadeIn(titles[0]), FadeIn(ticks), *(FadeIn(r.static) for r in rows), run_time=style.MEDIUM)
-        self.say("scaling.spread", *(LaggedStart(*(FadeIn(dot) for dot in r.raw[0]), lag_ratio=0.05) for r in rows),
-                 *(FadeIn(r.raw[1]) for r in rows), lasting=style.LONG)  # the samples, one by one, and their spread
+        self.say(
+            "scaling.spread",
+            *(LaggedStart(*(FadeIn(dot) for dot in r.raw[0]), lag_ratio=0.05) for r in rows),
+            *(FadeIn(r.raw[1]) for r in rows),
+            lasting=style.LONG,
+        )  # the samples, one by one, and their spread
         self.wait(style.PAUSE)
         self.guess(*(r.raw[0] for r in rows))
-        self.say("scaling.saturate", FadeIn(titles[1]),
-                 LaggedStart(*(FadeIn(r.raw[2:]) for r in rows), lag_ratio=0.5))  # the softmax bars, width by width
+        self.say(
+            "scaling.saturate", FadeIn(titles[1]), LaggedStart(*(FadeIn(r.raw[2:]) for r in rows), lag_ratio=0.5)
+        )  # the softmax bars, width by width
         self.wait(style.PAUSE)
 
         # 3. divide by sqrt(d)
@@ -89,16 +98,17 @@ class ScalingScene(LessonScene):
             bar_label = style.plain_text(f"d = {row.dimension}", style.LABEL_SIZE)
             static.add(self.bar_rows[index].put(bar_label, LEFT))
         raw = self.state(index, y, row.shown_raw, row.raw_std, row.weights_raw, row.max_raw, "raw")
-        scaled = self.state(index, y, row.shown_scaled, row.scaled_std, row.weights_scaled, row.max_scaled,
-                            "scaled", divisor=row.sqrt_d)
+        scaled = self.state(
+            index, y, row.shown_scaled, row.scaled_std, row.weights_scaled, row.max_scaled, "scaled", divisor=row.sqrt_d
+        )
         group = VGroup(static, raw)
         group.static, group.raw, group.scaled = static, raw, scaled
         return group
 
-    def state(self, index: int, y: float, samples, spread: float, weights, largest: float, kind: str,
-              divisor=None) -> VGroup:
-        dots = VGroup(*(Dot([self.axis_x(v), y, 0], radius=0.045, color=style.QUERY).set_opacity(0.7)
-                        for v in samples))
+    def state(
+        self, index: int, y: float, samples, spread: float, weights, largest: float, kind: str, divisor=None
+    ) -> VGroup:
+        dots = VGroup(*(Dot([self.axis_x(v), y, 0], radius=0.045, color=style.QUERY).set_opacity(0.7) for v in samples))
         dots.name = f"{kind}_dots:{index}"
         written = f"spread {style.format_number(spread)}"
         if divisor is not None:
@@ -110,8 +120,13 @@ class ScalingScene(LessonScene):
         left = region.left + (LABEL_ROOM if self.stage.vertical else 0)
         bars = VGroup()
         for j, weight in enumerate(weights):
-            bar = Rectangle(width=BAR_WIDTH, height=max((region.height - GAP["small"]) * weight, 0.01), stroke_width=0,
-                            fill_color=style.CONTEXT, fill_opacity=0.9)
+            bar = Rectangle(
+                width=BAR_WIDTH,
+                height=max((region.height - GAP["small"]) * weight, 0.01),
+                stroke_width=0,
+                fill_color=style.CONTEXT,
+                fill_opacity=0.9,
+            )
             bar.move_to([left + j * (BAR_WIDTH + BAR_GAP), region.bottom + GAP["small"], 0], aligned_edge=DOWN + LEFT)
             bar.name = f"{kind}_bar:{index},{j}"
             bars.add(bar)

@@ -39,18 +39,28 @@ class SoftmaxScene(LessonScene):
 
         # 1. words, scores and weights; the plane with the two answers
         key = stack(
-            stack(Square(side_length=0.22, color=style.FOREGROUND, stroke_width=3),
-                  style.plain_text("best word only (argmax)", style.SMALL_SIZE), direction=RIGHT, align=ORIGIN),
-            stack(Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT),
-                  style.plain_text("weighted average (softmax)", style.SMALL_SIZE, style.CONTEXT),
-                  direction=RIGHT, align=ORIGIN),
-            gap="tight")
+            stack(
+                Square(side_length=0.22, color=style.FOREGROUND, stroke_width=3),
+                style.plain_text("best word only (argmax)", style.SMALL_SIZE),
+                direction=RIGHT,
+                align=ORIGIN,
+            ),
+            stack(
+                Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT),
+                style.plain_text("weighted average (softmax)", style.SMALL_SIZE, style.CONTEXT),
+                direction=RIGHT,
+                align=ORIGIN,
+            ),
+            gap="tight",
+        )
         self.stage.panel.put(key, DOWN + LEFT)  # under the bars, which start at the panel's top
         self.key_room = key.height + GAP["medium"]
         self.plane = WordPlane.filling(np.vstack([lesson.embeddings]), self.stage.main, margin=0.7)
         self.plane.name = "plane"
-        words = [WordDot(t, self.plane.point(e), style.WORD, size=style.SMALL_SIZE)
-                 for t, e in zip(lesson.tokens, lesson.embeddings)]
+        words = [
+            WordDot(t, self.plane.point(e), style.WORD, size=style.SMALL_SIZE)
+            for t, e in zip(lesson.tokens, lesson.embeddings)
+        ]
         place_labels(words, self.stage.label_bounds, keep_clear=list(self.plane.axes))
         self.index = ValueTracker(lesson.sweep_start)
         self.bars = self.weights_at(self.sample())
@@ -63,8 +73,9 @@ class SoftmaxScene(LessonScene):
         average.name = "softmax_output"
         best.update()  # at their places before they fade in (an animation holds their updaters)
         average.update()
-        self.play(Create(self.plane), *(FadeIn(w) for w in words), FadeIn(self.bars), FadeIn(key),
-                  run_time=style.MEDIUM)
+        self.play(
+            Create(self.plane), *(FadeIn(w) for w in words), FadeIn(self.bars), FadeIn(key), run_time=style.MEDIUM
+        )
         self.say("softmax.scores", LaggedStart(FadeIn(best), FadeIn(average), lag_ratio=0.5))
 
         # 2. a guess; then one score slides: argmax jumps, softmax glides
@@ -91,15 +102,20 @@ class SoftmaxScene(LessonScene):
         # 4. why not divide by the sum?
         self.end_beat()
         self.play(FadeOut(self.bars), FadeOut(self.plane), *(FadeOut(w) for w in words), run_time=style.SHORT)
-        table = ScoreTable(["sum is 0", "a score < 0"], [
-            ("1", [lesson.zero_sum_scores[0], lesson.negative_scores[0]], style.FOREGROUND, "naive_score_0"),
-            ("2", [lesson.zero_sum_scores[1], lesson.negative_scores[1]], style.FOREGROUND, "naive_score_1"),
-            ("1", ["\u00f7 0 ?", lesson.negative_by_sum[0]], style.KEY, "by_sum_0"),
-            ("2", ["\u00f7 0 ?", lesson.negative_by_sum[1]], style.KEY, "by_sum_1"),
-            ("1", [lesson.zero_sum_softmax[0], lesson.negative_softmax[0]], style.CONTEXT, "softmax_0"),
-            ("2", [lesson.zero_sum_softmax[1], lesson.negative_softmax[1]], style.CONTEXT, "softmax_1"),
-        ], groups=[("scores", 0, 2), ("divided by their sum", 2, 4), ("softmax", 4, 6)],
-            column_width=1.45, size=style.LABEL_SIZE)
+        table = ScoreTable(
+            ["sum is 0", "a score < 0"],
+            [
+                ("1", [lesson.zero_sum_scores[0], lesson.negative_scores[0]], style.FOREGROUND, "naive_score_0"),
+                ("2", [lesson.zero_sum_scores[1], lesson.negative_scores[1]], style.FOREGROUND, "naive_score_1"),
+                ("1", ["\u00f7 0 ?", lesson.negative_by_sum[0]], style.KEY, "by_sum_0"),
+                ("2", ["\u00f7 0 ?", lesson.negative_by_sum[1]], style.KEY, "by_sum_1"),
+                ("1", [lesson.zero_sum_softmax[0], lesson.negative_softmax[0]], style.CONTEXT, "softmax_0"),
+                ("2", [lesson.zero_sum_softmax[1], lesson.negative_softmax[1]], style.CONTEXT, "softmax_1"),
+            ],
+            groups=[("scores", 0, 2), ("divided by their sum", 2, 4), ("softmax", 4, 6)],
+            column_width=1.45,
+            size=style.LABEL_SIZE,
+        )
         self.stage.content.shrink_to_fit(table, ORIGIN)
         table.name = "division_table"
         self.say("softmax.by-sum", FadeIn(table))
@@ -115,14 +131,16 @@ class SoftmaxScene(LessonScene):
     def weights_at(self, sample: int) -> VGroup:
         """The bars, scores and sum for sweep sample `sample`, read off the lesson."""
         lesson = self.lesson
-        return self.bar_panel(lesson.sweep_rows[sample], lesson.sweep_weights[sample],
-                              lesson.sweep_weight_sums[sample], "score")
+        return self.bar_panel(
+            lesson.sweep_rows[sample], lesson.sweep_weights[sample], lesson.sweep_weight_sums[sample], "score"
+        )
 
     def tempered_at(self, index: int) -> VGroup:
         lesson = self.lesson
         label = f"T = {style.format_number(lesson.temperatures[index])}"
-        return self.bar_panel(lesson.scores, lesson.temperature_weights[index],
-                              lesson.temperature_weight_sums[index], label)
+        return self.bar_panel(
+            lesson.scores, lesson.temperature_weights[index], lesson.temperature_weight_sums[index], label
+        )
 
     def bar_panel(self, scores, weights, total_weight: float, heading: str) -> VGroup:
         """The heading, each word's score and weight bar, and the weights' sum. Placed by the
@@ -131,8 +149,14 @@ class SoftmaxScene(LessonScene):
         title = style.plain_text(heading, style.SMALL_SIZE, style.KEY)
         title.move_to(corner, aligned_edge=UP + LEFT)
         title.name = "bar_heading"
-        bars = WeightBars(self.lesson.tokens, weights, style.CONTEXT, bar_length=BAR_LENGTH, size=style.LABEL_SIZE,
-                          row_step=self.bar_row_step)
+        bars = WeightBars(
+            self.lesson.tokens,
+            weights,
+            style.CONTEXT,
+            bar_length=BAR_LENGTH,
+            size=style.LABEL_SIZE,
+            row_step=self.bar_row_step,
+        )
         bars.move_to(corner + SCORE_ROOM * RIGHT + TITLE_ROOM * DOWN, aligned_edge=UP + LEFT)
         score_column = VGroup()
         for index, (row, score) in enumerate(zip(bars.rows, scores)):
@@ -140,8 +164,7 @@ class SoftmaxScene(LessonScene):
             number.name = f"score:{index}"
             number.next_to(row, LEFT, buff=GAP["medium"])
             score_column.add(number)
-        total = style.plain_text(f"sum of weights = {style.format_number(total_weight)}",
-                                 style.SMALL_SIZE, style.MUTED)
+        total = style.plain_text(f"sum of weights = {style.format_number(total_weight)}", style.SMALL_SIZE, style.MUTED)
         total.name = "weight_sum"
         total.next_to(bars, DOWN, buff=GAP["medium"], aligned_edge=RIGHT)
         return VGroup(title, score_column, bars, total)

@@ -66,6 +66,7 @@ def weight_stroke(weight: float) -> tuple[float, float]:
     """(stroke width, opacity) of an arrow or arc drawn for an attention weight in [0, 1]."""
     return 1 + ARROW_MAX_WIDTH * weight, ARROW_MIN_OPACITY + (1 - ARROW_MIN_OPACITY) * weight
 
+
 # -- timing (seconds) -------------------------------------------------------------------
 SHORT = 0.6
 MEDIUM = 1.2
@@ -87,8 +88,7 @@ def plain_text(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **k
 
 def number_text(value: float, places: int = 2, size: float = LABEL_SIZE, colour: str = FOREGROUND) -> Text:
     """A number as the clip shows it, in the monospaced font."""
-    return _typeset(format_number(value, places), MONO_FONT, size, colour,
-                    (("disable_ligatures", True),)).copy()
+    return _typeset(format_number(value, places), MONO_FONT, size, colour, (("disable_ligatures", True),)).copy()
 
 
 TYPESET_CACHE: Path | None = None  # set by a render or preview job: typeset texts kept there between runs
@@ -102,8 +102,9 @@ def _typeset(text: str, font: str, size: float, colour: str, options: tuple) -> 
     a twentieth of the time; its points are the same floats, so the pictures are the same)."""
     if TYPESET_CACHE is None:
         return without_svg_sources(Text(text, font=font, font_size=size, color=colour, **dict(options)))
-    key = hashlib.sha256(json.dumps([text, font, size, colour, list(options), _typesetting_version()])
-                         .encode("utf-8")).hexdigest()
+    key = hashlib.sha256(
+        json.dumps([text, font, size, colour, list(options), _typesetting_version()]).encode("utf-8")
+    ).hexdigest()
     kept = TYPESET_CACHE / f"{key}.pickle"
     try:
         return pickle.loads(kept.read_bytes())
@@ -201,7 +202,7 @@ class Subscripted(VGroup):
         shown, places = [], []  # the text as drawn; the index in it of each symbol's letter
         end = 0
         for match in SUBSCRIPTED.finditer(text):
-            shown.append(text[end:match.start()])
+            shown.append(text[end : match.start()])
             places.append((len("".join(shown)), match.group(2)))
             shown.append(match.group(1) + SUBSCRIPT_ROOM)
             end = match.end()

@@ -13,8 +13,15 @@ class ScoreTable(VGroup):
     """columns: (header, values, colour, name); cell (i, c) is named f"{name}:{i}".
     A value is a number (written with 2 places) or a string (written as it is)."""
 
-    def __init__(self, tokens: Sequence[str], columns, groups=(), size: float = style.SMALL_SIZE,
-                 column_width: float = 1.25, row_height: float = 0.42):
+    def __init__(
+        self,
+        tokens: Sequence[str],
+        columns,
+        groups=(),
+        size: float = style.SMALL_SIZE,
+        column_width: float = 1.25,
+        row_height: float = 0.42,
+    ):
         super().__init__()
         words = [style.plain_text(t, size) for t in tokens]
         word_width = max(w.width for w in words) + 0.3
@@ -30,14 +37,21 @@ class ScoreTable(VGroup):
             row = VGroup(word)
             for c, (_, values, colour, name) in enumerate(columns):
                 value = values[i]
-                cell = (style.plain_text(value, size, colour) if isinstance(value, str)
-                        else style.number_text(float(value), 2, size, colour))
+                cell = (
+                    style.plain_text(value, size, colour)
+                    if isinstance(value, str)
+                    else style.number_text(float(value), 2, size, colour)
+                )
                 cell.move_to([word_width + (c + 0.5) * column_width, y, 0])
                 cell.name = f"{name}:{i}"
                 row.add(cell)
             self.rows.add(row)
-        rule = Line([0, -0.5 * row_height, 0], [word_width + len(columns) * column_width, -0.5 * row_height, 0],
-                    color=style.MUTED, stroke_width=1)
+        rule = Line(
+            [0, -0.5 * row_height, 0],
+            [word_width + len(columns) * column_width, -0.5 * row_height, 0],
+            color=style.MUTED,
+            stroke_width=1,
+        )
         group_titles = VGroup()
         for title, first, last in groups:
             text = style.plain_text(title, size, style.MUTED)
@@ -60,25 +74,40 @@ class WeightGrid(VGroup):
     f"{name}:{i},{j}". Masked cells (where `mask` is False) are drawn dark, their 0 muted.
     """
 
-    def __init__(self, rows: Sequence[str], columns: Sequence[str], weights, colour: str, name: str,
-                 mask=None, cell: float = 0.72, size: float = style.SMALL_SIZE, row_sums=None):
+    def __init__(
+        self,
+        rows: Sequence[str],
+        columns: Sequence[str],
+        weights,
+        colour: str,
+        name: str,
+        mask=None,
+        cell: float = 0.72,
+        size: float = style.SMALL_SIZE,
+        row_sums=None,
+    ):
         super().__init__()
         self.cells = VGroup()
         for i, _ in enumerate(rows):
             for j, _ in enumerate(columns):
                 allowed = True if mask is None else bool(mask[i][j])
                 weight = float(weights[i][j])
-                square = Square(side_length=cell, stroke_color=style.MUTED, stroke_width=1,
-                                fill_color=colour if allowed else style.BACKGROUND,
-                                fill_opacity=0.08 + 0.62 * weight if allowed else 1.0)
+                square = Square(
+                    side_length=cell,
+                    stroke_color=style.MUTED,
+                    stroke_width=1,
+                    fill_color=colour if allowed else style.BACKGROUND,
+                    fill_opacity=0.08 + 0.62 * weight if allowed else 1.0,
+                )
                 square.move_to([j * cell, -i * cell, 0])
                 text = style.number_text(weight, 2, size, style.FOREGROUND if allowed else style.MUTED)
                 text.move_to(square)
                 text.name = f"{name}:{i},{j}"
                 square.name = f"{name}_cell:{i},{j}"
                 self.cells.add(VGroup(square, text))
-        self.row_labels = VGroup(*(style.plain_text(r, size).next_to([-cell / 2, -i * cell, 0], LEFT, buff=0.12)
-                                   for i, r in enumerate(rows)))
+        self.row_labels = VGroup(
+            *(style.plain_text(r, size).next_to([-cell / 2, -i * cell, 0], LEFT, buff=0.12) for i, r in enumerate(rows))
+        )
         self.column_labels = VGroup()
         for j, column in enumerate(columns):
             label = style.plain_text(column, size)

@@ -20,7 +20,7 @@ def has_many(words: Sequence[str]) -> bool:
 
 
 def weighted_sum(words: Sequence[str], weights: Sequence[float], vector: str = "") -> str:
-    """"0.60 v apple + 0.40 v orange" (vector "v "), or, for many words, "Σ weight × v"."""
+    """ "0.60 v apple + 0.40 v orange" (vector "v "), or, for many words, "Σ weight × v"."""
     if has_many(words):
         return f"\u03a3 weight \u00d7 {vector.strip() or 'embedding'}"
     return " + ".join(f"{format_number(weight)} {vector}{word}" for word, weight in zip(words, weights))

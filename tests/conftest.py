@@ -47,13 +47,22 @@ def crowded_example():
     )
 
 
-
 # The test workers (pytest-xdist, --dist loadfile --no-loadscope-reorder) take whole files, in
 # the order below: the longest first (measured), so that the quick ones fill in at the end
 # beside them and neither worker sits idle while the other finishes a long file. The narrated
 # lecture, a render in a subprocess, runs beside everything else.
-LONGEST_FIRST = ("test_lecture", "test_every_example", "test_layout", "test_formats", "test_reuse", "test_render",
-                 "test_narration", "test_untrusted_text", "test_example_file", "test_real_model")
+LONGEST_FIRST = (
+    "test_lecture",
+    "test_every_example",
+    "test_layout",
+    "test_formats",
+    "test_reuse",
+    "test_render",
+    "test_narration",
+    "test_untrusted_text",
+    "test_example_file",
+    "test_real_model",
+)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -32,10 +32,19 @@ FRAMES = {  # format -> (pixel width, pixel height, frame width, frame height) o
 
 def dry_run_settings(media_dir, format: str = "landscape") -> dict:
     pixel_width, pixel_height, frame_width, frame_height = FRAMES[format]
-    return {"dry_run": True, "media_dir": str(media_dir), "disable_caching": True, "verbosity": "ERROR",
-            "progress_bar": "none", "text_dir": str(TEXT_CACHE / "texts"), "tex_dir": str(TEXT_CACHE / "tex"),
-            "pixel_height": pixel_height, "pixel_width": pixel_width, "frame_width": frame_width,
-            "frame_height": frame_height}
+    return {
+        "dry_run": True,
+        "media_dir": str(media_dir),
+        "disable_caching": True,
+        "verbosity": "ERROR",
+        "progress_bar": "none",
+        "text_dir": str(TEXT_CACHE / "texts"),
+        "tex_dir": str(TEXT_CACHE / "tex"),
+        "pixel_height": pixel_height,
+        "pixel_width": pixel_width,
+        "frame_width": frame_width,
+        "frame_height": frame_height,
+    }
 
 
 BUILT: dict = {}  # (scene, lesson, options) -> (scene, shown): tests only read what was built
@@ -45,8 +54,7 @@ def build_scene(scene_class, lesson, media_dir, format: str = "landscape", **opt
     """Run `scene_class(lesson, **options)` to its end at 480p, in `format` (landscape or
     vertical); return (scene, {name: [mobjects shown]}). A build of the same scene, lesson,
     format and options in this test process is reused."""
-    key = (scene_class.__name__, json.dumps(lesson.to_dict(), sort_keys=True), format,
-           repr(sorted(options.items())))
+    key = (scene_class.__name__, json.dumps(lesson.to_dict(), sort_keys=True), format, repr(sorted(options.items())))
     if key not in BUILT:
         BUILT[key] = record_scene(scene_class, lesson, media_dir, format, **options)
         gc.freeze()  # kept to the end: the collector need not walk it again and again
@@ -157,14 +165,22 @@ def on_screen(scene) -> list[tuple[str, tuple[float, float, float, float], tuple
         if isinstance(mobject, Text) or not mobject.submobjects:
             if not isinstance(mobject, VMobject):
                 return  # a ValueTracker and the like: nothing drawn
-            visible = any(part.has_points() and (
-                part.get_fill_opacity() > 0.01 or (part.get_stroke_width() > 0 and part.get_stroke_opacity() > 0.01))
-                for part in mobject.get_family())  # a text: any of its glyphs
+            visible = any(
+                part.has_points()
+                and (
+                    part.get_fill_opacity() > 0.01 or (part.get_stroke_width() > 0 and part.get_stroke_opacity() > 0.01)
+                )
+                for part in mobject.get_family()
+            )  # a text: any of its glyphs
             if visible:
                 if isinstance(mobject, Text):
                     glyphs = tuple(box_of(glyph) for glyph in mobject.submobjects if glyph.has_points())
-                    box = (min(g[0] for g in glyphs), max(g[1] for g in glyphs),
-                           min(g[2] for g in glyphs), max(g[3] for g in glyphs))
+                    box = (
+                        min(g[0] for g in glyphs),
+                        max(g[1] for g in glyphs),
+                        min(g[2] for g in glyphs),
+                        max(g[3] for g in glyphs),
+                    )
                     found.append((path, box, glyphs, mobject.font_size))
                 else:
                     found.append((path, box_of(mobject), (), None))
@@ -224,8 +240,12 @@ def layout_problems(scene, carried=("grid", "plane", "moving")) -> list[str]:
                     problems.append(f"{where} is {pixels_at_1080p(scene, size):.0f} px tall at 1080p, under {least}")
             if "caption" in path:
                 band = scene.stage.caption
-                if top > band.top + 0.01 or bottom < band.bottom - 0.01 or left < band.left - 0.01 \
-                        or right > band.right + 0.01:
+                if (
+                    top > band.top + 0.01
+                    or bottom < band.bottom - 0.01
+                    or left < band.left - 0.01
+                    or right > band.right + 0.01
+                ):
                     problems.append(f"{where} leaves the caption band")
                 continue
             if any(word in path for word in carried):
@@ -240,7 +260,7 @@ def layout_problems(scene, carried=("grid", "plane", "moving")) -> list[str]:
                 problems.append(f"{where} reaches into the caption band")
         texts = [(path, box, glyphs) for path, box, glyphs, _ in things if glyphs]
         for index, (path, a, glyphs_a) in enumerate(texts):
-            for other, b, glyphs_b in texts[index + 1:]:  # boxes first; glyph by glyph if they meet
+            for other, b, glyphs_b in texts[index + 1 :]:  # boxes first; glyph by glyph if they meet
                 if overlap(a, b) and any(overlap(g, h) for g in glyphs_a for h in glyphs_b):
                     problems.append(f"step {step}: texts overlap: {path or 'unnamed'} and {other or 'unnamed'}")
     return problems

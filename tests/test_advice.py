@@ -34,14 +34,18 @@ def test_a_clear_example_gets_no_advice():
 
 def test_each_weakness_is_named_with_its_field():
     # two words in the same place, the focus word twice, pulls that cancel, a sentence with nobody else
-    text = MINIMAL.replace("phone = [4.0, 0.0]", "phone = [4.0, 0.0]\nmobile = [4.01, 0.02]\ncar = [3.0, -1.0]") \
-        .replace("An apple and an orange", "An apple, an orange, a car and an apple") + \
-        '[[sentences]]\ntext = "Just an apple"\nfocus = "apple"\n'
+    text = (
+        MINIMAL.replace("phone = [4.0, 0.0]", "phone = [4.0, 0.0]\nmobile = [4.01, 0.02]\ncar = [3.0, -1.0]").replace(
+            "An apple and an orange", "An apple, an orange, a car and an apple"
+        )
+        + '[[sentences]]\ntext = "Just an apple"\nfocus = "apple"\n'
+    )
     advice = advice_of(text)
     assert set(advice) == {"words.mobile", "sentences[1].focus", "sentences[1].text", "sentences[2].text"}
     assert advice["words.mobile"].startswith("is only 0.02 from \u201cphone\u201d")
-    assert advice["sentences[1].focus"] == ("\u201capple\u201d appears 2 times in the sentence; the clips read its "
-                                            "first occurrence")
+    assert advice["sentences[1].focus"] == (
+        "\u201capple\u201d appears 2 times in the sentence; the clips read its first occurrence"
+    )
     assert "nothing pulls it" in advice["sentences[2].text"]
     # orange (up) and car (down right) pull apple two ways: the context vector hardly moves
     apple, orange, car = np.array([2.0, 2.0]), np.array([0.0, 3.0]), np.array([3.0, -1.0])
@@ -56,19 +60,24 @@ def test_each_weakness_is_named_with_its_field():
 
 
 def test_dot_products_that_reward_length_are_pointed_out():
-    text = MINIMAL.replace('title = "Only what is required"', 'title = "Only what is required"\nsimilarity = "dot"') \
-        .replace("phone = [4.0, 0.0]", "phone = [9.0, 0.0]").replace("An apple and an orange",
-                                                                      "An apple, an orange and a phone")
+    text = (
+        MINIMAL.replace('title = "Only what is required"', 'title = "Only what is required"\nsimilarity = "dot"')
+        .replace("phone = [4.0, 0.0]", "phone = [9.0, 0.0]")
+        .replace("An apple and an orange", "An apple, an orange and a phone")
+    )
     advice = advice_of(text)
     assert list(advice) == ["similarity"]
-    assert advice["similarity"].startswith("in sentences[1], \u201cphone\u201d pulls hardest because its embedding "
-                                           "is long (9.00 against 3.00), though \u201corange\u201d points closer")
+    assert advice["similarity"].startswith(
+        "in sentences[1], \u201cphone\u201d pulls hardest because its embedding "
+        "is long (9.00 against 3.00), though \u201corange\u201d points closer"
+    )
     assert advice_of(text.replace('similarity = "dot"', 'similarity = "cosine"')) == {}
 
 
 def run(*arguments):
-    return subprocess.run([sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_check_example_and_the_manifest_carry_the_advice(tmp_path):
@@ -76,9 +85,11 @@ def test_check_example_and_the_manifest_carry_the_advice(tmp_path):
     path.write_text(ALONE, encoding="utf-8")
     done = run("--check-example", str(path))
     assert done.returncode == 0
-    assert done.stdout.splitlines()[1] == (f"{path}: advice: sentences[1].text: no word but \u201capple\u201d has an "
-                                           "embedding, so nothing pulls it; give another word of the sentence an "
-                                           "embedding under [words]")
+    assert done.stdout.splitlines()[1] == (
+        f"{path}: advice: sentences[1].text: no word but \u201capple\u201d has an "
+        "embedding, so nothing pulls it; give another word of the sentence an "
+        "embedding under [words]"
+    )
     import render
 
     plan = render.plan(render.parse_arguments(["--example", str(path), "--out", str(tmp_path / "out")]))
@@ -107,9 +118,23 @@ def test_watch_draws_again_on_each_save_and_outlives_a_broken_one(tmp_path):
     path = tmp_path / "mine.toml"
     path.write_text(MINIMAL, encoding="utf-8")
     out = tmp_path / "out"
-    watcher = subprocess.Popen([sys.executable, str(ROOT / "render.py"), "IntroCard", "--preview", "--watch",
-                                "--example", str(path), "--out", str(out)], cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    watcher = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "render.py"),
+            "IntroCard",
+            "--preview",
+            "--watch",
+            "--example",
+            str(path),
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines, seen = queue.Queue(), []
     threading.Thread(target=read_lines, args=(watcher.stdout, lines), daemon=True).start()
     try:

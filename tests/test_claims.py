@@ -26,8 +26,9 @@ def line(lesson, line_id):
     return next(item.text for item in lesson.narration if item.id == line_id)
 
 
-@pytest.mark.parametrize("name, verb", [("fruit-vs-tech", "rises"), ("bank-river-vs-money", "falls"),
-                                        ("it-animal-or-street", "rises")])
+@pytest.mark.parametrize(
+    "name, verb", [("fruit-vs-tech", "rises"), ("bank-river-vs-money", "falls"), ("it-animal-or-street", "rises")]
+)
 def test_the_maps_claim_rises_or_falls_as_the_weights_do(name, verb):
     example = load_example(EXAMPLES[name])
     sentence = example.sentences[0]
@@ -52,8 +53,11 @@ def test_the_word_that_pulls_hardest_has_the_largest_weight(name):
         tokens = embedded_tokens(example, sentence.text)
         e = np.array([example.words[t] for t in tokens])
         f = tokens.index(sentence.focus)
-        similarity = {"cosine": (e @ e[f]) / (np.linalg.norm(e, axis=1) * np.linalg.norm(e[f])),
-                      "dot": e @ e[f], "scaled_dot": e @ e[f] / np.sqrt(2)}[example.similarity]
+        similarity = {
+            "cosine": (e @ e[f]) / (np.linalg.norm(e, axis=1) * np.linalg.norm(e[f])),
+            "dot": e @ e[f],
+            "scaled_dot": e @ e[f] / np.sqrt(2),
+        }[example.similarity]
         weights = softmax(similarity)
         others = [j for j, t in enumerate(tokens) if t != sentence.focus]
         winner = max(others, key=lambda j: weights[j])
@@ -65,17 +69,32 @@ def test_the_word_that_pulls_hardest_has_the_largest_weight(name):
             assert claim.startswith(pulls)
 
 
-@pytest.mark.parametrize("cosines, focus, said", [
-    ((0.95, 0.90, 0.80), ("apple", "apple"),
-     "The vectors of \u201capple\u201d in the two sentences move apart, layer by layer: cosine 0.80 after layer 2."),
-    ((0.50, 0.70, 0.90), ("apple", "apple"),
-     "The vectors of \u201capple\u201d in the two sentences come closer, layer by layer: cosine 0.90 after layer 2."),
-    ((0.95, 0.86, 0.83, 0.80, 0.82, 0.83, 0.71), ("apple", "apple"),  # down, then up, then down: not steadily
-     "The vectors of \u201capple\u201d in the two sentences move apart, though not at every layer: "
-     "cosine 0.71 after layer 6."),
-    ((0.951, 0.70, 0.949), ("bank", "banks"),  # the same when written: "as alike", whichever way it moved
-     "The vectors of \u201cbank\u201d and \u201cbanks\u201d in the two sentences end as alike as they start."),
-])
+@pytest.mark.parametrize(
+    "cosines, focus, said",
+    [
+        (
+            (0.95, 0.90, 0.80),
+            ("apple", "apple"),
+            "The vectors of \u201capple\u201d in the two sentences move apart, layer by layer: cosine 0.80 after layer 2.",
+        ),
+        (
+            (0.50, 0.70, 0.90),
+            ("apple", "apple"),
+            "The vectors of \u201capple\u201d in the two sentences come closer, layer by layer: cosine 0.90 after layer 2.",
+        ),
+        (
+            (0.95, 0.86, 0.83, 0.80, 0.82, 0.83, 0.71),
+            ("apple", "apple"),  # down, then up, then down: not steadily
+            "The vectors of \u201capple\u201d in the two sentences move apart, though not at every layer: "
+            "cosine 0.71 after layer 6.",
+        ),
+        (
+            (0.951, 0.70, 0.949),
+            ("bank", "banks"),  # the same when written: "as alike", whichever way it moved
+            "The vectors of \u201cbank\u201d and \u201cbanks\u201d in the two sentences end as alike as they start.",
+        ),
+    ],
+)
 def test_the_paths_claim_follows_the_cosines(cosines, focus, said):
     """The real model's paths line: apart, closer, or as alike, from the first and last cosine
     (a stand-in lesson: the claim depends on these fields only)."""
@@ -83,8 +102,11 @@ def test_the_paths_claim_follows_the_cosines(cosines, focus, said):
 
     from attention_core.lessons.narration import paths_line
 
-    lesson = SimpleNamespace(cosines=cosines, layers=len(cosines) - 1,
-                             readings=(SimpleNamespace(focus=focus[0]), SimpleNamespace(focus=focus[1])))
+    lesson = SimpleNamespace(
+        cosines=cosines,
+        layers=len(cosines) - 1,
+        readings=(SimpleNamespace(focus=focus[0]), SimpleNamespace(focus=focus[1])),
+    )
     assert paths_line(lesson) == said
 
 
@@ -96,4 +118,6 @@ def test_a_narration_line_id_must_name_a_file_and_be_unique():
     with pytest.raises(ValueError, match=r"^narration line ids repeat$"):
         lines(("gravity.plane", "one"), ("gravity.plane", "two"))
     assert [line.id for line in lines(("gravity.plane", "one"), ("gravity.sentence-1.words", "two"))] == [
-        "gravity.plane", "gravity.sentence-1.words"]
+        "gravity.plane",
+        "gravity.sentence-1.words",
+    ]

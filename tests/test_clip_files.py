@@ -41,15 +41,23 @@ def test_the_manifest_is_a_ledger_of_every_clip_on_disk(tmp_path):
     example = {"name": "tiny", "sha256": "abc", "defaults": []}
     (tmp_path / "MultiHeadScene.mp4").write_bytes(b"2")
     order = ["GravityScene", "ProjectionScene", "MultiHeadScene"]
-    write_manifest(tmp_path, example, "low", [{"scene": "MultiHeadScene", "file": "MultiHeadScene.mp4"}], order,
-                   {"captions": "none"})
+    write_manifest(
+        tmp_path,
+        example,
+        "low",
+        [{"scene": "MultiHeadScene", "file": "MultiHeadScene.mp4"}],
+        order,
+        {"captions": "none"},
+    )
     (tmp_path / "GravityScene.mp4").write_bytes(b"1")  # the next run places its clip, then records it
     changed = dict(example, sha256="def")
-    manifest = write_manifest(tmp_path, changed, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}],
-                              order, {"captions": "burned"})
+    manifest = write_manifest(
+        tmp_path, changed, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}], order, {"captions": "burned"}
+    )
     assert [(clip["scene"], clip["made_with"]) for clip in manifest["clips"]] == [
         ("GravityScene", {"example_sha256": "def", "settings": {"captions": "burned"}}),
-        ("MultiHeadScene", {"example_sha256": "abc", "settings": {"captions": "none"}})]
+        ("MultiHeadScene", {"example_sha256": "abc", "settings": {"captions": "none"}}),
+    ]
     assert manifest["example"] == changed and manifest["settings"] == {"captions": "burned"}  # the last run's
     assert read_manifest(tmp_path) == manifest
     (tmp_path / "MultiHeadScene.mp4").unlink()
@@ -61,15 +69,30 @@ def test_a_clip_file_the_manifest_does_not_list_is_removed(tmp_path):
     """A clip placed just before a run was stopped, with its side files, goes at the next
     write; other files (the creator's own, or the lecture's) stay."""
     example = {"name": "tiny", "sha256": "abc", "defaults": []}
-    names = ["GravityScene.mp4", "GravityScene.srt", "GravityScene.png", "03-ProjectionScene.webm",
-             "03-ProjectionScene.srt", "IntroCard.mp4", "lecture.mp4", "notes.txt", "Gravity.mp4"]
+    names = [
+        "GravityScene.mp4",
+        "GravityScene.srt",
+        "GravityScene.png",
+        "03-ProjectionScene.webm",
+        "03-ProjectionScene.srt",
+        "IntroCard.mp4",
+        "lecture.mp4",
+        "notes.txt",
+        "Gravity.mp4",
+    ]
     for name in names:
         (tmp_path / name).write_bytes(b"x")
-    manifest = write_manifest(tmp_path, example, "low", [{"scene": "IntroCard", "file": "IntroCard.mp4"}],
-                              ["IntroCard", "GravityScene", "ProjectionScene"])
+    manifest = write_manifest(
+        tmp_path,
+        example,
+        "low",
+        [{"scene": "IntroCard", "file": "IntroCard.mp4"}],
+        ["IntroCard", "GravityScene", "ProjectionScene"],
+    )
     assert [clip["file"] for clip in manifest["clips"]] == ["IntroCard.mp4"]
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
-        ["IntroCard.mp4", "lecture.mp4", "notes.txt", "Gravity.mp4", "manifest.json"])
+        ["IntroCard.mp4", "lecture.mp4", "notes.txt", "Gravity.mp4", "manifest.json"]
+    )
 
 
 def test_json_is_written_whole(tmp_path):
@@ -87,14 +110,22 @@ def test_the_manifest_file_is_spelled_out(tmp_path):
     lecture = {"file": "lecture.mp4", "chapters": [{"title": "Apple: fruit or tech?"}]}
     order = ["IntroCard", "GravityScene"]
     write_manifest(tmp_path, example, "low", [{"scene": "IntroCard", "file": "IntroCard.mp4"}], order, settings)
-    written = write_manifest(tmp_path, example, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"},
-                                                        {"scene": "Unlisted", "file": "Unlisted.mp4"}],
-                             order, settings, lecture)
-    made_with = ('      "made_with": {\n        "example_sha256": "abc",\n        "settings": {\n'
-                 '          "captions": "burned",\n          "narration": {\n            "piper-tts": "1.8.0"\n'
-                 '          }\n        }\n      }\n')  # each clip's: the example and settings it was made with
+    written = write_manifest(
+        tmp_path,
+        example,
+        "low",
+        [{"scene": "GravityScene", "file": "GravityScene.mp4"}, {"scene": "Unlisted", "file": "Unlisted.mp4"}],
+        order,
+        settings,
+        lecture,
+    )
+    made_with = (
+        '      "made_with": {\n        "example_sha256": "abc",\n        "settings": {\n'
+        '          "captions": "burned",\n          "narration": {\n            "piper-tts": "1.8.0"\n'
+        "          }\n        }\n      }\n"
+    )  # each clip's: the example and settings it was made with
     expected = (
-        '{\n'
+        "{\n"
         '  "example": {\n    "name": "tiny",\n    "sha256": "abc",\n    "defaults": []\n  },\n'
         '  "quality": "low",\n'
         '  "settings": {\n    "captions": "burned",\n    "narration": {\n      "piper-tts": "1.8.0"\n    }\n  },\n'
@@ -102,13 +133,14 @@ def test_the_manifest_file_is_spelled_out(tmp_path):
         f'    {{\n      "scene": "IntroCard",\n      "file": "IntroCard.mp4",\n{made_with}    }},\n'
         f'    {{\n      "scene": "GravityScene",\n      "file": "GravityScene.mp4",\n{made_with}    }},\n'
         f'    {{\n      "scene": "Unlisted",\n      "file": "Unlisted.mp4",\n{made_with}    }}\n'
-        '  ],\n'
+        "  ],\n"
         '  "lecture": {\n    "file": "lecture.mp4",\n    "chapters": [\n      {\n'
         '        "title": "Apple: fruit or tech?"\n      }\n    ],\n'
         '    "made_with": {\n      "example_sha256": "abc",\n      "settings": {\n        "captions": "burned",\n'
         '        "narration": {\n          "piper-tts": "1.8.0"\n        }\n      }\n    }\n'
-        '  }\n'
-        '}\n')
+        "  }\n"
+        "}\n"
+    )
     assert (tmp_path / "manifest.json").read_bytes() == expected.encode("utf-8")
     assert written == json.loads(expected)
     # a run without a lecture keeps the earlier one while its file is there, with what made it
@@ -125,10 +157,16 @@ def test_a_clip_rendered_again_replaces_its_entry_and_text_stays_readable(tmp_pa
     example = {"name": "äpfel", "sha256": "1" * 64, "defaults": []}
     (tmp_path / "A.mp4").write_bytes(b"a")
     (tmp_path / "B.mp4").write_bytes(b"b")
-    write_manifest(tmp_path, example, "low", [{"scene": "A", "file": "A.mp4", "heading": "old"},
-                                              {"scene": "B", "file": "B.mp4", "heading": "b"}], ["A", "B"])
-    manifest = write_manifest(tmp_path, example, "low", [{"scene": "A", "file": "A.mp4", "heading": "Äpfel: neu"}],
-                              ["A", "B"])
+    write_manifest(
+        tmp_path,
+        example,
+        "low",
+        [{"scene": "A", "file": "A.mp4", "heading": "old"}, {"scene": "B", "file": "B.mp4", "heading": "b"}],
+        ["A", "B"],
+    )
+    manifest = write_manifest(
+        tmp_path, example, "low", [{"scene": "A", "file": "A.mp4", "heading": "Äpfel: neu"}], ["A", "B"]
+    )
     assert [(entry["scene"], entry["heading"]) for entry in manifest["clips"]] == [("A", "Äpfel: neu"), ("B", "b")]
     raw = (tmp_path / "manifest.json").read_bytes()
     assert "Äpfel: neu".encode("utf-8") in raw and b"\\u00c4" not in raw

@@ -31,8 +31,13 @@ def write_course(folder: Path) -> Path:
 
 
 def render(course: Path, out: Path, *arguments: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "render.py"), "--course", str(course), "--out", str(out),
-                           *arguments], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), "--course", str(course), "--out", str(out), *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def every_file(folder: Path) -> dict[str, bytes]:
@@ -86,9 +91,22 @@ def rendering_worker(cluster: LocalCluster, deadline: float) -> tuple[str, int]:
 
 
 def test_a_worker_killed_mid_clip_has_its_clip_rendered_again(course, local_run, cluster, tmp_path):
-    run = subprocess.Popen([sys.executable, str(ROOT / "render.py"), "--course", str(course), "--out", str(tmp_path),
-                            "--cluster", cluster.address], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           text=True)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "render.py"),
+            "--course",
+            str(course),
+            "--out",
+            str(tmp_path),
+            "--cluster",
+            cluster.address,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     worker, pid = rendering_worker(cluster, time.monotonic() + 60)
     time.sleep(1)  # inside its clip
     os.kill(pid, signal.SIGKILL)
@@ -118,15 +136,31 @@ def test_a_worker_with_another_version_is_refused_before_it_renders(course, tmp_
 def listed_clips(out: Path) -> dict[str, dict]:
     """Every clip the course's manifests list, by its path under the course's folder."""
     course = out / "two-examples"
-    return {str((manifest.parent / clip["file"]).relative_to(course)): clip
-            for manifest in sorted(course.rglob("manifest.json")) for clip in json.loads(manifest.read_text())["clips"]}
+    return {
+        str((manifest.parent / clip["file"]).relative_to(course)): clip
+        for manifest in sorted(course.rglob("manifest.json"))
+        for clip in json.loads(manifest.read_text())["clips"]
+    }
 
 
 def test_a_scheduler_lost_mid_run_keeps_the_finished_clips_and_a_rerun_completes(course, local_run, tmp_path):
     first = LocalCluster(tmp_path / "lost")
-    run = subprocess.Popen([sys.executable, str(ROOT / "render.py"), "--course", str(course), "--out",
-                            str(tmp_path / "out"), "--cluster", first.address], cwd=ROOT, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "render.py"),
+            "--course",
+            str(course),
+            "--out",
+            str(tmp_path / "out"),
+            "--cluster",
+            first.address,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 120
         while not listed_clips(tmp_path / "out") and time.monotonic() < deadline:
@@ -156,14 +190,24 @@ def test_a_scheduler_lost_mid_run_keeps_the_finished_clips_and_a_rerun_completes
     assert [name for name in clips if files[name] != local_run[name]] == []
 
 
-@pytest.mark.parametrize("arguments, line", [
-    (["--cluster", "8786"], "--cluster '8786': give the scheduler's address, like tcp://HOST:8786"),
-    (["--cluster", "tcp://127.0.0.1:8786", "--preview"], "--cluster renders clips; --preview and --check-example "
-                                                         "run here: drop --cluster"),
-])
+@pytest.mark.parametrize(
+    "arguments, line",
+    [
+        (["--cluster", "8786"], "--cluster '8786': give the scheduler's address, like tcp://HOST:8786"),
+        (
+            ["--cluster", "tcp://127.0.0.1:8786", "--preview"],
+            "--cluster renders clips; --preview and --check-example run here: drop --cluster",
+        ),
+    ],
+)
 def test_a_bad_cluster_option_is_one_line_and_nothing_is_written(tmp_path, arguments, line):
-    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(tmp_path / "out"), *arguments],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), "--out", str(tmp_path / "out"), *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     (said,) = done.stderr.splitlines()
     assert said.startswith(f"render.py: error: {line}"), said

@@ -55,7 +55,10 @@ EYE = np.eye(2)[None]  # one head, identity
         (lambda: MultiHeadAttention(EYE, EYE, EYE[0], np.eye(2)), "w_v must have 3 dimensions"),
         (lambda: MultiHeadAttention(EYE, EYE, EYE, np.eye(2)[None]), "w_o must have 2 dimensions"),
         (lambda: MultiHeadAttention(EYE, EYE, EYE, np.eye(2))([[1, 2, 3]]), "x must have d_model = 2 columns"),
-        (lambda: MultiHeadAttention(EYE, EYE, EYE, np.eye(2))([[1, 2]], context=[[1]]), "context must have d_model = 2"),
+        (
+            lambda: MultiHeadAttention(EYE, EYE, EYE, np.eye(2))([[1, 2]], context=[[1]]),
+            "context must have d_model = 2",
+        ),
         (lambda: shear(math.inf), "k must be finite"),
         (lambda: shear(1.0, axis="z"), "axis must be one of 'x', 'y'"),
         (lambda: rotation("north"), "theta must be numeric"),
@@ -63,8 +66,10 @@ EYE = np.eye(2)[None]  # one head, identity
         (lambda: recurrent_states([1, 2], np.eye(2), np.eye(2)), "x must have 2 dimensions"),
         (lambda: recurrent_states([[1, 2]], [[math.nan, 0], [0, 1]], np.eye(2)), "w_x must be finite"),
         (lambda: recurrent_states([[1, 2]], np.eye(2), np.zeros((0, 2))), "w_h must not be empty"),
-        (lambda: recurrent_states([[1, 2]], np.eye(3), np.eye(3)),
-         "w_x must have 2 rows (the width of x), got shape (3, 3)"),
+        (
+            lambda: recurrent_states([[1, 2]], np.eye(3), np.eye(3)),
+            "w_x must have 2 rows (the width of x), got shape (3, 3)",
+        ),
         (lambda: recurrent_states([[1, 2]], np.ones((2, 3)), np.eye(2)), "w_h must have shape (3, 3), got (2, 2)"),
     ],
 )

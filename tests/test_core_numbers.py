@@ -67,8 +67,7 @@ def test_similarity_kinds():
     a, b = [[1.0, 2.0]], [[3.0, 4.0], [0.0, 1.0]]
     assert similarity(a, b, "dot") == pytest.approx(np.array([[11.0, 2.0]]))
     assert similarity(a, b, "scaled_dot") == pytest.approx(np.array([[11 / math.sqrt(2), 2 / math.sqrt(2)]]))
-    assert similarity(a, b, "cosine") == pytest.approx(np.array([[11 / (math.sqrt(5) * 5), 2 / math.sqrt(5)]])
-    )
+    assert similarity(a, b, "cosine") == pytest.approx(np.array([[11 / (math.sqrt(5) * 5), 2 / math.sqrt(5)]]))
 
 
 def test_softmax_is_stable_for_huge_scores():
@@ -115,9 +114,7 @@ def test_multi_head_concatenates_then_applies_w_o():
     expected_heads = [attention(x @ m, x @ m, x @ m) for m in maps]
     for head, expected in zip(result.heads, expected_heads):
         assert head.weights == pytest.approx(expected.weights)
-    assert result.concat == pytest.approx(
-        np.concatenate([h.output for h in expected_heads], axis=1)
-    )
+    assert result.concat == pytest.approx(np.concatenate([h.output for h in expected_heads], axis=1))
     assert result.output == pytest.approx(result.concat @ w_o)
 
 

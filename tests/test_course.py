@@ -18,13 +18,13 @@ HOSTILE_TITLE = 'Attention <img src=x onerror="window.pwned=1"> & </script>'
 
 
 def render(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
 
 
 def course_text(title: str = HOSTILE_TITLE, examples=("fruit.toml", "bank-river-vs-money"), extra: str = "") -> str:
-    return (f"title = {json.dumps(title)}\nexamples = {json.dumps(list(examples))}\n"
-            f"scenes = [\"IntroCard\"]\n{extra}")
+    return f'title = {json.dumps(title)}\nexamples = {json.dumps(list(examples))}\nscenes = ["IntroCard"]\n{extra}'
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,9 @@ def test_course_json_names_each_lecture_with_its_manifest(course):
     _, folder = course
     record = json.loads((folder / "course.json").read_text(encoding="utf-8"))
     assert record["course"]["title"] == HOSTILE_TITLE and record["course"]["name"] == "week-one"
-    assert record["course"]["sha256"] == hashlib.sha256((folder.parent.parent / "week-one.toml").read_bytes()).hexdigest()
+    assert (
+        record["course"]["sha256"] == hashlib.sha256((folder.parent.parent / "week-one.toml").read_bytes()).hexdigest()
+    )
     assert [lecture["example"] for lecture in record["lectures"]] == ["fruit-vs-tech", "bank-river-vs-money"]
     for lecture in record["lectures"]:
         manifest_path = folder / lecture["manifest"]
@@ -75,8 +77,9 @@ def test_the_index_page_links_every_lecture_and_keeps_text_as_text(course):
         headings = page.locator("#lectures h2").all_inner_texts()
         assert headings == ["Apple: fruit or tech?", "Bank: river or money?"]
         links = page.locator("#lectures a").evaluate_all("links => links.map(link => link.href)")
-        assert links == [f"file://{folder}/{lecture[kind]}" for lecture in record["lectures"]
-                         for kind in ("page", "present")]
+        assert links == [
+            f"file://{folder}/{lecture[kind]}" for lecture in record["lectures"] for kind in ("page", "present")
+        ]
         page.click("#lectures a >> nth=0")  # the lecture page opens, with its video
         page.wait_for_function("document.getElementById('video').readyState >= 1", timeout=20000)
         assert page.inner_text("h1") == "Apple: fruit or tech?"
@@ -92,26 +95,43 @@ def test_a_changed_example_renders_again_only_its_own_clips(course, tmp_path):
     fruit.write_text(fruit.read_text().replace('title = "Apple: fruit or tech?"', 'title = "Apple, again?"'))
     done = render("--course", str(folder / "week-one.toml"), "--out", str(folder / "out"))
     assert done.returncode == 0, done.stderr
-    reused = {manifest.parent.parent.parent.name: [clip["reused"] for clip in json.loads(manifest.read_text())["clips"]]
-              for manifest in (folder / "out" / "week-one").rglob("manifest.json")}
+    reused = {
+        manifest.parent.parent.parent.name: [clip["reused"] for clip in json.loads(manifest.read_text())["clips"]]
+        for manifest in (folder / "out" / "week-one").rglob("manifest.json")
+    }
     assert reused == {"fruit-vs-tech": [False], "bank-river-vs-money": [True]}
     record = json.loads((folder / "out" / "week-one" / "course.json").read_text())
     assert [lecture["title"] for lecture in record["lectures"]] == ["Apple, again?", "Bank: river or money?"]
 
 
-@pytest.mark.parametrize("text, line", [
-    ('examples = ["fruit-vs-tech"]\n', "title: is missing; add it (see docs/course.md)"),
-    (course_text(examples=SHIPPED, extra='format = ["vertical"]\n'), "format: unknown key; did you mean 'formats'?"),
-    (course_text(examples=SHIPPED, extra='formats = ["square"]\n'), "formats[0]: a string 'square' is not one of these; choose from "
-                                                  "landscape, vertical"),
-    (course_text(examples=SHIPPED, extra='quality = "hihg"\n'), "quality: a string 'hihg' is not one of these; did you mean 'high'?"),
-    (course_text(examples=("fruit-vs-tek",)), "examples[0]: 'fruit-vs-tek' does not exist; did you mean "
-                                              "'fruit-vs-tech'?"),
-    (course_text(examples=("fruit-vs-tech", "fruit-vs-tech.toml")), "examples[1]: 'fruit-vs-tech.toml' is already in "
-                                                                    "the course; give each example once"),
-    (course_text(examples=("broken.toml",)), "examples[0]: "),
-    ("title = 'x'\nexamples = [\n", "toml: not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ('examples = ["fruit-vs-tech"]\n', "title: is missing; add it (see docs/course.md)"),
+        (
+            course_text(examples=SHIPPED, extra='format = ["vertical"]\n'),
+            "format: unknown key; did you mean 'formats'?",
+        ),
+        (
+            course_text(examples=SHIPPED, extra='formats = ["square"]\n'),
+            "formats[0]: a string 'square' is not one of these; choose from landscape, vertical",
+        ),
+        (
+            course_text(examples=SHIPPED, extra='quality = "hihg"\n'),
+            "quality: a string 'hihg' is not one of these; did you mean 'high'?",
+        ),
+        (
+            course_text(examples=("fruit-vs-tek",)),
+            "examples[0]: 'fruit-vs-tek' does not exist; did you mean 'fruit-vs-tech'?",
+        ),
+        (
+            course_text(examples=("fruit-vs-tech", "fruit-vs-tech.toml")),
+            "examples[1]: 'fruit-vs-tech.toml' is already in the course; give each example once",
+        ),
+        (course_text(examples=("broken.toml",)), "examples[0]: "),
+        ("title = 'x'\nexamples = [\n", "toml: not valid TOML"),
+    ],
+)
 def test_a_bad_course_file_is_one_line_naming_the_field_and_nothing_is_written(tmp_path, text, line):
     (tmp_path / "broken.toml").write_text('name = "broken"\ntitle = "Broken"\n')  # no words: not an example
     (tmp_path / "c.toml").write_text(text, encoding="utf-8")
@@ -126,6 +146,8 @@ def test_options_the_course_file_decides_are_refused_with_course(tmp_path):
     (tmp_path / "c.toml").write_text(course_text(examples=("fruit-vs-tech",)))
     done = render("--course", str(tmp_path / "c.toml"), "--out", str(tmp_path / "out"), "--format", "vertical")
     assert done.returncode == 2
-    assert done.stderr.strip() == ("render.py: error: --course takes the examples, formats, quality and narration "
-                                   "from the course file: drop --format (see docs/course.md)")
+    assert done.stderr.strip() == (
+        "render.py: error: --course takes the examples, formats, quality and narration "
+        "from the course file: drop --format (see docs/course.md)"
+    )
     assert not (tmp_path / "out").exists()

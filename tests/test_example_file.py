@@ -36,44 +36,94 @@ BAD = [
     ("not toml", VALID + "\nthis is = = not toml\n", "toml", "not valid TOML"),
     ("missing key", VALID.replace('title = "A tiny example"\n', ""), "title", "is missing"),
     ("unknown key", VALID.replace("title =", "titel ="), "titel", "did you mean 'title'"),
-    ("unknown key in a table", VALID.replace('focus = "apple"', 'focus = "apple"\nfocal = "x"'),
-     "sentences[1].focal", "did you mean 'focus'"),
+    (
+        "unknown key in a table",
+        VALID.replace('focus = "apple"', 'focus = "apple"\nfocal = "x"'),
+        "sentences[1].focal",
+        "did you mean 'focus'",
+    ),
     ("wrong type", VALID.replace('title = "A tiny example"', "title = 5"), "title", "must be a string"),
     ("vector of 3", VALID.replace("apple = [2.0, 2.0]", "apple = [2.0, 2.0, 1.0]"), "words.apple", "2 numbers"),
     ("vector of text", VALID.replace("apple = [2.0, 2.0]", 'apple = ["2", 2.0]'), "words.apple", "must be a number"),
     ("nan", VALID.replace("apple = [2.0, 2.0]", "apple = [nan, 2.0]"), "words.apple", "finite"),
     ("infinity", VALID.replace("apple = [2.0, 2.0]", "apple = [inf, 2.0]"), "words.apple", "finite"),
     ("absurdly large", VALID.replace("apple = [2.0, 2.0]", "apple = [1e9, 2.0]"), "words.apple", "too large"),
-    ("duplicate word", VALID.replace("phone = [4.0, 0.0]", "phone = [4.0, 0.0]\napple = [1.0, 1.0]"),
-     "toml", "given twice"),
+    (
+        "duplicate word",
+        VALID.replace("phone = [4.0, 0.0]", "phone = [4.0, 0.0]\napple = [1.0, 1.0]"),
+        "toml",
+        "given twice",
+    ),
     ("upper-case word", VALID.replace("phone = [4.0, 0.0]", "Phone = [4.0, 0.0]"), "words.Phone", "'phone'"),
-    ("word of two tokens", VALID.replace("phone = [4.0, 0.0]", '"new york" = [4.0, 0.0]'),
-     "words.new york", "one token"),
-    ("focus without embedding", VALID.replace('focus = "apple"', 'focus = "pear"').replace("An apple", "A pear"),
-     "sentences[1].focus", "has no embedding"),
-    ("focus not in sentence", VALID.replace('focus = "apple"', 'focus = "phone"'),
-     "sentences[1].focus", "is not a word of the sentence"),
-    ("no sentences", 'name = "tiny"\ntitle = "T"\nsentences = []\n[words]\napple = [2.0, 2.0]\n',
-     "sentences", "is empty"),
+    (
+        "word of two tokens",
+        VALID.replace("phone = [4.0, 0.0]", '"new york" = [4.0, 0.0]'),
+        "words.new york",
+        "one token",
+    ),
+    (
+        "focus without embedding",
+        VALID.replace('focus = "apple"', 'focus = "pear"').replace("An apple", "A pear"),
+        "sentences[1].focus",
+        "has no embedding",
+    ),
+    (
+        "focus not in sentence",
+        VALID.replace('focus = "apple"', 'focus = "phone"'),
+        "sentences[1].focus",
+        "is not a word of the sentence",
+    ),
+    (
+        "no sentences",
+        'name = "tiny"\ntitle = "T"\nsentences = []\n[words]\napple = [2.0, 2.0]\n',
+        "sentences",
+        "is empty",
+    ),
     ("zero vector for cosine", VALID.replace("phone = [4.0, 0.0]", "phone = [0.0, 0.0]"), "words.phone", "zero vector"),
     ("unknown similarity", VALID.replace('"cosine"', '"euclid"'), "similarity", "must be one of"),
-    ("map not 2x2", VALID + "[maps]\nquery = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\n"
-     "value = [[1.0, 0.0], [0.0, 1.0]]\n", "maps.query", "2x2"),
-    ("map entry huge", VALID + "[maps]\nquery = [[1e6, 0.0], [0.0, 1.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\n"
-     "value = [[1.0, 0.0], [0.0, 1.0]]\n", "maps.query", "too large"),
+    (
+        "map not 2x2",
+        VALID + "[maps]\nquery = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\n"
+        "value = [[1.0, 0.0], [0.0, 1.0]]\n",
+        "maps.query",
+        "2x2",
+    ),
+    (
+        "map entry huge",
+        VALID + "[maps]\nquery = [[1e6, 0.0], [0.0, 1.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\n"
+        "value = [[1.0, 0.0], [0.0, 1.0]]\n",
+        "maps.query",
+        "too large",
+    ),
     ("W_O wrong shape", VALID + HEADS + "[output]\nmap = [[1.0, 0.0], [0.0, 1.0]]\n", "output.map", "4 rows"),
-    ("one head", VALID + HEADS.split("[[heads]]\nname = \"two\"")[0], "heads", "from 2 to"),
+    ("one head", VALID + HEADS.split('[[heads]]\nname = "two"')[0], "heads", "from 2 to"),
     ("bad name", VALID.replace('name = "tiny"', 'name = "../My Lesson"'), "name", "lower-case letters"),
     ("name with slash", VALID.replace('name = "tiny"', 'name = "a/b"'), "name", "lower-case letters"),
-    ("too many words", VALID.replace("[words]\n", "[words]\n" + "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 16))),
-     "words", "at most 16"),
-    ("too many tokens", VALID.replace('"An apple and an orange"', '"' + "an apple " * 9 + '"'),
-     "sentences[1].text", "at most 16"),
+    (
+        "too many words",
+        VALID.replace("[words]\n", "[words]\n" + "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 16))),
+        "words",
+        "at most 16",
+    ),
+    (
+        "too many tokens",
+        VALID.replace('"An apple and an orange"', '"' + "an apple " * 9 + '"'),
+        "sentences[1].text",
+        "at most 16",
+    ),
     ("title with a line break", VALID.replace('"A tiny example"', '"A tiny\\nexample"'), "title", "control character"),
-    ("latex in a word", VALID.replace("phone = [4.0, 0.0]", '"\\\\input{/etc/passwd}" = [4.0, 0.0]'),
-     "words.\\input{/etc/passwd}", "one token"),
-    ("markup in a word", VALID.replace("phone = [4.0, 0.0]", '"<span>x</span>" = [4.0, 0.0]'),
-     "words.<span>x</span>", "one token"),
+    (
+        "latex in a word",
+        VALID.replace("phone = [4.0, 0.0]", '"\\\\input{/etc/passwd}" = [4.0, 0.0]'),
+        "words.\\input{/etc/passwd}",
+        "one token",
+    ),
+    (
+        "markup in a word",
+        VALID.replace("phone = [4.0, 0.0]", '"<span>x</span>" = [4.0, 0.0]'),
+        "words.<span>x</span>",
+        "one token",
+    ),
 ]
 
 
@@ -88,35 +138,35 @@ def test_each_mistake_names_its_field(case, text, field, advice):
 
 # Each mistake's whole line, as the user reads it (reviewed): the field, what is wrong, the fix
 MESSAGES = {
-    'not toml': "toml: not valid TOML: Expected '=' after a key in a key/value pair (at line 15, column 6); check the quoting and brackets there",
-    'missing key': 'title: is missing; add it (see assets/examples/README.md)',
-    'unknown key': "titel: unknown key; did you mean 'title'?",
-    'unknown key in a table': "sentences[1].focal: unknown key; did you mean 'focus'?",
-    'wrong type': 'title: must be a string, got a number 5',
-    'vector of 3': 'words.apple: must be 2 numbers like [2.0, 1.5], got a list [2.0, 2.0, 1.0]',
-    'vector of text': "words.apple: must be a number, got a string '2'",
-    'nan': 'words.apple: must be a finite number, got nan',
-    'infinity': 'words.apple: must be a finite number, got inf',
-    'absurdly large': 'words.apple: 1000000000.0 is too large to draw; keep it within ±20',
-    'duplicate word': 'toml: a key or table is given twice (at line 10, column 19); give each word and each table once',
-    'upper-case word': "words.Phone: words are matched in lower case; write it as 'phone'",
-    'word of two tokens': 'words.new york: a word must be one token: letters and digits only, no spaces, punctuation or symbols',
-    'focus without embedding': "sentences[1].focus: 'pear' has no embedding; add it under [words] or choose a word that has one",
-    'focus not in sentence': "sentences[1].focus: 'phone' is not a word of the sentence 'An apple and an orange'; choose one of its words",
-    'no sentences': 'sentences: is empty; add at least one [[sentences]] with text and focus',
-    'zero vector for cosine': 'words.phone: is the zero vector, which has no direction for cosine similarity; move it off the origin',
-    'unknown similarity': "similarity: must be one of 'dot', 'cosine', 'scaled_dot', got 'euclid'",
-    'map not 2x2': 'maps.query: must be a 2x2 matrix like [[1.0, 0.0], [0.5, 1.0]], got a list [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]',
-    'map entry huge': 'maps.query: 1000000.0 is too large to draw; keep it within ±3',
-    'W_O wrong shape': 'output.map: must be 4 rows (2 per head) of 2 numbers, got a list [[1.0, 0.0], [0.0, 1.0]]',
-    'one head': 'heads: has 1; give from 2 to 4 [[heads]] (several heads are the point of the clip)',
-    'bad name': "name: '../My Lesson' must be lower-case letters, digits and single hyphens (like 'fruit-vs-tech'), at most 40 characters",
-    'name with slash': "name: 'a/b' must be lower-case letters, digits and single hyphens (like 'fruit-vs-tech'), at most 40 characters",
-    'too many words': 'words: has 18 words; at most 16 fit legibly in the plane',
-    'too many tokens': 'sentences[1].text: has 18 words; at most 16 fit on screen',
-    'title with a line break': 'title: has a control character (a line break or tab?); keep it on one line',
-    'latex in a word': 'words.\\input{/etc/passwd}: a word must be one token: letters and digits only, no spaces, punctuation or symbols',
-    'markup in a word': 'words.<span>x</span>: a word must be one token: letters and digits only, no spaces, punctuation or symbols',
+    "not toml": "toml: not valid TOML: Expected '=' after a key in a key/value pair (at line 15, column 6); check the quoting and brackets there",
+    "missing key": "title: is missing; add it (see assets/examples/README.md)",
+    "unknown key": "titel: unknown key; did you mean 'title'?",
+    "unknown key in a table": "sentences[1].focal: unknown key; did you mean 'focus'?",
+    "wrong type": "title: must be a string, got a number 5",
+    "vector of 3": "words.apple: must be 2 numbers like [2.0, 1.5], got a list [2.0, 2.0, 1.0]",
+    "vector of text": "words.apple: must be a number, got a string '2'",
+    "nan": "words.apple: must be a finite number, got nan",
+    "infinity": "words.apple: must be a finite number, got inf",
+    "absurdly large": "words.apple: 1000000000.0 is too large to draw; keep it within ±20",
+    "duplicate word": "toml: a key or table is given twice (at line 10, column 19); give each word and each table once",
+    "upper-case word": "words.Phone: words are matched in lower case; write it as 'phone'",
+    "word of two tokens": "words.new york: a word must be one token: letters and digits only, no spaces, punctuation or symbols",
+    "focus without embedding": "sentences[1].focus: 'pear' has no embedding; add it under [words] or choose a word that has one",
+    "focus not in sentence": "sentences[1].focus: 'phone' is not a word of the sentence 'An apple and an orange'; choose one of its words",
+    "no sentences": "sentences: is empty; add at least one [[sentences]] with text and focus",
+    "zero vector for cosine": "words.phone: is the zero vector, which has no direction for cosine similarity; move it off the origin",
+    "unknown similarity": "similarity: must be one of 'dot', 'cosine', 'scaled_dot', got 'euclid'",
+    "map not 2x2": "maps.query: must be a 2x2 matrix like [[1.0, 0.0], [0.5, 1.0]], got a list [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]",
+    "map entry huge": "maps.query: 1000000.0 is too large to draw; keep it within ±3",
+    "W_O wrong shape": "output.map: must be 4 rows (2 per head) of 2 numbers, got a list [[1.0, 0.0], [0.0, 1.0]]",
+    "one head": "heads: has 1; give from 2 to 4 [[heads]] (several heads are the point of the clip)",
+    "bad name": "name: '../My Lesson' must be lower-case letters, digits and single hyphens (like 'fruit-vs-tech'), at most 40 characters",
+    "name with slash": "name: 'a/b' must be lower-case letters, digits and single hyphens (like 'fruit-vs-tech'), at most 40 characters",
+    "too many words": "words: has 18 words; at most 16 fit legibly in the plane",
+    "too many tokens": "sentences[1].text: has 18 words; at most 16 fit on screen",
+    "title with a line break": "title: has a control character (a line break or tab?); keep it on one line",
+    "latex in a word": "words.\\input{/etc/passwd}: a word must be one token: letters and digits only, no spaces, punctuation or symbols",
+    "markup in a word": "words.<span>x</span>: a word must be one token: letters and digits only, no spaces, punctuation or symbols",
 }
 
 
@@ -128,8 +178,9 @@ def test_each_mistake_reads_as_reviewed(case, text):
 
 
 def run_render(*arguments):
-    return subprocess.run([sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.mark.parametrize("case, text, field, advice", BAD[::4], ids=[case[0] for case in BAD[::4]])
@@ -224,7 +275,9 @@ def test_the_default_example_is_the_lecture():
     assert [head.name for head in example.heads] == ["kind", "dish"]
 
 
-EVERY_TABLE = VALID.replace('similarity = "cosine"', 'similarity = "dot"') + """
+EVERY_TABLE = (
+    VALID.replace('similarity = "cosine"', 'similarity = "dot"')
+    + """
 [[sentences]]
 text = "An apple and a phone"
 focus = "apple"
@@ -233,7 +286,9 @@ focus = "apple"
 query = [[1.0, 0.0], [0.5, 1.0]]
 key = [[1.0, 0.0], [0.0, 1.0]]
 value = [[2.0, 0.0], [0.0, 1.0]]
-""" + HEADS + """
+"""
+    + HEADS
+    + """
 [output]
 map = [[1.0, 0.0], [0.0, 1.0], [0.5, 0.0], [0.0, 0.5]]
 
@@ -245,6 +300,7 @@ decoder = "An orange"
 name = "all-MiniLM-L6-v2"
 layer = 2
 """
+)
 
 
 def test_the_canonical_form_is_spelled_out_and_hashed_sorted_and_compact():
@@ -253,14 +309,19 @@ def test_the_canonical_form_is_spelled_out_and_hashed_sorted_and_compact():
 
     identity = [[1.0, 0.0], [0.0, 1.0]]
     expected = {
-        "name": "tiny", "title": "A tiny example", "similarity": "dot",
+        "name": "tiny",
+        "title": "A tiny example",
+        "similarity": "dot",
         "words": {"apple": [2.0, 2.0], "orange": [0.0, 3.0], "phone": [4.0, 0.0]},
-        "sentences": [{"text": "An apple and an orange", "focus": "apple"},
-                      {"text": "An apple and a phone", "focus": "apple"}],
+        "sentences": [
+            {"text": "An apple and an orange", "focus": "apple"},
+            {"text": "An apple and a phone", "focus": "apple"},
+        ],
         "maps": {"query": [[1.0, 0.0], [0.5, 1.0]], "key": identity, "value": [[2.0, 0.0], [0.0, 1.0]]},
-        "heads": [{"name": "one", "query": identity, "key": identity, "value": identity},
-                  {"name": "two", "query": [[1.0, 0.0], [0.5, 1.0]], "key": [[1.0, 0.0], [0.5, 1.0]],
-                   "value": identity}],
+        "heads": [
+            {"name": "one", "query": identity, "key": identity, "value": identity},
+            {"name": "two", "query": [[1.0, 0.0], [0.5, 1.0]], "key": [[1.0, 0.0], [0.5, 1.0]], "value": identity},
+        ],
         "output": {"map": [[1.0, 0.0], [0.0, 1.0], [0.5, 0.0], [0.0, 0.5]]},
         "cross": {"encoder": "An apple and a phone", "decoder": "An orange"},
         "model": {"name": "all-MiniLM-L6-v2", "layer": 2, "head": "auto"},
@@ -276,16 +337,22 @@ def test_the_canonical_form_is_spelled_out_and_hashed_sorted_and_compact():
     assert automatic.canonical()["model"] == {"name": "all-MiniLM-L6-v2", "layer": "auto", "head": "auto"}
 
 
-@pytest.mark.parametrize(("value", "said"), [
-    ("true", "got a boolean True"),
-    ("5", "got a number 5"),
-    ("2.5", "got a number 2.5"),
-    ("[1, 2]", "got a list [1, 2]"),
-    ("{ a = 1 }", "got a table {'a': 1}"),
-    ("1979-05-27", "got date datetime.date(1979, 5, 27)"),
-    ("[11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]", "got a list [11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"),  # 40: whole
-    ("[11, 11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]", "got a list [11, 11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1..."),  # 41: cut
-])
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("true", "got a boolean True"),
+        ("5", "got a number 5"),
+        ("2.5", "got a number 2.5"),
+        ("[1, 2]", "got a list [1, 2]"),
+        ("{ a = 1 }", "got a table {'a': 1}"),
+        ("1979-05-27", "got date datetime.date(1979, 5, 27)"),
+        (
+            "[11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]",
+            "got a list [11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]",
+        ),  # 40: whole
+        ("[11, 11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]", "got a list [11, 11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1..."),  # 41: cut
+    ],
+)
 def test_a_wrong_value_is_described_by_its_kind_and_shown_short(value, said):
     with pytest.raises(ExampleError) as raised:
         parse_example(VALID.replace('focus = "apple"', f"focus = {value}"))
@@ -298,14 +365,22 @@ def test_a_string_where_numbers_belong_is_described_as_a_string():
     assert str(raised.value) == "words.apple: must be 2 numbers like [2.0, 1.5], got a string 'two'"
 
 
-@pytest.mark.parametrize(("cross", "message"), [
-    ('encoder = "An apple"', "cross.decoder: is missing; add it (see assets/examples/README.md)"),
-    ('decoder = "An apple"', "cross.encoder: is missing; add it (see assets/examples/README.md)"),
-    ('encoder = "An apple"\ndecoder = 5', "cross.decoder: must be a string, got a number 5"),
-    ('encoder = "Nothing here"\ndecoder = "An apple"', "cross.encoder: has no word with an embedding; use words from [words]"),
-    ('encoder = "An apple"\ndecoder = "' + " ".join(["apple"] * 9) + '"',
-     "cross.decoder: has 9 words with embeddings; at most 8"),
-])
+@pytest.mark.parametrize(
+    ("cross", "message"),
+    [
+        ('encoder = "An apple"', "cross.decoder: is missing; add it (see assets/examples/README.md)"),
+        ('decoder = "An apple"', "cross.encoder: is missing; add it (see assets/examples/README.md)"),
+        ('encoder = "An apple"\ndecoder = 5', "cross.decoder: must be a string, got a number 5"),
+        (
+            'encoder = "Nothing here"\ndecoder = "An apple"',
+            "cross.encoder: has no word with an embedding; use words from [words]",
+        ),
+        (
+            'encoder = "An apple"\ndecoder = "' + " ".join(["apple"] * 9) + '"',
+            "cross.decoder: has 9 words with embeddings; at most 8",
+        ),
+    ],
+)
 def test_a_bad_cross_table_names_its_field(cross, message):
     with pytest.raises(ExampleError) as raised:
         parse_example(VALID + "\n[cross]\n" + cross + "\n")
@@ -313,60 +388,102 @@ def test_a_bad_cross_table_names_its_field(cross, message):
 
 
 TWO_SENTENCES = VALID + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n'
-HEAD_ROWS = 'query = [[1.0, 0.0], [0.0, 1.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\nvalue = [[1.0, 0.0], [0.0, 1.0]]\n'
+HEAD_ROWS = "query = [[1.0, 0.0], [0.0, 1.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\nvalue = [[1.0, 0.0], [0.0, 1.0]]\n"
 ONE_SENTENCE = '[[sentences]]\ntext = "An apple"\nfocus = "apple"\n'
 NINE_WORDS = "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 9))
 
 # More mistakes, each with its whole line (reviewed): shapes, limits, the real model's choices
 MORE_MISTAKES = [
-    ('name = "tiny"\ntitle = "T"\nwords = 5\n' + ONE_SENTENCE,
-     "words: must be a table of word = [x, y], got a number 5"),
-    ('name = "tiny"\ntitle = "T"\n[words]\n' + ONE_SENTENCE,
-     "words: is empty; give each word an embedding, like apple = [2.0, 2.0]"),
+    (
+        'name = "tiny"\ntitle = "T"\nwords = 5\n' + ONE_SENTENCE,
+        "words: must be a table of word = [x, y], got a number 5",
+    ),
+    (
+        'name = "tiny"\ntitle = "T"\n[words]\n' + ONE_SENTENCE,
+        "words: is empty; give each word an embedding, like apple = [2.0, 2.0]",
+    ),
     (VALID + ONE_SENTENCE * 4, "sentences: has 5 sentences; at most 4 fit one clip"),
-    ('name = "tiny"\ntitle = "T"\nsentences = "An apple"\n[words]\napple = [2.0, 2.0]\n',
-     "sentences: must be a list of [[sentences]] tables with text and focus"),
+    (
+        'name = "tiny"\ntitle = "T"\nsentences = "An apple"\n[words]\napple = [2.0, 2.0]\n',
+        "sentences: must be a list of [[sentences]] tables with text and focus",
+    ),
     (VALID + "[model]\n", "model: compares the focus word in two sentences; give at least two [[sentences]]"),
-    (VALID.replace('similarity = "cosine"', 'similarity = "cosine"\nheads = 5'),
-     "heads: must be a list of [[heads]] tables"),
+    (
+        VALID.replace('similarity = "cosine"', 'similarity = "cosine"\nheads = 5'),
+        "heads: must be a list of [[heads]] tables",
+    ),
     (VALID.replace('name = "tiny"', "name = 5"), "name: must be a string, got a number 5"),
-    (TWO_SENTENCES + '[model]\nname = "gpt-9"\n',
-     "model.name: a string 'gpt-9' is not a model this tool has; use 'all-MiniLM-L6-v2' (or leave name out)"),
+    (
+        TWO_SENTENCES + '[model]\nname = "gpt-9"\n',
+        "model.name: a string 'gpt-9' is not a model this tool has; use 'all-MiniLM-L6-v2' (or leave name out)",
+    ),
     (VALID.replace('"A tiny example"', '"   "'), "title: is empty; write some text"),
-    (VALID.replace('"A tiny example"', '"' + "t" * 61 + '"'),
-     "title: is 61 characters; at most 60 fit on screen, shorten it"),
-    (VALID.replace("phone = [4.0, 0.0]", "abcdefghijklmnopq = [4.0, 0.0]"),
-     "words.abcdefghijklmnopq: is 17 characters; at most 16 fit as a label"),
-    (TWO_SENTENCES + "[model]\nlayer = 7\n",
-     'model.layer: must be a whole number from 1 to 6, or "auto"; got a number 7'),
-    (TWO_SENTENCES + "[model]\nlayer = 0\n",
-     'model.layer: must be a whole number from 1 to 6, or "auto"; got a number 0'),
-    (TWO_SENTENCES + "[model]\nlayer = true\n",
-     'model.layer: must be a whole number from 1 to 6, or "auto"; got a boolean True'),
-    (TWO_SENTENCES + '[model]\nhead = "best"\n',
-     "model.head: must be a whole number from 1 to 12, or \"auto\"; got a string 'best'"),
-    (VALID + "[maps]\nquery = [[1.0, 0.0], [0.0, 1.0]]\n", "maps.key: is missing; add it (see assets/examples/README.md)"),
-    (VALID + "[[heads]]\n" + HEAD_ROWS + '[[heads]]\nname = "b"\n' + HEAD_ROWS,
-     "heads[1].name: is missing; add it (see assets/examples/README.md)"),
+    (
+        VALID.replace('"A tiny example"', '"' + "t" * 61 + '"'),
+        "title: is 61 characters; at most 60 fit on screen, shorten it",
+    ),
+    (
+        VALID.replace("phone = [4.0, 0.0]", "abcdefghijklmnopq = [4.0, 0.0]"),
+        "words.abcdefghijklmnopq: is 17 characters; at most 16 fit as a label",
+    ),
+    (
+        TWO_SENTENCES + "[model]\nlayer = 7\n",
+        'model.layer: must be a whole number from 1 to 6, or "auto"; got a number 7',
+    ),
+    (
+        TWO_SENTENCES + "[model]\nlayer = 0\n",
+        'model.layer: must be a whole number from 1 to 6, or "auto"; got a number 0',
+    ),
+    (
+        TWO_SENTENCES + "[model]\nlayer = true\n",
+        'model.layer: must be a whole number from 1 to 6, or "auto"; got a boolean True',
+    ),
+    (
+        TWO_SENTENCES + '[model]\nhead = "best"\n',
+        "model.head: must be a whole number from 1 to 12, or \"auto\"; got a string 'best'",
+    ),
+    (
+        VALID + "[maps]\nquery = [[1.0, 0.0], [0.0, 1.0]]\n",
+        "maps.key: is missing; add it (see assets/examples/README.md)",
+    ),
+    (
+        VALID + "[[heads]]\n" + HEAD_ROWS + '[[heads]]\nname = "b"\n' + HEAD_ROWS,
+        "heads[1].name: is missing; add it (see assets/examples/README.md)",
+    ),
     (VALID + HEADS + "[output]\n", "output.map: is missing; add it (see assets/examples/README.md)"),
-    (VALID.replace("[words]\n", "[words]\n" + NINE_WORDS)
-     .replace('"An apple and an orange"', '"An apple and an orange w1 w2 w3 w4 w5 w6 w7 w8"'),
-     "sentences[1].text: has 10 words with embeddings; at most 8 can be drawn pulling at once"),
-    (VALID.replace('similarity = "cosine"', 'similarity = "cosine"\nmodel = "yes"')
-     + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n', "model: must be a table, got a string 'yes'"),
-    (VALID.replace("phone = [4.0, 0.0]", "kumquat = [4.0, 0.0]").replace('"An apple and an orange"', '"A kumquat"')
-     .replace('focus = "apple"', 'focus = "kumquat"') + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n'
-     + "[model]\n",
-     "sentences[1].focus: 'kumquat' is 4 word pieces in all-MiniLM-L6-v2 ('ku' + '##m' + '##qua' + '##t'); "
-     "choose a focus word the model reads as one piece"),
-    (TWO_SENTENCES.replace('text = "An apple phone"', 'text = "An apple ' + " ".join(["kumquat"] * 8) + '"')
-     + "[model]\n",
-     "sentences[2].text: is 36 word pieces in all-MiniLM-L6-v2; at most 32 fit the real-model clip, shorten it"),
+    (
+        VALID.replace("[words]\n", "[words]\n" + NINE_WORDS).replace(
+            '"An apple and an orange"', '"An apple and an orange w1 w2 w3 w4 w5 w6 w7 w8"'
+        ),
+        "sentences[1].text: has 10 words with embeddings; at most 8 can be drawn pulling at once",
+    ),
+    (
+        VALID.replace('similarity = "cosine"', 'similarity = "cosine"\nmodel = "yes"')
+        + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n',
+        "model: must be a table, got a string 'yes'",
+    ),
+    (
+        VALID.replace("phone = [4.0, 0.0]", "kumquat = [4.0, 0.0]")
+        .replace('"An apple and an orange"', '"A kumquat"')
+        .replace('focus = "apple"', 'focus = "kumquat"')
+        + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n'
+        + "[model]\n",
+        "sentences[1].focus: 'kumquat' is 4 word pieces in all-MiniLM-L6-v2 ('ku' + '##m' + '##qua' + '##t'); "
+        "choose a focus word the model reads as one piece",
+    ),
+    (
+        TWO_SENTENCES.replace('text = "An apple phone"', 'text = "An apple ' + " ".join(["kumquat"] * 8) + '"')
+        + "[model]\n",
+        "sentences[2].text: is 36 word pieces in all-MiniLM-L6-v2; at most 32 fit the real-model clip, shorten it",
+    ),
 ]
 
 
-@pytest.mark.parametrize("text, message", MORE_MISTAKES, ids=[message.split(":")[0] + f"-{index}"
-                                                             for index, (_, message) in enumerate(MORE_MISTAKES)])
+@pytest.mark.parametrize(
+    "text, message",
+    MORE_MISTAKES,
+    ids=[message.split(":")[0] + f"-{index}" for index, (_, message) in enumerate(MORE_MISTAKES)],
+)
 def test_more_mistakes_read_as_reviewed(text, message):
     with pytest.raises(ExampleError) as raised:
         parse_example(text)
@@ -377,11 +494,13 @@ def test_the_limits_themselves_are_allowed():
     """At each limit exactly: 16 words in the plane, a 16-letter word, 4 sentences, 8 words
     with embeddings in a sentence, a 60-character title, the last layer and head."""
     fifteen = "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 14))  # 3 + 13 = 16 words
-    example = parse_example(VALID.replace("[words]\n", "[words]\n" + fifteen)
-                            .replace("phone = [4.0, 0.0]", "abcdefghijklmnop = [4.0, 0.0]")
-                            .replace('"A tiny example"', '"' + "t" * 60 + '"')
-                            .replace('"An apple and an orange"', '"An apple and an orange w1 w2 w3 w4 w5 w6"')
-                            + ONE_SENTENCE * 3)
+    example = parse_example(
+        VALID.replace("[words]\n", "[words]\n" + fifteen)
+        .replace("phone = [4.0, 0.0]", "abcdefghijklmnop = [4.0, 0.0]")
+        .replace('"A tiny example"', '"' + "t" * 60 + '"')
+        .replace('"An apple and an orange"', '"An apple and an orange w1 w2 w3 w4 w5 w6"')
+        + ONE_SENTENCE * 3
+    )
     assert len(example.words) == 16 and "abcdefghijklmnop" in example.words
     assert len(example.sentences) == 4 and len(example.title) == 60
     chosen = parse_example(TWO_SENTENCES + "[model]\nlayer = 6\nhead = 12\n").model
@@ -391,8 +510,10 @@ def test_the_limits_themselves_are_allowed():
 def test_a_file_that_is_missing_or_not_utf8_is_named(tmp_path):
     with pytest.raises(ExampleError) as raised:
         load_example(tmp_path / "nowhere.toml")
-    assert str(raised.value) == ("file: does not exist; give the path of a .toml example, or the name of a "
-                                 "shipped one (bank-river-vs-money, fruit-vs-tech, it-animal-or-street)")
+    assert str(raised.value) == (
+        "file: does not exist; give the path of a .toml example, or the name of a "
+        "shipped one (bank-river-vs-money, fruit-vs-tech, it-animal-or-street)"
+    )
     latin1 = tmp_path / "latin1.toml"
     latin1.write_bytes(VALID.replace("A tiny example", "Caf\xe9").encode("latin-1"))
     with pytest.raises(ExampleError) as raised:
@@ -407,7 +528,10 @@ def test_a_folder_a_name_and_a_near_miss_are_each_told_what_to_do(tmp_path):
     (tmp_path / "mine.toml").write_text(VALID, encoding="utf-8")
     with pytest.raises(ExampleError) as raised:
         load_example(tmp_path)
-    assert str(raised.value) == "file: is a folder, not an example file; give the path of a .toml file (it holds mine.toml)"
+    assert (
+        str(raised.value)
+        == "file: is a folder, not an example file; give the path of a .toml file (it holds mine.toml)"
+    )
     assert load_example("fruit-vs-tech").name == load_example("fruit-vs-tech.toml").name == "fruit-vs-tech"
     with pytest.raises(ExampleError) as raised:
         load_example("fruit-vs-tec")
@@ -419,13 +543,17 @@ def test_a_folder_a_name_and_a_near_miss_are_each_told_what_to_do(tmp_path):
 def test_a_word_beyond_ascii_keeps_its_spelling():
     """ß stays ß (Unicode lower case, not case folding to "ss"); a capital in the sentence still
     finds the word; a bare key with such letters is told to take quotes."""
-    text = VALID.replace("orange = [0.0, 3.0]", '"straße" = [0.0, 3.0]').replace("An apple and an orange",
-                                                                                  "An apple on the Straße")
+    text = VALID.replace("orange = [0.0, 3.0]", '"straße" = [0.0, 3.0]').replace(
+        "An apple and an orange", "An apple on the Straße"
+    )
     example = parse_example(text)
     assert "straße" in example.words
     from attention_core.lessons.catalog import lesson_for
+
     assert lesson_for("GravityScene", example).sentences[0].tokens == ("apple", "straße")
     with pytest.raises(ExampleError) as raised:
         parse_example(text.replace('"straße" =', "straße ="))
-    assert str(raised.value) == ("toml: the key 'straße' has letters beyond ASCII, so TOML needs it in quotes: "
-                                 'write "straße" = ... (at line 8, column 5)')
+    assert str(raised.value) == (
+        "toml: the key 'straße' has letters beyond ASCII, so TOML needs it in quotes: "
+        'write "straße" = ... (at line 8, column 5)'
+    )

@@ -26,7 +26,9 @@ def worked_example() -> str:
 
 def test_the_worked_example_teaches_and_the_mixed_sentence_is_warned_of():
     assert example_advice(parse_example(worked_example())) == []
-    mixed = worked_example().replace("The python swallowed the cobra in the jungle", "The python ate a snake and wrote code")
+    mixed = worked_example().replace(
+        "The python swallowed the cobra in the jungle", "The python ate a snake and wrote code"
+    )
     (advice,) = example_advice(parse_example(mixed))
     quoted = " ".join(re.search(r'got: "(.*?) …"', GUIDE, flags=re.S)[1].split())  # as wrapped in the guide
     assert str(advice.message).startswith(quoted)
@@ -49,5 +51,9 @@ def test_every_command_of_the_guide_runs(tmp_path):
         done = subprocess.run(words, cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, (command, done.stderr)
     folder = tmp_path / "out" / "python-snake-or-language" / "low"
-    assert sorted(path.name for path in folder.iterdir()) == ["IntroCard.mp4", "IntroCard.srt", "manifest.json",
-                                                               "preview.png"]
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "IntroCard.mp4",
+        "IntroCard.srt",
+        "manifest.json",
+        "preview.png",
+    ]

@@ -20,9 +20,15 @@ ROOT = Path(__file__).parent.parent
 def start(out: Path, *arguments: str) -> subprocess.Popen:
     """render.py in a process group of its own, with Ctrl-C as a terminal would deliver it (a
     background shell's job ignores SIGINT; this one does not)."""
-    return subprocess.Popen([sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
 
 
 def group_left(group: int) -> bool:
@@ -33,13 +39,16 @@ def group_left(group: int) -> bool:
     return True
 
 
-@pytest.mark.parametrize("jobs, to, signals, status", [
-    ("2", "main", [signal.SIGINT], 130),
-    ("2", "group", [signal.SIGINT, signal.SIGINT], 130),
-    ("1", "group", [signal.SIGINT], 130),
-    ("1", "main", [signal.SIGINT, signal.SIGINT], 130),
-    ("2", "main", [signal.SIGTERM], 143),
-])
+@pytest.mark.parametrize(
+    "jobs, to, signals, status",
+    [
+        ("2", "main", [signal.SIGINT], 130),
+        ("2", "group", [signal.SIGINT, signal.SIGINT], 130),
+        ("1", "group", [signal.SIGINT], 130),
+        ("1", "main", [signal.SIGINT, signal.SIGINT], 130),
+        ("2", "main", [signal.SIGTERM], 143),
+    ],
+)
 def test_an_interrupt_stops_within_seconds_with_one_line(tmp_path, jobs, to, signals, status):
     run = start(tmp_path / "out", "GravityScene", "ProjectionScene", "--jobs", jobs)
     time.sleep(4)  # the workers are rendering
@@ -97,23 +106,36 @@ def test_a_worker_killed_mid_clip_has_its_clip_rendered_again(tmp_path):
     time.sleep(3)  # the worker is in its clip
     os.kill(workers_of(run.pid)[0], signal.SIGKILL)
     assert run.wait(timeout=300) == 0, run.stdout.read()
-    clean = subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(tmp_path / "clean"), *scenes],
-                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    clean = subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), "--out", str(tmp_path / "clean"), *scenes],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert clean.returncode == 0, clean.stderr
-    killed, whole = (json.loads((tmp_path / name / "fruit-vs-tech" / "low" / "manifest.json").read_text())
-                     for name in ("killed", "clean"))
+    killed, whole = (
+        json.loads((tmp_path / name / "fruit-vs-tech" / "low" / "manifest.json").read_text())
+        for name in ("killed", "clean")
+    )
     assert [clip["sha256"] for clip in killed["clips"]] == [clip["sha256"] for clip in whole["clips"]]
     folder = tmp_path / "killed" / "fruit-vs-tech" / "low"
     assert sorted(path.name for path in folder.iterdir()) == sorted(
-        [f"{scene}{suffix}" for scene in scenes for suffix in (".mp4", ".srt")] + ["manifest.json"])
+        [f"{scene}{suffix}" for scene in scenes for suffix in (".mp4", ".srt")] + ["manifest.json"]
+    )
 
 
 def test_a_full_disk_is_one_line_naming_the_file_and_the_earlier_files_stay(tmp_path):
     """The disk refuses more than a few hundred kB per file (a file-size limit, as a small
     tmpfs would): the clip rendered again cannot be written, and the earlier one stays whole."""
     out = tmp_path / "out"
-    first = subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(out), "IntroCard"], cwd=ROOT,
-                           capture_output=True, text=True, timeout=300)
+    first = subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), "--out", str(out), "IntroCard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert first.returncode == 0, first.stderr
     folder = out / "fruit-vs-tech" / "low"
     before = {path.name: path.read_bytes() for path in folder.iterdir()}
@@ -124,9 +146,14 @@ def test_a_full_disk_is_one_line_naming_the_file_and_the_earlier_files_stay(tmp_
         resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
 
     for jobs in ("1", "2"):
-        done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(out), "IntroCard", "--force",
-                               "--jobs", jobs], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                              preexec_fn=limited)
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "render.py"), "--out", str(out), "IntroCard", "--force", "--jobs", jobs],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            preexec_fn=limited,
+        )
         assert done.returncode == 1, done.stderr
         assert "Traceback" not in done.stderr
         (line,) = [line for line in done.stderr.splitlines() if line.startswith("render.py:")]

@@ -27,16 +27,19 @@ focus = "苹果"
 
 
 def run_render(*arguments):
-    return subprocess.run([sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_a_chinese_example_is_refused_naming_the_field_and_characters(tmp_path):
     example_file = tmp_path / "chinese.toml"
     example_file.write_text(CHINESE, encoding="utf-8")
-    expected = (f"render.py: error: {example_file}: words.苹果: the bundled font (DejaVu Sans) cannot draw "
-                "'苹' (U+82F9 CJK UNIFIED IDEOGRAPH-82F9), '果' (U+679C CJK UNIFIED IDEOGRAPH-679C); "
-                "write it with Latin, Greek or Cyrillic letters")
+    expected = (
+        f"render.py: error: {example_file}: words.苹果: the bundled font (DejaVu Sans) cannot draw "
+        "'苹' (U+82F9 CJK UNIFIED IDEOGRAPH-82F9), '果' (U+679C CJK UNIFIED IDEOGRAPH-679C); "
+        "write it with Latin, Greek or Cyrillic letters"
+    )
     checked = run_render("--check-example", str(example_file))
     assert (checked.returncode, checked.stderr.strip()) == (2, expected)
     out = tmp_path / "out"
@@ -61,10 +64,13 @@ def test_latin_greek_cyrillic_and_typography_are_drawn():
     check_drawable(parse_example(LATIN.format(title="Äpfel, λόγος, яблоко — “ok” … €", sentence="An apple, ß")))
 
 
-@pytest.mark.parametrize("field, title, sentence", [
-    ("title", "Äpfel, λόγος — “ok” 苹果", "An apple 🍎 an orange"),
-    ("sentences[1].text", "Apples", "An apple 🍎 an orange"),
-])
+@pytest.mark.parametrize(
+    "field, title, sentence",
+    [
+        ("title", "Äpfel, λόγος — “ok” 苹果", "An apple 🍎 an orange"),
+        ("sentences[1].text", "Apples", "An apple 🍎 an orange"),
+    ],
+)
 def test_the_first_field_that_cannot_be_drawn_is_named(field, title, sentence):
     with pytest.raises(ExampleError) as raised:
         check_drawable(parse_example(LATIN.format(title=title, sentence=sentence)))
@@ -82,11 +88,12 @@ def test_more_than_three_missing_characters_are_counted():
 def notdef_drawn(character: str) -> bool:
     """FreeType's own answer, apart from the character map: does it draw the font's empty box?"""
     font = ImageFont.truetype(str(FONT_FILE), 40)
-    empty_box = font.getmask("\U0010FFFD")  # a private-use character no font here has
+    empty_box = font.getmask("\U0010fffd")  # a private-use character no font here has
 
     def drawn(c):
         mask = font.getmask(c)
         return mask.size, bytes(mask)
+
     return drawn(character) == (empty_box.size, bytes(empty_box))
 
 
@@ -101,10 +108,14 @@ def test_the_message_lists_each_character_by_code_and_name():
     heads = LATIN + HEADS.replace('name = "one"', 'name = "a\u4e00b"')
     with pytest.raises(ExampleError) as raised:
         check_drawable(parse_example(heads.format(title="Apples", sentence="An apple")))
-    assert str(raised.value) == ("heads[1].name: the bundled font (DejaVu Sans) cannot draw '\u4e00' (U+4E00 "
-                                 "CJK UNIFIED IDEOGRAPH-4E00); write it with Latin, Greek or Cyrillic letters")
+    assert str(raised.value) == (
+        "heads[1].name: the bundled font (DejaVu Sans) cannot draw '\u4e00' (U+4E00 "
+        "CJK UNIFIED IDEOGRAPH-4E00); write it with Latin, Greek or Cyrillic letters"
+    )
     with pytest.raises(ExampleError) as raised:
         check_drawable(parse_example(LATIN.format(title="\u82f9\u679c\u6a59", sentence="An apple")))
-    assert str(raised.value) == ("title: the bundled font (DejaVu Sans) cannot draw '\u82f9' (U+82F9 CJK UNIFIED "
-                                 "IDEOGRAPH-82F9), '\u679c' (U+679C CJK UNIFIED IDEOGRAPH-679C), '\u6a59' (U+6A59 "
-                                 "CJK UNIFIED IDEOGRAPH-6A59); write it with Latin, Greek or Cyrillic letters")
+    assert str(raised.value) == (
+        "title: the bundled font (DejaVu Sans) cannot draw '\u82f9' (U+82F9 CJK UNIFIED "
+        "IDEOGRAPH-82F9), '\u679c' (U+679C CJK UNIFIED IDEOGRAPH-679C), '\u6a59' (U+6A59 "
+        "CJK UNIFIED IDEOGRAPH-6A59); write it with Latin, Greek or Cyrillic letters"
+    )

@@ -16,8 +16,13 @@ ROOT = Path(__file__).parent.parent
 
 
 def render(out: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def frames_of(path: Path, decoder: str | None = None) -> list[np.ndarray]:
@@ -28,10 +33,16 @@ def frames_of(path: Path, decoder: str | None = None) -> list[np.ndarray]:
             decoded = list(container.decode(stream))
         else:
             context = av.CodecContext.create(decoder, "r")
-            decoded = [frame for packet in container.demux(stream) if packet.dts is not None
-                       for frame in context.decode(packet)] + list(context.decode(None))
-        return [frame.reformat(format="rgba", src_colorspace="ITU709", src_color_range="MPEG").to_ndarray()
-                for frame in decoded]
+            decoded = [
+                frame
+                for packet in container.demux(stream)
+                if packet.dts is not None
+                for frame in context.decode(packet)
+            ] + list(context.decode(None))
+        return [
+            frame.reformat(format="rgba", src_colorspace="ITU709", src_color_range="MPEG").to_ndarray()
+            for frame in decoded
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -75,9 +86,11 @@ def test_the_contact_sheet_has_a_key_frame_for_every_line(vertical):
     thumb_width = round(180 * 480 / 854)  # 180 pixels high, the clip's shape
     assert sheet.size == (8 + lines * (thumb_width + 8), 8 + 34 + 180 + 8)
     telling = [line["id"] for line in clip["narration"]].index("intro.guess")
-    last_key_frame = np.asarray(sheet)[8 + 34: 8 + 34 + 180, 8 + telling * (thumb_width + 8):][:, :thumb_width]
+    last_key_frame = np.asarray(sheet)[8 + 34 : 8 + 34 + 180, 8 + telling * (thumb_width + 8) :][:, :thumb_width]
     thumbnail = np.asarray(Image.open(vertical / "IntroCard.png").resize((thumb_width, 180), Image.LANCZOS))
-    assert np.abs(last_key_frame.astype(int) - thumbnail.astype(int)).max() <= 1  # the guess's key frame is the thumbnail
+    assert (
+        np.abs(last_key_frame.astype(int) - thumbnail.astype(int)).max() <= 1
+    )  # the guess's key frame is the thumbnail
 
 
 def test_a_reused_clip_gets_its_thumbnail_without_rendering_again(tmp_path):
@@ -101,6 +114,7 @@ def test_a_reused_clip_gets_its_thumbnail_without_rendering_again(tmp_path):
     assert sorted(path.name for path in folder.iterdir()) == ["HistoryCard.mp4", "HistoryCard.srt", "manifest.json"]
     from clips.manifest import SHEET
     from clips.pictures import SHEET_NAME
+
     assert SHEET == SHEET_NAME
 
 
@@ -114,8 +128,10 @@ def test_a_transparent_clip_has_alpha_and_the_same_bytes_every_time(tmp_path):
     assert clip.read_bytes() == again.read_bytes()
     with av.open(str(clip)) as container:
         stream = container.streams.video[0]
-        assert (container.format.name.split(",")[0], stream.codec_context.name) in {("matroska", "vp9"),
-                                                                                   ("webm", "vp9")}
+        assert (container.format.name.split(",")[0], stream.codec_context.name) in {
+            ("matroska", "vp9"),
+            ("webm", "vp9"),
+        }
         assert {key.lower(): value for key, value in stream.metadata.items()}["alpha_mode"] == "1"
     frames = frames_of(clip, decoder="libvpx-vp9")
     alpha = frames[-1][..., 3]
@@ -129,7 +145,9 @@ def test_a_transparent_clip_has_alpha_and_the_same_bytes_every_time(tmp_path):
 def test_transparent_with_narration_is_refused_in_one_line(tmp_path):
     done = render(tmp_path, "IntroCard", "--transparent", "--narrate")
     assert done.returncode == 2
-    assert done.stderr.strip() == ("render.py: error: --transparent makes silent clips to composite over your "
-                                   "footage: drop --narrate (the .srt files still have every line), or render the "
-                                   "narration without --transparent")
+    assert done.stderr.strip() == (
+        "render.py: error: --transparent makes silent clips to composite over your "
+        "footage: drop --narrate (the .srt files still have every line), or render the "
+        "narration without --transparent"
+    )
     assert not any(tmp_path.iterdir())

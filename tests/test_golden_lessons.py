@@ -27,18 +27,24 @@ def examples():
         yield pytest.param(path.stem, lambda path=path: load_example(path), id=path.stem)
     yield pytest.param("only-required-fields", lambda: parse_example(MINIMAL), id="only-required-fields")
     yield pytest.param("focus-word-alone", lambda: parse_example(ALONE), id="focus-word-alone")
-    yield pytest.param("one-word-sentence", lambda: parse_example(MINIMAL.replace("An apple and an orange", "Apple")),
-                       id="one-word-sentence")
+    yield pytest.param(
+        "one-word-sentence",
+        lambda: parse_example(MINIMAL.replace("An apple and an orange", "Apple")),
+        id="one-word-sentence",
+    )
     four = ALONE.replace("phone = [4.0, 0.0]", "phone = [4.0, 0.0]\npear = [0.5, 2.5]\nlaptop = [3.5, 0.5]")
     yield pytest.param("alone-among-four-words", lambda: parse_example(four), id="alone-among-four-words")
     default = DEFAULT_EXAMPLE.read_text(encoding="utf-8")
-    for name, layer, head in (("layer-and-head-given", "2", "3"), ("layer-given", "2", '"auto"'),
-                              ("head-given", '"auto"', "3")):
+    for name, layer, head in (
+        ("layer-and-head-given", "2", "3"),
+        ("layer-given", "2", '"auto"'),
+        ("head-given", '"auto"', "3"),
+    ):
         given = default.replace('layer = "auto"', f"layer = {layer}").replace('head = "auto"', f"head = {head}")
         yield pytest.param(name, lambda given=given: parse_example(given), id=name)
     closer = MINIMAL.replace("phone = [4.0, 0.0]", "phone = [4.0, 0.0]\npear = [0.5, 3.0]").replace(
-        "An apple and an orange", "The apple is red") + (
-        '[[sentences]]\ntext = "The pear is red"\nfocus = "pear"\n[model]\nname = "all-MiniLM-L6-v2"\n')
+        "An apple and an orange", "The apple is red"
+    ) + ('[[sentences]]\ntext = "The pear is red"\nfocus = "pear"\n[model]\nname = "all-MiniLM-L6-v2"\n')
     yield pytest.param("two-focus-words-come-closer", lambda: parse_example(closer), id="two-focus-words-come-closer")
 
 
@@ -51,11 +57,17 @@ def differences(found, expected, where: str, tolerance: float) -> list[str]:
     if isinstance(expected, list) and isinstance(found, list):
         if len(found) != len(expected):
             return [f"{where}: {len(found)} items != {len(expected)}"]
-        return [d for index, (a, b) in enumerate(zip(found, expected))
-                for d in differences(a, b, f"{where}[{index}]", tolerance)]
+        return [
+            d
+            for index, (a, b) in enumerate(zip(found, expected))
+            for d in differences(a, b, f"{where}[{index}]", tolerance)
+        ]
     if isinstance(expected, float) and isinstance(found, (int, float)) and not isinstance(found, bool):
-        return [] if math.isclose(found, expected, rel_tol=tolerance, abs_tol=tolerance) else [
-            f"{where}: {found!r} != {expected!r}"]
+        return (
+            []
+            if math.isclose(found, expected, rel_tol=tolerance, abs_tol=tolerance)
+            else [f"{where}: {found!r} != {expected!r}"]
+        )
     return [] if (type(found), found) == (type(expected), expected) else [f"{where}: {found!r} != {expected!r}"]
 
 
@@ -70,15 +82,20 @@ def test_every_lesson_is_the_reviewed_one(name, make_example):
     assert path.is_file(), f"no golden lessons {path.name}: run once with UPDATE_GOLDEN=1 and read them"
     expected = json.loads(path.read_text(encoding="utf-8"))
     assert list(found) == list(expected)  # the same clips, in the same order
-    problems = [problem for scene in expected for problem in differences(
-        found[scene], expected[scene], scene, 1e-5 if scene == "RealModelScene" else 1e-9)]
+    problems = [
+        problem
+        for scene in expected
+        for problem in differences(found[scene], expected[scene], scene, 1e-5 if scene == "RealModelScene" else 1e-9)
+    ]
     assert problems == []
 
 
 def test_the_comparison_sees_a_small_change():
     lesson = {"weights": [0.25, 0.75], "caption": "orange pulls hardest", "count": 2}
     assert differences(lesson, lesson, "x", 1e-9) == []
-    assert differences({**lesson, "weights": [0.25, 0.7500001]}, lesson, "x", 1e-9) == ["x.weights[1]: 0.7500001 != 0.75"]
+    assert differences({**lesson, "weights": [0.25, 0.7500001]}, lesson, "x", 1e-9) == [
+        "x.weights[1]: 0.7500001 != 0.75"
+    ]
     assert differences({**lesson, "caption": "orange pulls hardest "}, lesson, "x", 1e-9) != []
     assert differences({**lesson, "count": 3}, lesson, "x", 1e-9) != []
     assert differences({**lesson, "count": 2.0}, lesson, "x", 1e-9) != []  # a count stays a whole number

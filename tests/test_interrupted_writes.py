@@ -22,19 +22,23 @@ def run_limited(code: str, limit_bytes: int) -> subprocess.CompletedProcess:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, ({limit_bytes}, {limit_bytes}))
     """)
-    return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", prelude + textwrap.dedent(code)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_an_interrupted_manifest_leaves_the_old_one(tmp_path):
     old = {"example": {"name": "tiny"}, "quality": "low", "clips": []}
     (tmp_path / "manifest.json").write_text(json.dumps(old))
-    done = run_limited(f"""
+    done = run_limited(
+        f"""
         from pathlib import Path
         from clips.manifest import write_manifest
         entries = [{{"scene": "GravityScene", "file": "GravityScene.mp4", "lesson": {{"words": "x" * 5000}}}}]
         write_manifest(Path({str(tmp_path)!r}), {{"name": "tiny"}}, "low", entries, ["GravityScene"])
-    """, limit_bytes=2000)
+    """,
+        limit_bytes=2000,
+    )
     assert done.returncode != 0 and "File too large" in done.stderr
     assert json.loads((tmp_path / "manifest.json").read_text()) == old
     assert [path.name for path in tmp_path.iterdir()] == ["manifest.json"]
@@ -57,7 +61,8 @@ def test_an_interrupted_clip_and_lecture_files_leave_the_old_ones(tmp_path):
     folder.mkdir()
     for name in ("clip.mp4", "lecture.srt", "chapters.txt"):
         (folder / name).write_bytes(b"the old, complete file")
-    done = run_limited(f"""
+    done = run_limited(
+        f"""
         from pathlib import Path
         from clips.files import DiskFull, atomic_copy, atomic_write_text
         from clips.media import write_video
@@ -69,10 +74,13 @@ def test_an_interrupted_clip_and_lecture_files_leave_the_old_ones(tmp_path):
                 attempt()
             except DiskFull as error:
                 print("refused:", error.path, error.reason)
-    """, limit_bytes=4000)
+    """,
+        limit_bytes=4000,
+    )
     assert done.returncode == 0, done.stderr
-    assert sorted(done.stdout.splitlines()) == sorted(f"refused: {folder / name} File too large"
-                                                      for name in ("clip.mp4", "lecture.srt", "chapters.txt"))
+    assert sorted(done.stdout.splitlines()) == sorted(
+        f"refused: {folder / name} File too large" for name in ("clip.mp4", "lecture.srt", "chapters.txt")
+    )
     for name in ("clip.mp4", "lecture.srt", "chapters.txt"):
         assert (folder / name).read_bytes() == b"the old, complete file", name
     assert sorted(path.name for path in folder.iterdir()) == ["chapters.txt", "clip.mp4", "lecture.srt"]

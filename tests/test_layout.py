@@ -44,8 +44,9 @@ def test_nothing_reaches_the_caption_leaves_the_frame_or_overlaps(scene_name, fo
     assert layout_problems(scene) == []
 
 
-@pytest.mark.parametrize("scene_name, plane", [("GravityScene", "plane"), ("ProjectionScene", "plane"),
-                                               ("RealModelScene", "paths_plane")])
+@pytest.mark.parametrize(
+    "scene_name, plane", [("GravityScene", "plane"), ("ProjectionScene", "plane"), ("RealModelScene", "paths_plane")]
+)
 def test_the_plane_fills_its_share_of_the_frame(scene_name, plane, tmp_path):
     """Landscape: the plane is at least 45 % of the frame's width (or, for data taller than
     wide, it spans the content's height); vertical: at least 80 % of the frame's width (or
@@ -70,9 +71,9 @@ def test_the_check_sees_unnamed_mobjects_and_every_step(tmp_path):
     """A text off the frame for one step, with no name, is caught."""
     scene, _ = build_scene(SCENES["GravityScene"], SCENES["GravityScene"].lesson_for(parse_example(CROWDED)), tmp_path)
     things = list(scene.steps[3])
-    path, (left, right, bottom, top), glyphs, size = next(thing for thing in things
-                                                          if thing[2] and "/" not in thing[0][1:]
-                                                          and "caption" not in thing[0])
+    path, (left, right, bottom, top), glyphs, size = next(
+        thing for thing in things if thing[2] and "/" not in thing[0][1:] and "caption" not in thing[0]
+    )
     moved = tuple((g[0] + 15, g[1] + 15, g[2], g[3]) for g in glyphs)
     things.append(("", (left + 15, right + 15, bottom, top), moved, size))  # a copy off to the right, no name
     scene.steps = [*scene.steps[:3], things, *scene.steps[4:]]

@@ -49,9 +49,25 @@ def render(out: Path, *scenes: str, jobs: int = 2) -> Path:
     """The lecture with one process, a part of it with two: a clip is the same bytes either way.
     The renders share one cache of synthesised lines (test_narration checks that the voice itself
     is deterministic), so each line is synthesised once."""
-    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--lecture", "--narrate", "--jobs", str(jobs),
-                           "--out", str(out), "--cache", str(out.parent / "shared-cache"), *scenes],
-                          cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "render.py"),
+            "--lecture",
+            "--narrate",
+            "--jobs",
+            str(jobs),
+            "--out",
+            str(out),
+            "--cache",
+            str(out.parent / "shared-cache"),
+            *scenes,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     assert done.returncode == 0, done.stderr
     return out / "fruit-vs-tech" / "low" / "lecture"
 
@@ -106,9 +122,20 @@ def without_reused(manifest: bytes) -> dict:
 def test_the_same_inputs_give_the_same_bytes(parts, folder):
     first, again = parts
     names = sorted(first)
-    assert names == sorted(["01-IntroCard.mp4", "01-IntroCard.srt", "10-HistoryCard.mp4", "10-HistoryCard.srt",
-                            "lecture.mp4", "lecture.srt", "lecture.vtt", "chapters.txt", "narration.md",
-                            "manifest.json"])
+    assert names == sorted(
+        [
+            "01-IntroCard.mp4",
+            "01-IntroCard.srt",
+            "10-HistoryCard.mp4",
+            "10-HistoryCard.srt",
+            "lecture.mp4",
+            "lecture.srt",
+            "lecture.vtt",
+            "chapters.txt",
+            "narration.md",
+            "manifest.json",
+        ]
+    )
     assert names == sorted(path.name for path in again.iterdir())
     for name in names[:4]:  # a chapter is the same clip in a part of the lecture (two processes) as in more of it (one)
         assert first[name] == (folder / name).read_bytes(), name
@@ -176,7 +203,9 @@ def test_every_chapter_is_spoken_without_clipping(folder):
     with av.open(str(folder / "lecture.mp4")) as container:
         chapters = container.chapters()
     for chapter in chapters:
-        part = audio[int(chapter["start"] * chapter["time_base"] * 48000): int(chapter["end"] * chapter["time_base"] * 48000)]
+        part = audio[
+            int(chapter["start"] * chapter["time_base"] * 48000) : int(chapter["end"] * chapter["time_base"] * 48000)
+        ]
         windows = part[: len(part) // 4800 * 4800].reshape(-1, 4800)  # 100 ms each
         loud = np.sqrt(np.mean(windows.astype(np.float64) ** 2, axis=1)) > 10 ** (-40 / 20)
         assert loud.mean() > 0.4, chapter["metadata"]["title"]  # speech through most of it
@@ -186,10 +215,10 @@ def boxes(data: bytes, start: int = 0, end: int | None = None):
     """(type, payload start, payload end) of the MP4 boxes in data[start:end]."""
     end = len(data) if end is None else end
     while start + 8 <= end:
-        size, kind = struct.unpack(">I4s", data[start:start + 8])
+        size, kind = struct.unpack(">I4s", data[start : start + 8])
         header = 8
         if size == 1:
-            size, header = struct.unpack(">Q", data[start + 8:start + 16])[0], 16
+            size, header = struct.unpack(">Q", data[start + 8 : start + 16])[0], 16
         elif size == 0:
             size = end - start
         yield kind.decode("latin-1"), start + header, start + size
@@ -209,7 +238,7 @@ def test_the_file_is_laid_out_for_upload(folder):
     data = (folder / "lecture.mp4").read_bytes()
     top = [kind for kind, _, _ in boxes(data)]
     assert top[0] == "ftyp" and top.index("moov") < top.index("mdat")  # faststart
-    (_, first, last), = [box for box in boxes(data) if box[0] == "moov"]
+    ((_, first, last),) = [box for box in boxes(data) if box[0] == "moov"]
     inside = all_box_types(data, first, last)
     assert "elst" not in inside and "edts" not in inside  # no edit lists
     assert inside.count("trak") >= 2
@@ -219,7 +248,7 @@ def nal_types(packet_bytes: bytes) -> list[int]:
     """The NAL unit types of an AVCC packet (4-byte lengths)."""
     types, at = [], 0
     while at + 4 <= len(packet_bytes):
-        (length,) = struct.unpack(">I", packet_bytes[at:at + 4])
+        (length,) = struct.unpack(">I", packet_bytes[at : at + 4])
         types.append(packet_bytes[at + 4] & 0x1F)
         at += 4 + length
     return types
@@ -230,8 +259,11 @@ def test_streams_are_as_a_platform_recommends(folder):
         video, audio = container.streams.video[0], container.streams.audio[0]
         assert video.codec_context.name == "h264" and video.codec_context.profile == "High"
         assert video.codec_context.pix_fmt == "yuv420p"
-        assert (video.codec_context.color_primaries, video.codec_context.color_trc,
-                video.codec_context.colorspace) == (1, 1, 1)  # BT.709
+        assert (video.codec_context.color_primaries, video.codec_context.color_trc, video.codec_context.colorspace) == (
+            1,
+            1,
+            1,
+        )  # BT.709
         assert audio.codec_context.name == "aac" and audio.codec_context.profile == "LC"
         assert audio.codec_context.sample_rate == 48000
         keyframes, since, longest = [], 0, 0

@@ -42,7 +42,7 @@ def test_projection_lesson_is_the_core_with_the_maps(example):
     assert lesson.keys == pytest.approx(e @ w_k)
     assert lesson.values == pytest.approx(e @ w_v)
     f = lesson.focus_index
-    assert lesson.scores_before == pytest.approx(similarity(e[f:f + 1], e, "scaled_dot")[0])
+    assert lesson.scores_before == pytest.approx(similarity(e[f : f + 1], e, "scaled_dot")[0])
     assert lesson.scores_after == pytest.approx((e[f] @ w_q) @ (e @ w_k).T / np.sqrt(2))
     assert lesson.weights == pytest.approx(softmax(lesson.scores_after))
     assert lesson.context == pytest.approx(lesson.weights @ (e @ w_v))
@@ -69,8 +69,25 @@ def test_multihead_lesson_concatenates_heads_and_applies_w_o(crowded_example):
     "build, keys",
     [
         (gravity_lesson, {"similarity", "sentences"}),
-        (projection_lesson, {"sentence", "focus", "tokens", "query_map", "key_map", "value_map", "embeddings",
-                             "queries", "keys", "values", "scores_before", "scores_after", "weights", "context"}),
+        (
+            projection_lesson,
+            {
+                "sentence",
+                "focus",
+                "tokens",
+                "query_map",
+                "key_map",
+                "value_map",
+                "embeddings",
+                "queries",
+                "keys",
+                "values",
+                "scores_before",
+                "scores_after",
+                "weights",
+                "context",
+            },
+        ),
         (multihead_lesson, {"sentence", "focus", "tokens", "heads", "concat", "output_map", "output"}),
     ],
 )

@@ -40,7 +40,9 @@ def test_softmax_sweep_glides_while_argmax_jumps(example):
 def test_temperature_goes_from_argmax_to_uniform(example):
     lesson = softmax_lesson(example)
     assert lesson.temperature_weights[0].max() > 0.99
-    assert lesson.temperature_weights[-1] == pytest.approx(np.full(len(lesson.tokens), 1 / len(lesson.tokens)), abs=0.01)
+    assert lesson.temperature_weights[-1] == pytest.approx(
+        np.full(len(lesson.tokens), 1 / len(lesson.tokens)), abs=0.01
+    )
     assert lesson.temperature_weights.sum(axis=1) == pytest.approx(np.ones(len(lesson.temperatures)))
 
 
@@ -128,25 +130,36 @@ def test_cards(example):
 def test_the_cards_say_exactly_this():
     """The intro and history cards, spelled out for the default example and for one without a model."""
     with_model, without = default_example(), parse_example(MINIMAL)
-    takeaway = "The answer is attention: a sentence's other words pull on a word, like gravity, and give it its meaning there."
+    takeaway = (
+        "The answer is attention: a sentence's other words pull on a word, like gravity, and give it its meaning there."
+    )
     assert [(line.id, line.text) for line in lesson_for("IntroCard", with_model).narration] == [
-        ("intro.question", "A puzzle. In both sentences, \u201capple\u201d is one token, number 1, with one "
-                           "embedding. How can a model tell what it means?"),
+        (
+            "intro.question",
+            "A puzzle. In both sentences, \u201capple\u201d is one token, number 1, with one "
+            "embedding. How can a model tell what it means?",
+        ),
         ("intro.guess", "What would you look at to decide? Make a guess."),
-        ("intro.takeaway", takeaway)]
+        ("intro.takeaway", takeaway),
+    ]
     assert [line.text for line in lesson_for("IntroCard", without).narration] == [
         "A puzzle. In every sentence, \u201capple\u201d is one token, number 1, with one embedding. "
         "How can a model tell what it means?",
-        "What would you look at to decide? Make a guess.", takeaway]
+        "What would you look at to decide? Make a guess.",
+        takeaway,
+    ]
     assert lesson_for("IntroCard", without).example == "minimal"
-    assert lecture_scenes(without)[-2:] == ["HistoryCard", "RecapCard"] and "RealModelScene" not in lecture_scenes(without)
+    assert lecture_scenes(without)[-2:] == ["HistoryCard", "RecapCard"] and "RealModelScene" not in lecture_scenes(
+        without
+    )
     assert lecture_scenes(with_model)[-2:] == ["RealModelScene", "RecapCard"]
     history = lesson_for("HistoryCard", without)
     assert [(line.id, line.text) for line in history.narration] == [
         ("history.question", "Attention that updates every word at once: where did the idea come from?"),
         ("history.years", "2014: attention helped an RNN translate. 2017: attention became the whole model."),
         ("history.scaling", "Its heads were 64 wide, so every score was divided by 8.00."),
-        ("history.takeaway", "Attention began in 2014 as a helper for an RNN; in 2017 it became the whole model.")]
+        ("history.takeaway", "Attention began in 2014 as a helper for an RNN; in 2017 it became the whole model."),
+    ]
     assert (history.d_k, history.sqrt_d_k, history.raw_score, history.scaled_score) == (64, 8.0, 24.0, 3.0)
     assert [entry.year for entry in history.entries] == [2014, 2017]
 
@@ -161,4 +174,6 @@ def test_the_sweep_starts_where_the_swept_score_is():
     own = lesson.scores[lesson.swept]
     distances = [abs(value - own) for value in lesson.sweep_scores]
     assert lesson.sweep_start == distances.index(min(distances))
-    assert lesson.sweep_rows[lesson.sweep_start][lesson.swept] == pytest.approx(own, abs=np.ptp(lesson.sweep_scores) / 40)
+    assert lesson.sweep_rows[lesson.sweep_start][lesson.swept] == pytest.approx(
+        own, abs=np.ptp(lesson.sweep_scores) / 40
+    )

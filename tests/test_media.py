@@ -59,8 +59,10 @@ def test_joining_copies_packets_and_the_track_fits(tmp_path):
     assert len(audio) / SAMPLE_RATE == pytest.approx(seconds, abs=1 / 60)
     loud = np.flatnonzero(np.abs(audio) > 0.1)
     assert loud[0] / SAMPLE_RATE == pytest.approx(0.5, abs=0.03)  # the line starts where it was placed
-    assert [(c["metadata"]["title"], float(c["start"] * c["time_base"])) for c in chapters] == \
-        [("one", 0.0), ("two", pytest.approx(20 / 15, abs=0.002))]
+    assert [(c["metadata"]["title"], float(c["start"] * c["time_base"])) for c in chapters] == [
+        ("one", 0.0),
+        ("two", pytest.approx(20 / 15, abs=0.002)),
+    ]
     assert not list(tmp_path.glob(".*partial"))
 
 
@@ -81,8 +83,9 @@ def psnr_of_encode(tmp_path, encoder_class, options, colourspace):
     """PSNR (dB, RGB) of the golden last frames of every clip, encoded and decoded again."""
     from PIL import Image
 
-    golden = sorted(path for path in (Path(__file__).parent / "golden").glob("*_last.png")
-                    if "_vertical_" not in path.name)  # the landscape ones: one frame size
+    golden = sorted(
+        path for path in (Path(__file__).parent / "golden").glob("*_last.png") if "_vertical_" not in path.name
+    )  # the landscape ones: one frame size
     pictures = [np.asarray(Image.open(path).convert("RGBA")) for path in golden]
     height, width = pictures[0].shape[:2]
     spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", width, height, Fraction(15), tuple(options.items()))
@@ -92,8 +95,9 @@ def psnr_of_encode(tmp_path, encoder_class, options, colourspace):
         encoder.write_frame(np.ascontiguousarray(picture), repeat=4)
     encoder.finish()
     with av.open(str(path)) as container:
-        decoded = [frame.to_ndarray(format="rgb24", src_colorspace=colourspace)
-                   for frame in container.decode(video=0)][2::4]
+        decoded = [frame.to_ndarray(format="rgb24", src_colorspace=colourspace) for frame in container.decode(video=0)][
+            2::4
+        ]
     errors = [np.mean((d.astype(float) - p[..., :3].astype(float)) ** 2) for d, p in zip(decoded, pictures)]
     return 10 * np.log10(255**2 / np.mean(errors))
 
@@ -110,6 +114,12 @@ def test_the_encoder_settings_are_the_documented_ones():
     """README, Speed: x264 veryfast at CRF 21, no B-frames, a keyframe every half second, closed
     GOPs, BT.709 tags."""
     bt709 = {"color_primaries": "bt709", "color_trc": "bt709", "colorspace": "bt709"}
-    assert encoder_options(60) == {"preset": "veryfast", "crf": "21", "g": "30", "bf": "0",
-                                   "x264-params": "open-gop=0", **bt709}
+    assert encoder_options(60) == {
+        "preset": "veryfast",
+        "crf": "21",
+        "g": "30",
+        "bf": "0",
+        "x264-params": "open-gop=0",
+        **bt709,
+    }
     assert encoder_options(15)["g"] == "7" and encoder_options(1)["g"] == "1"

@@ -43,48 +43,63 @@ def test_every_spoken_number_is_the_lessons(path):
             for written in DECIMAL.findall(line.text):
                 number = float(written.replace("\u2212", "-"))
                 places = len(written.split(".")[1])
-                assert np.any(np.abs(values - number) <= 0.5 * 10**-places + 1e-9), \
+                assert np.any(np.abs(values - number) <= 0.5 * 10**-places + 1e-9), (
                     f"{name} {line.id}: {written} is not a number of the lesson"
+                )
 
 
 def test_the_default_lectures_numbers_spelled_out():
-    texts = {line.id: line.text for scene in SCENES.values()
-             for line in scene.lesson_for(default_example()).narration}
-    assert texts["gravity.sentence-1.pull"] == ("Of the other words, \u201corange\u201d pulls hardest, with weight "
-                                                "0.43; \u201capple\u201d keeps more on itself.")
-    assert texts["gravity.sentence-2.pull"] == ("Of the other words, \u201cphone\u201d pulls hardest, with weight "
-                                                "0.43; \u201capple\u201d keeps more on itself.")
-    assert texts["gravity.sentence-3.pull"] == ("Of the other words, \u201cbanana\u201d pulls hardest, with weight "
-                                                "0.19; \u201capple\u201d keeps more on itself.")
-    assert texts["formula.scale"] == ("Divide by \u221ad\u2096. Here d\u2096 is only 2, so this changes little; "
-                                      "the next chapter shows why it matters.")
+    texts = {line.id: line.text for scene in SCENES.values() for line in scene.lesson_for(default_example()).narration}
+    assert texts["gravity.sentence-1.pull"] == (
+        "Of the other words, \u201corange\u201d pulls hardest, with weight "
+        "0.43; \u201capple\u201d keeps more on itself."
+    )
+    assert texts["gravity.sentence-2.pull"] == (
+        "Of the other words, \u201cphone\u201d pulls hardest, with weight 0.43; \u201capple\u201d keeps more on itself."
+    )
+    assert texts["gravity.sentence-3.pull"] == (
+        "Of the other words, \u201cbanana\u201d pulls hardest, with weight "
+        "0.19; \u201capple\u201d keeps more on itself."
+    )
+    assert texts["formula.scale"] == (
+        "Divide by \u221ad\u2096. Here d\u2096 is only 2, so this changes little; "
+        "the next chapter shows why it matters."
+    )
     assert texts["history.scaling"] == "Its heads were 64 wide, so every score was divided by 8.00."
     assert texts["parallel.recurrent"].endswith("Six words, six steps.")
     assert texts["scaling.saturate"] == "Softmax saturates: at the widest, one word takes 0.98 of the weight."
     assert texts["multihead.heads"].startswith("Each of the two heads")
 
 
-@pytest.mark.parametrize("before, after, expected", [
-    (0.20, 0.61, "rises to 0.61: the maps change who matches"),
-    (0.61, 0.20, "falls to 0.20: the maps change who matches"),
-    (0.5, 0.5001, "stays at 0.50: these maps leave this pair as it was"),
-])
+@pytest.mark.parametrize(
+    "before, after, expected",
+    [
+        (0.20, 0.61, "rises to 0.61: the maps change who matches"),
+        (0.61, 0.20, "falls to 0.20: the maps change who matches"),
+        (0.5, 0.5001, "stays at 0.50: these maps leave this pair as it was"),
+    ],
+)
 def test_the_rescore_claim_follows_the_numbers(before, after, expected):
-    lesson = SimpleNamespace(highlight=1, tokens=("apple", "orange"), weights_before=np.array([0.5, before]),
-                             weights=np.array([0.5, after]))
+    lesson = SimpleNamespace(
+        highlight=1, tokens=("apple", "orange"), weights_before=np.array([0.5, before]), weights=np.array([0.5, after])
+    )
     assert rescore_line(lesson) == f"The weight of \u201corange\u201d {expected}."
 
 
 def test_symbols_are_named_aloud():
     from clips.voice import spoken_text
 
-    assert spoken_text("Divide by \u221ad\u2096 = \u221a2 = 1.41: it") == \
-        "Divide by the square root of d k is the square root of 2 is 1.41: it"
+    assert (
+        spoken_text("Divide by \u221ad\u2096 = \u221a2 = 1.41: it")
+        == "Divide by the square root of d k is the square root of 2 is 1.41: it"
+    )
     assert spoken_text("\u201corange\u201d is about (1.15, \u22122.43).") == "orange is about 1.15, minus 2.43."
     assert spoken_text("W_Q moves every point: p \u2192 p W_Q.") == "W Q moves every point: p goes to p W Q."
     assert spoken_text("divided by 8.00: a score of 24.00") == "divided by 8: a score of 24"
-    assert spoken_text("A real model, all-MiniLM-L6-v2, adds [CLS] and [SEP].") == \
-        "A real model, all Mini L M, L 6, v 2, adds C L S and S E P."
+    assert (
+        spoken_text("A real model, all-MiniLM-L6-v2, adds [CLS] and [SEP].")
+        == "A real model, all Mini L M, L 6, v 2, adds C L S and S E P."
+    )
 
 
 def test_the_voice_is_deterministic_and_levelled():
@@ -148,8 +163,13 @@ def write_wav(path, seconds: float, rate: int = 22050, lead: float = 0.5, freque
 
 
 def render(out, *arguments):
-    return subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_a_recording_is_used_and_paces_its_beat(tmp_path):
@@ -161,8 +181,10 @@ def test_a_recording_is_used_and_paces_its_beat(tmp_path):
     done = render(tmp_path / "out", "HistoryCard", "--voice-dir", str(voices))
     assert done.returncode == 0, done.stderr
     assert "render.py: --voice-dir: left alone, not .wav recordings: notes.txt" in done.stderr
-    assert ("render.py: --voice-dir: 1 of 4 lines recorded; the offline voice says the other 3: "
-            "history.question, history.scaling, history.takeaway") in done.stderr
+    assert (
+        "render.py: --voice-dir: 1 of 4 lines recorded; the offline voice says the other 3: "
+        "history.question, history.scaling, history.takeaway"
+    ) in done.stderr
     folder = tmp_path / "out" / "fruit-vs-tech" / "low"
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["settings"]["narration"]["recorded"] == ["history.years"]
@@ -172,23 +194,31 @@ def test_a_recording_is_used_and_paces_its_beat(tmp_path):
     assert scaling["start"] >= years["start"] + 7.0 + 0.4 - 1e-6
     with av.open(str(folder / "HistoryCard.mp4")) as container:
         audio = np.concatenate([frame.to_ndarray().reshape(-1) for frame in container.decode(audio=0)])
-    window = audio[int((years["start"] + 1) * 48000): int((years["start"] + 6) * 48000)]
+    window = audio[int((years["start"] + 1) * 48000) : int((years["start"] + 6) * 48000)]
     spectrum = np.abs(np.fft.rfft(window))
     assert np.fft.rfftfreq(len(window), 1 / 48000)[spectrum.argmax()] == pytest.approx(220, abs=2)
 
 
-@pytest.mark.parametrize("make, message", [
-    (None, "--voice-dir {dir}: no such folder; give the folder of your WAV recordings"),
-    (lambda d: (d / "history.years.wav").write_text("not audio"),
-     "{dir}/history.years.wav: cannot be read as WAV"),
-    (lambda d: write_wav(d / "history.years.wav", 0.0, lead=0.0),
-     "{dir}/history.years.wav: the recording is empty or silent; record the line again"),
-    (lambda d: write_wav(d / "history.nope.wav", 1.0),
-     "{dir}/history.nope.wav: no narration line has the id 'history.nope'; use an id from narration.md"),
-    (lambda d: write_wav(d / "history.year.wav", 1.0),
-     "{dir}/history.year.wav: no narration line has the id 'history.year'; did you mean 'history.years' "
-     "(rename it history.years.wav)? Or use an id from narration.md"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (None, "--voice-dir {dir}: no such folder; give the folder of your WAV recordings"),
+        (lambda d: (d / "history.years.wav").write_text("not audio"), "{dir}/history.years.wav: cannot be read as WAV"),
+        (
+            lambda d: write_wav(d / "history.years.wav", 0.0, lead=0.0),
+            "{dir}/history.years.wav: the recording is empty or silent; record the line again",
+        ),
+        (
+            lambda d: write_wav(d / "history.nope.wav", 1.0),
+            "{dir}/history.nope.wav: no narration line has the id 'history.nope'; use an id from narration.md",
+        ),
+        (
+            lambda d: write_wav(d / "history.year.wav", 1.0),
+            "{dir}/history.year.wav: no narration line has the id 'history.year'; did you mean 'history.years' "
+            "(rename it history.years.wav)? Or use an id from narration.md",
+        ),
+    ],
+)
 def test_a_bad_voice_dir_is_one_line_and_writes_nothing(tmp_path, make, message):
     voices = tmp_path / "voices"
     if make is not None:

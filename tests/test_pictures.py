@@ -1,7 +1,6 @@
 """Thumbnails and contact sheets, in-process on a clip made here: each frame a flat grey whose
 level says its number, so a picture tells which frame it is."""
 
-
 import av
 import numpy as np
 import pytest
@@ -16,8 +15,11 @@ def numbered_clip(path, frames: int, size=(64, 36), alpha: bool = False):
     """A clip of `frames` frames at 15 fps; frame i is grey at level 5 * i (alpha: half clear)."""
     width, height = size
     with av.open(str(path), "w", options={"fflags": "+bitexact"} if alpha else {}) as container:
-        stream = container.add_stream("libvpx-vp9" if alpha else "libx264", rate=RATE,
-                                      options={"lossless": "1"} if alpha else {"qp": "0", "preset": "ultrafast"})
+        stream = container.add_stream(
+            "libvpx-vp9" if alpha else "libx264",
+            rate=RATE,
+            options={"lossless": "1"} if alpha else {"qp": "0", "preset": "ultrafast"},
+        )
         stream.width, stream.height, stream.pix_fmt = width, height, "yuva420p" if alpha else "yuv444p"
         for index in range(frames):
             rgba = np.full((height, width, 4), 5 * index, dtype=np.uint8)
@@ -39,8 +41,9 @@ def number_of(picture: Image.Image) -> int:
 
 
 def entry(scene: str, file: str, ends: list[float], frames: int) -> dict:
-    narration = [{"id": f"line.{i}", "start": max(0.0, end - 1), "end": end, "seconds": None}
-                 for i, end in enumerate(ends)]
+    narration = [
+        {"id": f"line.{i}", "start": max(0.0, end - 1), "end": end, "seconds": None} for i, end in enumerate(ends)
+    ]
     return {"scene": scene, "file": file, "frames": frames, "seconds": frames / RATE, "narration": narration}
 
 
@@ -59,8 +62,9 @@ def test_frames_at_are_the_frames_on_screen_then(tmp_path):
     times = [0.0, 0.05, 1 / RATE, 1.0 - 1e-3, 1.0, 1.99, 5.0]  # the last is past the end
     shown = [number_of(picture) for picture in frames_at(clip, times)]
     assert shown == [0, 0, 1, 14, 15, 29, 29]
-    assert all(picture.mode == "RGBA" and np.asarray(picture)[..., 3].min() == 255
-               for picture in frames_at(clip, [0.5]))
+    assert all(
+        picture.mode == "RGBA" and np.asarray(picture)[..., 3].min() == 255 for picture in frames_at(clip, [0.5])
+    )
 
 
 def test_a_thumbnail_and_a_sheet_are_written_whole_and_name_themselves(tmp_path):

@@ -85,9 +85,13 @@ def test_an_unknown_model_is_refused():
 
 
 def test_the_core_imports_no_torch_transformers_or_manim():
-    code = ("import sys; from attention_core.pretrained import load_model; load_model().run('an apple'); "
-            "print(sorted(m for m in ('torch', 'transformers', 'manim', 'sentence_transformers') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    code = (
+        "import sys; from attention_core.pretrained import load_model; load_model().run('an apple'); "
+        "print(sorted(m for m in ('torch', 'transformers', 'manim', 'sentence_transformers') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parent.parent
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
 

@@ -39,12 +39,16 @@ def test_auto_takes_the_head_that_pulls_hardest_on_a_context_word(lesson):
     model = load_model()
     runs = [model.run(s) for s in ("Please buy an apple and an orange", "Apple unveiled the new phone")]
     # the focus piece and the context words with embeddings, found by hand in these two sentences
-    pairs = [(runs[0].tokens.index("apple"), [runs[0].tokens.index("orange")]),
-             (runs[1].tokens.index("apple"), [runs[1].tokens.index("phone")])]
+    pairs = [
+        (runs[0].tokens.index("apple"), [runs[0].tokens.index("orange")]),
+        (runs[1].tokens.index("apple"), [runs[1].tokens.index("phone")]),
+    ]
     best, strength = None, -1.0
     for layer in range(6):
         for head in range(12):
-            weakest = min(run.attentions[layer, head, focus, context].max() for run, (focus, context) in zip(runs, pairs))
+            weakest = min(
+                run.attentions[layer, head, focus, context].max() for run, (focus, context) in zip(runs, pairs)
+            )
             if weakest > strength:
                 best, strength = (layer + 1, head + 1), weakest
     assert (lesson.layer, lesson.head) == best and lesson.chosen_by == "auto"
@@ -103,7 +107,8 @@ def test_pieces_arcs_and_bars_are_the_lessons(lesson, drawn):
                 end = one(shown, f"piece{number}:{reading.focus_index}").get_top()
                 assert arc.get_end() == pytest.approx(end + [0, 0.08, 0], abs=0.02)
         assert [text_of(one(shown, f"weight{number}:{i}")) for i in reading.labelled] == [
-            two_decimals(reading.weights[i]) for i in reading.labelled]
+            two_decimals(reading.weights[i]) for i in reading.labelled
+        ]
 
 
 def test_layer_head_cosines_and_grids_are_the_lessons(lesson, drawn):
@@ -122,8 +127,9 @@ def test_layer_head_cosines_and_grids_are_the_lessons(lesson, drawn):
         assert grid.drawn_weights() == pytest.approx(lesson.grids[head], abs=0.5 / 32 + 1e-9)  # 32 shades
         assert text_of(one(shown, f"grid_label:{head}")) == f"head {head + 1}"
     frame = one(shown, "chosen_head")
-    assert frame.get_center() == pytest.approx(one(shown, f"grid:{lesson.head - 1}").get_center()
-                                               + [0, -0.12, 0], abs=0.2)  # the head and its label, framed
+    assert frame.get_center() == pytest.approx(
+        one(shown, f"grid:{lesson.head - 1}").get_center() + [0, -0.12, 0], abs=0.2
+    )  # the head and its label, framed
 
 
 def test_every_line_is_said_and_nothing_leaves_the_frame(lesson, drawn):
@@ -141,13 +147,21 @@ def test_every_line_is_said_and_nothing_leaves_the_frame(lesson, drawn):
 BAD_MODELS = [
     ("layer out of range", TWO + MODEL.replace('layer = "auto"', "layer = 7"), "model.layer", "from 1 to 6"),
     ("head zero", TWO + MODEL.replace('head = "auto"', "head = 0"), "model.head", "from 1 to 12"),
-    ("layer misspelt", TWO + MODEL.replace('"auto"', '"automatic"', 1), "model.layer", "or \"auto\""),
+    ("layer misspelt", TWO + MODEL.replace('"auto"', '"automatic"', 1), "model.layer", 'or "auto"'),
     ("unknown model", TWO + MODEL + 'name = "gpt-2"\n', "model.name", "'all-MiniLM-L6-v2'"),
     ("one sentence", MINIMAL + MODEL, "model", "at least two [[sentences]]"),
-    ("focus in pieces", TWO.replace("apple", "kumquat") + MODEL, "sentences[1].focus",
-     "'kumquat' is 4 word pieces in all-MiniLM-L6-v2 ('ku' + '##m' + '##qua' + '##t')"),
-    ("too many pieces", TWO.replace("A phone, an apple phone", "An apple " + "kumquat " * 8) + MODEL,
-     "sentences[2].text", "is 36 word pieces in all-MiniLM-L6-v2; at most 32"),
+    (
+        "focus in pieces",
+        TWO.replace("apple", "kumquat") + MODEL,
+        "sentences[1].focus",
+        "'kumquat' is 4 word pieces in all-MiniLM-L6-v2 ('ku' + '##m' + '##qua' + '##t')",
+    ),
+    (
+        "too many pieces",
+        TWO.replace("A phone, an apple phone", "An apple " + "kumquat " * 8) + MODEL,
+        "sentences[2].text",
+        "is 36 word pieces in all-MiniLM-L6-v2; at most 32",
+    ),
 ]
 
 
@@ -162,16 +176,41 @@ def test_a_bad_model_table_names_its_field(case, text, field, advice):
 def test_render_refuses_a_bad_model_table_in_one_line(tmp_path):
     example = tmp_path / "lesson.toml"
     example.write_text(BAD_MODELS[0][1])
-    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--example", str(example), "--out",
-                           str(tmp_path / "out"), "RealModelScene"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "render.py"),
+            "--example",
+            str(example),
+            "--out",
+            str(tmp_path / "out"),
+            "RealModelScene",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert done.stderr.strip().splitlines() == [f"render.py: error: {example}: model.layer: must be a whole "
-                                                "number from 1 to 6, or \"auto\"; got a number 7"]
+    assert done.stderr.strip().splitlines() == [
+        f'render.py: error: {example}: model.layer: must be a whole number from 1 to 6, or "auto"; got a number 7'
+    ]
     assert not (tmp_path / "out").exists()
     plain = tmp_path / "plain.toml"
     plain.write_text(TWO)
-    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--example", str(plain), "--out",
-                           str(tmp_path / "out"), "RealModelScene"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "render.py"),
+            "--example",
+            str(plain),
+            "--out",
+            str(tmp_path / "out"),
+            "RealModelScene",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2 and "add a [model] table" in done.stderr
 
 

@@ -14,8 +14,13 @@ ROOT = Path(__file__).parent.parent
 
 
 def render(out: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +53,13 @@ def test_manifest_describes_the_clip(rendered):
     from attention_core.pretrained import load_model
 
     weights = load_model().weights_sha256
-    assert manifest["example"] == {"name": example.name, "sha256": example.sha256(),
-                                   "defaults": list(example.defaults_used), "advice": [],
-                                   "model": {"name": "all-MiniLM-L6-v2", "weights_sha256": weights}}
+    assert manifest["example"] == {
+        "name": example.name,
+        "sha256": example.sha256(),
+        "defaults": list(example.defaults_used),
+        "advice": [],
+        "model": {"name": "all-MiniLM-L6-v2", "weights_sha256": weights},
+    }
     assert manifest["quality"] == "low"
     (clip,) = manifest["clips"]
     assert clip["scene"] == "GravityScene" and clip["file"] == "GravityScene.mp4"
@@ -79,8 +88,10 @@ def test_a_file_given_as_a_folder_is_one_line_and_exit_2(tmp_path, option):
     done = render(out, "IntroCard", *arguments)
     given = some_file / "sub" if option == "--cache" else some_file
     assert done.returncode == 2
-    assert done.stderr.strip() == (f"render.py: error: {option} '{given}': '{some_file}' is a file, not a folder; "
-                                   "give a folder (it is made if missing)")
+    assert done.stderr.strip() == (
+        f"render.py: error: {option} '{given}': '{some_file}' is a file, not a folder; "
+        "give a folder (it is made if missing)"
+    )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["some-file"]
     assert some_file.read_text() == "not a folder"
 
@@ -97,12 +108,14 @@ def test_subtitles_are_the_captions_in_order(rendered):
 
     from attention_core.example_file import default_example
     from attention_core.lessons import gravity_lesson
+
     text = (rendered / "GravityScene.srt").read_text(encoding="utf-8")
     subtitles = list(srt.parse(text))
     lesson = gravity_lesson(default_example())
     assert [s.content for s in subtitles] == [line.text for line in lesson.narration]
-    assert subtitles[0].content == ("Words pull on \u201capple\u201d. How hard does each one pull, and where does "
-                                    "\u201capple\u201d end up?")
+    assert subtitles[0].content == (
+        "Words pull on \u201capple\u201d. How hard does each one pull, and where does \u201capple\u201d end up?"
+    )
     starts = [s.start.total_seconds() for s in subtitles]
     assert starts == sorted(starts) and all(s.end > s.start for s in subtitles)
     manifest = json.loads((rendered / "manifest.json").read_text())
@@ -114,10 +127,12 @@ def test_subtitles_are_the_captions_in_order(rendered):
 def test_a_request_is_checked_and_planned_without_loading_manim():
     """Bad input is answered at once, and an unchanged re-run decides what to reuse, before the
     drawing code (manim, the scenes) is imported: only a clip that renders needs them."""
-    script = ("import sys; sys.argv = ['render.py']; import render; from clips.reuse import split_reused; "
-              "plan = render.plan(render.parse_arguments(['--lecture', '--narrate'])); "
-              "split_reused(plan.jobs, {}, False); "
-              "print(len(plan.jobs), sorted(name for name in sys.modules if name.split('.')[0] in ('manim', 'scenes')))")
+    script = (
+        "import sys; sys.argv = ['render.py']; import render; from clips.reuse import split_reused; "
+        "plan = render.plan(render.parse_arguments(['--lecture', '--narrate'])); "
+        "split_reused(plan.jobs, {}, False); "
+        "print(len(plan.jobs), sorted(name for name in sys.modules if name.split('.')[0] in ('manim', 'scenes')))"
+    )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["12", "['scenes',", "'scenes.fonts']"]  # the fonts' character maps only
@@ -133,10 +148,18 @@ def test_frame_rates_and_sizes_are_manims_presets():
             assert frame_rate(quality) == config.frame_rate, quality
             assert PIXELS[quality] == (config.pixel_width, config.pixel_height), quality
     assert [frame_rate(quality) for quality in ("low", "medium", "high", "production", "4k")] == [15, 30, 60, 60, 60]
-    assert frame_size("high", "vertical") == {"pixel_width": 1080, "pixel_height": 1920, "frame_width": 8.0,
-                                              "frame_height": pytest.approx(8 * 16 / 9)}
-    assert frame_size("high") == {"pixel_width": 1920, "pixel_height": 1080, "frame_width": pytest.approx(8 * 16 / 9),
-                                  "frame_height": 8.0}
+    assert frame_size("high", "vertical") == {
+        "pixel_width": 1080,
+        "pixel_height": 1920,
+        "frame_width": 8.0,
+        "frame_height": pytest.approx(8 * 16 / 9),
+    }
+    assert frame_size("high") == {
+        "pixel_width": 1920,
+        "pixel_height": 1080,
+        "frame_width": pytest.approx(8 * 16 / 9),
+        "frame_height": 8.0,
+    }
 
 
 PREVIEW_TOLERANCE = 2.5  # mean difference per pixel and channel, of 255: the clip's H.264 and BT.709 round trip
@@ -165,8 +188,10 @@ def test_the_preview_is_the_clip_at_the_end_of_each_beat(rendered):
     drawn = preview_frames(job)
     shown = frames_at(rendered / "GravityScene.mp4", [seconds for _, seconds in beat_ends(entry)])
     assert len(drawn) == len(shown) == len(entry["narration"])
-    differences = [np.abs(np.asarray(a, dtype=float) - np.asarray(b.convert("RGB"), dtype=float)).mean()
-                   for a, b in zip(drawn, shown)]
+    differences = [
+        np.abs(np.asarray(a, dtype=float) - np.asarray(b.convert("RGB"), dtype=float)).mean()
+        for a, b in zip(drawn, shown)
+    ]
     assert max(differences) < PREVIEW_TOLERANCE
     shifted = np.abs(np.asarray(drawn[3], dtype=float) - np.asarray(shown[4].convert("RGB"), dtype=float)).mean()
     assert shifted > PREVIEW_TOLERANCE  # the next beat's picture is told apart

@@ -16,8 +16,13 @@ ROOT = Path(__file__).parent.parent
 
 
 def job(tmp_path, **changes):
-    made = ClipJob("GravityScene", default_example().canonical(), "low", str(tmp_path / "GravityScene.mp4"),
-                   str(tmp_path / ".cache"))
+    made = ClipJob(
+        "GravityScene",
+        default_example().canonical(),
+        "low",
+        str(tmp_path / "GravityScene.mp4"),
+        str(tmp_path / ".cache"),
+    )
     return replace(made, **changes)
 
 
@@ -29,7 +34,9 @@ def test_every_input_changes_the_key(tmp_path, monkeypatch):
     base = key(job(tmp_path))
     assert key(job(tmp_path)) == base  # the same inputs, the same key
     text = (ROOT / "assets" / "examples" / "fruit-vs-tech.toml").read_text()
-    other_sentence = parse_example(text.replace("Please buy an apple and an orange", "Please buy an apple and a cherry"))
+    other_sentence = parse_example(
+        text.replace("Please buy an apple and an orange", "Please buy an apple and a cherry")
+    )
     changed = {
         "scene": key(job(tmp_path, scene="SoftmaxScene")),
         "lesson": key(job(tmp_path), other_sentence),
@@ -65,8 +72,13 @@ def test_the_code_fingerprint_reads_the_scenes(tmp_path, monkeypatch):
 
 
 def render(out, *arguments):
-    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads((out / "fruit-vs-tech" / "low" / "manifest.json").read_text())
 

@@ -71,10 +71,13 @@ def test_captions_come_from_the_lesson(drawn):
     _, _, shown = drawn
     captions = [text_of(c).replace("\n", " ") for c in shown["caption"]]
     # the lecture's numbers: orange and phone each weigh 0.43 beside apple's own 0.57
-    assert ("Of the other words, \u201corange\u201d pulls hardest, with weight 0.43; \u201capple\u201d keeps more "
-            "on itself.") in captions
-    assert ("Of the other words, \u201cphone\u201d pulls hardest, with weight 0.43; \u201capple\u201d keeps more "
-            "on itself.") in captions
+    assert (
+        "Of the other words, \u201corange\u201d pulls hardest, with weight 0.43; \u201capple\u201d keeps more "
+        "on itself."
+    ) in captions
+    assert (
+        "Of the other words, \u201cphone\u201d pulls hardest, with weight 0.43; \u201capple\u201d keeps more on itself."
+    ) in captions
     assert captions[-2] == "One token, one embedding, three context vectors: one for each sentence."
 
 

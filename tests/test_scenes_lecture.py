@@ -1,6 +1,5 @@
 """The learner-question clips draw their lessons: every number on screen traced to the core."""
 
-
 import numpy as np
 import pytest
 from scene_harness import build_scene, one, sample_scene, text_of
@@ -22,7 +21,9 @@ def test_softmax_scene_bars_are_the_lesson_at_every_sample(tmp_path):
     lesson, scene, shown = drawn("SoftmaxScene", tmp_path)
     for sample in (0, len(lesson.sweep_scores) // 2, len(lesson.sweep_scores) - 1):
         panel = scene.weights_at(sample)
-        texts = {m.name: text_of(m) for m in panel.get_family() if m.name.startswith(("weight:", "score:", "weight_sum"))}
+        texts = {
+            m.name: text_of(m) for m in panel.get_family() if m.name.startswith(("weight:", "score:", "weight_sum"))
+        }
         for i, weight in enumerate(lesson.sweep_weights[sample]):
             assert texts[f"weight:{i}"] == written(weight)
         assert texts[f"score:{lesson.swept}"] == written(lesson.sweep_scores[sample])
@@ -50,9 +51,12 @@ def test_the_sweep_draws_the_lesson_while_it_slides(tmp_path):
         marks = {m.name: m for m in scene.get_mobject_family_members() if m.name in ("argmax_marker", "softmax_output")}
         if len(marks) < 2:
             return None  # the markers are not on screen yet
-        return (tracker.get_value(), [bars[f"weight_bar:{i}"].width for i in range(len(lesson.tokens))],
-                scene.plane.coords(marks["argmax_marker"].get_center()),
-                scene.plane.coords(marks["softmax_output"].get_center()))
+        return (
+            tracker.get_value(),
+            [bars[f"weight_bar:{i}"].width for i in range(len(lesson.tokens))],
+            scene.plane.coords(marks["argmax_marker"].get_center()),
+            scene.plane.coords(marks["softmax_output"].get_center()),
+        )
 
     samples = [s for s in sample_scene(scene_class, lesson, tmp_path, probe) if s is not None]
     assert len(samples) > 20
@@ -60,7 +64,7 @@ def test_the_sweep_draws_the_lesson_while_it_slides(tmp_path):
     lowest = positions.index(min(positions))
     last = len(lesson.sweep_scores) - 1  # (the last frame of a play comes just before its end)
     assert min(positions) < 1 and max(positions) > last - 1
-    assert positions[:lowest + 1] == sorted(positions[:lowest + 1], reverse=True)  # down first
+    assert positions[: lowest + 1] == sorted(positions[: lowest + 1], reverse=True)  # down first
     assert positions[lowest:] == sorted(positions[lowest:])  # then up
     for value, widths, best, average in samples:
         sample = int(round(value))
@@ -162,15 +166,27 @@ def first_text(shown, name: str) -> str:
 def test_a_quantity_is_written_alike_in_every_clip_that_shows_it(tmp_path):
     """The same number in two chapters has one spelling: on failure, both clips and both strings."""
     example = default_example()
-    clips = {name: drawn(name, tmp_path, example) for name in
-             ("GravityScene", "SoftmaxScene", "ProjectionScene", "FormulaScene")}
+    clips = {
+        name: drawn(name, tmp_path, example)
+        for name in ("GravityScene", "SoftmaxScene", "ProjectionScene", "FormulaScene")
+    }
     gravity = clips["GravityScene"][0].sentences[0]
     same = []  # (quantity, (clip, name), (clip, name))
     for j, token in enumerate(gravity.tokens):
-        same.append((f"weight of {token} in sentence 1", ("GravityScene", f"weight0:{j}"), ("SoftmaxScene", f"weight:{j}")))
+        same.append(
+            (f"weight of {token} in sentence 1", ("GravityScene", f"weight0:{j}"), ("SoftmaxScene", f"weight:{j}"))
+        )
     for j, token in enumerate(clips["ProjectionScene"][0].tokens):
-        same.append((f"weight of {token} after the maps", ("ProjectionScene", f"weight_after:{j}"), ("FormulaScene", f"weight:{j}")))
-        same.append((f"scaled score of {token}", ("ProjectionScene", f"score_after:{j}"), ("FormulaScene", f"scaled:{j}")))
+        same.append(
+            (
+                f"weight of {token} after the maps",
+                ("ProjectionScene", f"weight_after:{j}"),
+                ("FormulaScene", f"weight:{j}"),
+            )
+        )
+        same.append(
+            (f"scaled score of {token}", ("ProjectionScene", f"score_after:{j}"), ("FormulaScene", f"scaled:{j}"))
+        )
     for quantity, (clip_a, name_a), (clip_b, name_b) in same:
         a, b = first_text(clips[clip_a][2], name_a), first_text(clips[clip_b][2], name_b)
         assert a == b, f"{quantity}: {clip_a} writes {a!r}, {clip_b} writes {b!r}"
@@ -185,16 +201,28 @@ def test_the_recap_writes_each_key_picture_as_its_chapter_did(tmp_path):
     """The recap brings back each chapter's picture with the chapter's own numbers, spelled alike."""
     example = default_example()
     recap = drawn("RecapCard", tmp_path, example)[2]
-    clips = {name: drawn(name, tmp_path, example) for name in ("SoftmaxScene", "ProjectionScene", "MaskScene",
-                                                                "ParallelScene", "RealModelScene")}
+    clips = {
+        name: drawn(name, tmp_path, example)
+        for name in ("SoftmaxScene", "ProjectionScene", "MaskScene", "ParallelScene", "RealModelScene")
+    }
     same = []  # (quantity, (clip, name), recap's name)
     for j, token in enumerate(clips["SoftmaxScene"][0].tokens):
         same.append((f"softmax weight of {token}", ("SoftmaxScene", f"weight:{j}"), f"recap_softmaxscene:0:{j}"))
     for j, token in enumerate(clips["ProjectionScene"][0].tokens):
-        same.append((f"weight of {token} before the maps", ("ProjectionScene", f"weight_before:{j}"),
-                     f"recap_projectionscene:0:{j}"))
-        same.append((f"weight of {token} after the maps", ("ProjectionScene", f"weight_after:{j}"),
-                     f"recap_projectionscene:1:{j}"))
+        same.append(
+            (
+                f"weight of {token} before the maps",
+                ("ProjectionScene", f"weight_before:{j}"),
+                f"recap_projectionscene:0:{j}",
+            )
+        )
+        same.append(
+            (
+                f"weight of {token} after the maps",
+                ("ProjectionScene", f"weight_after:{j}"),
+                f"recap_projectionscene:1:{j}",
+            )
+        )
     n = len(clips["MaskScene"][0].tokens)
     for i in range(n):
         for j in range(n):
@@ -205,8 +233,13 @@ def test_the_recap_writes_each_key_picture_as_its_chapter_did(tmp_path):
     for number, reading in enumerate(real.readings):
         shown = sorted(sorted(reading.labelled, key=lambda j: reading.weights[j], reverse=True)[:5])  # its five largest
         for row, index in enumerate(shown):
-            same.append((f"real model weight of {reading.pieces[index]}", ("RealModelScene", f"weight{number}:{index}"),
-                         f"recap_realmodelscene:{number}:{row}"))
+            same.append(
+                (
+                    f"real model weight of {reading.pieces[index]}",
+                    ("RealModelScene", f"weight{number}:{index}"),
+                    f"recap_realmodelscene:{number}:{row}",
+                )
+            )
     for quantity, (clip, name), recap_name in same:
         a, b = first_text(clips[clip][2], name), first_text(recap, recap_name)
         assert a == b, f"{quantity}: {clip} writes {a!r}, RecapCard writes {b!r}"
@@ -224,8 +257,9 @@ def test_symbols_are_drawn_with_true_subscripts(tmp_path):
 
     for name in ("ProjectionScene", "MultiHeadScene"):
         lesson, scene, shown = drawn(name, tmp_path)
-        drawn_texts = [part for found in shown.values() for top in found for part in top.get_family()
-                       if isinstance(part, Text)]
+        drawn_texts = [
+            part for found in shown.values() for top in found for part in top.get_family() if isinstance(part, Text)
+        ]
         assert not any("_" in part.text for part in drawn_texts), name
         subscripts = [part for part in shown.get("subscript", [])]
         assert {part.text for part in subscripts} >= ({"Q", "K", "V"} if name == "ProjectionScene" else {"O"})

@@ -64,7 +64,8 @@ def test_contributions_add_tip_to_tail_to_the_output(drawn):
         assert plane.coords(arrow.get_end()) == pytest.approx(tip, abs=1e-6)
     assert plane.coords(one(shown, "output").get_center()) == pytest.approx(lesson.output)
     assert text_of(one(shown, "output_value")) == (
-        f"output = ({written(lesson.output[0])}, {written(lesson.output[1])})")
+        f"output = ({written(lesson.output[0])}, {written(lesson.output[1])})"
+    )
 
 
 def test_each_head_names_the_words_it_weighs_most_and_reads_its_own_rows_of_w_o(drawn):
@@ -77,11 +78,11 @@ def test_each_head_names_the_words_it_weighs_most_and_reads_its_own_rows_of_w_o(
         named = {name.removeprefix("label:v ") for name in shown if name.startswith("label:v ")}
         assert {lesson.tokens[j] for j in most} <= named
         assert head.output_rows == (2 * i, 2 * i + 1)
-        assert head.contribution == pytest.approx(head.output @ lesson.output_map[2 * i: 2 * i + 2])
+        assert head.contribution == pytest.approx(head.output @ lesson.output_map[2 * i : 2 * i + 2])
     w_o = one(shown, "W_O")
     for i, head in enumerate(lesson.heads):
         colours = {entry.get_fill_color().to_hex().upper() for row in head.output_rows for entry in w_o.row(row)}
         assert len(colours) == 1  # a head's rows in one colour...
-        for other in lesson.heads[i + 1:]:
+        for other in lesson.heads[i + 1 :]:
             others = {e.get_fill_color().to_hex().upper() for row in other.output_rows for e in w_o.row(row)}
             assert colours != others  # ...another head's in another

@@ -60,8 +60,12 @@ def test_query_and_key_marks_sit_at_the_lesson_points(drawn):
 
 def test_score_table_before_and_after(drawn):
     lesson, _, shown = drawn
-    for column, values in (("score_before", lesson.scores_before), ("weight_before", lesson.weights_before),
-                           ("score_after", lesson.scores_after), ("weight_after", lesson.weights)):
+    for column, values in (
+        ("score_before", lesson.scores_before),
+        ("weight_before", lesson.weights_before),
+        ("score_after", lesson.scores_after),
+        ("weight_after", lesson.weights),
+    ):
         for i, value in enumerate(values):
             assert text_of(one(shown, f"{column}:{i}")) == written(value)
     box = one(shown, "highlight")
@@ -110,8 +114,10 @@ def test_the_default_example_has_two_maps_and_shows_why(drawn):
     assert text_of(one(shown, "focus_asks")) == written(asked_by_apple)
     assert text_of(one(shown, "other_asks")) == written(asked_by_orange)
     said = {line.id: line.text for line in lesson.narration}["projection.asymmetry"]
-    assert said == ("Two maps, so a score depends on who asks: \u201capple\u201d asking \u201corange\u201d scores "
-                    "differently from \u201corange\u201d asking \u201capple\u201d.")  # the numbers are on screen
+    assert said == (
+        "Two maps, so a score depends on who asks: \u201capple\u201d asking \u201corange\u201d scores "
+        "differently from \u201corange\u201d asking \u201capple\u201d."
+    )  # the numbers are on screen
 
 
 def test_every_symbol_is_written_one_way(drawn):
@@ -140,8 +146,11 @@ def test_the_grid_and_the_words_move_together_along_each_map(tmp_path):
             return None
         plane = scene.plane
         points = lambda lines: np.array([plane.coords(line.get_start()) for line in lines])  # noqa: E731
-        return (points(scene.moving_grid), points(scene.resting_grid),
-                np.array([plane.coords(word.dot.get_center()) for word in scene.word_dots]))
+        return (
+            points(scene.moving_grid),
+            points(scene.resting_grid),
+            np.array([plane.coords(word.dot.get_center()) for word in scene.word_dots]),
+        )
 
     maps = {"W_Q": lesson.query_map, "W_K": lesson.key_map, "W_V": lesson.value_map}
     seen = set()

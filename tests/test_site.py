@@ -16,13 +16,28 @@ ROOT = Path(__file__).parent.parent
 CHROMIUM = "/usr/bin/chromium"  # make installs Debian's chromium package
 HOSTILE_TITLE = '</title><script>window.pwned=1</script> "q" & <b>b</b>'
 HOSTILE = MINIMAL.replace('title = "Only what is required"', f"title = '{HOSTILE_TITLE}'").replace(
-    "An apple and an orange", "An apple <img src=x onerror=window.pwned=2> and an orange")
+    "An apple and an orange", "An apple <img src=x onerror=window.pwned=2> and an orange"
+)
 
 
 def render_site(out: Path, example: Path, *arguments: str) -> Path:
-    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--lecture", "--present", "--example",
-                           str(example), "--out", str(out), *arguments], cwd=ROOT, capture_output=True, text=True,
-                          timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "render.py"),
+            "--lecture",
+            "--present",
+            "--example",
+            str(example),
+            "--out",
+            str(out),
+            *arguments,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     return next(out.glob("*/*/lecture/site"))
 
@@ -40,8 +55,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM,
-                                              args=["--autoplay-policy=no-user-gesture-required"])
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--autoplay-policy=no-user-gesture-required"]
+        )
         yield launched
         launched.close()
 
@@ -60,8 +76,9 @@ def wait_for_video(page):
 
 
 def rested(page):
-    page.wait_for_function("window.presenter.state.target === null && document.getElementById('video').paused",
-                           timeout=30000)
+    page.wait_for_function(
+        "window.presenter.state.target === null && document.getElementById('video').paused", timeout=30000
+    )
     return page.evaluate("[window.presenter.state.index, document.getElementById('video').currentTime]")
 
 
@@ -119,7 +136,7 @@ def test_the_lecture_page_seeks_shows_subtitles_and_keeps_text_as_text(site, bro
     page.wait_for_function("document.getElementById('video').textTracks[0].cues?.length > 0", timeout=20000)
     cue = page.evaluate(f"""(() => {{
         const track = document.getElementById('video').textTracks[0];
-        const at = {beats[4]['start']} + 0.05;
+        const at = {beats[4]["start"]} + 0.05;
         return [...track.cues].find((c) => c.startTime <= at && at < c.endTime)?.text; }})()""")
     assert cue == beats[4]["text"]
     numbers = page.locator("#chapter-2 details td")
@@ -140,8 +157,16 @@ def test_a_missing_video_says_so_on_the_page(site, browser, tmp_path):
 def test_a_vertical_lecture_gets_the_same_pages(tmp_path, browser):
     (example := tmp_path / "minimal.toml").write_text(MINIMAL, encoding="utf-8")
     site = render_site(tmp_path / "out", example, "IntroCard", "--format", "vertical")
-    assert sorted(path.name for path in site.iterdir()) == ["index.html", "lecture.js", "lecture.mp4", "lecture.vtt",
-                                                            "page.js", "present.html", "present.js", "site.css"]
+    assert sorted(path.name for path in site.iterdir()) == [
+        "index.html",
+        "lecture.js",
+        "lecture.mp4",
+        "lecture.vtt",
+        "page.js",
+        "present.html",
+        "present.js",
+        "site.css",
+    ]
     page = open_page(browser, site, "index.html")
     wait_for_video(page)
     assert page.evaluate("window.LECTURE.vertical") is True
@@ -158,10 +183,12 @@ def test_the_pages_data_is_the_manifests(site):
     manifest = json.loads((site.parent / "manifest.json").read_text(encoding="utf-8"))
     text = (site / "lecture.js").read_text(encoding="utf-8")
     assert text.startswith("window.LECTURE = ") and "</script>" not in text  # a hostile title cannot end a script
-    data = json.loads(text[len("window.LECTURE = "):].rstrip().rstrip(";"))
-    expected = [(number, line["id"], round(chapter["start"] + line["start"], 3), round(chapter["start"] + line["end"], 3))
-                for number, (chapter, clip) in enumerate(zip(manifest["lecture"]["chapters"], manifest["clips"]))
-                for line in clip["narration"]]
+    data = json.loads(text[len("window.LECTURE = ") :].rstrip().rstrip(";"))
+    expected = [
+        (number, line["id"], round(chapter["start"] + line["start"], 3), round(chapter["start"] + line["end"], 3))
+        for number, (chapter, clip) in enumerate(zip(manifest["lecture"]["chapters"], manifest["clips"]))
+        for line in clip["narration"]
+    ]
     assert [(b["chapter"], b["id"], b["start"], b["end"]) for b in data["beats"]] == expected
     assert data["title"] == HOSTILE_TITLE and data["frame_rate"] == 15
     history = manifest["clips"][1]["lesson"]

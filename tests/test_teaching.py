@@ -93,8 +93,9 @@ def test_the_recap_brings_back_each_chapters_key_picture(example):
     first = example.sentences[0]
     words = [w.strip(",.").casefold() for w in first.text.split() if w.strip(",.").casefold() in example.words]
     focus = np.array(example.words[first.focus], dtype=float)
-    cosines = np.array([focus @ np.array(example.words[w]) / np.linalg.norm(focus) / np.linalg.norm(example.words[w])
-                        for w in words])
+    cosines = np.array(
+        [focus @ np.array(example.words[w]) / np.linalg.norm(focus) / np.linalg.norm(example.words[w]) for w in words]
+    )
     (softmax,) = recap["softmaxscene"]
     assert isinstance(softmax, WeightsPanel) and list(softmax.labels) == words
     assert np.allclose(softmax.weights, np.exp(cosines) / np.exp(cosines).sum())
@@ -142,8 +143,10 @@ def test_hardest_says_the_focus_word_keeps_more_when_it_does(example):
     line = next(line.text for line in gravity.narration if line.id == "gravity.sentence-1.pull")
     own = math.exp(1.0) / (math.exp(1.0) + math.exp(1 / math.sqrt(2)))
     assert own == pytest.approx(float(first.weights[0]))
-    assert line == ("Of the other words, \u201corange\u201d pulls hardest, with weight 0.43; "
-                    "\u201capple\u201d keeps more on itself.")
+    assert line == (
+        "Of the other words, \u201corange\u201d pulls hardest, with weight 0.43; "
+        "\u201capple\u201d keeps more on itself."
+    )
 
 
 def test_the_softmax_sweep_starts_at_the_true_score(every_example):
@@ -168,8 +171,9 @@ def test_shipped_examples_have_a_sentence_of_six_words_in_the_plane():
     for path in SHIPPED:
         example = load_example(path)
         mask, parallel = lesson_for("MaskScene", example), lesson_for("ParallelScene", example)
-        longest = max(len([t for t in re.findall(r"[\w']+", s.text.casefold()) if t in example.words])
-                      for s in example.sentences)
+        longest = max(
+            len([t for t in re.findall(r"[\w']+", s.text.casefold()) if t in example.words]) for s in example.sentences
+        )
         assert longest >= 6, path.name
         # the grids and the recurrent steps are at the sentence's size
         assert mask.self_weights.shape == (len(mask.tokens),) * 2 and len(mask.tokens) >= 6
@@ -215,8 +219,10 @@ def test_several_heads_take_one_relation_each_in_the_default_example(example):
     assert kind[1] > 0.5 and kind[5] < 0.2 and dish.argmax() == 5
     assert np.allclose(lesson.heads[0].weights, kind) and np.allclose(lesson.heads[1].weights, dish)
     said = next(line.text for line in lesson.narration if line.id == "multihead.split")
-    assert said == (f"No. A row sums to 1: head \u201ckind\u201d spends {kind[1]:.2f} on \u201cbanana\u201d, and little "
-                    "on \u201csalad\u201d. Head \u201cdish\u201d takes \u201csalad\u201d.")
+    assert said == (
+        f"No. A row sums to 1: head \u201ckind\u201d spends {kind[1]:.2f} on \u201cbanana\u201d, and little "
+        "on \u201csalad\u201d. Head \u201cdish\u201d takes \u201csalad\u201d."
+    )
     w_o = np.asarray(lesson.output_map)
     assert any(w_o[2 * h, 1] != 0 or w_o[2 * h + 1, 0] != 0 for h in range(len(lesson.heads)))
 
@@ -235,4 +241,6 @@ def test_the_maps_let_the_focus_word_look_past_itself(example):
     after = softmax((e @ w_k) @ (apple @ w_q) / math.sqrt(2))
     assert (round(before[0], 2), round(after[0], 2)) == (0.80, 0.29)
     said = next(line.text for line in lesson.narration if line.id == "projection.self")
-    assert said == "\u201capple\u201d now keeps only 0.29 on itself: its query looks past itself, to \u201corange\u201d."
+    assert (
+        said == "\u201capple\u201d now keeps only 0.29 on itself: its query looks past itself, to \u201corange\u201d."
+    )

@@ -7,7 +7,7 @@ from scene_harness import build_scene, one, text_of
 from attention_core.example_file import parse_example
 from scenes.catalog import SCENES
 
-HOSTILE = r'''
+HOSTILE = r"""
 name = "hostile"
 title = "\\input{/etc/passwd} <span foreground=\"red\">x</span>"
 [words]
@@ -16,7 +16,7 @@ orange = [0.0, 3.0]
 [[sentences]]
 text = "<b>An</b> apple \\input{/etc/passwd} and an orange & $x^2$"
 focus = "apple"
-'''
+"""
 
 
 WITH_MODEL = '[[sentences]]\ntext = "An apple <i>phone</i>"\nfocus = "apple"\n[model]\n'  # for RealModelScene

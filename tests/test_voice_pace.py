@@ -5,7 +5,13 @@ from attention_core.example_file import default_example
 from attention_core.lessons.catalog import lesson_for
 from clips.voice import synthesise
 
-CHAPTERS = ("IntroCard", "GravityScene", "ProjectionScene", "MultiHeadScene", "MaskScene")  # the fastest and the longest
+CHAPTERS = (
+    "IntroCard",
+    "GravityScene",
+    "ProjectionScene",
+    "MultiHeadScene",
+    "MaskScene",
+)  # the fastest and the longest
 
 
 def test_the_voice_speaks_at_most_150_words_a_minute():

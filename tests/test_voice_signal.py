@@ -44,7 +44,7 @@ def test_silence_stays_silent():
 def frames_of(samples: np.ndarray, rate: int, layout: str):
     """PyAV audio frames of planar float samples (channels, n), 1024 a frame."""
     for start in range(0, samples.shape[1], 1024):
-        piece = np.ascontiguousarray(samples[:, start:start + 1024], dtype=np.float32)
+        piece = np.ascontiguousarray(samples[:, start : start + 1024], dtype=np.float32)
         frame = av.AudioFrame.from_ndarray(piece, format="fltp", layout=layout)
         frame.sample_rate, frame.pts = rate, start
         yield frame
@@ -62,7 +62,7 @@ def test_any_rate_and_layout_becomes_48k_mono_at_the_same_pitch(rate):
     middle = out[4800:-4800].astype(np.float64)
     spectrum = np.abs(np.fft.rfft(middle * np.hanning(len(middle))))
     assert np.fft.rfftfreq(len(middle), 1 / 48000)[np.argmax(spectrum)] == pytest.approx(pitch, abs=2.5)
-    level = math.sqrt(float(np.mean(middle ** 2)))
+    level = math.sqrt(float(np.mean(middle**2)))
     # FFmpeg's equal-power downmix, (L + R) / sqrt(2): 3 dB over one channel (levelling follows)
     assert level == pytest.approx(math.sqrt(2) * 0.4 / math.sqrt(2), rel=0.03)
 
@@ -81,14 +81,17 @@ def test_silence_is_trimmed_at_the_ends_only():
     assert trimmed(silent).tolist() == silent.tolist()  # nothing to trim to: left as it is
 
 
-@pytest.mark.parametrize("written, said", [
-    ("W_K makes a key; W_V moves it; W_O weighs heads.", "W K makes a key; W V moves it; W O weighs heads."),
-    ("weights \u00d7 values \u00f7 2", "weights times values divided by 2"),
-    ("q \u00b7 k", "q dot k"),
-    ("\u2248 (0.70, 1.90)", "about 0.70, 1.90"),
-    ("a word (one of many) here", "a word, one of many, here"),
-    ("Q K\u1d40 and argmax in an RNN", "Q K transpose and arg max in an R N N"),
-    ("\u201capple\u201d  ,  \u201corange\u201d", "apple, orange"),
-])
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("W_K makes a key; W_V moves it; W_O weighs heads.", "W K makes a key; W V moves it; W O weighs heads."),
+        ("weights \u00d7 values \u00f7 2", "weights times values divided by 2"),
+        ("q \u00b7 k", "q dot k"),
+        ("\u2248 (0.70, 1.90)", "about 0.70, 1.90"),
+        ("a word (one of many) here", "a word, one of many, here"),
+        ("Q K\u1d40 and argmax in an RNN", "Q K transpose and arg max in an R N N"),
+        ("\u201capple\u201d  ,  \u201corange\u201d", "apple, orange"),
+    ],
+)
 def test_symbols_and_punctuation_are_read_as_words(written, said):
     assert spoken_text(written) == said

@@ -47,8 +47,9 @@ def test_a_kept_text_is_the_text_typeset_again(tmp_path, monkeypatch):
         style._typeset.cache_clear()  # as a new process would
         kept = style.plain_text("Straße, 0.57 \u2192 context", style.LABEL_SIZE, style.FOCUS)
         (path,) = list(tmp_path.glob("*.pickle"))
-        assert [np.array_equal(a.points, b.points) for a, b in zip(fresh.get_family(), kept.get_family())] == \
-            [True] * len(fresh.get_family())
+        assert [np.array_equal(a.points, b.points) for a, b in zip(fresh.get_family(), kept.get_family())] == [
+            True
+        ] * len(fresh.get_family())
         assert kept.get_color() == fresh.get_color() and kept.font_size == fresh.font_size
         if attempt == 1:
             path.write_bytes(path.read_bytes()[:100])  # cut short

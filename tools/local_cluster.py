@@ -32,23 +32,50 @@ class LocalCluster:
         folder.mkdir(parents=True, exist_ok=True)
         address_file = folder / "scheduler.json"
         address_file.unlink(missing_ok=True)
-        self.scheduler = self.start([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                     "--no-dashboard", "--scheduler-file", str(address_file)], "scheduler")
+        self.scheduler = self.start(
+            [
+                str(DASK),
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-dashboard",
+                "--scheduler-file",
+                str(address_file),
+            ],
+            "scheduler",
+        )
         deadline = time.monotonic() + 60
         while not address_file.is_file() and time.monotonic() < deadline:
             time.sleep(0.1)
         self.address = json.loads(address_file.read_text())["address"]
         for number in range(workers):
             extra = ["--preload", str(preload)] if preload else []
-            self.start([str(DASK), "worker", self.address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
-                        "--name", f"worker-{number}", *extra], f"worker-{number}")
+            self.start(
+                [
+                    str(DASK),
+                    "worker",
+                    self.address,
+                    "--nworkers",
+                    "1",
+                    "--nthreads",
+                    "1",
+                    "--no-dashboard",
+                    "--name",
+                    f"worker-{number}",
+                    *extra,
+                ],
+                f"worker-{number}",
+            )
         self.wait_for(workers)
 
     def start(self, command: list[str], name: str) -> subprocess.Popen:
         log = open(self.folder / f"{name}.log", "ab")
         environment = dict(os.environ, XDG_CACHE_HOME=str(self.folder / "worker-cache"), **WORKER_ENVIRONMENT)
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=environment,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=environment, start_new_session=True
+        )
         log.close()  # (the child has its own copy)
         self.processes.append(process)
         return process

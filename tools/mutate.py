@@ -36,21 +36,53 @@ WORK = ROOT / "build" / "mutate"
 COPIED = ("attention_core", "scenes", "clips", "tests", "assets", "render.py", "pyproject.toml")
 
 GROUPS = {  # group -> the test files its mutants run against (mutmut picks, per mutant, those that cover it)
-    "attention_core": ["tests/test_core_errors.py", "tests/test_core_numbers.py", "tests/test_core_properties.py",
-                       "tests/test_lessons.py", "tests/test_lessons_more.py", "tests/test_claims.py",
-                       "tests/test_text.py", "tests/test_pretrained.py", "tests/test_example_file.py",
-                       "tests/test_golden_lessons.py"],
-    "clips": ["tests/test_clip_files.py", "tests/test_interrupted_writes.py", "tests/test_media.py",
-              "tests/test_reuse.py", "tests/test_narration.py", "tests/test_voice_signal.py",
-              "tests/test_pictures.py"],
-    "scenes": ["tests/test_scenes_gravity.py", "tests/test_scenes_lecture.py", "tests/test_scenes_multihead.py",
-               "tests/test_scenes_projection.py", "tests/test_real_model.py", "tests/test_layout.py",
-               "tests/test_fonts.py", "tests/test_stage.py"],
+    "attention_core": [
+        "tests/test_core_errors.py",
+        "tests/test_core_numbers.py",
+        "tests/test_core_properties.py",
+        "tests/test_lessons.py",
+        "tests/test_lessons_more.py",
+        "tests/test_claims.py",
+        "tests/test_text.py",
+        "tests/test_pretrained.py",
+        "tests/test_example_file.py",
+        "tests/test_golden_lessons.py",
+    ],
+    "clips": [
+        "tests/test_clip_files.py",
+        "tests/test_interrupted_writes.py",
+        "tests/test_media.py",
+        "tests/test_reuse.py",
+        "tests/test_narration.py",
+        "tests/test_voice_signal.py",
+        "tests/test_pictures.py",
+    ],
+    "scenes": [
+        "tests/test_scenes_gravity.py",
+        "tests/test_scenes_lecture.py",
+        "tests/test_scenes_multihead.py",
+        "tests/test_scenes_projection.py",
+        "tests/test_real_model.py",
+        "tests/test_layout.py",
+        "tests/test_fonts.py",
+        "tests/test_stage.py",
+    ],
     "scenes-units": ["tests/test_stage.py", "tests/test_fonts.py", "tests/test_writing.py"],
 }
 
-PRELOADED = ("numpy", "scipy.special", "manim", "av", "tokenizers", "safetensors.numpy", "PIL.Image", "srt",
-             "webvtt", "hypothesis", "xdist.plugin")  # the libraries the tests import, slow to load
+PRELOADED = (
+    "numpy",
+    "scipy.special",
+    "manim",
+    "av",
+    "tokenizers",
+    "safetensors.numpy",
+    "PIL.Image",
+    "srt",
+    "webvtt",
+    "hypothesis",
+    "xdist.plugin",
+)  # the libraries the tests import, slow to load
 
 
 QUICK = {  # group -> (the package it mutates, the modules of it): the scenes' unit-tested modules, against
@@ -66,19 +98,22 @@ def package_of(group: str) -> str:
 def mutmut_config(group: str) -> str:
     """mutmut's section of setup.cfg for one group (the copy's pyproject has no [tool.mutmut]).
     The other packages, render.py and the assets are copied beside the mutated one, unchanged."""
+
     def lines(items) -> str:
         return "".join(f"\n    {item}" for item in items)
 
     package = package_of(group)
     others = [name for name in COPIED if name not in (package, "tests", "pyproject.toml")]
-    return (f"[mutmut]\nsource_paths ={lines([package])}\nalso_copy ={lines(others)}\n"
-            f"pytest_add_cli_args ={lines(['-n', '0', '-p', 'no:cacheprovider'])}\n"
-            f"pytest_add_cli_args_test_selection ={lines(GROUPS[group])}\nuse_git_change_detection = false\n"
-            "timeout_multiplier = 60\n"  # the tests' times were measured warm; a mutant's run starts cold
-            "process_isolation = forkserver\n"  # fork from a process that ran no test (onnxruntime, tokenizers)
-            # and that has imported the libraries but not the tests: a test module's own values (a
-            # lesson made at import) are made again, from the mutated code, in each mutant's run
-            "forkserver_warmup = import\npreload_modules_file = preload.txt\n")
+    return (
+        f"[mutmut]\nsource_paths ={lines([package])}\nalso_copy ={lines(others)}\n"
+        f"pytest_add_cli_args ={lines(['-n', '0', '-p', 'no:cacheprovider'])}\n"
+        f"pytest_add_cli_args_test_selection ={lines(GROUPS[group])}\nuse_git_change_detection = false\n"
+        "timeout_multiplier = 60\n"  # the tests' times were measured warm; a mutant's run starts cold
+        "process_isolation = forkserver\n"  # fork from a process that ran no test (onnxruntime, tokenizers)
+        # and that has imported the libraries but not the tests: a test module's own values (a
+        # lesson made at import) are made again, from the mutated code, in each mutant's run
+        "forkserver_warmup = import\npreload_modules_file = preload.txt\n"
+    )
 
 
 def prepare(group: str) -> Path:
@@ -122,8 +157,11 @@ def run_group(group: str, patterns: list[str]) -> dict:
     # mutmut forks each mutant's run from a process that has used the word-piece tokenizer and
     # BLAS: with their thread pools in that process, a fork can wait forever on a lock
     single_threaded = {"TOKENIZERS_PARALLELISM": "false", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
-    done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", "2", *patterns], cwd=folder,
-                          env={**os.environ, **single_threaded})
+    done = subprocess.run(
+        [sys.executable, "-m", "mutmut", "run", "--max-children", "2", *patterns],
+        cwd=folder,
+        env={**os.environ, **single_threaded},
+    )
     if done.returncode != 0:
         print(f"mutmut stopped with exit status {done.returncode} in {folder}", file=sys.stderr)
     return result_of(folder)

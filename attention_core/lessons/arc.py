@@ -48,11 +48,13 @@ def intro_arc(example: Example) -> Arc:
     return Arc(
         heading="Introduction",
         key="pull",
-        question=(f"A puzzle. {where.capitalize()}, {quoted(focus)} is one token, number "
-                  f"{token_id(example, focus)}, with one embedding. How can a model tell what it means?"),
+        question=(
+            f"A puzzle. {where.capitalize()}, {quoted(focus)} is one token, number "
+            f"{token_id(example, focus)}, with one embedding. How can a model tell what it means?"
+        ),
         guess="What would you look at to decide? Make a guess.",
         takeaway="The answer is attention: a sentence's other words pull on a word, like gravity, "
-                 "and give it its meaning there.",
+        "and give it its meaning there.",
     )
 
 
@@ -64,7 +66,7 @@ def gravity_arc(example: Example) -> Arc:
         question=f"Words pull on {focus}. How hard does each one pull, and where does {focus} end up?",
         guess=f"Which word will pull hardest on {focus}? Make a guess.",
         takeaway="Attention leaves the embedding where it is and makes a context vector per sentence: "
-                 "a weighted average of its words.",
+        "a weighted average of its words.",
     )
 
 
@@ -83,8 +85,10 @@ def projection_arc(example: Example) -> Arc:
     return Arc(
         heading=f"{Q}, {K} and {V}: learned maps of the plane",
         key=f"{Q} and {K}",
-        question=(f"Those scores compared embeddings, but the word that tells what {focus} means "
-                  "need not be alike. How can a model learn what scores high?"),
+        question=(
+            f"Those scores compared embeddings, but the word that tells what {focus} means "
+            "need not be alike. How can a model learn what scores high?"
+        ),
         guess="Will the maps raise or lower that word's weight? Make a guess.",
         takeaway=f"Learned maps {Q} and {K} decide who scores high; {V} changes only what is averaged.",
     )
@@ -104,7 +108,7 @@ def scaling_arc(example: Example) -> Arc:
         heading="Why divide by \u221ad\u2096?",
         key="softmax",
         question="In our plane, dividing by \u221ad\u2096 hardly mattered. But real heads are much wider: "
-                 "why divide at all?",
+        "why divide at all?",
         guess="What will softmax do with very large scores? Make a guess.",
         takeaway="Dividing by \u221ad\u2096 keeps the scores small at any width, so softmax stays soft.",
     )
@@ -115,7 +119,7 @@ def multihead_arc(example: Example) -> Arc:
         heading=f"Several heads, weighed by {O}",
         key="heads",
         question="One head gives one softmax row of weights, summing to 1. "
-                 "What if a word must look at two things at once?",
+        "What if a word must look at two things at once?",
         guess="Can a single head give its full attention to both? Make a guess.",
         takeaway=f"Several heads look for different things at once; {O} mixes what each found.",
     )
@@ -126,7 +130,7 @@ def mask_arc(example: Example) -> Arc:
         heading="Self-attention, masks and cross-attention",
         key="row",
         question="So far, the heads let every word see every other. But a model writing a sentence "
-                 "cannot read words not yet written. What stops it?",
+        "cannot read words not yet written. What stops it?",
         guess="Which weights in the grid must go? Make a guess.",
         takeaway="A mask hides the future in every row; cross-attention reads another sentence.",
     )
@@ -136,8 +140,7 @@ def parallel_arc(example: Example) -> Arc:
     return Arc(
         heading="Not an RNN: every position at once",
         key="at once",
-        question="Every row of those grids was computed together. So is a transformer an RNN, "
-                 "reading word by word?",
+        question="Every row of those grids was computed together. So is a transformer an RNN, reading word by word?",
         guess="How many steps will each one need for the whole sentence? Make a guess.",
         takeaway="A transformer updates every word at once; order comes from positions added to embeddings.",
     )

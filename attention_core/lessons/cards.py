@@ -47,26 +47,46 @@ SHOWN_SENTENCES = 2  # the intro card shows the puzzle in at most two sentences
 def intro_lesson(example: Example) -> IntroLesson:
     focus = arc.first_focus(example)
     sentences = tuple(s.text for s in example.sentences if s.focus == focus)[:SHOWN_SENTENCES]
-    return narration.attach(IntroLesson(title=example.title, example=example.name, focus=focus,
-                                        token_id=arc.token_id(example, focus),
-                                        embedding=tuple(float(v) for v in example.words[focus]),
-                                        sentences=sentences),
-                            arc.intro_arc(example), "intro", narration.intro_lines)
+    return narration.attach(
+        IntroLesson(
+            title=example.title,
+            example=example.name,
+            focus=focus,
+            token_id=arc.token_id(example, focus),
+            embedding=tuple(float(v) for v in example.words[focus]),
+            sentences=sentences,
+        ),
+        arc.intro_arc(example),
+        "intro",
+        narration.intro_lines,
+    )
 
 
 def history_lesson(example: Example | None = None) -> HistoryLesson:
     d_k, raw = 64, 24.0
     root = math.sqrt(d_k)
-    return narration.attach(HistoryLesson(
-        entries=(
-            HistoryEntry(2014, "Bahdanau, Cho and Bengio", "additive attention over the states of an RNN",
-                         "score = v\u1d40 tanh(W s + U h)"),
-            HistoryEntry(2017, "Vaswani et al., \u201cAttention Is All You Need\u201d",
-                         "scaled dot-product attention; the whole model is attention",
-                         "score = q \u00b7 k / \u221ad\u2096"),
+    return narration.attach(
+        HistoryLesson(
+            entries=(
+                HistoryEntry(
+                    2014,
+                    "Bahdanau, Cho and Bengio",
+                    "additive attention over the states of an RNN",
+                    "score = v\u1d40 tanh(W s + U h)",
+                ),
+                HistoryEntry(
+                    2017,
+                    "Vaswani et al., \u201cAttention Is All You Need\u201d",
+                    "scaled dot-product attention; the whole model is attention",
+                    "score = q \u00b7 k / \u221ad\u2096",
+                ),
+            ),
+            d_k=d_k,
+            sqrt_d_k=root,
+            raw_score=raw,
+            scaled_score=raw / root,
         ),
-        d_k=d_k,
-        sqrt_d_k=root,
-        raw_score=raw,
-        scaled_score=raw / root,
-    ), arc.history_arc(example), "history", narration.history_lines)
+        arc.history_arc(example),
+        "history",
+        narration.history_lines,
+    )

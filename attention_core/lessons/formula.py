@@ -42,17 +42,22 @@ def formula_lesson(example: Example) -> FormulaLesson:
     query = projection.queries[projection.focus_index]
     result = attention(query[None], projection.keys, projection.values)
     d_k = projection.keys.shape[1]
-    return narration.attach(FormulaLesson(
-        sentence=projection.sentence,
-        focus=projection.focus,
-        tokens=projection.tokens,
-        query=query,
-        keys=projection.keys,
-        values=projection.values,
-        d_k=d_k,
-        sqrt_d_k=float(np.sqrt(d_k)),
-        dots=similarity(query[None], projection.keys, "dot")[0],
-        scaled=result.scores[0],
-        weights=result.weights[0],
-        output=result.output[0],
-    ), arc.formula_arc(example), "formula", narration.formula_lines)
+    return narration.attach(
+        FormulaLesson(
+            sentence=projection.sentence,
+            focus=projection.focus,
+            tokens=projection.tokens,
+            query=query,
+            keys=projection.keys,
+            values=projection.values,
+            d_k=d_k,
+            sqrt_d_k=float(np.sqrt(d_k)),
+            dots=similarity(query[None], projection.keys, "dot")[0],
+            scaled=result.scores[0],
+            weights=result.weights[0],
+            output=result.output[0],
+        ),
+        arc.formula_arc(example),
+        "formula",
+        narration.formula_lines,
+    )

@@ -84,10 +84,15 @@ def gravity_lesson(example: Example) -> GravityLesson:
             )
         )
         focused.add(reading.focus)
-    return narration.attach(GravityLesson(
-        title=example.title,
-        similarity=example.similarity,
-        plane=dict(example.words),
-        sentences=tuple(readings),
-        guess_sentence=guess_sentence(readings),
-    ), arc.gravity_arc(example), "gravity", narration.gravity_lines)
+    return narration.attach(
+        GravityLesson(
+            title=example.title,
+            similarity=example.similarity,
+            plane=dict(example.words),
+            sentences=tuple(readings),
+            guess_sentence=guess_sentence(readings),
+        ),
+        arc.gravity_arc(example),
+        "gravity",
+        narration.gravity_lines,
+    )

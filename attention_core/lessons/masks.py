@@ -68,24 +68,31 @@ def mask_lesson(example: Example) -> MaskLesson:
     else:
         encoder = example.sentences[0].text
         decoder = example.sentences[1 if len(example.sentences) > 1 else 0].text
-        notes.append("no [cross] in the example: the encoder is sentence 1, the decoder "
-                     + ("sentence 2" if len(example.sentences) > 1 else "sentence 1 again"))
+        notes.append(
+            "no [cross] in the example: the encoder is sentence 1, the decoder "
+            + ("sentence 2" if len(example.sentences) > 1 else "sentence 1 again")
+        )
     encoder_tokens = embedded_tokens(example, encoder, notes)
     decoder_tokens = embedded_tokens(example, decoder, notes)
     source = np.array([example.words[t] for t in encoder_tokens])  # (n', 2)
     target = np.array([example.words[t] for t in decoder_tokens])  # (m, 2)
     cross = attention(target @ w_q, source @ w_k, source @ w_v)
-    return narration.attach(MaskLesson(
-        sentence=sentence,
-        tokens=tokens,
-        self_weights=plain.weights,
-        mask=mask,
-        masked_weights=masked.weights,
-        masked_row_sums=masked.weights.sum(axis=1),
-        encoder_sentence=encoder,
-        encoder_tokens=encoder_tokens,
-        decoder_sentence=decoder,
-        decoder_tokens=decoder_tokens,
-        cross_weights=cross.weights,
-        notes=tuple(notes),
-    ), arc.mask_arc(example), "mask", narration.mask_lines)
+    return narration.attach(
+        MaskLesson(
+            sentence=sentence,
+            tokens=tokens,
+            self_weights=plain.weights,
+            mask=mask,
+            masked_weights=masked.weights,
+            masked_row_sums=masked.weights.sum(axis=1),
+            encoder_sentence=encoder,
+            encoder_tokens=encoder_tokens,
+            decoder_sentence=decoder,
+            decoder_tokens=decoder_tokens,
+            cross_weights=cross.weights,
+            notes=tuple(notes),
+        ),
+        arc.mask_arc(example),
+        "mask",
+        narration.mask_lines,
+    )

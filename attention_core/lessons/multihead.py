@@ -85,15 +85,20 @@ def multihead_lesson(example: Example) -> MultiHeadLesson:
         )
         for i, (spec, head) in enumerate(zip(example.heads, result.heads))
     )
-    return narration.attach(MultiHeadLesson(
-        sentence=reading.text,
-        focus=reading.focus,
-        tokens=reading.tokens,
-        heads=heads,
-        concat=result.concat[f],
-        output_map=w_o,
-        output=result.output[f],
-        focus_index=f,
-        embeddings=embeddings,
-        running_sums=np.cumsum([np.zeros(2)] + [head.contribution for head in heads], axis=0),
-    ), arc.multihead_arc(example), "multihead", narration.multihead_lines)
+    return narration.attach(
+        MultiHeadLesson(
+            sentence=reading.text,
+            focus=reading.focus,
+            tokens=reading.tokens,
+            heads=heads,
+            concat=result.concat[f],
+            output_map=w_o,
+            output=result.output[f],
+            focus_index=f,
+            embeddings=embeddings,
+            running_sums=np.cumsum([np.zeros(2)] + [head.contribution for head in heads], axis=0),
+        ),
+        arc.multihead_arc(example),
+        "multihead",
+        narration.multihead_lines,
+    )

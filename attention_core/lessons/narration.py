@@ -87,34 +87,59 @@ def gravity_lines(lesson) -> list[tuple[str, str]]:
     told_faded = False
     for number, reading in enumerate(lesson.sentences, start=1):
         part = f"gravity.sentence-{number}"
-        said.append((f"{part}.words", f"Sentence {number}. Each word pulls on {quoted(reading.focus)}, like gravity: "
-                                      f"the larger their {similarity_name(lesson.similarity)}, the stronger." if number == 1 else
-                                      f"Sentence {number}: now these words pull on {quoted(reading.focus)}."))
+        said.append(
+            (
+                f"{part}.words",
+                f"Sentence {number}. Each word pulls on {quoted(reading.focus)}, like gravity: "
+                f"the larger their {similarity_name(lesson.similarity)}, the stronger."
+                if number == 1
+                else f"Sentence {number}: now these words pull on {quoted(reading.focus)}.",
+            )
+        )
         if not told_faded and not all(reading.takes_part):
             told_faded = True
-            said.append((f"{part}.faded", "Faded words are left out of this toy plane; "
-                                          "a real model gives every token an embedding."))
+            said.append(
+                (
+                    f"{part}.faded",
+                    "Faded words are left out of this toy plane; a real model gives every token an embedding.",
+                )
+            )
         if number - 1 == lesson.guess_sentence:
             said.append(guess(lesson, "gravity"))
         said.append((f"{part}.pull", pull_line(reading)))
         if reading.leaves_ghost:
-            said.append((f"{part}.ghost", f"{quoted(reading.focus)} keeps its embedding, the faded dot. "
-                                          "Attention makes a new point: its context vector."))
+            said.append(
+                (
+                    f"{part}.ghost",
+                    f"{quoted(reading.focus)} keeps its embedding, the faded dot. "
+                    "Attention makes a new point: its context vector.",
+                )
+            )
     said.append(("gravity.closing", closing_line(len(lesson.sentences))))
     return said
 
 
 def softmax_lines(lesson) -> list[tuple[str, str]]:
     return [
-        ("softmax.scores", f"The same {similarity_name(lesson.similarity)} scores of {quoted(lesson.focus)} "
-                           "as before; softmax turns them into weights that sum to 1."),
+        (
+            "softmax.scores",
+            f"The same {similarity_name(lesson.similarity)} scores of {quoted(lesson.focus)} "
+            "as before; softmax turns them into weights that sum to 1.",
+        ),
         guess(lesson, "softmax"),
-        ("softmax.slide", f"Slide the score of {quoted(lesson.tokens[lesson.swept])}: "
-                          "the best word jumps from one to the other, the weighted average glides."),
-        ("softmax.temperature", "Temperature divides the scores: near 0, softmax picks the best word; "
-                                "large, every word weighs the same."),
-        ("softmax.by-sum", "Why not divide by the sum? A sum can be 0, and a weight negative. "
-                           "Softmax weights are always positive."),
+        (
+            "softmax.slide",
+            f"Slide the score of {quoted(lesson.tokens[lesson.swept])}: "
+            "the best word jumps from one to the other, the weighted average glides.",
+        ),
+        (
+            "softmax.temperature",
+            "Temperature divides the scores: near 0, softmax picks the best word; large, every word weighs the same.",
+        ),
+        (
+            "softmax.by-sum",
+            "Why not divide by the sum? A sum can be 0, and a weight negative. Softmax weights are always positive.",
+        ),
     ]
 
 
@@ -146,8 +171,10 @@ def score_change_line(lesson) -> str:
     """Say that the score changes from the gravity clip's similarity to a query dotted with a key."""
     if lesson.similarity == "scaled_dot":
         return "The score is still a scaled dot product, now of a query with a key."
-    return (f"From here on, a score is a scaled dot product, not the {similarity_name(lesson.similarity)}: "
-            "a query dotted with a key.")
+    return (
+        f"From here on, a score is a scaled dot product, not the {similarity_name(lesson.similarity)}: "
+        "a query dotted with a key."
+    )
 
 
 def asymmetry_line(lesson) -> str:
@@ -156,10 +183,14 @@ def asymmetry_line(lesson) -> str:
     if lesson.highlight == lesson.focus_index:
         return f"Two maps, {Q} and {K}: a score depends on which word asks and which answers."
     if format_number(lesson.focus_asks) == format_number(lesson.other_asks):
-        return (f"Two maps, {Q} and {K}: here {quoted(focus)} asking {quoted(other)} scores the same "
-                "as the other way round, but in general it need not.")
-    return (f"Two maps, so a score depends on who asks: {quoted(focus)} asking {quoted(other)} "
-            f"scores differently from {quoted(other)} asking {quoted(focus)}.")
+        return (
+            f"Two maps, {Q} and {K}: here {quoted(focus)} asking {quoted(other)} scores the same "
+            "as the other way round, but in general it need not."
+        )
+    return (
+        f"Two maps, so a score depends on who asks: {quoted(focus)} asking {quoted(other)} "
+        f"scores differently from {quoted(other)} asking {quoted(focus)}."
+    )
 
 
 def projection_lines(lesson) -> list[tuple[str, str]]:
@@ -180,8 +211,11 @@ def projection_lines(lesson) -> list[tuple[str, str]]:
 def formula_lines(lesson) -> list[tuple[str, str]]:
     return [
         ("formula.dots", "Q K\u1d40: the query of the focus word dotted with every key."),
-        ("formula.scale", f"Divide by \u221ad\u2096. Here d\u2096 is only {lesson.d_k}, so this changes little; "
-                          "the next chapter shows why it matters."),
+        (
+            "formula.scale",
+            f"Divide by \u221ad\u2096. Here d\u2096 is only {lesson.d_k}, so this changes little; "
+            "the next chapter shows why it matters.",
+        ),
         ("formula.softmax", "Softmax: the weights, positive and summing to 1, from Q and K only."),
         ("formula.values", "Then V: the weights average the values. The output is the word's context vector."),
     ]
@@ -192,10 +226,15 @@ def scaling_lines(lesson) -> list[tuple[str, str]]:
     return [
         ("scaling.spread", "The wider the vectors, the larger their dot products: the spread grows like \u221ad."),
         guess(lesson, "scaling"),
-        ("scaling.saturate", f"Softmax saturates: at the widest, one word takes {format_number(widest.max_raw)} "
-                             "of the weight."),
-        ("scaling.divide", "Divide by \u221ad\u2096: the spread is about 1 at every width, and the largest "
-                           f"weight falls to {format_number(widest.max_scaled)}."),
+        (
+            "scaling.saturate",
+            f"Softmax saturates: at the widest, one word takes {format_number(widest.max_raw)} of the weight.",
+        ),
+        (
+            "scaling.divide",
+            "Divide by \u221ad\u2096: the spread is about 1 at every width, and the largest "
+            f"weight falls to {format_number(widest.max_scaled)}.",
+        ),
     ]
 
 
@@ -209,26 +248,35 @@ def split_line(lesson) -> str:
     that look most at different words are the ones compared."""
     tokens, focus = lesson.tokens, lesson.focus_index
     looking = [head for head in lesson.heads if head.strongest != focus]  # heads that look past the word itself
-    pairs = [(a, b) for i, a in enumerate(looking) for b in looking[i + 1:] if a.strongest != b.strongest]
+    pairs = [(a, b) for i, a in enumerate(looking) for b in looking[i + 1 :] if a.strongest != b.strongest]
     if not looking:
         return "One softmax row sums to 1: a single head must split its attention among the words."
     if not pairs:
-        return (f"Here every head looks most at {quoted(tokens[looking[0].strongest])}: one softmax row sums "
-                "to 1, so with other maps each head could take a word of its own.")
+        return (
+            f"Here every head looks most at {quoted(tokens[looking[0].strongest])}: one softmax row sums "
+            "to 1, so with other maps each head could take a word of its own."
+        )
     first, second = pairs[0]
     one, other = tokens[first.strongest], tokens[second.strongest]
     if first.weights[first.strongest] > MOST and first.weights[second.strongest] < LITTLE:
-        return (f"No. A row sums to 1: head {quoted(first.name)} spends "
-                f"{format_number(first.weights[first.strongest])} on {quoted(one)}, and little on {quoted(other)}. "
-                f"Head {quoted(second.name)} takes {quoted(other)}.")
-    return (f"One softmax row sums to 1, so a single head splits its attention; here head {quoted(first.name)} "
-            f"looks most at {quoted(one)}, head {quoted(second.name)} at {quoted(other)}.")
+        return (
+            f"No. A row sums to 1: head {quoted(first.name)} spends "
+            f"{format_number(first.weights[first.strongest])} on {quoted(one)}, and little on {quoted(other)}. "
+            f"Head {quoted(second.name)} takes {quoted(other)}."
+        )
+    return (
+        f"One softmax row sums to 1, so a single head splits its attention; here head {quoted(first.name)} "
+        f"looks most at {quoted(one)}, head {quoted(second.name)} at {quoted(other)}."
+    )
 
 
 def multihead_lines(lesson) -> list[tuple[str, str]]:
     return [
-        ("multihead.heads", f"Each of the {count_word(len(lesson.heads))} heads has its own maps, "
-                            f"so each pulls {quoted(lesson.focus)} somewhere else."),
+        (
+            "multihead.heads",
+            f"Each of the {count_word(len(lesson.heads))} heads has its own maps, "
+            f"so each pulls {quoted(lesson.focus)} somewhere else.",
+        ),
         guess(lesson, "multihead"),
         ("multihead.split", split_line(lesson)),
         ("multihead.concat", "The outputs of the heads, side by side, make one longer vector."),
@@ -241,8 +289,11 @@ def mask_lines(lesson) -> list[tuple[str, str]]:
     return [
         ("mask.self", "Self-attention: each row is a word asking; each column, a word it looks at."),
         guess(lesson, "mask"),
-        ("mask.scores", "A decoder writes left to right, so every score above the diagonal, "
-                        "looking ahead, is set to minus infinity."),
+        (
+            "mask.scores",
+            "A decoder writes left to right, so every score above the diagonal, "
+            "looking ahead, is set to minus infinity.",
+        ),
         ("mask.causal", "Softmax turns minus infinity into a weight of 0, and each row still sums to 1."),
         ("mask.cross", "Cross-attention: the decoder asks, with Q; the encoder's sentence answers, with K and V."),
     ]
@@ -250,27 +301,37 @@ def mask_lines(lesson) -> list[tuple[str, str]]:
 
 def parallel_lines(lesson) -> list[tuple[str, str]]:
     n = len(lesson.tokens)
-    everyone = {1: "the one word looks at itself and is updated",
-                2: "both words look at each other and are updated"}.get(
-        n, f"all {count_word(n)} words look at each other and are updated")
+    everyone = {
+        1: "the one word looks at itself and is updated",
+        2: "both words look at each other and are updated",
+    }.get(n, f"all {count_word(n)} words look at each other and are updated")
     words, steps = ("one word", "one step") if n == 1 else (f"{count_word(n)} words", f"{count_word(n)} steps")
     return [
         guess(lesson, "parallel"),
         ("parallel.attention", f"Attention: {everyone}, in one step."),
-        ("parallel.recurrent", "A recurrent network must read word by word: each state needs the one before. "
-                               f"{words.capitalize()}, {steps}."),
-        ("parallel.positions", "With no recurrence, order must be added: each word's position "
-                               "is added to its embedding."),
+        (
+            "parallel.recurrent",
+            "A recurrent network must read word by word: each state needs the one before. "
+            f"{words.capitalize()}, {steps}.",
+        ),
+        (
+            "parallel.positions",
+            "With no recurrence, order must be added: each word's position is added to its embedding.",
+        ),
     ]
 
 
 def history_lines(lesson) -> list[tuple[str, str]]:
     first, last = lesson.entries[0], lesson.entries[-1]
     return [
-        ("history.years", f"{first.year}: attention helped an RNN translate. "
-                          f"{last.year}: attention became the whole model."),
-        ("history.scaling", f"Its heads were {lesson.d_k} wide, so every score was divided by "
-                            f"{format_number(lesson.sqrt_d_k)}."),
+        (
+            "history.years",
+            f"{first.year}: attention helped an RNN translate. {last.year}: attention became the whole model.",
+        ),
+        (
+            "history.scaling",
+            f"Its heads were {lesson.d_k} wide, so every score was divided by {format_number(lesson.sqrt_d_k)}.",
+        ),
     ]
 
 
@@ -280,8 +341,10 @@ def row_line(lesson, reading) -> str:
     weight = reading.weights[reading.strongest]
     own = reading.weights[reading.focus_index]
     keeps = "; it keeps more on itself" if own > weight else ""
-    return (f"Of the other pieces, {quoted(reading.focus)} gives {quoted(strongest)} the most weight, "
-            f"{format_number(weight)}{keeps}.")
+    return (
+        f"Of the other pieces, {quoted(reading.focus)} gives {quoted(strongest)} the most weight, "
+        f"{format_number(weight)}{keeps}."
+    )
 
 
 def paths_line(lesson) -> str:
@@ -308,29 +371,40 @@ def start_line(lesson) -> str:
         return f"Before layer 1, each vector is its piece's embedding plus its position: cosine {first}."
     if first == format_number(1.0):
         return "Before layer 1, each vector is the piece's embedding plus its position: here, the same."
-    return (f"Before layer 1, each vector is the piece's embedding plus its position, so the two start "
-            f"at cosine {first}, not 1.")
+    return (
+        f"Before layer 1, each vector is the piece's embedding plus its position, so the two start "
+        f"at cosine {first}, not 1."
+    )
 
 
 def real_model_lines(lesson) -> list[tuple[str, str]]:
     first = lesson.readings[0]
     added = sum(first.special)
     hardest = "pulls hardest toward a context word"
-    chosen = {"auto": f"the head that {hardest} in both sentences",
-              "example": "as the example asks",
-              "layer": f"in the example's layer, the head that {hardest}",
-              "head": f"the example's head, in the layer where it {hardest}"}[lesson.chosen_by]
+    chosen = {
+        "auto": f"the head that {hardest} in both sentences",
+        "example": "as the example asks",
+        "layer": f"in the example's layer, the head that {hardest}",
+        "head": f"the example's head, in the layer where it {hardest}",
+    }[lesson.chosen_by]
     said = [
-        ("realmodel.pieces", f"A real model, {lesson.model}, reads word pieces: {count_word(len(first.pieces))} "
-                             f"here, with {count_word(added)} markers it adds. Every piece has an embedding."),
+        (
+            "realmodel.pieces",
+            f"A real model, {lesson.model}, reads word pieces: {count_word(len(first.pieces))} "
+            f"here, with {count_word(added)} markers it adds. Every piece has an embedding.",
+        ),
         ("realmodel.head", f"Layer {lesson.layer}, head {lesson.head} of {count_word(lesson.heads)}: {chosen}."),
     ]
     for number, reading in enumerate(lesson.readings, start=1):
         said.append((f"realmodel.sentence-{number}", row_line(lesson, reading)))
     said.append(("realmodel.start", start_line(lesson)))
     said.append(("realmodel.paths", paths_line(lesson)))
-    said.append(("realmodel.heads", f"All {count_word(lesson.heads)} heads of layer {lesson.layer}: "
-                                    "each looks at the sentence in its own way."))
+    said.append(
+        (
+            "realmodel.heads",
+            f"All {count_word(lesson.heads)} heads of layer {lesson.layer}: each looks at the sentence in its own way.",
+        )
+    )
     return said
 
 

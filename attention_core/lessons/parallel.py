@@ -43,15 +43,20 @@ def parallel_lesson(example: Example) -> ParallelLesson:
     x = np.array([example.words[t] for t in tokens])  # (n, 2)
     w_q, w_k, w_v = (example.maps[role] for role in ("query", "key", "value"))
     w_x, w_h = np.array(RECURRENT_INPUT_MAP), np.array(RECURRENT_STATE_MAP)
-    return narration.attach(ParallelLesson(
-        sentence=sentence,
-        tokens=tokens,
-        embeddings=x,
-        attention_outputs=attention(x @ w_q, x @ w_k, x @ w_v).output,
-        attention_steps=1,
-        input_map=w_x,
-        state_map=w_h,
-        recurrent_states=recurrent_states(x, w_x, w_h),
-        recurrent_steps=len(tokens),
-        notes=tuple(notes),
-    ), arc.parallel_arc(example), "parallel", narration.parallel_lines)
+    return narration.attach(
+        ParallelLesson(
+            sentence=sentence,
+            tokens=tokens,
+            embeddings=x,
+            attention_outputs=attention(x @ w_q, x @ w_k, x @ w_v).output,
+            attention_steps=1,
+            input_map=w_x,
+            state_map=w_h,
+            recurrent_states=recurrent_states(x, w_x, w_h),
+            recurrent_steps=len(tokens),
+            notes=tuple(notes),
+        ),
+        arc.parallel_arc(example),
+        "parallel",
+        narration.parallel_lines,
+    )

@@ -71,7 +71,8 @@ def chosen_by(layer: int | None, head: int | None) -> str:
     """Who chose the (layer, head) drawn: the example (both given), the lesson ("auto"), or the
     example one of them ("layer" or "head") and the lesson the other."""
     return {(True, True): "example", (False, False): "auto", (True, False): "layer", (False, True): "head"}[
-        (layer is not None, head is not None)]
+        (layer is not None, head is not None)
+    ]
 
 
 def real_model_lesson(example: Example) -> RealModelLesson:
@@ -84,16 +85,11 @@ def real_model_lesson(example: Example) -> RealModelLesson:
     focus = [focus_piece(w, s.focus) for w, s in zip(words, sentences)]
     context = [context_pieces(w, f, example.words, len(run.tokens)) for w, f, run in zip(words, focus, runs)]
     layer, head = chosen_head(example.model.layer, example.model.head, runs, focus, context)
-    readings = tuple(
-        piece_reading(run, s, f, c, layer, head)
-        for run, s, f, c in zip(runs, sentences, focus, context)
-    )
+    readings = tuple(piece_reading(run, s, f, c, layer, head) for run, s, f, c in zip(runs, sentences, focus, context))
     focus_states = np.stack([run.hidden_states[:, f] for run, f in zip(runs, focus)])  # (2, L+1, d)
     paths, explained = pca_paths(focus_states)
     first, second = focus_states
-    cosines = (first * second).sum(axis=1) / (
-        np.linalg.norm(first, axis=1) * np.linalg.norm(second, axis=1)
-    )  # (L+1,)
+    cosines = (first * second).sum(axis=1) / (np.linalg.norm(first, axis=1) * np.linalg.norm(second, axis=1))  # (L+1,)
     return narration.attach(
         RealModelLesson(
             title=example.title,

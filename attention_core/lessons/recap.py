@@ -84,49 +84,81 @@ class RecapLesson(ClipLesson):
 
 def gravity_picture(lesson) -> tuple[Panel, ...]:
     first = lesson.sentences[0]
-    return (PlanePanel(title=f"one embedding of {quoted(first.focus)}, a context vector per sentence",
-                       words=lesson.plane, focus=first.focus, embedding=first.embedding,
-                       contexts=np.array([reading.context for reading in lesson.sentences])),)
+    return (
+        PlanePanel(
+            title=f"one embedding of {quoted(first.focus)}, a context vector per sentence",
+            words=lesson.plane,
+            focus=first.focus,
+            embedding=first.embedding,
+            contexts=np.array([reading.context for reading in lesson.sentences]),
+        ),
+    )
 
 
 def softmax_picture(lesson) -> tuple[Panel, ...]:
-    return (WeightsPanel(title=f"the weights of {quoted(lesson.focus)}: positive, summing to 1",
-                         labels=lesson.tokens, weights=lesson.sweep_weights[lesson.sweep_start]),)
+    return (
+        WeightsPanel(
+            title=f"the weights of {quoted(lesson.focus)}: positive, summing to 1",
+            labels=lesson.tokens,
+            weights=lesson.sweep_weights[lesson.sweep_start],
+        ),
+    )
 
 
 def projection_picture(lesson) -> tuple[Panel, ...]:
-    return (WeightsPanel(title=f"with {arc.similarity_name(lesson.similarity)} of the embeddings",
-                         labels=lesson.tokens, weights=lesson.weights_before),
-            WeightsPanel(title=f"after {Q} and {K}", labels=lesson.tokens, weights=lesson.weights))
+    return (
+        WeightsPanel(
+            title=f"with {arc.similarity_name(lesson.similarity)} of the embeddings",
+            labels=lesson.tokens,
+            weights=lesson.weights_before,
+        ),
+        WeightsPanel(title=f"after {Q} and {K}", labels=lesson.tokens, weights=lesson.weights),
+    )
 
 
 def formula_picture(lesson) -> tuple[Panel, ...]:
-    return (TextPanel(lines=("softmax(Q K\u1d40 \u00f7 \u221ad\u2096) V",
-                             "the weights from Q and K, what they average from V")),)
+    return (
+        TextPanel(
+            lines=("softmax(Q K\u1d40 \u00f7 \u221ad\u2096) V", "the weights from Q and K, what they average from V")
+        ),
+    )
 
 
 def scaling_picture(lesson) -> tuple[Panel, ...]:
     widest = lesson.rows[-1]
     keys = tuple(f"key {number}" for number in range(1, len(widest.weights_raw) + 1))
-    return (WeightsPanel(title=f"d = {widest.dimension}, not divided", labels=keys, weights=widest.weights_raw),
-            WeightsPanel(title=f"d = {widest.dimension}, divided by \u221ad", labels=keys,
-                         weights=widest.weights_scaled))
+    return (
+        WeightsPanel(title=f"d = {widest.dimension}, not divided", labels=keys, weights=widest.weights_raw),
+        WeightsPanel(title=f"d = {widest.dimension}, divided by \u221ad", labels=keys, weights=widest.weights_scaled),
+    )
 
 
 def multihead_picture(lesson) -> tuple[Panel, ...]:
-    return (WeightsPanel(title="the word each head weighs most",
-                         labels=tuple(f"{head.name}: {lesson.tokens[head.weighed_most[0]]}" for head in lesson.heads),
-                         weights=np.array([head.weights[head.weighed_most[0]] for head in lesson.heads])),)
+    return (
+        WeightsPanel(
+            title="the word each head weighs most",
+            labels=tuple(f"{head.name}: {lesson.tokens[head.weighed_most[0]]}" for head in lesson.heads),
+            weights=np.array([head.weights[head.weighed_most[0]] for head in lesson.heads]),
+        ),
+    )
 
 
 def mask_picture(lesson) -> tuple[Panel, ...]:
-    return (GridPanel(title="a causal mask: no row sees a later word",
-                      tokens=lesson.tokens, weights=lesson.masked_weights, mask=lesson.mask),)
+    return (
+        GridPanel(
+            title="a causal mask: no row sees a later word",
+            tokens=lesson.tokens,
+            weights=lesson.masked_weights,
+            mask=lesson.mask,
+        ),
+    )
 
 
 def parallel_picture(lesson) -> tuple[Panel, ...]:
-    return (StepsPanel(title="recurrent network", tokens=lesson.tokens, steps=lesson.recurrent_steps),
-            StepsPanel(title="attention", tokens=lesson.tokens, steps=lesson.attention_steps))
+    return (
+        StepsPanel(title="recurrent network", tokens=lesson.tokens, steps=lesson.recurrent_steps),
+        StepsPanel(title="attention", tokens=lesson.tokens, steps=lesson.attention_steps),
+    )
 
 
 def history_picture(lesson) -> tuple[Panel, ...]:
@@ -139,10 +171,15 @@ def largest(reading, count: int) -> list[int]:
 
 
 def real_model_picture(lesson) -> tuple[Panel, ...]:
-    return tuple(WeightsPanel(title=f"sentence {number}: where {quoted(reading.focus)} looks most",
-                              labels=tuple(reading.pieces[j] for j in shown), weights=reading.weights[shown])
-                 for number, reading in enumerate(lesson.readings, start=1)
-                 for shown in [largest(reading, MODEL_ROWS)])
+    return tuple(
+        WeightsPanel(
+            title=f"sentence {number}: where {quoted(reading.focus)} looks most",
+            labels=tuple(reading.pieces[j] for j in shown),
+            weights=reading.weights[shown],
+        )
+        for number, reading in enumerate(lesson.readings, start=1)
+        for shown in [largest(reading, MODEL_ROWS)]
+    )
 
 
 KEY_PICTURES: dict[str, Callable[[object], tuple[Panel, ...]]] = {  # by scene name, in teaching order
@@ -165,7 +202,14 @@ def recap_lesson(example: Example, makers: Mapping[str, Callable[[Example], obje
     entries = []
     for name in arc.chapter_scenes(example)[1:-1]:  # between the introduction and the recap
         made = arc.ARCS[name](example)
-        entries.append(RecapEntry(id=name.lower(), heading=made.heading, takeaway=made.takeaway,
-                                  picture=KEY_PICTURES[name](makers[name](example))))
-    return narration.attach(RecapLesson(chapters=tuple(entries)), arc.recap_arc(example), "recap",
-                            narration.recap_lines)
+        entries.append(
+            RecapEntry(
+                id=name.lower(),
+                heading=made.heading,
+                takeaway=made.takeaway,
+                picture=KEY_PICTURES[name](makers[name](example)),
+            )
+        )
+    return narration.attach(
+        RecapLesson(chapters=tuple(entries)), arc.recap_arc(example), "recap", narration.recap_lines
+    )

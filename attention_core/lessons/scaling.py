@@ -72,22 +72,30 @@ def scaling_lesson(example=None) -> ScalingLesson:
         row = keys @ query  # (ROW,)
         root = float(np.sqrt(d))
         weights_raw, weights_scaled = softmax(row), softmax(row / root)
-        rows.append(ScalingRow(
-            dimension=d,
-            raw_std=float(dots.std()),
-            scaled_std=float((dots / root).std()),
-            sqrt_d=root,
-            shown_raw=dots[:SHOWN],
-            shown_scaled=dots[:SHOWN] / root,
-            row_raw=row,
-            row_scaled=row / root,
-            weights_raw=weights_raw,
-            weights_scaled=weights_scaled,
-            max_raw=float(weights_raw.max()),
-            max_scaled=float(weights_scaled.max()),
-        ))
+        rows.append(
+            ScalingRow(
+                dimension=d,
+                raw_std=float(dots.std()),
+                scaled_std=float((dots / root).std()),
+                sqrt_d=root,
+                shown_raw=dots[:SHOWN],
+                shown_scaled=dots[:SHOWN] / root,
+                row_raw=row,
+                row_scaled=row / root,
+                weights_raw=weights_raw,
+                weights_scaled=weights_scaled,
+                max_raw=float(weights_raw.max()),
+                max_scaled=float(weights_scaled.max()),
+            )
+        )
     largest = max(float(np.abs(row.shown_raw).max()) for row in rows)
     span = axis_end(largest)
-    lesson = ScalingLesson(seed=SEED, pairs=PAIRS, rows=tuple(rows), scores_per_row=ROW, axis_span=span,
-                           axis_ticks=(-span, -span / 2, 0.0, span / 2, span))
+    lesson = ScalingLesson(
+        seed=SEED,
+        pairs=PAIRS,
+        rows=tuple(rows),
+        scores_per_row=ROW,
+        axis_span=span,
+        axis_ticks=(-span, -span / 2, 0.0, span / 2, span),
+    )
     return narration.attach(lesson, arc.scaling_arc(example), "scaling", narration.scaling_lines)

@@ -63,8 +63,10 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
     tokens, embeddings, notes = list(reading.tokens), reading.embeddings, []
     if len(tokens) < 2:  # nothing to compete with: borrow the example's nearest other words
         others = [w for w in example.words if w not in tokens]
-        borrowed = sorted(others, key=lambda w: -similarity([example.words[reading.focus]], [example.words[w]],
-                                                            example.similarity)[0, 0])[:2]
+        borrowed = sorted(
+            others,
+            key=lambda w: -similarity([example.words[reading.focus]], [example.words[w]], example.similarity)[0, 0],
+        )[:2]
         tokens += borrowed
         embeddings = np.array([example.words[t] for t in tokens])
         notes.append(f"the first sentence has one word with an embedding; borrowed {', '.join(borrowed)}")
@@ -81,29 +83,34 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
     temperatures = np.array(TEMPERATURES)
     tempered = np.array([softmax(scores, temperature=t) for t in temperatures])  # (T, k)
     negative = np.array(NEGATIVE_SCORES)
-    return narration.attach(SoftmaxLesson(
-        sentence=reading.text,
-        focus=reading.focus,
-        tokens=tuple(tokens),
-        embeddings=embeddings,
-        scores=scores,
-        similarity=example.similarity,
-        swept=swept,
-        sweep_scores=sweep,
-        sweep_start=int(np.flatnonzero(sweep == scores[swept])[0]),
-        sweep_rows=rows,
-        sweep_weights=weights,
-        sweep_weight_sums=weights.sum(axis=1),
-        sweep_argmax=argmax,
-        sweep_softmax_output=weights @ embeddings,
-        sweep_argmax_output=embeddings[argmax],
-        temperatures=temperatures,
-        temperature_weights=tempered,
-        temperature_weight_sums=tempered.sum(axis=1),
-        zero_sum_scores=np.array(ZERO_SUM_SCORES),
-        negative_scores=negative,
-        negative_by_sum=negative / negative.sum(),
-        negative_softmax=softmax(negative),
-        zero_sum_softmax=softmax(np.array(ZERO_SUM_SCORES)),
-        notes=tuple(notes),
-    ), arc.softmax_arc(example), "softmax", narration.softmax_lines)
+    return narration.attach(
+        SoftmaxLesson(
+            sentence=reading.text,
+            focus=reading.focus,
+            tokens=tuple(tokens),
+            embeddings=embeddings,
+            scores=scores,
+            similarity=example.similarity,
+            swept=swept,
+            sweep_scores=sweep,
+            sweep_start=int(np.flatnonzero(sweep == scores[swept])[0]),
+            sweep_rows=rows,
+            sweep_weights=weights,
+            sweep_weight_sums=weights.sum(axis=1),
+            sweep_argmax=argmax,
+            sweep_softmax_output=weights @ embeddings,
+            sweep_argmax_output=embeddings[argmax],
+            temperatures=temperatures,
+            temperature_weights=tempered,
+            temperature_weight_sums=tempered.sum(axis=1),
+            zero_sum_scores=np.array(ZERO_SUM_SCORES),
+            negative_scores=negative,
+            negative_by_sum=negative / negative.sum(),
+            negative_softmax=softmax(negative),
+            zero_sum_softmax=softmax(np.array(ZERO_SUM_SCORES)),
+            notes=tuple(notes),
+        ),
+        arc.softmax_arc(example),
+        "softmax",
+        narration.softmax_lines,
+    )
