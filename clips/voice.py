@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import av
 import numpy as np
 
+from attention_core._files import replaced_whole
 from attention_core.text import closest
 from clips.media import SAMPLE_RATE
 
@@ -210,7 +210,6 @@ def voice_for(text: str, recording: Path | None, cache: Path) -> Spoken:
         return from_voice_rate(np.load(kept))
     raw = synthesise_raw(text)
     cache.mkdir(parents=True, exist_ok=True)
-    partial = kept.with_name(f".{kept.stem}.{os.getpid()}.npy")
-    np.save(partial, raw)
-    os.replace(partial, kept)
+    with replaced_whole(kept) as partial, open(partial, "wb") as handle:
+        np.save(handle, raw)
     return from_voice_rate(raw)

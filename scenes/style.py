@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import pickle
 import re
 from pathlib import Path
@@ -20,6 +19,7 @@ import manimpango
 from manim import DOWN, LEFT, RIGHT, Text, VGroup, VMobject
 from PIL import ImageFont
 
+from attention_core._files import replaced_whole
 from attention_core.text import format_number  # noqa: F401  (scenes write numbers with it)
 from scenes.fonts import FONT, FONT_DIR, FONT_FILE, MONO_FONT
 
@@ -112,9 +112,8 @@ def _typeset(text: str, font: str, size: float, colour: str, options: tuple) -> 
         pass
     made = without_svg_sources(Text(text, font=font, font_size=size, color=colour, **dict(options)))
     TYPESET_CACHE.mkdir(parents=True, exist_ok=True)
-    partial = kept.with_name(f".{kept.name}.{os.getpid()}.partial")
-    partial.write_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(partial, kept)  # whole or not at all, also with two processes at once
+    with replaced_whole(kept) as partial:  # whole or not at all, also with two processes at once
+        partial.write_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
     return made
 
 
