@@ -29,12 +29,14 @@ def fresh_caches_under_mutation():
     yield
 
 
-@pytest.fixture
+# Session-wide: an Example is a frozen dataclass, so one copy serves every test, and a
+# module-scoped fixture (a scene drawn once per file) can ask for it
+@pytest.fixture(scope="session")
 def example():
     return default_example()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def crowded_example():
     """Four words in one sentence, so arrows and weights have an order to check."""
     return Example(

@@ -12,6 +12,21 @@ text = "An apple and an orange"
 focus = "apple"
 """
 
+# Every field an example may leave out, given: the example-file tests change one thing at a time
+TINY = """
+name = "tiny"
+title = "A tiny example"
+similarity = "cosine"
+
+[words]
+apple = [2.0, 2.0]
+orange = [0.0, 3.0]
+phone = [4.0, 0.0]
+
+[[sentences]]
+text = "An apple and an orange"
+focus = "apple"
+"""
 ALONE = MINIMAL.replace("An apple and an orange", "Just an apple")  # the focus word has no company
 
 # Two heads, to append to an example with [words] and [[sentences]]

@@ -6,19 +6,16 @@ import os
 import queue
 import signal
 import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 from example_texts import ALONE, MINIMAL
+from helpers import ROOT, render_command, render_py
 
 from attention_core.advice import CROWDED, WEAK_PULL, example_advice
 from attention_core.example_file import load_example, parse_example, shipped_examples
-
-ROOT = Path(__file__).parent.parent
 
 
 def advice_of(text: str) -> dict[str, str]:
@@ -75,9 +72,7 @@ def test_dot_products_that_reward_length_are_pointed_out():
 
 
 def run(*arguments):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
+    return render_py(*arguments, timeout=300)
 
 
 def test_check_example_and_the_manifest_carry_the_advice(tmp_path):
@@ -119,17 +114,7 @@ def test_watch_draws_again_on_each_save_and_outlives_a_broken_one(tmp_path):
     path.write_text(MINIMAL, encoding="utf-8")
     out = tmp_path / "out"
     watcher = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "render.py"),
-            "IntroCard",
-            "--preview",
-            "--watch",
-            "--example",
-            str(path),
-            "--out",
-            str(out),
-        ],
+        render_command("IntroCard", "--preview", "--watch", "--example", str(path), "--out", str(out)),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

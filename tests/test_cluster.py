@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, render_command, render_py
 
-ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 from local_cluster import LocalCluster  # noqa: E402
 
@@ -31,13 +31,7 @@ def write_course(folder: Path) -> Path:
 
 
 def render(course: Path, out: Path, *arguments: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), "--course", str(course), "--out", str(out), *arguments],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+    return render_py("--course", str(course), "--out", str(out), *arguments, timeout=timeout)
 
 
 def every_file(folder: Path) -> dict[str, bytes]:
@@ -92,16 +86,7 @@ def rendering_worker(cluster: LocalCluster, deadline: float) -> tuple[str, int]:
 
 def test_a_worker_killed_mid_clip_has_its_clip_rendered_again(course, local_run, cluster, tmp_path):
     run = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "render.py"),
-            "--course",
-            str(course),
-            "--out",
-            str(tmp_path),
-            "--cluster",
-            cluster.address,
-        ],
+        render_command("--course", str(course), "--out", str(tmp_path), "--cluster", cluster.address),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -146,16 +131,7 @@ def listed_clips(out: Path) -> dict[str, dict]:
 def test_a_scheduler_lost_mid_run_keeps_the_finished_clips_and_a_rerun_completes(course, local_run, tmp_path):
     first = LocalCluster(tmp_path / "lost")
     run = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "render.py"),
-            "--course",
-            str(course),
-            "--out",
-            str(tmp_path / "out"),
-            "--cluster",
-            first.address,
-        ],
+        render_command("--course", str(course), "--out", str(tmp_path / "out"), "--cluster", first.address),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -201,13 +177,7 @@ def test_a_scheduler_lost_mid_run_keeps_the_finished_clips_and_a_rerun_completes
     ],
 )
 def test_a_bad_cluster_option_is_one_line_and_nothing_is_written(tmp_path, arguments, line):
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), "--out", str(tmp_path / "out"), *arguments],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = render_py("--out", str(tmp_path / "out"), *arguments, timeout=60)
     assert done.returncode == 2
     (said,) = done.stderr.splitlines()
     assert said.startswith(f"render.py: error: {line}"), said

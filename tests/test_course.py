@@ -6,21 +6,17 @@ import hashlib
 import json
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from helpers import ROOT, render_py
 
-ROOT = Path(__file__).parent.parent
 CHROMIUM = "/usr/bin/chromium"
 SHIPPED = ("fruit-vs-tech",)
 HOSTILE_TITLE = 'Attention <img src=x onerror="window.pwned=1"> & </script>'
 
 
 def render(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=600
-    )
+    return render_py(*arguments, timeout=600)
 
 
 def course_text(title: str = HOSTILE_TITLE, examples=("fruit.toml", "bank-river-vs-money"), extra: str = "") -> str:

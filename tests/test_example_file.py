@@ -2,74 +2,54 @@
 
 import hashlib
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
-from example_texts import HEADS
+from example_texts import HEADS, TINY
+from helpers import render_py
 
 from attention_core.example_file import ExampleError, load_example, parse_example, shipped_examples
 from attention_core.examples import default_heads, default_maps, default_output_map
 
-ROOT = Path(__file__).parent.parent
-
-VALID = """
-name = "tiny"
-title = "A tiny example"
-similarity = "cosine"
-
-[words]
-apple = [2.0, 2.0]
-orange = [0.0, 3.0]
-phone = [4.0, 0.0]
-
-[[sentences]]
-text = "An apple and an orange"
-focus = "apple"
-"""
-
-
 # (what is wrong, the file, the field named, a piece of the advice)
 BAD = [
-    ("not toml", VALID + "\nthis is = = not toml\n", "toml", "not valid TOML"),
-    ("missing key", VALID.replace('title = "A tiny example"\n', ""), "title", "is missing"),
-    ("unknown key", VALID.replace("title =", "titel ="), "titel", "did you mean 'title'"),
+    ("not toml", TINY + "\nthis is = = not toml\n", "toml", "not valid TOML"),
+    ("missing key", TINY.replace('title = "A tiny example"\n', ""), "title", "is missing"),
+    ("unknown key", TINY.replace("title =", "titel ="), "titel", "did you mean 'title'"),
     (
         "unknown key in a table",
-        VALID.replace('focus = "apple"', 'focus = "apple"\nfocal = "x"'),
+        TINY.replace('focus = "apple"', 'focus = "apple"\nfocal = "x"'),
         "sentences[1].focal",
         "did you mean 'focus'",
     ),
-    ("wrong type", VALID.replace('title = "A tiny example"', "title = 5"), "title", "must be a string"),
-    ("vector of 3", VALID.replace("apple = [2.0, 2.0]", "apple = [2.0, 2.0, 1.0]"), "words.apple", "2 numbers"),
-    ("vector of text", VALID.replace("apple = [2.0, 2.0]", 'apple = ["2", 2.0]'), "words.apple", "must be a number"),
-    ("nan", VALID.replace("apple = [2.0, 2.0]", "apple = [nan, 2.0]"), "words.apple", "finite"),
-    ("infinity", VALID.replace("apple = [2.0, 2.0]", "apple = [inf, 2.0]"), "words.apple", "finite"),
-    ("absurdly large", VALID.replace("apple = [2.0, 2.0]", "apple = [1e9, 2.0]"), "words.apple", "too large"),
+    ("wrong type", TINY.replace('title = "A tiny example"', "title = 5"), "title", "must be a string"),
+    ("vector of 3", TINY.replace("apple = [2.0, 2.0]", "apple = [2.0, 2.0, 1.0]"), "words.apple", "2 numbers"),
+    ("vector of text", TINY.replace("apple = [2.0, 2.0]", 'apple = ["2", 2.0]'), "words.apple", "must be a number"),
+    ("nan", TINY.replace("apple = [2.0, 2.0]", "apple = [nan, 2.0]"), "words.apple", "finite"),
+    ("infinity", TINY.replace("apple = [2.0, 2.0]", "apple = [inf, 2.0]"), "words.apple", "finite"),
+    ("absurdly large", TINY.replace("apple = [2.0, 2.0]", "apple = [1e9, 2.0]"), "words.apple", "too large"),
     (
         "duplicate word",
-        VALID.replace("phone = [4.0, 0.0]", "phone = [4.0, 0.0]\napple = [1.0, 1.0]"),
+        TINY.replace("phone = [4.0, 0.0]", "phone = [4.0, 0.0]\napple = [1.0, 1.0]"),
         "toml",
         "given twice",
     ),
-    ("upper-case word", VALID.replace("phone = [4.0, 0.0]", "Phone = [4.0, 0.0]"), "words.Phone", "'phone'"),
+    ("upper-case word", TINY.replace("phone = [4.0, 0.0]", "Phone = [4.0, 0.0]"), "words.Phone", "'phone'"),
     (
         "word of two tokens",
-        VALID.replace("phone = [4.0, 0.0]", '"new york" = [4.0, 0.0]'),
+        TINY.replace("phone = [4.0, 0.0]", '"new york" = [4.0, 0.0]'),
         "words.new york",
         "one token",
     ),
     (
         "focus without embedding",
-        VALID.replace('focus = "apple"', 'focus = "pear"').replace("An apple", "A pear"),
+        TINY.replace('focus = "apple"', 'focus = "pear"').replace("An apple", "A pear"),
         "sentences[1].focus",
         "has no embedding",
     ),
     (
         "focus not in sentence",
-        VALID.replace('focus = "apple"', 'focus = "phone"'),
+        TINY.replace('focus = "apple"', 'focus = "phone"'),
         "sentences[1].focus",
         "is not a word of the sentence",
     ),
@@ -79,48 +59,48 @@ BAD = [
         "sentences",
         "is empty",
     ),
-    ("zero vector for cosine", VALID.replace("phone = [4.0, 0.0]", "phone = [0.0, 0.0]"), "words.phone", "zero vector"),
-    ("unknown similarity", VALID.replace('"cosine"', '"euclid"'), "similarity", "must be one of"),
+    ("zero vector for cosine", TINY.replace("phone = [4.0, 0.0]", "phone = [0.0, 0.0]"), "words.phone", "zero vector"),
+    ("unknown similarity", TINY.replace('"cosine"', '"euclid"'), "similarity", "must be one of"),
     (
         "map not 2x2",
-        VALID + "[maps]\nquery = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\n"
+        TINY + "[maps]\nquery = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\n"
         "value = [[1.0, 0.0], [0.0, 1.0]]\n",
         "maps.query",
         "2x2",
     ),
     (
         "map entry huge",
-        VALID + "[maps]\nquery = [[1e6, 0.0], [0.0, 1.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\n"
+        TINY + "[maps]\nquery = [[1e6, 0.0], [0.0, 1.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\n"
         "value = [[1.0, 0.0], [0.0, 1.0]]\n",
         "maps.query",
         "too large",
     ),
-    ("W_O wrong shape", VALID + HEADS + "[output]\nmap = [[1.0, 0.0], [0.0, 1.0]]\n", "output.map", "4 rows"),
-    ("one head", VALID + HEADS.split('[[heads]]\nname = "two"')[0], "heads", "from 2 to"),
-    ("bad name", VALID.replace('name = "tiny"', 'name = "../My Lesson"'), "name", "lower-case letters"),
-    ("name with slash", VALID.replace('name = "tiny"', 'name = "a/b"'), "name", "lower-case letters"),
+    ("W_O wrong shape", TINY + HEADS + "[output]\nmap = [[1.0, 0.0], [0.0, 1.0]]\n", "output.map", "4 rows"),
+    ("one head", TINY + HEADS.split('[[heads]]\nname = "two"')[0], "heads", "from 2 to"),
+    ("bad name", TINY.replace('name = "tiny"', 'name = "../My Lesson"'), "name", "lower-case letters"),
+    ("name with slash", TINY.replace('name = "tiny"', 'name = "a/b"'), "name", "lower-case letters"),
     (
         "too many words",
-        VALID.replace("[words]\n", "[words]\n" + "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 16))),
+        TINY.replace("[words]\n", "[words]\n" + "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 16))),
         "words",
         "at most 16",
     ),
     (
         "too many tokens",
-        VALID.replace('"An apple and an orange"', '"' + "an apple " * 9 + '"'),
+        TINY.replace('"An apple and an orange"', '"' + "an apple " * 9 + '"'),
         "sentences[1].text",
         "at most 16",
     ),
-    ("title with a line break", VALID.replace('"A tiny example"', '"A tiny\\nexample"'), "title", "control character"),
+    ("title with a line break", TINY.replace('"A tiny example"', '"A tiny\\nexample"'), "title", "control character"),
     (
         "latex in a word",
-        VALID.replace("phone = [4.0, 0.0]", '"\\\\input{/etc/passwd}" = [4.0, 0.0]'),
+        TINY.replace("phone = [4.0, 0.0]", '"\\\\input{/etc/passwd}" = [4.0, 0.0]'),
         "words.\\input{/etc/passwd}",
         "one token",
     ),
     (
         "markup in a word",
-        VALID.replace("phone = [4.0, 0.0]", '"<span>x</span>" = [4.0, 0.0]'),
+        TINY.replace("phone = [4.0, 0.0]", '"<span>x</span>" = [4.0, 0.0]'),
         "words.<span>x</span>",
         "one token",
     ),
@@ -178,9 +158,7 @@ def test_each_mistake_reads_as_reviewed(case, text):
 
 
 def run_render(*arguments):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    return render_py(*arguments, timeout=120)
 
 
 @pytest.mark.parametrize("case, text, field, advice", BAD[::4], ids=[case[0] for case in BAD[::4]])
@@ -204,7 +182,7 @@ def test_a_bad_file_leaves_earlier_clips_untouched(tmp_path):
     (out / "manifest.json").write_text('{"earlier": true}')
     (out / "GravityScene.mp4").write_bytes(b"earlier clip")
     example = tmp_path / "tiny.toml"
-    example.write_text(VALID.replace("apple = [2.0, 2.0]", "apple = [nan, 2.0]"))
+    example.write_text(TINY.replace("apple = [2.0, 2.0]", "apple = [nan, 2.0]"))
     assert run_render("--example", str(example), "--out", str(tmp_path / "out")).returncode == 2
     assert (out / "manifest.json").read_text() == '{"earlier": true}'
     assert (out / "GravityScene.mp4").read_bytes() == b"earlier clip"
@@ -218,7 +196,7 @@ def test_missing_file_is_one_line(tmp_path):
 
 
 def test_only_required_fields_take_the_core_defaults():
-    example = parse_example(VALID.replace('similarity = "cosine"\n', ""))
+    example = parse_example(TINY.replace('similarity = "cosine"\n', ""))
     assert example.defaults_used == ("maps", "heads", "output", "cross", "similarity")
     assert example.similarity == "cosine"
     for role, matrix in default_maps().items():
@@ -228,19 +206,19 @@ def test_only_required_fields_take_the_core_defaults():
 
 
 def test_canonical_form_round_trips_and_hashes_meaning():
-    example = parse_example(VALID + HEADS)
+    example = parse_example(TINY + HEADS)
     from attention_core.example_file import example_from_data
 
     again = example_from_data(json.loads(json.dumps(example.canonical())))
     assert again.sha256() == example.sha256()
-    spaced = parse_example(VALID.replace("apple = [2.0, 2.0]", "apple   =   [ 2, 2 ]  # comment") + HEADS)
+    spaced = parse_example(TINY.replace("apple = [2.0, 2.0]", "apple   =   [ 2, 2 ]  # comment") + HEADS)
     assert spaced.sha256() == example.sha256()  # same meaning, same hash
-    moved = parse_example(VALID.replace("apple = [2.0, 2.0]", "apple = [2.0, 2.5]") + HEADS)
+    moved = parse_example(TINY.replace("apple = [2.0, 2.0]", "apple = [2.0, 2.5]") + HEADS)
     assert moved.sha256() != example.sha256()
 
 
 def test_tokens_match_case_insensitively_and_skip_punctuation():
-    example = parse_example(VALID.replace('"An apple and an orange"', '"An APPLE, and an Orange!"'))
+    example = parse_example(TINY.replace('"An apple and an orange"', '"An APPLE, and an Orange!"'))
     from attention_core.lessons import gravity_lesson
 
     (reading,) = gravity_lesson(example).sentences
@@ -276,7 +254,7 @@ def test_the_default_example_is_the_lecture():
 
 
 EVERY_TABLE = (
-    VALID.replace('similarity = "cosine"', 'similarity = "dot"')
+    TINY.replace('similarity = "cosine"', 'similarity = "dot"')
     + """
 [[sentences]]
 text = "An apple and a phone"
@@ -355,13 +333,13 @@ def test_the_canonical_form_is_spelled_out_and_hashed_sorted_and_compact():
 )
 def test_a_wrong_value_is_described_by_its_kind_and_shown_short(value, said):
     with pytest.raises(ExampleError) as raised:
-        parse_example(VALID.replace('focus = "apple"', f"focus = {value}"))
+        parse_example(TINY.replace('focus = "apple"', f"focus = {value}"))
     assert str(raised.value).endswith(said) and str(raised.value).startswith("sentences[1].focus: ")
 
 
 def test_a_string_where_numbers_belong_is_described_as_a_string():
     with pytest.raises(ExampleError) as raised:
-        parse_example(VALID.replace("apple = [2.0, 2.0]", 'apple = "two"'))
+        parse_example(TINY.replace("apple = [2.0, 2.0]", 'apple = "two"'))
     assert str(raised.value) == "words.apple: must be 2 numbers like [2.0, 1.5], got a string 'two'"
 
 
@@ -383,11 +361,11 @@ def test_a_string_where_numbers_belong_is_described_as_a_string():
 )
 def test_a_bad_cross_table_names_its_field(cross, message):
     with pytest.raises(ExampleError) as raised:
-        parse_example(VALID + "\n[cross]\n" + cross + "\n")
+        parse_example(TINY + "\n[cross]\n" + cross + "\n")
     assert str(raised.value) == message
 
 
-TWO_SENTENCES = VALID + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n'
+TWO_SENTENCES = TINY + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n'
 HEAD_ROWS = "query = [[1.0, 0.0], [0.0, 1.0]]\nkey = [[1.0, 0.0], [0.0, 1.0]]\nvalue = [[1.0, 0.0], [0.0, 1.0]]\n"
 ONE_SENTENCE = '[[sentences]]\ntext = "An apple"\nfocus = "apple"\n'
 NINE_WORDS = "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 9))
@@ -402,28 +380,28 @@ MORE_MISTAKES = [
         'name = "tiny"\ntitle = "T"\n[words]\n' + ONE_SENTENCE,
         "words: is empty; give each word an embedding, like apple = [2.0, 2.0]",
     ),
-    (VALID + ONE_SENTENCE * 4, "sentences: has 5 sentences; at most 4 fit one clip"),
+    (TINY + ONE_SENTENCE * 4, "sentences: has 5 sentences; at most 4 fit one clip"),
     (
         'name = "tiny"\ntitle = "T"\nsentences = "An apple"\n[words]\napple = [2.0, 2.0]\n',
         "sentences: must be a list of [[sentences]] tables with text and focus",
     ),
-    (VALID + "[model]\n", "model: compares the focus word in two sentences; give at least two [[sentences]]"),
+    (TINY + "[model]\n", "model: compares the focus word in two sentences; give at least two [[sentences]]"),
     (
-        VALID.replace('similarity = "cosine"', 'similarity = "cosine"\nheads = 5'),
+        TINY.replace('similarity = "cosine"', 'similarity = "cosine"\nheads = 5'),
         "heads: must be a list of [[heads]] tables",
     ),
-    (VALID.replace('name = "tiny"', "name = 5"), "name: must be a string, got a number 5"),
+    (TINY.replace('name = "tiny"', "name = 5"), "name: must be a string, got a number 5"),
     (
         TWO_SENTENCES + '[model]\nname = "gpt-9"\n',
         "model.name: a string 'gpt-9' is not a model this tool has; use 'all-MiniLM-L6-v2' (or leave name out)",
     ),
-    (VALID.replace('"A tiny example"', '"   "'), "title: is empty; write some text"),
+    (TINY.replace('"A tiny example"', '"   "'), "title: is empty; write some text"),
     (
-        VALID.replace('"A tiny example"', '"' + "t" * 61 + '"'),
+        TINY.replace('"A tiny example"', '"' + "t" * 61 + '"'),
         "title: is 61 characters; at most 60 fit on screen, shorten it",
     ),
     (
-        VALID.replace("phone = [4.0, 0.0]", "abcdefghijklmnopq = [4.0, 0.0]"),
+        TINY.replace("phone = [4.0, 0.0]", "abcdefghijklmnopq = [4.0, 0.0]"),
         "words.abcdefghijklmnopq: is 17 characters; at most 16 fit as a label",
     ),
     (
@@ -443,27 +421,27 @@ MORE_MISTAKES = [
         "model.head: must be a whole number from 1 to 12, or \"auto\"; got a string 'best'",
     ),
     (
-        VALID + "[maps]\nquery = [[1.0, 0.0], [0.0, 1.0]]\n",
+        TINY + "[maps]\nquery = [[1.0, 0.0], [0.0, 1.0]]\n",
         "maps.key: is missing; add it (see assets/examples/README.md)",
     ),
     (
-        VALID + "[[heads]]\n" + HEAD_ROWS + '[[heads]]\nname = "b"\n' + HEAD_ROWS,
+        TINY + "[[heads]]\n" + HEAD_ROWS + '[[heads]]\nname = "b"\n' + HEAD_ROWS,
         "heads[1].name: is missing; add it (see assets/examples/README.md)",
     ),
-    (VALID + HEADS + "[output]\n", "output.map: is missing; add it (see assets/examples/README.md)"),
+    (TINY + HEADS + "[output]\n", "output.map: is missing; add it (see assets/examples/README.md)"),
     (
-        VALID.replace("[words]\n", "[words]\n" + NINE_WORDS).replace(
+        TINY.replace("[words]\n", "[words]\n" + NINE_WORDS).replace(
             '"An apple and an orange"', '"An apple and an orange w1 w2 w3 w4 w5 w6 w7 w8"'
         ),
         "sentences[1].text: has 10 words with embeddings; at most 8 can be drawn pulling at once",
     ),
     (
-        VALID.replace('similarity = "cosine"', 'similarity = "cosine"\nmodel = "yes"')
+        TINY.replace('similarity = "cosine"', 'similarity = "cosine"\nmodel = "yes"')
         + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n',
         "model: must be a table, got a string 'yes'",
     ),
     (
-        VALID.replace("phone = [4.0, 0.0]", "kumquat = [4.0, 0.0]")
+        TINY.replace("phone = [4.0, 0.0]", "kumquat = [4.0, 0.0]")
         .replace('"An apple and an orange"', '"A kumquat"')
         .replace('focus = "apple"', 'focus = "kumquat"')
         + '[[sentences]]\ntext = "An apple phone"\nfocus = "apple"\n'
@@ -495,7 +473,7 @@ def test_the_limits_themselves_are_allowed():
     with embeddings in a sentence, a 60-character title, the last layer and head."""
     fifteen = "".join(f"w{i} = [1.0, {i}.0]\n" for i in range(1, 14))  # 3 + 13 = 16 words
     example = parse_example(
-        VALID.replace("[words]\n", "[words]\n" + fifteen)
+        TINY.replace("[words]\n", "[words]\n" + fifteen)
         .replace("phone = [4.0, 0.0]", "abcdefghijklmnop = [4.0, 0.0]")
         .replace('"A tiny example"', '"' + "t" * 60 + '"')
         .replace('"An apple and an orange"', '"An apple and an orange w1 w2 w3 w4 w5 w6"')
@@ -515,17 +493,17 @@ def test_a_file_that_is_missing_or_not_utf8_is_named(tmp_path):
         "shipped one (bank-river-vs-money, fruit-vs-tech, it-animal-or-street)"
     )
     latin1 = tmp_path / "latin1.toml"
-    latin1.write_bytes(VALID.replace("A tiny example", "Caf\xe9").encode("latin-1"))
+    latin1.write_bytes(TINY.replace("A tiny example", "Caf\xe9").encode("latin-1"))
     with pytest.raises(ExampleError) as raised:
         load_example(latin1)
     assert str(raised.value) == "file: cannot be read as UTF-8 text (UnicodeDecodeError); save it as a UTF-8 .toml file"
     utf8 = tmp_path / "utf8.toml"
-    utf8.write_bytes(VALID.replace("A tiny example", "Caf\xe9").encode("utf-8"))
+    utf8.write_bytes(TINY.replace("A tiny example", "Caf\xe9").encode("utf-8"))
     assert load_example(utf8).title == "Caf\xe9"
 
 
 def test_a_folder_a_name_and_a_near_miss_are_each_told_what_to_do(tmp_path):
-    (tmp_path / "mine.toml").write_text(VALID, encoding="utf-8")
+    (tmp_path / "mine.toml").write_text(TINY, encoding="utf-8")
     with pytest.raises(ExampleError) as raised:
         load_example(tmp_path)
     assert (
@@ -543,7 +521,7 @@ def test_a_folder_a_name_and_a_near_miss_are_each_told_what_to_do(tmp_path):
 def test_a_word_beyond_ascii_keeps_its_spelling():
     """ß stays ß (Unicode lower case, not case folding to "ss"); a capital in the sentence still
     finds the word; a bare key with such letters is told to take quotes."""
-    text = VALID.replace("orange = [0.0, 3.0]", '"straße" = [0.0, 3.0]').replace(
+    text = TINY.replace("orange = [0.0, 3.0]", '"straße" = [0.0, 3.0]').replace(
         "An apple and an orange", "An apple on the Straße"
     )
     example = parse_example(text)

@@ -6,12 +6,12 @@ import re
 import shlex
 import signal
 import subprocess
-from pathlib import Path
+
+from helpers import ROOT
 
 from attention_core.advice import example_advice
 from attention_core.example_file import parse_example
 
-ROOT = Path(__file__).parent.parent
 GUIDE = (ROOT / "assets" / "examples" / "README.md").read_text(encoding="utf-8")
 
 

@@ -8,20 +8,18 @@ import os
 import resource
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).parent.parent
+from helpers import ROOT, render_command, render_py
 
 
 def start(out: Path, *arguments: str) -> subprocess.Popen:
     """render.py in a process group of its own, with Ctrl-C as a terminal would deliver it (a
     background shell's job ignores SIGINT; this one does not)."""
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
+        render_command("--out", str(out), *arguments),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -106,13 +104,7 @@ def test_a_worker_killed_mid_clip_has_its_clip_rendered_again(tmp_path):
     time.sleep(3)  # the worker is in its clip
     os.kill(workers_of(run.pid)[0], signal.SIGKILL)
     assert run.wait(timeout=300) == 0, run.stdout.read()
-    clean = subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), "--out", str(tmp_path / "clean"), *scenes],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    clean = render_py("--out", str(tmp_path / "clean"), *scenes, timeout=300)
     assert clean.returncode == 0, clean.stderr
     killed, whole = (
         json.loads((tmp_path / name / "fruit-vs-tech" / "low" / "manifest.json").read_text())
@@ -129,13 +121,7 @@ def test_a_full_disk_is_one_line_naming_the_file_and_the_earlier_files_stay(tmp_
     """The disk refuses more than a few hundred kB per file (a file-size limit, as a small
     tmpfs would): the clip rendered again cannot be written, and the earlier one stays whole."""
     out = tmp_path / "out"
-    first = subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), "--out", str(out), "IntroCard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    first = render_py("--out", str(out), "IntroCard", timeout=300)
     assert first.returncode == 0, first.stderr
     folder = out / "fruit-vs-tech" / "low"
     before = {path.name: path.read_bytes() for path in folder.iterdir()}
@@ -146,14 +132,7 @@ def test_a_full_disk_is_one_line_naming_the_file_and_the_earlier_files_stay(tmp_
         resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
 
     for jobs in ("1", "2"):
-        done = subprocess.run(
-            [sys.executable, str(ROOT / "render.py"), "--out", str(out), "IntroCard", "--force", "--jobs", jobs],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            preexec_fn=limited,
-        )
+        done = render_py("--out", str(out), "IntroCard", "--force", "--jobs", jobs, timeout=300, preexec_fn=limited)
         assert done.returncode == 1, done.stderr
         assert "Traceback" not in done.stderr
         (line,) = [line for line in done.stderr.splitlines() if line.startswith("render.py:")]

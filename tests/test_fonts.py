@@ -1,18 +1,13 @@
 """No empty boxes: an example with a character the bundled font cannot draw is refused before
 anything renders, naming the field and the characters."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from example_texts import HEADS
+from helpers import render_py
 from PIL import ImageFont
 
 from attention_core.example_file import ExampleError, parse_example
 from scenes.fonts import FONT_FILE, check_drawable, missing_characters
-
-ROOT = Path(__file__).parent.parent
 
 CHINESE = """
 name = "chinese"
@@ -27,9 +22,7 @@ focus = "苹果"
 
 
 def run_render(*arguments):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    return render_py(*arguments, timeout=120)
 
 
 def test_a_chinese_example_is_refused_naming_the_field_and_characters(tmp_path):

@@ -4,25 +4,17 @@ sheet show the clips' key frames. (The layout of every clip in both formats: tes
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import av
 import numpy as np
 import pytest
+from helpers import render_py
 from PIL import Image
-
-ROOT = Path(__file__).parent.parent
 
 
 def render(out: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return render_py("--out", str(out), *arguments, timeout=600)
 
 
 def frames_of(path: Path, decoder: str | None = None) -> list[np.ndarray]:

@@ -7,12 +7,10 @@ import json
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import av
 import numpy as np
-
-ROOT = Path(__file__).parent.parent
+from helpers import ROOT
 
 
 def run_limited(code: str, limit_bytes: int) -> subprocess.CompletedProcess:

@@ -6,8 +6,6 @@ import datetime
 import json
 import re
 import struct
-import subprocess
-import sys
 from pathlib import Path
 
 import av
@@ -15,12 +13,12 @@ import numpy as np
 import pytest
 import srt
 import webvtt
+from helpers import render_py
 
 from attention_core.example_file import default_example
 from attention_core.lessons.catalog import heading_for
 from scenes.catalog import SCENES, lecture_scenes
 
-ROOT = Path(__file__).parent.parent
 FPS = 15  # render.py's low quality
 HEADINGS = [  # the clips' headings for the default example, spelled out
     "Introduction",
@@ -49,23 +47,16 @@ def render(out: Path, *scenes: str, jobs: int = 2) -> Path:
     """The lecture with one process, a part of it with two: a clip is the same bytes either way.
     The renders share one cache of synthesised lines (test_narration checks that the voice itself
     is deterministic), so each line is synthesised once."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "render.py"),
-            "--lecture",
-            "--narrate",
-            "--jobs",
-            str(jobs),
-            "--out",
-            str(out),
-            "--cache",
-            str(out.parent / "shared-cache"),
-            *scenes,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
+    done = render_py(
+        "--lecture",
+        "--narrate",
+        "--jobs",
+        str(jobs),
+        "--out",
+        str(out),
+        "--cache",
+        str(out.parent / "shared-cache"),
+        *scenes,
         timeout=1200,
     )
     assert done.returncode == 0, done.stderr

@@ -4,21 +4,19 @@ its beats last as long as their sentences, and a creator's own recordings are us
 import json
 import math
 import re
-import subprocess
-import sys
 import wave
 from types import SimpleNamespace
 
 import av
 import numpy as np
 import pytest
+from helpers import render_py
 from scene_harness import build_scene
 
 from attention_core.example_file import default_example, load_example, shipped_examples
 from attention_core.lessons.narration import rescore_line
 from scenes.catalog import SCENES
 
-ROOT = __import__("pathlib").Path(__file__).parent.parent
 DECIMAL = re.compile(r"[\u2212-]?\d+\.\d+")
 
 
@@ -163,13 +161,7 @@ def write_wav(path, seconds: float, rate: int = 22050, lead: float = 0.5, freque
 
 
 def render(out, *arguments):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return render_py("--out", str(out), *arguments, timeout=600)
 
 
 def test_a_recording_is_used_and_paces_its_beat(tmp_path):

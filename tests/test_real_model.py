@@ -1,13 +1,12 @@
 """RealModelScene: the lesson's choices checked against the model's own run, every number and
 word drawn checked against the lesson, and bad [model] tables refused in one line."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 from example_texts import MINIMAL
+from helpers import render_py
 from scene_harness import build_scene, one, text_of
 
 from attention_core.example_file import DEFAULT_EXAMPLE, ExampleError, load_example, parse_example
@@ -15,7 +14,6 @@ from attention_core.lessons.real_model import real_model_lesson
 from attention_core.pretrained import load_model
 from scenes.real_model import RealModelScene
 
-ROOT = Path(__file__).parent.parent
 MODEL = '\n[model]\nlayer = "auto"\nhead = "auto"\n'
 TWO = MINIMAL + '[[sentences]]\ntext = "A phone, an apple phone"\nfocus = "apple"\n'
 
@@ -176,20 +174,7 @@ def test_a_bad_model_table_names_its_field(case, text, field, advice):
 def test_render_refuses_a_bad_model_table_in_one_line(tmp_path):
     example = tmp_path / "lesson.toml"
     example.write_text(BAD_MODELS[0][1])
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "render.py"),
-            "--example",
-            str(example),
-            "--out",
-            str(tmp_path / "out"),
-            "RealModelScene",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    done = render_py("--example", str(example), "--out", str(tmp_path / "out"), "RealModelScene")
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines() == [
         f'render.py: error: {example}: model.layer: must be a whole number from 1 to 6, or "auto"; got a number 7'
@@ -197,20 +182,7 @@ def test_render_refuses_a_bad_model_table_in_one_line(tmp_path):
     assert not (tmp_path / "out").exists()
     plain = tmp_path / "plain.toml"
     plain.write_text(TWO)
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "render.py"),
-            "--example",
-            str(plain),
-            "--out",
-            str(tmp_path / "out"),
-            "RealModelScene",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    done = render_py("--example", str(plain), "--out", str(tmp_path / "out"), "RealModelScene")
     assert done.returncode == 2 and "add a [model] table" in done.stderr
 
 

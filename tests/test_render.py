@@ -9,18 +9,11 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
-
-ROOT = Path(__file__).parent.parent
+from helpers import ROOT, render_py
 
 
 def render(out: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return render_py(*arguments, out=out)
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +90,7 @@ def test_a_file_given_as_a_folder_is_one_line_and_exit_2(tmp_path, option):
 
 
 def test_help_explains_every_option():
-    done = subprocess.run([sys.executable, str(ROOT / "render.py"), "--help"], capture_output=True, text=True)
+    done = render_py("--help")
     assert done.returncode == 0
     for option in ("--quality", "--out", "--jobs", "SCENE"):
         assert option in done.stdout

@@ -2,17 +2,14 @@
 rendered again from the same inputs is the same bytes."""
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
-from pathlib import Path
+
+from helpers import ROOT, render_py
 
 from attention_core.example_file import default_example, parse_example
 from attention_core.lessons.catalog import lesson_for
 from clips import reuse
 from clips.job import ClipJob
-
-ROOT = Path(__file__).parent.parent
 
 
 def job(tmp_path, **changes):
@@ -72,13 +69,7 @@ def test_the_code_fingerprint_reads_the_scenes(tmp_path, monkeypatch):
 
 
 def render(out, *arguments):
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "render.py"), "--out", str(out), *arguments],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = render_py("--out", str(out), *arguments, timeout=600)
     assert done.returncode == 0, done.stderr
     return json.loads((out / "fruit-vs-tech" / "low" / "manifest.json").read_text())
 

@@ -17,20 +17,6 @@ def drawn(request, tmp_path_factory):
     return lesson, scene, shown
 
 
-@pytest.fixture(scope="module")
-def example():
-    from attention_core.example_file import default_example
-
-    return default_example()
-
-
-@pytest.fixture(scope="module")
-def crowded_example():
-    from conftest import crowded_example as build
-
-    return build.__wrapped__()
-
-
 def test_each_head_output_sits_at_its_output(drawn):
     lesson, _, shown = drawn
     for i, head in enumerate(lesson.heads):

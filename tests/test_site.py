@@ -5,14 +5,12 @@ transcript seeks and its subtitles show, a hostile example's text stays text, an
 video says so on the page."""
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from example_texts import MINIMAL
+from helpers import render_py
 
-ROOT = Path(__file__).parent.parent
 CHROMIUM = "/usr/bin/chromium"  # make installs Debian's chromium package
 HOSTILE_TITLE = '</title><script>window.pwned=1</script> "q" & <b>b</b>'
 HOSTILE = MINIMAL.replace('title = "Only what is required"', f"title = '{HOSTILE_TITLE}'").replace(
@@ -21,23 +19,7 @@ HOSTILE = MINIMAL.replace('title = "Only what is required"', f"title = '{HOSTILE
 
 
 def render_site(out: Path, example: Path, *arguments: str) -> Path:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "render.py"),
-            "--lecture",
-            "--present",
-            "--example",
-            str(example),
-            "--out",
-            str(out),
-            *arguments,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = render_py("--lecture", "--present", "--example", str(example), "--out", str(out), *arguments, timeout=600)
     assert done.returncode == 0, done.stderr
     return next(out.glob("*/*/lecture/site"))
 

@@ -1,0 +1,27 @@
+"""What many test files need, written once: where the project is, and render.py run as a user
+runs it (its own process, from the project's folder, its output captured as text)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RENDER_TIMEOUT = 600  # seconds: the longest render a test makes (a narrated lecture part) takes a few minutes
+
+
+def render_command(*arguments: str, out: Path | None = None) -> list[str]:
+    """The command line of `python render.py ARGUMENTS` (with `--out OUT` first, if given), to
+    start it as a process of one's own (a test that signals it, or watches it run)."""
+    return [sys.executable, str(ROOT / "render.py"), *(["--out", str(out)] if out is not None else []), *arguments]
+
+
+def render_py(
+    *arguments: str, out: Path | None = None, timeout: float = RENDER_TIMEOUT, **options
+) -> subprocess.CompletedProcess:
+    """`python render.py ARGUMENTS` (with `--out OUT` first, if given); it may fail: check
+    returncode and stderr. `options` go to subprocess.run (say, a preexec_fn)."""
+    return subprocess.run(
+        render_command(*arguments, out=out), cwd=ROOT, capture_output=True, text=True, timeout=timeout, **options
+    )
