@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .assets import assets_folder
 from .examples import Example, Head, ModelChoice, Sentence, default_heads, default_maps
 from .similarity import SIMILARITY_KINDS
 from .text import closest
@@ -422,7 +423,7 @@ def describe(value) -> str:
     return f"{kind} {shown if len(shown) <= 40 else shown[:37] + '...'}"
 
 
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "assets" / "examples"
+EXAMPLES_DIR = assets_folder() / "examples"
 DEFAULT_EXAMPLE = EXAMPLES_DIR / "fruit-vs-tech.toml"
 
 

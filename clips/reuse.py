@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from clips.files import sha256_of
+from scenes.fonts import FONT_DIR  # (scenes.fonts loads no manim)
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = ("attention_core", "scenes", "clips")  # every .py file under these draws or encodes
@@ -42,10 +43,10 @@ PACKAGES = (
 def code_fingerprint() -> str:
     """A hash of the project's code and bundled fonts."""
     digest = hashlib.sha256()
-    files = sorted(path for folder in CODE for path in (ROOT / folder).rglob("*.py"))
-    files += sorted((ROOT / "assets" / "fonts").glob("*"))
-    for path in files:
-        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    files = [(str(path.relative_to(ROOT)), path) for folder in CODE for path in sorted((ROOT / folder).rglob("*.py"))]
+    files += [(f"fonts/{path.name}", path) for path in sorted(FONT_DIR.glob("*"))]  # the same in a checkout and a wheel
+    for name, path in files:
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -13,10 +13,11 @@ import functools
 import unicodedata
 from pathlib import Path
 
+from attention_core.assets import assets_folder
 from attention_core.example_file import ExampleError
 from attention_core.examples import Example
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FONT_DIR = assets_folder() / "fonts"
 FONT = "DejaVu Sans"  # every word, sentence and caption
 MONO_FONT = "DejaVu Sans Mono"  # numbers
 FONT_FILE = FONT_DIR / "DejaVuSans.ttf"
