@@ -95,9 +95,6 @@ class Example:
         object.__setattr__(self, "output_map", frozen(self.output_map))
         object.__setattr__(self, "maps", {k: frozen(v) for k, v in self.maps.items()})
 
-    def embedding(self, word: str) -> np.ndarray:
-        return np.array(self.words[word], dtype=np.float64)
-
     def canonical(self) -> dict:
         """The example as plain JSON data, defaults filled in: what the clips are made from."""
         return {

@@ -18,7 +18,7 @@ from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP
 from scenes.tables import ScoreTable
-from scenes.writing import has_many, point, weighted_sum
+from scenes.writing import has_many, weighted_sum, written_point
 
 FORMULA_SCALE = 1.1
 FORMULA_PARTS = (
@@ -89,7 +89,7 @@ class FormulaScene(LessonScene):
             style.wrapped_text(
                 f"output = {terms}", min(7.0, self.stage.text_width), style.SMALL_SIZE, style.FOREGROUND
             ),
-            style.plain_text(f"\u2248 {point(lesson.output)}", style.LABEL_SIZE, style.CONTEXT),
+            style.plain_text(f"\u2248 {written_point(lesson.output)}", style.LABEL_SIZE, style.CONTEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"])
         output[2].name = "output_value"
         output.next_to(table, DOWN, buff=GAP["medium"], aligned_edge=LEFT)

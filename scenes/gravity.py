@@ -34,7 +34,7 @@ from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
 from scenes.mobjects import SentenceLine, WeightBars, WordDot, WordPlane, place_labels, weighted_arrows
-from scenes.writing import has_many, point, weighted_sum
+from scenes.writing import has_many, weighted_sum, written_point
 
 
 class GravityScene(LessonScene):
@@ -148,7 +148,7 @@ class GravityScene(LessonScene):
         weights_panel.next_to(panel, DOWN, aligned_edge=LEFT, buff=GAP["medium"])
         terms = weighted_sum(reading.tokens, reading.weights)
         sum_text = style.wrapped_text(f"context = {terms}", region.width, style.SMALL_SIZE, style.CONTEXT)
-        xy_text = style.plain_text(f"\u2248 {point(reading.context)}", style.SMALL_SIZE, style.CONTEXT)
+        xy_text = style.plain_text(f"\u2248 {written_point(reading.context)}", style.SMALL_SIZE, style.CONTEXT)
         xy_text.name = f"context_value:{number}"
         formula = (
             stack(sum_text, xy_text, gap="tight", direction=RIGHT, align=DOWN)

@@ -76,16 +76,12 @@ class WordPlane(VGroup):
         x, y = xy
         return np.array([x * self.unit, y * self.unit, 0.0]) + self._origin_offset()
 
-    def coords(self, point) -> np.ndarray:
-        """Plane coordinates (x, y) of a scene point."""
-        return (np.asarray(point)[:2] - self._origin_offset()[:2]) / self.unit
-
     def origin(self) -> np.ndarray:
         return self.point((0.0, 0.0))
 
     def _origin_offset(self) -> np.ndarray:
         """Where (0, 0) is now, read off the x-axis, so that moving the plane in any group
-        (shift, next_to, arrange) keeps point() and coords() true."""
+        (shift, next_to, arrange) keeps point() true."""
         if not hasattr(self, "axes"):
             return np.zeros(3)  # while the axes are being built: plane centred at origin
         start = self.axes[0].get_start()

@@ -34,7 +34,7 @@ from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region, stack
 from scenes.mobjects import MatrixPanel, WordDot, WordPlane, place_labels, symbol, weighted_arrows
-from scenes.writing import has_many, point
+from scenes.writing import has_many, written_point
 
 CONCAT_ROOM = 0.55  # below the heads: the row of their outputs
 SIDE_TEXT_SHARE = 0.36  # in a vertical frame, a head's name and weights take this share of its row
@@ -191,10 +191,12 @@ class MultiHeadScene(LessonScene):
         plane.name = "output_plane"
         lines = VGroup()
         for i, head in enumerate(lesson.heads):
-            line = style.plain_text(f"head {i + 1} adds {point(head.contribution)}", style.SMALL_SIZE, head_colour(i))
+            line = style.plain_text(
+                f"head {i + 1} adds {written_point(head.contribution)}", style.SMALL_SIZE, head_colour(i)
+            )
             line.name = f"contribution:{i}"
             lines.add(line)
-        total = style.plain_text(f"output = {point(lesson.output)}", style.LABEL_SIZE, style.OUTPUT)
+        total = style.plain_text(f"output = {written_point(lesson.output)}", style.LABEL_SIZE, style.OUTPUT)
         total.name = "output_value"
         lines.add(total)
         lines.arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"]).next_to(

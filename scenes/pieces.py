@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import numpy as np
 from manim import (
     DOWN,
-    LEFT,
     RIGHT,
     UP,
     ArcBetweenPoints,
@@ -216,16 +215,3 @@ class WeightGrid(VGroup):
         border = Square(side, stroke_color=style.GRID_FIXED, stroke_width=1).move_to([side / 2, -side / 2, 0])
         self.add(border, self.shades)
         self.border = border
-
-    def drawn_weights(self) -> np.ndarray:
-        """(n, n) the opacity each square is drawn with, read back from the shapes on screen."""
-        n = len(self.weights)
-        cell = self.border.width / n
-        top_left = self.border.get_corner(UP + LEFT)
-        drawn = np.zeros((n, n))
-        for shade in self.shades:
-            starts = shade.points[::16, :2]  # each square's first point: its top-left corner
-            cols = np.rint((starts[:, 0] - top_left[0]) / cell).astype(int)
-            rows = np.rint((top_left[1] - starts[:, 1]) / cell).astype(int)
-            drawn[rows, cols] = shade.get_fill_opacity()
-        return drawn

@@ -47,7 +47,7 @@ from scenes.mobjects import (
     weighted_arrows,
 )
 from scenes.tables import ScoreTable
-from scenes.writing import has_many, point, weighted_sum
+from scenes.writing import has_many, weighted_sum, written_point
 
 MATRIX_SIZE = 20
 
@@ -256,7 +256,7 @@ class ProjectionScene(LessonScene):
         terms = weighted_sum(lesson.tokens, lesson.weights, "v ")
         formula = VGroup(
             style.wrapped_text(f"context = {terms}", region.width, style.SMALL_SIZE, style.CONTEXT),
-            style.plain_text(f"\u2248 {point(lesson.context)}", style.SMALL_SIZE, style.CONTEXT),
+            style.plain_text(f"\u2248 {written_point(lesson.context)}", style.SMALL_SIZE, style.CONTEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
         formula[1].name = "context_value"
         self.summary = VGroup(formula, context)  # what the chapter ends on

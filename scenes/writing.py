@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from attention_core.text import format_number
-from attention_core.text import format_pair as point  # a 2-D point: "(1.20, −0.50)", as the narration writes it
+from attention_core.text import format_pair as written_point  # a 2-D point: "(1.20, −0.50)", as the narration writes it
 
-__all__ = ["MANY_WORDS", "has_many", "point", "weighted_sum"]
+__all__ = ["MANY_WORDS", "has_many", "weighted_sum", "written_point"]
 
 MANY_WORDS = 4  # a sentence with more words than this gets smaller print, tighter rows and short sums
 

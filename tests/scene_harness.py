@@ -13,6 +13,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 from manim import AnimationGroup, Indicate, Mobject, Text, VMobject, tempconfig
 
 from scenes.style import SUBSCRIPT_SCALE
@@ -264,6 +265,11 @@ def layout_problems(scene, carried=("grid", "plane", "moving")) -> list[str]:
                 if overlap(a, b) and any(overlap(g, h) for g in glyphs_a for h in glyphs_b):
                     problems.append(f"step {step}: texts overlap: {path or 'unnamed'} and {other or 'unnamed'}")
     return problems
+
+
+def plane_coords(plane, point) -> np.ndarray:
+    """The plane coordinates (x, y) of a scene point on a WordPlane: what a drawn dot stands for."""
+    return (np.asarray(point)[:2] - plane.origin()[:2]) / plane.unit
 
 
 def one(shown, name: str) -> Mobject:

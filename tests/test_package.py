@@ -2,6 +2,7 @@
 same CLI as render.py), and the wheel carries the example files, fonts and page files, so an
 installed copy runs from any folder without the checkout."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -13,11 +14,22 @@ from helpers import ROOT
 SHIPPED = ["bank-river-vs-money.toml", "fruit-vs-tech.toml", "it-animal-or-street.toml"]
 
 
+PACKAGED = ("attention_core", "scenes", "clips", "assets", "render.py", "pyproject.toml", "README.md")
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("wheel")
+    """The wheel, built from a copy of what it packages (a build leaves build/ in its source)."""
+    source, folder = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("wheel")
+    for name in PACKAGED:
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(
+            ROOT / name,
+            source / name,
+            **({"ignore": shutil.ignore_patterns("__pycache__")} if copy is shutil.copytree else {}),
+        )
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--quiet", "--wheel-dir", str(folder)],
+        [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--quiet", "--wheel-dir", str(folder)],
         capture_output=True,
         text=True,
         timeout=300,

@@ -7,12 +7,29 @@ import numpy as np
 import pytest
 from example_texts import MINIMAL
 from helpers import render_py
-from scene_harness import build_scene, one, text_of
+from manim import LEFT, UP
+from scene_harness import build_scene, one, plane_coords, text_of
 
 from attention_core.example_file import DEFAULT_EXAMPLE, ExampleError, load_example, parse_example
 from attention_core.lessons.real_model import real_model_lesson
 from attention_core.pretrained import load_model
 from scenes.real_model import RealModelScene
+
+
+def drawn_weights(grid) -> np.ndarray:
+    """(n, n) the opacity each square of a head's weight grid is drawn with, read back from
+    the shapes on screen (each square's first point is its top-left corner)."""
+    n = len(grid.weights)
+    cell = grid.border.width / n
+    top_left = grid.border.get_corner(UP + LEFT)
+    drawn = np.zeros((n, n))
+    for shade in grid.shades:
+        starts = shade.points[::16, :2]
+        cols = np.rint((starts[:, 0] - top_left[0]) / cell).astype(int)
+        rows = np.rint((top_left[1] - starts[:, 1]) / cell).astype(int)
+        drawn[rows, cols] = shade.get_fill_opacity()
+    return drawn
+
 
 MODEL = '\n[model]\nlayer = "auto"\nhead = "auto"\n'
 TWO = MINIMAL + '[[sentences]]\ntext = "A phone, an apple phone"\nfocus = "apple"\n'
@@ -118,11 +135,11 @@ def test_layer_head_cosines_and_grids_are_the_lessons(lesson, drawn):
     for side in range(2):
         for layer in range(7):
             dot = one(shown, f"path{side}:{layer}")
-            assert plane.coords(dot.get_center()) == pytest.approx(lesson.paths[side, layer])
+            assert plane_coords(plane, dot.get_center()) == pytest.approx(lesson.paths[side, layer])
             assert text_of(one(shown, f"path_label{side}:{layer}")) == str(layer)
     for head in range(12):
         grid = one(shown, f"grid:{head}")
-        assert grid.drawn_weights() == pytest.approx(lesson.grids[head], abs=0.5 / 32 + 1e-9)  # 32 shades
+        assert drawn_weights(grid) == pytest.approx(lesson.grids[head], abs=0.5 / 32 + 1e-9)  # 32 shades
         assert text_of(one(shown, f"grid_label:{head}")) == f"head {head + 1}"
     frame = one(shown, "chosen_head")
     assert frame.get_center() == pytest.approx(

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from scene_harness import build_scene, one, sample_scene, text_of
+from scene_harness import build_scene, one, plane_coords, sample_scene, text_of
 from spelled import written
 
 from attention_core.lessons import gravity_lesson
@@ -22,7 +22,7 @@ def drawn(tmp_path_factory):
 def test_every_word_sits_at_its_embedding(drawn):
     lesson, scene, shown = drawn
     for word, xy in lesson.plane.items():
-        assert scene.plane.coords(one(shown, f"dot:{word}").get_center()) == pytest.approx(xy)
+        assert plane_coords(scene.plane, one(shown, f"dot:{word}").get_center()) == pytest.approx(xy)
         assert text_of(one(shown, f"label:{word}")) == word
 
 
@@ -30,7 +30,7 @@ def test_context_vectors_land_at_the_lesson_context(drawn):
     lesson, scene, shown = drawn
     for number, reading in enumerate(lesson.sentences):
         dot = one(shown, f"context:{number}")
-        assert scene.plane.coords(dot.get_center()) == pytest.approx(reading.context, abs=1e-9)
+        assert plane_coords(scene.plane, dot.get_center()) == pytest.approx(reading.context, abs=1e-9)
         assert dot in scene.mobjects  # still on screen at the end
         value = text_of(one(shown, f"context_value:{number}"))
         assert value == f"\u2248 ({written(reading.context[0])}, {written(reading.context[1])})"
@@ -40,7 +40,7 @@ def test_the_embedding_stays_where_it_was_faded_and_labelled(drawn):
     lesson, scene, shown = drawn
     reading = lesson.sentences[0]
     ghost = one(shown, f"dot:{reading.focus}")
-    assert scene.plane.coords(ghost.get_center()) == pytest.approx(reading.embedding)
+    assert plane_coords(scene.plane, ghost.get_center()) == pytest.approx(reading.embedding)
     assert ghost.get_fill_opacity() < 1
     captions = [text_of(c) for c in shown["caption"]]
     assert any(f"\u201c{reading.focus}\u201d keeps its embedding" in c for c in captions)
@@ -91,8 +91,8 @@ def test_arrow_strength_follows_the_weights(crowded_example, tmp_path):
     widths = [arrows[i].get_stroke_width() for i in order_by_weight]
     assert widths == sorted(widths) and widths[0] < widths[-1]
     for i, arrow in arrows.items():
-        assert scene.plane.coords(arrow.get_start()) == pytest.approx(reading.token_embeddings[i], abs=0.2)
-        assert np.linalg.norm(scene.plane.coords(arrow.get_end()) - reading.embedding) < 0.2
+        assert plane_coords(scene.plane, arrow.get_start()) == pytest.approx(reading.token_embeddings[i], abs=0.2)
+        assert np.linalg.norm(plane_coords(scene.plane, arrow.get_end()) - reading.embedding) < 0.2
 
 
 def test_each_context_dot_travels_straight_from_the_embedding_to_the_context(tmp_path):
@@ -104,7 +104,7 @@ def test_each_context_dot_travels_straight_from_the_embedding_to_the_context(tmp
 
     def probe(scene):
         moving = [m for m in scene.mobjects if m.name.startswith("context:")]
-        return {m.name: scene.plane.coords(m.get_center()) for m in moving}
+        return {m.name: plane_coords(scene.plane, m.get_center()) for m in moving}
 
     paths = {}
     for sample in sample_scene(GravityScene, lesson, tmp_path, probe):

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from scene_harness import build_scene, one, sample_scene, text_of
+from scene_harness import build_scene, one, plane_coords, sample_scene, text_of
 from spelled import written
 
 from attention_core.example_file import default_example
@@ -54,8 +54,8 @@ def test_the_sweep_draws_the_lesson_while_it_slides(tmp_path):
         return (
             tracker.get_value(),
             [bars[f"weight_bar:{i}"].width for i in range(len(lesson.tokens))],
-            scene.plane.coords(marks["argmax_marker"].get_center()),
-            scene.plane.coords(marks["softmax_output"].get_center()),
+            plane_coords(scene.plane, marks["argmax_marker"].get_center()),
+            plane_coords(scene.plane, marks["softmax_output"].get_center()),
         )
 
     samples = [s for s in sample_scene(scene_class, lesson, tmp_path, probe) if s is not None]

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from scene_harness import build_scene, one, text_of
+from scene_harness import build_scene, one, plane_coords, text_of
 from spelled import written
 
 from attention_core.lessons import multihead_lesson
@@ -21,7 +21,7 @@ def test_each_head_output_sits_at_its_output(drawn):
     lesson, _, shown = drawn
     for i, head in enumerate(lesson.heads):
         plane = one(shown, f"head_plane:{i}")
-        assert plane.coords(one(shown, f"head_output:{i}").get_center()) == pytest.approx(head.output)
+        assert plane_coords(plane, one(shown, f"head_output:{i}").get_center()) == pytest.approx(head.output)
         drawn_weights = text_of(one(shown, f"head_weights:{i}")).replace("\n", " ")
         for token, weight in zip(lesson.tokens, head.weights):
             assert f"{token}\u00a0{written(weight)}" in drawn_weights  # a no-break space: the pair stays on one line
@@ -45,10 +45,10 @@ def test_contributions_add_tip_to_tail_to_the_output(drawn):
         expected = f"head {i + 1} adds ({written(head.contribution[0])}, {written(head.contribution[1])})"
         assert text_of(one(shown, f"contribution:{i}")) == expected
         arrow = one(shown, f"contribution_arrow:{i}")
-        assert plane.coords(arrow.get_start()) == pytest.approx(tip, abs=1e-6)
+        assert plane_coords(plane, arrow.get_start()) == pytest.approx(tip, abs=1e-6)
         tip = tip + head.contribution
-        assert plane.coords(arrow.get_end()) == pytest.approx(tip, abs=1e-6)
-    assert plane.coords(one(shown, "output").get_center()) == pytest.approx(lesson.output)
+        assert plane_coords(plane, arrow.get_end()) == pytest.approx(tip, abs=1e-6)
+    assert plane_coords(plane, one(shown, "output").get_center()) == pytest.approx(lesson.output)
     assert text_of(one(shown, "output_value")) == (
         f"output = ({written(lesson.output[0])}, {written(lesson.output[1])})"
     )

@@ -1,7 +1,7 @@
 """ProjectionScene draws its lesson: maps, queries, keys, scores and values, axes fixed."""
 
 import pytest
-from scene_harness import build_scene, one, text_of
+from scene_harness import build_scene, one, plane_coords, text_of
 from spelled import written
 
 from attention_core.lessons import projection_lesson
@@ -45,17 +45,17 @@ def test_the_moving_grid_ends_carried_by_w_v(drawn):
     plane, grid = scene.plane, one(shown, "moving_grid")
     resting = scene.resting_grid  # the grid before any map
     for line, rest in zip(grid, resting):
-        start = plane.coords(rest.get_start()) @ lesson.value_map
-        assert plane.coords(line.get_start()) == pytest.approx(start)
+        start = plane_coords(plane, rest.get_start()) @ lesson.value_map
+        assert plane_coords(plane, line.get_start()) == pytest.approx(start)
 
 
 def test_query_and_key_marks_sit_at_the_lesson_points(drawn):
     lesson, scene, shown = drawn
     f = lesson.focus_index
     mark = one(shown, f"mark:q {lesson.focus}")
-    assert scene.plane.coords(mark.dot.get_center()) == pytest.approx(lesson.queries[f])
+    assert plane_coords(scene.plane, mark.dot.get_center()) == pytest.approx(lesson.queries[f])
     for token, key in zip(lesson.tokens, lesson.keys):
-        assert scene.plane.coords(one(shown, f"mark:k {token}").dot.get_center()) == pytest.approx(key)
+        assert plane_coords(scene.plane, one(shown, f"mark:k {token}").dot.get_center()) == pytest.approx(key)
 
 
 def test_score_table_before_and_after(drawn):
@@ -79,8 +79,8 @@ def test_score_table_before_and_after(drawn):
 def test_values_and_context_in_v_space(drawn):
     lesson, scene, shown = drawn
     for token, value in zip(lesson.tokens, lesson.values):
-        assert scene.plane.coords(one(shown, f"value:v {token}").dot.get_center()) == pytest.approx(value)
-    assert scene.plane.coords(one(shown, "context").get_center()) == pytest.approx(lesson.context)
+        assert plane_coords(scene.plane, one(shown, f"value:v {token}").dot.get_center()) == pytest.approx(value)
+    assert plane_coords(scene.plane, one(shown, "context").get_center()) == pytest.approx(lesson.context)
     expected = f"\u2248 ({written(lesson.context[0])}, {written(lesson.context[1])})"
     assert text_of(one(shown, "context_value")) == expected
     for index, weight in enumerate(lesson.weights):
@@ -91,7 +91,7 @@ def test_values_and_context_in_v_space(drawn):
 def test_words_end_at_their_values(drawn):
     lesson, scene, shown = drawn
     for token, value in zip(lesson.tokens, lesson.values):
-        assert scene.plane.coords(shown[f"dot:{token}"][0].get_center()) == pytest.approx(value)
+        assert plane_coords(scene.plane, shown[f"dot:{token}"][0].get_center()) == pytest.approx(value)
 
 
 def test_the_default_example_has_two_maps_and_shows_why(drawn):
@@ -145,11 +145,11 @@ def test_the_grid_and_the_words_move_together_along_each_map(tmp_path):
         if not hasattr(scene, "resting_grid"):
             return None
         plane = scene.plane
-        points = lambda lines: np.array([plane.coords(line.get_start()) for line in lines])  # noqa: E731
+        points = lambda lines: np.array([plane_coords(plane, line.get_start()) for line in lines])  # noqa: E731
         return (
             points(scene.moving_grid),
             points(scene.resting_grid),
-            np.array([plane.coords(word.dot.get_center()) for word in scene.word_dots]),
+            np.array([plane_coords(plane, word.dot.get_center()) for word in scene.word_dots]),
         )
 
     maps = {"W_Q": lesson.query_map, "W_K": lesson.key_map, "W_V": lesson.value_map}

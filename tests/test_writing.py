@@ -1,11 +1,11 @@
 """How points and weighted sums are written on screen, spelled out here."""
 
-from scenes.writing import MANY_WORDS, has_many, point, weighted_sum
+from scenes.writing import MANY_WORDS, has_many, weighted_sum, written_point
 
 
 def test_a_point_is_two_numbers_with_true_minus_signs():
-    assert point((1.2, -0.5)) == "(1.20, \u22120.50)"
-    assert point((-0.001, 3)) == "(0.00, 3.00)"  # never "−0.00"
+    assert written_point((1.2, -0.5)) == "(1.20, \u22120.50)"
+    assert written_point((-0.001, 3)) == "(0.00, 3.00)"  # never "−0.00"
 
 
 def test_a_short_sum_is_written_out_term_by_term():
