@@ -193,7 +193,7 @@ def clip_times(course: Path, out: Path) -> dict[str, float]:
         for job in job_plan.jobs:
             started = time.perf_counter()
             render_staged(job)
-            times[f"{job_plan.record['name']}/{Path(job.target).name}"] = round(time.perf_counter() - started, 2)
+            times[f"{job_plan.run.example['name']}/{Path(job.target).name}"] = round(time.perf_counter() - started, 2)
     return times
 
 

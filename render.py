@@ -26,7 +26,7 @@ from clips.cluster import ClusterError
 from clips.files import DiskFull, full_disk, refusal
 from clips.job import FORMATS, QUALITIES, ClipJob, Rendered, place, render_staged
 from clips.lecture import make_lecture
-from clips.manifest import read_manifest, remove_leftovers, write_manifest
+from clips.manifest import RunRecord, read_manifest, remove_leftovers, write_manifest
 from clips.pool import Interrupted, WorkerDied
 from clips.reuse import lecture_key, lecture_reusable, split_reused
 
@@ -201,12 +201,10 @@ class Plan:
     """What one render.py run (or one lecture of a course) renders into one folder."""
 
     folder: Path
-    record: dict  # the example, for the manifest
-    settings: dict  # captions, format, transparency and narration, for the manifest
+    run: RunRecord  # the example, quality and settings, for the manifest
     jobs: list[ClipJob]
     lecture: bool  # join the lecture (narrated, or silent for its pages)
     title: str
-    quality: str  # a key of clips.job.QUALITIES
     force: bool = False  # render every clip again, even unchanged ones
     present: bool = False  # write the lecture's pages (site/)
     thumbnail: bool = False  # a PNG of each clip and a contact sheet
@@ -268,34 +266,32 @@ def plan(arguments: argparse.Namespace) -> Plan:
     ]
     jobs = [
         ClipJob(
-            scene,
-            canonical,
-            arguments.quality,
-            str(folder / file),
-            cache,
-            narrate,
-            tuple(sorted((line, str(path)) for line, path in recordings.items())),
-            arguments.captions == "burned",
-            arguments.format,
-            arguments.transparent,
-            arguments.thumbnail,
+            scene=scene,
+            example=canonical,
+            quality=arguments.quality,
+            target=str(folder / file),
+            cache=cache,
+            narrate=narrate,
+            recordings=tuple(sorted((line, str(path)) for line, path in recordings.items())),
+            burn_captions=arguments.captions == "burned",
+            format=arguments.format,
+            transparent=arguments.transparent,
+            thumbnail=arguments.thumbnail,
         )
         for scene, file in zip(scenes, files)
     ]
     if arguments.present and not arguments.lecture:
         raise UsageError("--present writes the lecture's pages: use it with --lecture")
     return Plan(
-        folder,
-        record,
-        settings,
-        jobs,
-        arguments.lecture and (narrate or arguments.present),
-        example.title,
-        arguments.quality,
-        arguments.force,
-        arguments.present,
-        arguments.thumbnail,
-        arguments.example,
+        folder=folder,
+        run=RunRecord(example=record, quality=arguments.quality, settings=settings),
+        jobs=jobs,
+        lecture=arguments.lecture and (narrate or arguments.present),
+        title=example.title,
+        force=arguments.force,
+        present=arguments.present,
+        thumbnail=arguments.thumbnail,
+        example_path=arguments.example,
     )
 
 
@@ -345,7 +341,7 @@ def plan_course(arguments: argparse.Namespace):
                 raise UsageError(f"{path}: examples[{index}]: {error}") from None
             if lecture_plan.folder in folders:
                 raise UsageError(
-                    f"{path}: examples[{index}]: its name {lecture_plan.record['name']!r} is also "
+                    f"{path}: examples[{index}]: its name {lecture_plan.run.example['name']!r} is also "
                     f"examples[{folders[lecture_plan.folder]}]'s; give one of them another name"
                 )
             folders[lecture_plan.folder] = index
@@ -451,7 +447,7 @@ class Run:
 
     def __init__(self, job_plan: Plan):
         self.plan = job_plan
-        tell_advice(job_plan.record["advice"], job_plan.example_path or job_plan.record["name"])
+        tell_advice(job_plan.run.example["advice"], job_plan.example_path or job_plan.run.example["name"])
         job_plan.folder.mkdir(parents=True, exist_ok=True)
         remove_leftovers(job_plan.folder)
         self.previous = read_manifest(job_plan.folder) or {}
@@ -461,14 +457,7 @@ class Run:
 
     def write(self, entries: list[dict], lecture: dict | None = None, contact_sheet: str | None = None) -> dict:
         self.manifest = write_manifest(
-            self.plan.folder,
-            self.plan.record,
-            self.plan.quality,
-            entries,
-            SCENE_NAMES,
-            self.plan.settings,
-            lecture,
-            contact_sheet,
+            self.plan.folder, self.plan.run, entries, SCENE_NAMES, lecture=lecture, contact_sheet=contact_sheet
         )
         return self.manifest
 
@@ -483,7 +472,7 @@ class Run:
         ordered = [self.entries[job.scene] for job in job_plan.jobs]
         lecture = None
         if job_plan.lecture:
-            key = lecture_key(ordered, job_plan.settings)
+            key = lecture_key(ordered, job_plan.run.settings)
             lecture = self.previous.get("lecture")
             if job_plan.force or not lecture_reusable(lecture, key, job_plan.folder):
                 task = progress.add_task(f"joining {job_plan.folder}", total=None)
@@ -494,12 +483,12 @@ class Run:
             if job_plan.present:
                 from clips.site import write_site
 
-                settings = job_plan.settings
+                settings = job_plan.run.settings
                 write_site(
                     job_plan.folder,
                     lecture,
                     ordered,
-                    job_plan.quality,
+                    job_plan.run.quality,
                     settings["format"] == "vertical",
                     job_plan.title,
                     settings["captions"] == "burned",
@@ -593,7 +582,7 @@ def preview(arguments: argparse.Namespace) -> Path:
     from clips.preview import preview_row, write_preview
 
     job_plan = plan(arguments)
-    tell_advice(job_plan.record["advice"], arguments.example or job_plan.record["name"])
+    tell_advice(job_plan.run.example["advice"], arguments.example or job_plan.run.example["name"])
     with progress_bar() as progress:  # rows come back as they finish: put back in the plan's order
         rows = dict(run_jobs(job_plan.jobs, arguments.jobs, progress, preview_row, "previewing"))
     return write_preview(

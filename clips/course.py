@@ -182,10 +182,10 @@ def course_record(folder: Path, course: Course, plans: list, manifests: list[dic
         page = where / SITE / "index.html" if lecture_plan.present and lecture else None
         lectures.append(
             {
-                "example": lecture_plan.record["name"],
+                "example": lecture_plan.run.example["name"],
                 "title": lecture_plan.title,
-                "format": lecture_plan.settings["format"],
-                "quality": lecture_plan.quality,
+                "format": lecture_plan.run.settings["format"],
+                "quality": lecture_plan.run.quality,
                 "manifest": str(where / MANIFEST),
                 "manifest_sha256": sha256_of(lecture_plan.folder / MANIFEST),
                 "clips": [

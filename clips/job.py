@@ -36,7 +36,7 @@ FORMATS = ("landscape", "vertical")  # 16:9, and 9:16 for shorts: the same pixel
 FRAME_SHORT_SIDE = 8.0  # scene units across the frame's short side, in both formats
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # eleven fields: built by keyword, as nanoGPT builds its config
 class ClipJob:
     scene: str  # a name in attention_core.lessons.catalog.LESSONS
     example: dict  # the example's canonical form (checked again where the job runs)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from clips.files import atomic_write_json
@@ -29,25 +30,32 @@ def read_manifest(folder: Path) -> dict | None:
         return None
 
 
+@dataclass(frozen=True)
+class RunRecord:
+    """What a run writes at the top of its folder's manifest, and stamps on what it makes."""
+
+    example: dict  # the example's name, sha256, the defaults it used, advice, and its model
+    quality: str  # a key of clips.job.QUALITIES
+    settings: dict = field(default_factory=dict)  # captions, format, transparency and narration
+
+
 def write_manifest(
     folder: Path,
-    example: dict,
-    quality: str,
+    run: RunRecord,
     entries: list[dict],
     order: list[str],
-    settings: dict | None = None,
     lecture: dict | None = None,
     contact_sheet: str | None = None,
 ) -> dict:
     """Write the manifest with `entries` (clips rendered or reused by this run) and every
     earlier clip still on disk.
 
-    `example` and `settings` describe this run; an entry without its own `made_with` is stamped
-    with them. A clip rendered now replaces its old entry. Clips are listed in `order` (teaching
-    order). `lecture` is the lecture joined now (else the earlier one stays, if on disk);
-    `contact_sheet` names this run's contact sheet.
+    `run` describes this run; an entry without its own `made_with` is stamped with its example
+    and settings. A clip rendered now replaces its old entry. Clips are listed in `order`
+    (teaching order). `lecture` is the lecture joined now (else the earlier one stays, if on
+    disk); `contact_sheet` names this run's contact sheet.
     """
-    settings = settings or {}
+    example, quality, settings = run.example, run.quality, run.settings
     made_with = {"example_sha256": example.get("sha256"), "settings": settings}
     clips = {entry["scene"]: {**entry, "made_with": entry.get("made_with", made_with)} for entry in entries}
     previous = read_manifest(folder) or {}

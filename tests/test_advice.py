@@ -88,7 +88,7 @@ def test_check_example_and_the_manifest_carry_the_advice(tmp_path):
     import render
 
     plan = render.plan(render.parse_arguments(["--example", str(path), "--out", str(tmp_path / "out")]))
-    assert plan.record["advice"] == [str(advice) for advice in example_advice(parse_example(ALONE))]
+    assert plan.run.example["advice"] == [str(advice) for advice in example_advice(parse_example(ALONE))]
 
 
 def read_lines(stream, into: queue.Queue):

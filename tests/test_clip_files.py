@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from clips.files import atomic_copy, atomic_write_json
-from clips.manifest import read_manifest, write_manifest
+from clips.manifest import RunRecord, read_manifest, write_manifest
 
 
 def test_an_interrupted_copy_leaves_the_old_clip(tmp_path, monkeypatch):
@@ -43,16 +43,17 @@ def test_the_manifest_is_a_ledger_of_every_clip_on_disk(tmp_path):
     order = ["GravityScene", "ProjectionScene", "MultiHeadScene"]
     write_manifest(
         tmp_path,
-        example,
-        "low",
+        RunRecord(example, "low", {"captions": "none"}),
         [{"scene": "MultiHeadScene", "file": "MultiHeadScene.mp4"}],
         order,
-        {"captions": "none"},
     )
     (tmp_path / "GravityScene.mp4").write_bytes(b"1")  # the next run places its clip, then records it
     changed = dict(example, sha256="def")
     manifest = write_manifest(
-        tmp_path, changed, "low", [{"scene": "GravityScene", "file": "GravityScene.mp4"}], order, {"captions": "burned"}
+        tmp_path,
+        RunRecord(changed, "low", {"captions": "burned"}),
+        [{"scene": "GravityScene", "file": "GravityScene.mp4"}],
+        order,
     )
     assert [(clip["scene"], clip["made_with"]) for clip in manifest["clips"]] == [
         ("GravityScene", {"example_sha256": "def", "settings": {"captions": "burned"}}),
@@ -61,7 +62,7 @@ def test_the_manifest_is_a_ledger_of_every_clip_on_disk(tmp_path):
     assert manifest["example"] == changed and manifest["settings"] == {"captions": "burned"}  # the last run's
     assert read_manifest(tmp_path) == manifest
     (tmp_path / "MultiHeadScene.mp4").unlink()
-    manifest = write_manifest(tmp_path, changed, "low", [], order, {"captions": "burned"})
+    manifest = write_manifest(tmp_path, RunRecord(changed, "low", {"captions": "burned"}), [], order)
     assert [clip["scene"] for clip in manifest["clips"]] == ["GravityScene"]
 
 
@@ -84,8 +85,7 @@ def test_a_clip_file_the_manifest_does_not_list_is_removed(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     manifest = write_manifest(
         tmp_path,
-        example,
-        "low",
+        RunRecord(example, "low"),
         [{"scene": "IntroCard", "file": "IntroCard.mp4"}],
         ["IntroCard", "GravityScene", "ProjectionScene"],
     )
@@ -109,14 +109,14 @@ def test_the_manifest_file_is_spelled_out(tmp_path):
     settings = {"captions": "burned", "narration": {"piper-tts": "1.8.0"}}
     lecture = {"file": "lecture.mp4", "chapters": [{"title": "Apple: fruit or tech?"}]}
     order = ["IntroCard", "GravityScene"]
-    write_manifest(tmp_path, example, "low", [{"scene": "IntroCard", "file": "IntroCard.mp4"}], order, settings)
+    write_manifest(
+        tmp_path, RunRecord(example, "low", settings), [{"scene": "IntroCard", "file": "IntroCard.mp4"}], order
+    )
     written = write_manifest(
         tmp_path,
-        example,
-        "low",
+        RunRecord(example, "low", settings),
         [{"scene": "GravityScene", "file": "GravityScene.mp4"}, {"scene": "Unlisted", "file": "Unlisted.mp4"}],
         order,
-        settings,
         lecture,
     )
     made_with = (
@@ -145,10 +145,10 @@ def test_the_manifest_file_is_spelled_out(tmp_path):
     assert written == json.loads(expected)
     # a run without a lecture keeps the earlier one while its file is there, with what made it
     (tmp_path / "lecture.mp4").write_bytes(b"3")
-    plain = write_manifest(tmp_path, example, "low", [], order, {"captions": "none"})
+    plain = write_manifest(tmp_path, RunRecord(example, "low", {"captions": "none"}), [], order)
     assert plain["lecture"]["made_with"] == {"example_sha256": "abc", "settings": settings}
     (tmp_path / "lecture.mp4").unlink()
-    assert "lecture" not in write_manifest(tmp_path, example, "low", [], order)
+    assert "lecture" not in write_manifest(tmp_path, RunRecord(example, "low"), [], order)
 
 
 def test_a_clip_rendered_again_replaces_its_entry_and_text_stays_readable(tmp_path):
@@ -159,13 +159,12 @@ def test_a_clip_rendered_again_replaces_its_entry_and_text_stays_readable(tmp_pa
     (tmp_path / "B.mp4").write_bytes(b"b")
     write_manifest(
         tmp_path,
-        example,
-        "low",
+        RunRecord(example, "low"),
         [{"scene": "A", "file": "A.mp4", "heading": "old"}, {"scene": "B", "file": "B.mp4", "heading": "b"}],
         ["A", "B"],
     )
     manifest = write_manifest(
-        tmp_path, example, "low", [{"scene": "A", "file": "A.mp4", "heading": "Äpfel: neu"}], ["A", "B"]
+        tmp_path, RunRecord(example, "low"), [{"scene": "A", "file": "A.mp4", "heading": "Äpfel: neu"}], ["A", "B"]
     )
     assert [(entry["scene"], entry["heading"]) for entry in manifest["clips"]] == [("A", "Äpfel: neu"), ("B", "b")]
     raw = (tmp_path / "manifest.json").read_bytes()

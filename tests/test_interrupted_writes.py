@@ -31,9 +31,9 @@ def test_an_interrupted_manifest_leaves_the_old_one(tmp_path):
     done = run_limited(
         f"""
         from pathlib import Path
-        from clips.manifest import write_manifest
+        from clips.manifest import RunRecord, write_manifest
         entries = [{{"scene": "GravityScene", "file": "GravityScene.mp4", "lesson": {{"words": "x" * 5000}}}}]
-        write_manifest(Path({str(tmp_path)!r}), {{"name": "tiny"}}, "low", entries, ["GravityScene"])
+        write_manifest(Path({str(tmp_path)!r}), RunRecord({{"name": "tiny"}}, "low"), entries, ["GravityScene"])
     """,
         limit_bytes=2000,
     )

@@ -208,7 +208,7 @@ def test_the_manifest_names_the_model_and_its_weights(tmp_path):
 
     plan = render.plan(render.parse_arguments(["--out", str(tmp_path), "RealModelScene"]))
     model = load_model()
-    assert plan.record["model"] == {"name": "all-MiniLM-L6-v2", "weights_sha256": model.weights_sha256}
+    assert plan.run.example["model"] == {"name": "all-MiniLM-L6-v2", "weights_sha256": model.weights_sha256}
     assert [Path(job.target).name for job in plan.jobs] == ["RealModelScene.mp4"]
     lecture = render.plan(render.parse_arguments(["--out", str(tmp_path), "--lecture"]))
     assert Path(lecture.jobs[-2].target).name == "11-RealModelScene.mp4"

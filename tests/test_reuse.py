@@ -14,11 +14,11 @@ from clips.job import ClipJob
 
 def job(tmp_path, **changes):
     made = ClipJob(
-        "GravityScene",
-        default_example().canonical(),
-        "low",
-        str(tmp_path / "GravityScene.mp4"),
-        str(tmp_path / ".cache"),
+        scene="GravityScene",
+        example=default_example().canonical(),
+        quality="low",
+        target=str(tmp_path / "GravityScene.mp4"),
+        cache=str(tmp_path / ".cache"),
     )
     return replace(made, **changes)
 
