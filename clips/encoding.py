@@ -3,17 +3,11 @@ BT.709, closed GOPs of half a second, no B-frames), quick to encode, the same by
 
 Manim converts its RGBA frames to yuv420p with swscale's default matrix, BT.601, and tags
 nothing; players then read HD video as BT.709 and shift every colour a little. The segment
-encoder below converts with the BT.709 matrix (limited range) and the stream is tagged so.
+encoder in scenes/manim_internals.py converts with the BT.709 matrix (limited range), and the
+options below tag the stream so.
 """
 
 from __future__ import annotations
-
-import contextlib
-from fractions import Fraction
-
-import av
-from manim.scene import scene_file_writer
-from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
 COLOUR_TAGS = {"color_primaries": "bt709", "color_trc": "bt709", "colorspace": "bt709"}
 
@@ -57,33 +51,3 @@ def transparent_settings() -> dict:
             **COLOUR_TAGS,
         },
     }
-
-
-class Bt709SegmentEncoder(VideoSegmentEncoder):
-    """manim's segment encoder, converting RGBA to the stream's format with BT.709."""
-
-    def write_frame(self, pixels, *, repeat: int = 1) -> None:
-        self._validate_frame(pixels, repeat)
-        time_base = Fraction(self.spec.frame_rate.denominator, self.spec.frame_rate.numerator)
-        try:
-            rgba = av.VideoFrame.from_ndarray(pixels, format="rgba")
-            frame = rgba.reformat(format=self.spec.pixel_format, dst_colorspace="ITU709", dst_color_range="MPEG")
-            frame.time_base = time_base
-            for _ in range(repeat):
-                frame.pts = self._next_pts
-                self._next_pts += 1
-                for packet in self._stream.encode(frame):
-                    self._container.mux(packet)
-        except BaseException as error:
-            raise self._operation_error("encode", error) from error
-
-
-@contextlib.contextmanager
-def bt709_segments():
-    """While inside, manim encodes its partial movies with `Bt709SegmentEncoder`."""
-    original = scene_file_writer.VideoSegmentEncoder
-    scene_file_writer.VideoSegmentEncoder = Bt709SegmentEncoder
-    try:
-        yield
-    finally:
-        scene_file_writer.VideoSegmentEncoder = original

@@ -138,9 +138,9 @@ def run_job(job: ClipJob, scratch: Path | None = None) -> dict:
     entry. manim's own files go in a temporary folder under `scratch` (default: the system's)."""
     from manim import tempconfig
 
-    from clips.encoding import bt709_segments
     from scenes import style
     from scenes.catalog import SCENES
+    from scenes.manim_internals import bt709_segments, movie_file
 
     style.TYPESET_CACHE = typeset_cache(job.cache)
     random.seed(0)
@@ -154,7 +154,7 @@ def run_job(job: ClipJob, scratch: Path | None = None) -> dict:
         with tempconfig(settings), bt709_segments():
             scene = scene_class(lesson=lesson, voice_lengths=lengths, burn_captions=job.burn_captions)
             scene.render()
-            movie = Path(scene.renderer.file_writer.movie_file_path)
+            movie = movie_file(scene)
         target = Path(job.target)
         subtitles = movie.with_suffix(".srt")  # written by manim from the scene's captions
         has_subtitles = subtitles.is_file()

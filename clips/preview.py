@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from clips.job import ClipJob, manim_settings, typeset_cache
+from clips.job import ClipJob, manim_settings, text_cache_of, typeset_cache
 
 PREVIEW_NAME = "preview.png"
 
@@ -28,6 +28,7 @@ def preview_frames(job: ClipJob) -> list[Image.Image]:
 
     from scenes import style
     from scenes.catalog import SCENES
+    from scenes.manim_internals import drawn_now, hold_drawing
 
     style.TYPESET_CACHE = typeset_cache(job.cache)
     random.seed(0)
@@ -41,21 +42,17 @@ def preview_frames(job: ClipJob) -> list[Image.Image]:
             ended = len(self.beat_ends)
             super().end_beat()
             if len(self.beat_ends) > ended:  # a beat ended just now: its picture is complete
-                self.renderer.static_image = None  # drawn from scratch, not over a frame kept from a play
-                draw(self, ignore_skipping=True)
-                frames.append(Image.fromarray(self.renderer.get_frame()).convert("RGB"))
+                frames.append(Image.fromarray(drawn_now(self, draw)).convert("RGB"))
 
     Previewing.__name__ = scene_class.__name__
     with tempfile.TemporaryDirectory(prefix="attention-preview-") as media_dir:
-        text_cache = Path(job.cache) / "manim" / job.scene  # the renders' own: a warm one is shared
-        settings = {
-            **manim_settings(job.quality, media_dir, job.scene, text_cache, job.format, job.transparent),
+        settings = {  # the renders' own text cache: a warm one is shared
+            **manim_settings(job.quality, media_dir, job.scene, text_cache_of(job), job.format, job.transparent),
             "dry_run": True,
         }
         with tempconfig(settings):
             scene = Previewing(lesson=lesson, burn_captions=job.burn_captions, skip_animations=True)
-            draw = scene.renderer.update_frame
-            scene.renderer.update_frame = lambda *args, **kwargs: None  # drawn only where a beat ends
+            draw = hold_drawing(scene)  # drawn only where a beat ends
             scene.render()
     return frames
 

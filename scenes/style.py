@@ -22,6 +22,7 @@ from PIL import ImageFont
 from attention_core._files import replaced_whole
 from attention_core.text import format_number  # noqa: F401  (scenes write numbers with it)
 from scenes.fonts import FONT, FONT_DIR, FONT_FILE, MONO_FONT
+from scenes.manim_internals import without_svg_sources  # noqa: F401  (scenes call style.without_svg_sources)
 
 for font_file in sorted(FONT_DIR.glob("*.ttf")):
     manimpango.register_font(str(font_file))
@@ -124,16 +125,6 @@ def _typesetting_version() -> str:
 
     fonts = hashlib.sha256(b"".join(path.read_bytes() for path in sorted(FONT_DIR.glob("*.ttf")))).hexdigest()
     return f"manim {manim.__version__}, fonts {fonts}"
-
-
-def without_svg_sources(mobject: VMobject) -> VMobject:
-    """Drop each glyph's parsed SVG path: manim reads it once, to make the glyph's points,
-    and then keeps it, so every copy of a text (each animation makes one or two) deep-copies
-    thousands of svgelements objects. Measured: 70 % of a dry-run build's time went there."""
-    for part in mobject.get_family():
-        if getattr(part, "path_obj", None) is not None:
-            part.path_obj = None
-    return mobject
 
 
 @functools.lru_cache(maxsize=None)

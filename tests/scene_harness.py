@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from manim import AnimationGroup, Indicate, Mobject, Text, VMobject, tempconfig
 
+from scenes.manim_internals import hold_drawing
 from scenes.style import SUBSCRIPT_SCALE
 
 # manim keeps typeset text and LaTeX as files named by a hash of what they draw; one folder
@@ -135,8 +136,7 @@ def longest_hold(scene) -> tuple[float, float]:
 def render_undrawn(scene):
     """Run `scene` without drawing: manim draws a frame for every play and wait even in a
     dry run, and the tests need at most the last one. Returns the drawing function."""
-    draw = scene.renderer.update_frame
-    scene.renderer.update_frame = lambda *args, **kwargs: None
+    draw = hold_drawing(scene)
     scene.render()
     scene.renderer.update_frame = draw
     return draw

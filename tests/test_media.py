@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from manim._config.video_encoder import VideoEncoderSpec
 
-from clips.encoding import Bt709SegmentEncoder, encoder_options
+from clips.encoding import encoder_options
 from clips.media import SAMPLE_RATE, place_lines, soundtrack_samples, write_video
+from scenes.manim_internals import Bt709SegmentEncoder
 
 ORANGE = (0xFF, 0x8A, 0x65)  # style.CONTEXT: saturated, so the two matrices differ
 

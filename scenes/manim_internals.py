@@ -1,0 +1,126 @@
+"""Every place the project reaches below manim's public API, in one module, each with its reason.
+
+manim 0.22 has no public option for any of these (its config has no colour matrix, no way to
+drop parsed SVG paths, no frame-on-demand in a dry run). `internals_problems()` names each
+part that an installed manim no longer has; tests/test_manim_internals.py fails on any, so an
+upgrade that moves one is caught by name, not by a wrong colour or a slow build.
+
+1. `Bt709SegmentEncoder` and `bt709_segments()`: manim converts RGBA frames to yuv420p with
+   swscale's default matrix, BT.601, while players read HD video as BT.709, so every colour
+   shifts. The encoder subclass converts with BT.709; it writes frames through the segment
+   encoder's own stream, container and frame counter, and is swapped in for the class that
+   manim's scene file writer instantiates.
+2. `without_svg_sources()`: every glyph keeps its parsed SVG path (`path_obj`), and each copy
+   of a text deep-copies it; 70 % of a dry-run build went there (measured).
+3. `movie_file()`: where manim wrote a scene's movie (its file writer's `movie_file_path`).
+4. `hold_drawing()` and `drawn_now()`: a dry run still draws a frame for every play and wait;
+   the preview and the tests need a few, drawn from scratch (no frame kept from a play).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+from collections.abc import Callable
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+from manim.scene import scene_file_writer
+from manim.scene.video_segment_encoder import VideoSegmentEncoder
+
+
+class Bt709SegmentEncoder(VideoSegmentEncoder):
+    """manim's segment encoder, converting RGBA to the stream's format with BT.709."""
+
+    def write_frame(self, pixels, *, repeat: int = 1) -> None:
+        self._validate_frame(pixels, repeat)
+        time_base = Fraction(self.spec.frame_rate.denominator, self.spec.frame_rate.numerator)
+        try:
+            rgba = av.VideoFrame.from_ndarray(pixels, format="rgba")
+            frame = rgba.reformat(format=self.spec.pixel_format, dst_colorspace="ITU709", dst_color_range="MPEG")
+            frame.time_base = time_base
+            for _ in range(repeat):
+                frame.pts = self._next_pts
+                self._next_pts += 1
+                for packet in self._stream.encode(frame):
+                    self._container.mux(packet)
+        except BaseException as error:
+            raise self._operation_error("encode", error) from error
+
+
+@contextlib.contextmanager
+def bt709_segments():
+    """While inside, manim encodes its partial movies with `Bt709SegmentEncoder`."""
+    original = scene_file_writer.VideoSegmentEncoder
+    scene_file_writer.VideoSegmentEncoder = Bt709SegmentEncoder
+    try:
+        yield
+    finally:
+        scene_file_writer.VideoSegmentEncoder = original
+
+
+def without_svg_sources(mobject):
+    """Drop each glyph's parsed SVG path: manim reads it once, to make the glyph's points, and
+    then keeps it, so every copy of a text deep-copies thousands of svgelements objects."""
+    for part in mobject.get_family():
+        if getattr(part, "path_obj", None) is not None:
+            part.path_obj = None
+    return mobject
+
+
+def movie_file(scene) -> Path:
+    """The movie manim wrote for `scene`, once it has rendered."""
+    return Path(scene.renderer.file_writer.movie_file_path)
+
+
+def hold_drawing(scene) -> Callable:
+    """Stop `scene`'s renderer drawing a frame for every play and wait; return its drawing
+    function, for `drawn_now` (or to put back)."""
+    draw = scene.renderer.update_frame
+    scene.renderer.update_frame = lambda *args, **kwargs: None
+    return draw
+
+
+def drawn_now(scene, draw: Callable) -> np.ndarray:
+    """The scene's picture as it stands, drawn from scratch: (height, width, 4) RGBA."""
+    scene.renderer.static_image = None  # not over a frame kept from a play
+    draw(scene, ignore_skipping=True)
+    return scene.renderer.get_frame()
+
+
+def _source(thing) -> str:
+    try:
+        return inspect.getsource(thing)
+    except (OSError, TypeError):
+        return ""
+
+
+def internals_problems() -> list[str]:
+    """What this module relies on that the installed manim no longer has, one line each."""
+    import manim
+    from manim.mobject.svg import svg_mobject
+    from manim.renderer.cairo_renderer import CairoRenderer
+    from manim.scene.scene_file_writer import SceneFileWriter
+
+    needed = [  # (where, what, present)
+        ("manim.scene.scene_file_writer", "VideoSegmentEncoder", hasattr(scene_file_writer, "VideoSegmentEncoder")),
+        *[
+            ("VideoSegmentEncoder", name, hasattr(VideoSegmentEncoder, name))
+            for name in ("write_frame", "_validate_frame", "_operation_error")
+        ],
+        *[
+            ("VideoSegmentEncoder", name, f"self.{name} =" in _source(VideoSegmentEncoder))
+            for name in ("spec", "_stream", "_container", "_next_pts")
+        ],
+        ("SceneFileWriter", "movie_file_path", hasattr(SceneFileWriter, "movie_file_path")),
+        *[("CairoRenderer", name, hasattr(CairoRenderer, name)) for name in ("update_frame", "get_frame")],
+        ("CairoRenderer", "static_image", "self.static_image" in _source(CairoRenderer)),
+        ("manim.mobject.svg.svg_mobject", "path_obj", "path_obj" in _source(svg_mobject)),
+    ]
+    return [
+        f"manim {manim.__version__}: {where} has no {what}; scenes/manim_internals.py relies on it (see its docstring)"
+        for where, what, present in needed
+        if not present
+    ]
