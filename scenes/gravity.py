@@ -33,8 +33,20 @@ from attention_core.tokens import token_key
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
-from scenes.mobjects import SentenceLine, WeightBars, WordDot, WordPlane, place_labels, weighted_arrows
+from scenes.mobjects import (
+    BAR_LENGTH,
+    BAR_ROW_STEP,
+    SentenceLine,
+    WeightBars,
+    WordDot,
+    WordPlane,
+    place_labels,
+    weighted_arrows,
+)
 from scenes.writing import has_many, weighted_sum, written_point
+
+CROWDED_ROW_STEP = 0.34  # weight bars of a sentence with many words: closer rows
+NARROW_BAR_LENGTH = 1.2  # weight bars in two columns: shorter bars
 
 
 class GravityScene(LessonScene):
@@ -56,7 +68,7 @@ class GravityScene(LessonScene):
                 f"context {number + 1}",
                 self.plane.point(reading.context),
                 style.CONTEXT,
-                radius=style.DOT_RADIUS * 1.3,
+                radius=style.CONTEXT_DOT_RADIUS,
                 size=style.SMALL_SIZE,
             )
             for number, reading in enumerate(lesson.sentences)
@@ -135,8 +147,8 @@ class GravityScene(LessonScene):
             style.FOCUS,
             prefix=f"weight{number}",
             size=style.SMALL_SIZE if many else style.LABEL_SIZE,
-            row_step=0.34 if many else 0.45,
-            bar_length=1.2 if two_columns else 2.2,
+            row_step=CROWDED_ROW_STEP if many else BAR_ROW_STEP,
+            bar_length=NARROW_BAR_LENGTH if two_columns else BAR_LENGTH,
             columns=2 if two_columns else 1,
         )
         bars_title = style.plain_text(
@@ -192,10 +204,15 @@ class GravityScene(LessonScene):
         """Static embedding versus contextual vector, named (what word2vec has, what attention adds)."""
         rows = VGroup()
         for colour, opacity, first, second in (
-            (style.EMBEDDING_GHOST, 0.55, "embedding", "one per token, the same in every sentence (static)"),
+            (
+                style.EMBEDDING_GHOST,
+                style.GHOST_OPACITY,
+                "embedding",
+                "one per token, the same in every sentence (static)",
+            ),
             (style.CONTEXT, 1.0, "context vector", "one per sentence, made by attention (contextual)"),
         ):
-            dot = Dot(radius=style.DOT_RADIUS * 1.3, color=colour).set_opacity(opacity)
+            dot = Dot(radius=style.CONTEXT_DOT_RADIUS, color=colour).set_opacity(opacity)
             text = VGroup(
                 style.plain_text(first, style.LABEL_SIZE, colour),
                 style.wrapped_text(second, self.stage.panel.width - 0.5, style.SMALL_SIZE, style.MUTED),
@@ -210,4 +227,4 @@ class GravityScene(LessonScene):
     def leave_embedding_ghost(self, word: str, line_id: str):
         """Fade the focus word's dot into a ghost: the embedding, which never moves."""
         dot = self.words[word].dot
-        self.say(line_id, dot.animate.set_color(style.EMBEDDING_GHOST).set_opacity(0.55))
+        self.say(line_id, dot.animate.set_color(style.EMBEDDING_GHOST).set_opacity(style.GHOST_OPACITY))

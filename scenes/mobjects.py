@@ -36,6 +36,22 @@ def symbol(role: str, colour: str, size: float = style.BODY_SIZE) -> VMobject:
     return text
 
 
+# Sizes in scene units, named once (the frame is 8 units high)
+LABEL_GAPS = (0.06, 0.3, 0.55)  # a word's label from its dot: snug first, further out where that is crowded
+MATRIX_COLUMN_GAP = 0.3  # between two columns of a matrix
+MATRIX_BRACKET_PAD = 0.18  # between a bracket and its column
+MATRIX_ROW_PAD = 0.22  # added to the tallest entry: a row's height
+MATRIX_TITLE_GAPS = {"bracket": 0.2, "equals": 0.08, "title": 0.12}  # "Q =" left of the bracket
+BRACKET_INSET = 0.06  # a bracket's spine, in from the matrix's edge
+BRACKET_ARM = 0.12  # the short strokes at a bracket's ends
+BRACKET_STROKE = 2.5
+BAR_LENGTH = 2.2  # a weight bar for a weight of 1
+BAR_ROW_STEP = 0.45  # between two rows of weight bars
+BAR_HEIGHT = 0.22
+BAR_LEAST_LENGTH = 0.02  # a weight of 0 still shows a sliver
+BAR_GAPS = {"label": 0.35, "bar": 0.2, "number": 0.15, "column": 0.4}  # label | bar | number, and between columns
+
+
 class WordPlane(VGroup):
     """Fixed axes and a faint fixed grid over the data rectangle, equal scale on both axes.
 
@@ -126,7 +142,7 @@ class WordDot(VGroup):
         self.word = word
         self.dot = Dot(point, radius=radius, color=colour)
         self.label = style.plain_text(word, size, colour)
-        self.label.next_to(self.dot, UP + RIGHT, buff=0.06)
+        self.label.next_to(self.dot, UP + RIGHT, buff=LABEL_GAPS[0])
         self.add(self.dot, self.label)
         self.name = f"word:{word}"
         self.dot.name, self.label.name = f"dot:{word}", f"label:{word}"
@@ -138,7 +154,7 @@ def place_labels(
     """Put each dot's label on the side, inside `bounds` (x0, x1, y0, y1), where it overlaps
     the other labels and dots least (the first side that overlaps nothing)."""
     sides = [UP + RIGHT, UP + LEFT, DOWN + RIGHT, DOWN + LEFT, RIGHT, LEFT, UP, DOWN]
-    directions = [(side, buff) for buff in (0.06, 0.3, 0.55) for side in sides]
+    directions = [(side, buff) for buff in LABEL_GAPS for side in sides]
     placed = [(d.dot, _box(d.dot)) for d in dots] + [(m, _box(m)) for m in keep_clear]
     x0, x1, y0, y1 = bounds
     for word_dot in dots:
@@ -153,7 +169,7 @@ def place_labels(
                 best = (crowding, direction, buff)
             if crowding == 0:
                 break
-        _, direction, buff = best or (0, UP + RIGHT, 0.06)
+        _, direction, buff = best or (0, UP + RIGHT, LABEL_GAPS[0])
         label.next_to(word_dot.dot, direction, buff=buff)
         placed.append((label, _box(label)))
 
@@ -193,9 +209,9 @@ class MatrixPanel(VGroup):
                 )
                 entry.name = f"{name}[{i},{j}]"
                 self.entries.add(entry)
-        gap, pad = 0.3, 0.18  # between columns; between a bracket and its column
+        gap, pad = MATRIX_COLUMN_GAP, MATRIX_BRACKET_PAD
         entry_w = max(e.width for e in self.entries)
-        cell_h = max(e.height for e in self.entries) + 0.22
+        cell_h = max(e.height for e in self.entries) + MATRIX_ROW_PAD
         for index, entry in enumerate(self.entries):
             i, j = divmod(index, cols)
             right = pad + (j + 1) * entry_w + j * gap  # entries are right-aligned in a column
@@ -203,15 +219,15 @@ class MatrixPanel(VGroup):
         height = rows * cell_h
         width = 2 * pad + cols * entry_w + (cols - 1) * gap
         self.brackets = VGroup(
-            _bracket(height, colour, LEFT).move_to([0.06, -height / 2, 0]),
-            _bracket(height, colour, RIGHT).move_to([width - 0.06, -height / 2, 0]),
+            _bracket(height, colour, LEFT).move_to([BRACKET_INSET, -height / 2, 0]),
+            _bracket(height, colour, RIGHT).move_to([width - BRACKET_INSET, -height / 2, 0]),
         )
         self.add(self.entries, self.brackets)
         if title is not None:
             equals = style.plain_text("=", size, colour)
-            title.next_to(self.brackets[0], LEFT, buff=0.2)
-            equals.next_to(self.brackets[0], LEFT, buff=0.08)
-            title.next_to(equals, LEFT, buff=0.12)
+            title.next_to(self.brackets[0], LEFT, buff=MATRIX_TITLE_GAPS["bracket"])
+            equals.next_to(self.brackets[0], LEFT, buff=MATRIX_TITLE_GAPS["equals"])
+            title.next_to(equals, LEFT, buff=MATRIX_TITLE_GAPS["title"])
             self.title = VGroup(title, equals)
             self.add(self.title)
         self.name = name
@@ -222,8 +238,8 @@ class MatrixPanel(VGroup):
 
 
 def _bracket(height: float, colour: str, side) -> VMobject:
-    arm = 0.12 * (1 if side is LEFT else -1)
-    bracket = VMobject(color=colour, stroke_width=2.5)
+    arm = BRACKET_ARM * (1 if side is LEFT else -1)
+    bracket = VMobject(color=colour, stroke_width=BRACKET_STROKE)
     bracket.set_points_as_corners(
         [[arm, height / 2, 0], [0, height / 2, 0], [0, -height / 2, 0], [arm, -height / 2, 0]]
     )
@@ -239,28 +255,34 @@ class WeightBars(VGroup):
         tokens: Sequence[str],
         weights: Sequence[float],
         colour: str,
-        bar_length: float = 2.2,
+        bar_length: float = BAR_LENGTH,
         size: float = style.LABEL_SIZE,
         prefix: str = "weight",
-        row_step: float = 0.45,
+        row_step: float = BAR_ROW_STEP,
         columns: int = 1,
     ):
         super().__init__()
         self.rows = VGroup()
         label_width = max(style.plain_text(t, size).width for t in tokens)
         per_column = math.ceil(len(tokens) / columns)
-        column_step = label_width + 0.35 + bar_length + style.number_text(1.0, 2, size).width + 0.4
+        column_step = (
+            label_width + BAR_GAPS["label"] + bar_length + style.number_text(1.0, 2, size).width + BAR_GAPS["column"]
+        )
         for index, (token, weight) in enumerate(zip(tokens, weights)):
             word = style.plain_text(token, size)
             bar = Rectangle(
-                width=max(bar_length * weight, 0.02), height=0.22, stroke_width=0, fill_color=colour, fill_opacity=0.85
+                width=max(bar_length * weight, BAR_LEAST_LENGTH),
+                height=BAR_HEIGHT,
+                stroke_width=0,
+                fill_color=colour,
+                fill_opacity=style.BAR_OPACITY,
             )
             number = style.number_text(weight, 2, size)
             number.name = f"{prefix}:{index}"
             bar.name = f"{prefix}_bar:{index}"
             word.move_to([label_width - word.width / 2, 0, 0])
-            bar.move_to([label_width + 0.2 + bar.width / 2, 0, 0])
-            number.next_to([label_width + 0.2 + bar_length, 0, 0], RIGHT, buff=0.15)
+            bar.move_to([label_width + BAR_GAPS["bar"] + bar.width / 2, 0, 0])
+            number.next_to([label_width + BAR_GAPS["bar"] + bar_length, 0, 0], RIGHT, buff=BAR_GAPS["number"])
             column, line = divmod(index, per_column)
             row = VGroup(word, bar, number).shift(line * row_step * DOWN + column * column_step * RIGHT)
             self.rows.add(row)

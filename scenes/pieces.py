@@ -149,7 +149,9 @@ class PieceBars(VGroup):
         for index, weight in enumerate(weights):
             size = (pieces.bar_thickness(index), max(length * weight, 0.01))
             width, height = size if along is DOWN else size[::-1]
-            bar = Rectangle(width=width, height=height, stroke_width=0, fill_color=colour, fill_opacity=0.85)
+            bar = Rectangle(
+                width=width, height=height, stroke_width=0, fill_color=colour, fill_opacity=style.BAR_OPACITY
+            )
             bar.move_to(pieces.bar_start(index), aligned_edge=-along)
             bar.name = f"{prefix}_bar:{index}"
             bar.weight = weight

@@ -246,7 +246,11 @@ class ProjectionScene(LessonScene):
         for dot in values:
             dot.name = f"value:{dot.word}"
         context = WordDot(
-            "context", plane.point(lesson.context), style.CONTEXT, radius=style.DOT_RADIUS * 1.3, size=style.SMALL_SIZE
+            "context",
+            plane.point(lesson.context),
+            style.CONTEXT,
+            radius=style.CONTEXT_DOT_RADIUS,
+            size=style.SMALL_SIZE,
         )
         context.dot.name = "context"
         place_labels(list(values) + [context], self.stage.label_bounds, keep_clear=list(plane.axes))

@@ -59,6 +59,9 @@ SMALL_SIZE = 18
 
 EDGE_BUFFER = 0.35  # the frame's margin (scenes/layout.py places everything inside it)
 DOT_RADIUS = 0.08
+CONTEXT_DOT_RADIUS = DOT_RADIUS * 1.3  # the context vector's dot, and its key in a legend: a little larger
+GHOST_OPACITY = 0.55  # the static embedding once the context vector has moved on
+BAR_OPACITY = 0.85  # a weight bar's fill
 ARROW_MAX_WIDTH = 9.0  # stroke width of an arrow with weight 1
 ARROW_MIN_OPACITY = 0.25
 

@@ -7,6 +7,7 @@ from spelled import written
 
 from attention_core.lessons import gravity_lesson
 from scenes.gravity import GravityScene
+from scenes.mobjects import BAR_LEAST_LENGTH, BAR_LENGTH
 from scenes.style import ABSENT_WORD_OPACITY
 
 
@@ -54,7 +55,7 @@ def test_weights_written_are_the_lesson_weights(drawn):
         for index, weight in enumerate(reading.weights):
             assert text_of(one(shown, f"weight{number}:{index}")) == written(weight)
             bar = one(shown, f"weight{number}_bar:{index}")
-            assert bar.width == pytest.approx(2.2 * weight, abs=0.02)
+            assert bar.width == pytest.approx(BAR_LENGTH * weight, abs=BAR_LEAST_LENGTH)
 
 
 def test_faded_tokens_are_the_ones_without_embedding(drawn):
