@@ -156,7 +156,44 @@ class LessonScene(Scene):
         `animations` are what the line is about: they play while it is said, for most of its
         voice (FILL of it; without a voice, of its reading time), at least `lasting` seconds,
         so that the picture moves while the line is said instead of standing still after a
-        quick change."""
+        quick change.
+
+        Parameters
+        ----------
+        line_id
+            A narration line of the lesson (`lesson.narration`), by its id.
+        animations
+            What the line is about, played while it is said.
+        lasting
+            The least time the animations take, in seconds.
+        run_time
+            The caption's change: half for the old one's exit, half for the new one's entry.
+        colour
+            The caption's colour.
+
+        Examples
+        --------
+        A storyboard in two beats: a line said while its picture appears, then the end of its
+        beat (the picture holds until the voice has ended) before what comes next.
+
+        .. manim:: SayExample
+            :save_last_frame:
+
+            from manim import FadeIn
+            from attention_core.lessons import gravity_lesson
+            from scenes import style
+            from scenes.base import LessonScene
+
+            class SayExample(LessonScene):
+                build_lesson = staticmethod(gravity_lesson)
+
+                def construct(self):
+                    # 1. the question is asked while the sentence appears
+                    sentence = style.plain_text(self.lesson.sentences[0].text, style.BODY_SIZE)
+                    self.say("gravity.question", FadeIn(sentence))
+                    # 2. its beat ends: the picture is complete, and holds until the line is said
+                    self.end_beat()
+        """
         line = self.lines[line_id]
         self.end_beat()
         exits = self.caption_exit()
@@ -191,7 +228,9 @@ class LessonScene(Scene):
     def end_beat(self):
         """End the beat of the last line said: hold the picture until its voice has ended, plus
         a pause, so a narrated beat lasts as long as its sentence (nothing is cut). `say` does
-        this first; a storyboard does it before showing what the next line is about."""
+        this first; a storyboard does it before showing what the next line is about. The time
+        each beat ends is kept in `beat_ends` (the preview and thumbnails show those frames).
+        See `say` for an example."""
         if not self.said or len(self.beat_ends) == len(self.said):
             return  # nothing said yet, or this beat has ended already
         remaining = self.beat_left()  # without a voice, the caption stays long enough to read

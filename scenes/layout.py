@@ -43,6 +43,34 @@ FIRST_LINE, LINE_PITCH = 0.4, 0.475  # a caption's first line (accented capitals
 
 @dataclass(frozen=True)
 class Region:
+    """A rectangle of the frame, in scene units, that places things and splits into smaller ones.
+
+    Scenes type no coordinate: they put a mobject in a region (`put`, `fit`), or split one
+    (`left_part`, `rows`, `columns`, `split`, `below`) and put things in the parts.
+
+    Parameters
+    ----------
+    left, right, bottom, top
+        Its edges, in scene units.
+
+    Examples
+    --------
+    .. manim:: RegionExample
+        :save_last_frame:
+
+        from manim import UP, Scene
+        from scenes import style
+        from scenes.layout import Stage
+
+        class RegionExample(Scene):
+            def construct(self):
+                stage = Stage(self.camera.frame_width, self.camera.frame_height)
+                top, bottom = stage.content.rows(2)
+                heading = top.put(style.plain_text("the top row, at its top", style.BODY_SIZE), UP)
+                filled = bottom.fit(style.plain_text("the bottom row, as large as it holds", style.BODY_SIZE))
+                self.add(heading, filled)
+    """
+
     left: float
     right: float
     bottom: float
@@ -126,7 +154,35 @@ class Stage:
     """The regions of one clip's frame: `frame`, `content`, `main`, `panel` and `caption`.
 
     Made from the frame's size alone; `below(heading)` gives the stage of a clip whose heading
-    is placed (its content starts under the heading)."""
+    is placed (its content starts under the heading). Landscape puts the main region (a plane)
+    left of the panel (its numbers); vertical puts it above them, and keeps the caption band
+    clear of the bottom fifth that a platform covers.
+
+    Parameters
+    ----------
+    frame_width, frame_height
+        The frame's size in scene units (the camera's).
+    content_top
+        Where the content starts; by default the frame's top, less its margin.
+    main_share
+        The main region's share of the content along the split.
+
+    Examples
+    --------
+    .. manim:: StageExample
+        :save_last_frame:
+
+        from manim import Rectangle, Scene
+        from scenes import style
+        from scenes.layout import Stage
+
+        class StageExample(Scene):
+            def construct(self):
+                stage = Stage(self.camera.frame_width, self.camera.frame_height)
+                for region, colour in ((stage.main, style.QUERY), (stage.panel, style.KEY), (stage.caption, style.MUTED)):
+                    box = Rectangle(width=region.width, height=region.height, color=colour)
+                    self.add(region.put(box))
+    """
 
     def __init__(
         self, frame_width: float, frame_height: float, content_top: float | None = None, main_share: float | None = None

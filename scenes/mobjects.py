@@ -55,7 +55,34 @@ BAR_GAPS = {"label": 0.35, "bar": 0.2, "number": 0.15, "column": 0.4}  # label |
 class WordPlane(VGroup):
     """Fixed axes and a faint fixed grid over the data rectangle, equal scale on both axes.
 
-    The grid and axes never move; what moves is drawn on top (see `GridLines`).
+    The grid and axes never move; what moves is drawn on top (see `GridLines`). `point(xy)`
+    turns plane coordinates into a scene point, wherever the plane has been moved.
+
+    Parameters
+    ----------
+    points
+        (n, 2) the plane coordinates that must be in view (the origin always is).
+    width, height
+        The most room, in scene units, the plane may take; it keeps one scale on both axes.
+    margin
+        Plane units of room around the points.
+
+    Examples
+    --------
+    .. manim:: WordPlaneExample
+        :save_last_frame:
+
+        from manim import Scene
+        from scenes.layout import Stage
+        from scenes.mobjects import WordDot, WordPlane
+
+        class WordPlaneExample(Scene):
+            def construct(self):
+                words = {"apple": (2.0, 2.0), "orange": (0.0, 3.0), "phone": (4.0, 0.0)}
+                stage = Stage(self.camera.frame_width, self.camera.frame_height)
+                plane = WordPlane.filling(list(words.values()), stage.content)  # as large as the region holds
+                dots = [WordDot(word, plane.point(xy)) for word, xy in words.items()]
+                self.add(plane, *dots)
     """
 
     def __init__(self, points: np.ndarray, width: float, height: float, margin: float = 0.8):
@@ -186,7 +213,45 @@ def _overlap_area(a: tuple, b: tuple, pad: float = 0.08) -> float:
 
 
 class MatrixPanel(VGroup):
-    """A 2-D array written out in brackets, with its symbol (see `symbol`) on its left."""
+    """A 2-D array written out in brackets, with its symbol (see `symbol`) on its left.
+
+    Entries are right-aligned in their columns and written as every clip writes a number
+    (`style.number_text`: a true minus sign, `places` decimals). Each entry is named
+    `name[i,j]`, so a test can read back what was drawn.
+
+    Parameters
+    ----------
+    name
+        The panel's name, and the prefix of its entries' names.
+    values
+        The (rows, columns) array to write.
+    colour
+        Of the brackets (and of the entries, unless `row_colours` is given).
+    title
+        A symbol to write left of the brackets, followed by "=".
+    places
+        Decimals of each entry.
+    size
+        The entries' font size.
+    row_colours
+        One colour per row, for the entries.
+
+    Examples
+    --------
+    .. manim:: MatrixPanelExample
+        :save_last_frame:
+
+        import numpy as np
+        from manim import Scene
+        from scenes import style
+        from scenes.mobjects import MatrixPanel, symbol
+
+        class MatrixPanelExample(Scene):
+            def construct(self):
+                query_map = np.array([[1.0, 0.5], [-0.25, 1.0]])
+                panel = MatrixPanel("W_Q", query_map, style.QUERY, title=symbol("query", style.QUERY))
+                self.add(panel.move_to((0, 0, 0)))
+    """
 
     def __init__(
         self,
@@ -248,7 +313,41 @@ def _bracket(height: float, colour: str, side) -> VMobject:
 
 class WeightBars(VGroup):
     """One row a token: its word, a bar as long as its weight, and the weight written; the
-    rows in one column, or flowing down `columns` columns side by side."""
+    rows in one column, or flowing down `columns` columns side by side.
+
+    Parameters
+    ----------
+    tokens
+        The words, one row each.
+    weights
+        Each word's weight, from 0 to 1 (a weight of 0 still shows a sliver).
+    colour
+        Of the bars.
+    bar_length
+        Scene units of a bar for a weight of 1.
+    size
+        The words' and numbers' font size.
+    prefix
+        Names the numbers `prefix:i` and the bars `prefix_bar:i`.
+    row_step
+        Scene units between two rows.
+    columns
+        How many columns the rows flow down.
+
+    Examples
+    --------
+    .. manim:: WeightBarsExample
+        :save_last_frame:
+
+        from manim import Scene
+        from scenes import style
+        from scenes.mobjects import WeightBars
+
+        class WeightBarsExample(Scene):
+            def construct(self):
+                bars = WeightBars(["An", "apple", "and", "an", "orange"], [0.1, 0.3, 0.1, 0.1, 0.4], style.FOCUS)
+                self.add(bars.move_to((0, 0, 0)))
+    """
 
     def __init__(
         self,
