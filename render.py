@@ -13,22 +13,19 @@ python render.py GravityScene --transparent                    a clip with alpha
 from __future__ import annotations
 
 import argparse
-import contextlib
 import re
 import signal
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from attention_core.lessons.catalog import HEADLINE, LESSONS, lecture_scenes, lesson_for
 from attention_core.text import closest
 from clips.cluster import ClusterError
-from clips.files import DiskFull, full_disk, refusal
-from clips.job import FORMATS, QUALITIES, ClipJob, Rendered, place, render_staged
-from clips.lecture import make_lecture
-from clips.manifest import RunRecord, read_manifest, remove_leftovers, write_manifest
+from clips.files import DiskFull
+from clips.job import FORMATS, QUALITIES, ClipJob
+from clips.manifest import RunRecord
 from clips.pool import Interrupted, WorkerDied
-from clips.reuse import lecture_key, lecture_reusable, split_reused
+from clips.run import Plan, finished_so_far, progress_bar, render_plans, run_jobs, stopped_by, tell_advice
 
 SCENE_NAMES = list(LESSONS)  # every clip, in teaching order
 CACHE = ".cache"  # under --out: synthesised lines and typeset text, by a hash of what made them
@@ -196,21 +193,6 @@ def read_example(path: str | None):
         raise UsageError(f"{path}: {error}") from None
 
 
-@dataclass(frozen=True)
-class Plan:
-    """What one render.py run (or one lecture of a course) renders into one folder."""
-
-    folder: Path
-    run: RunRecord  # the example, quality and settings, for the manifest
-    jobs: list[ClipJob]
-    lecture: bool  # join the lecture (narrated, or silent for its pages)
-    title: str
-    force: bool = False  # render every clip again, even unchanged ones
-    present: bool = False  # write the lecture's pages (site/)
-    thumbnail: bool = False  # a PNG of each clip and a contact sheet
-    example_path: str | None = None  # as the user gave it, for advice lines
-
-
 def plan(arguments: argparse.Namespace) -> Plan:
     """Check everything the user gave; return what to render. Writes nothing."""
     if arguments.jobs < 1:
@@ -366,11 +348,6 @@ def example_advice_lines(example) -> list[str]:
     return [str(advice) for advice in example_advice(example)]
 
 
-def tell_advice(lines: list[str], where: str) -> None:
-    for line in lines:
-        print(f"render.py: advice: {where}: {line}", file=sys.stderr)
-
-
 def check_folder(folder: Path, option: str, given: str) -> None:
     """`folder` can be made (or is there): none of it, from the top, is a file. Checked before
     anything renders, so a wrong `option` is one line, not a traceback after the first clip."""
@@ -442,140 +419,6 @@ def render(arguments: argparse.Namespace) -> dict:
     return manifest
 
 
-class Run:
-    """One planned folder during a render: the clips reused and rendered so far, its manifest."""
-
-    def __init__(self, job_plan: Plan):
-        self.plan = job_plan
-        tell_advice(job_plan.run.example["advice"], job_plan.example_path or job_plan.run.example["name"])
-        job_plan.folder.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(job_plan.folder)
-        self.previous = read_manifest(job_plan.folder) or {}
-        reused, self.to_render = split_reused(job_plan.jobs, self.previous, job_plan.force)
-        self.entries = {entry["scene"]: entry for entry in reused}
-        self.manifest = self.write(reused)  # the ledger, before anything renders: nothing forgotten
-
-    def write(self, entries: list[dict], lecture: dict | None = None, contact_sheet: str | None = None) -> dict:
-        self.manifest = write_manifest(
-            self.plan.folder, self.plan.run, entries, SCENE_NAMES, lecture=lecture, contact_sheet=contact_sheet
-        )
-        return self.manifest
-
-    def add(self, rendered: Rendered) -> None:
-        entry = place(rendered, self.plan.folder)
-        self.entries[entry["scene"]] = entry
-        self.write([entry])
-
-    def finish(self, progress) -> dict:
-        """Join the lecture (if planned and changed), write its pages, add the pictures."""
-        job_plan = self.plan
-        ordered = [self.entries[job.scene] for job in job_plan.jobs]
-        lecture = None
-        if job_plan.lecture:
-            key = lecture_key(ordered, job_plan.run.settings)
-            lecture = self.previous.get("lecture")
-            if job_plan.force or not lecture_reusable(lecture, key, job_plan.folder):
-                task = progress.add_task(f"joining {job_plan.folder}", total=None)
-                lecture = dict(make_lecture(job_plan.folder, job_plan.jobs, ordered, job_plan.title), key=key)
-                progress.update(task, description=f"joined {job_plan.folder}", total=1, completed=1)
-            lecture = dict(lecture, reused=lecture is self.previous.get("lecture"))
-            self.write([], lecture)
-            if job_plan.present:
-                from clips.site import write_site
-
-                settings = job_plan.run.settings
-                write_site(
-                    job_plan.folder,
-                    lecture,
-                    ordered,
-                    job_plan.run.quality,
-                    settings["format"] == "vertical",
-                    job_plan.title,
-                    settings["captions"] == "burned",
-                )
-        if job_plan.thumbnail:
-            self.add_pictures(ordered, lecture)
-        return self.manifest
-
-    def add_pictures(self, ordered: list[dict], lecture: dict | None) -> None:
-        """A thumbnail beside every clip of the run that lacks one (a clip reused from a run
-        without --thumbnail), then the run's contact sheet; the manifest names them."""
-        from clips.pictures import write_contact_sheet, write_thumbnail
-
-        missing = [dict(entry) for entry in ordered if not entry.get("thumbnail")]
-        for entry in missing:
-            entry["thumbnail"] = write_thumbnail(self.plan.folder / entry["file"], entry)
-        sheet = write_contact_sheet(self.plan.folder, ordered)
-        self.write(missing, lecture, contact_sheet=sheet)
-
-
-def render_plans(plans: list[Plan], workers: int, cluster: str | None = None) -> list[dict]:
-    """Render every plan's changed clips together (one pool, or the cluster), each placed in
-    its folder and recorded in its manifest as it finishes; then finish each plan."""
-    try:
-        with contextlib.ExitStack() as stack:
-            if cluster is not None:  # connected, and its workers checked, before anything is written
-                from clips.cluster import Cluster
-
-                cluster = stack.enter_context(Cluster(cluster))
-            runs = [Run(job_plan) for job_plan in plans]
-            owner = {job.target: run for run in runs for job in run.to_render}
-            jobs = [job for run in runs for job in run.to_render]
-            with progress_bar() as progress:
-                for rendered in run_jobs(jobs, workers, progress, cluster=cluster):
-                    owner[rendered.target].add(rendered)
-                return [run.finish(progress) for run in runs]
-    except OSError as error:
-        if not full_disk(error):
-            raise
-        stop = DiskFull(error.filename or str(plans[0].folder), refusal(error))
-        stop.folders = [job_plan.folder for job_plan in plans]
-        raise stop from None
-    except (KeyboardInterrupt, Interrupted, WorkerDied, DiskFull, ClusterError) as stop:
-        stop.folders = [job_plan.folder for job_plan in plans]  # what the stop's line reports on
-        raise
-
-
-def progress_bar():
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    return Progress(*columns, transient=False)
-
-
-def run_jobs(jobs: list[ClipJob], workers: int, progress, work=render_staged, stage: str | None = None, cluster=None):
-    """Yield `work(job)` (by default the rendered clip, to be placed) for each job as it
-    finishes, with the clips in progress named on the bar: here, in `workers` processes when
-    more than one (manim's config is process-global), or on `cluster` (a clips.cluster.Cluster)."""
-    stage = stage or ("narrating and rendering" if jobs and jobs[0].narrate else "rendering")
-    task = progress.add_task(stage, total=len(jobs))
-    if cluster is not None:
-
-        def show(running):  # (clip, worker) pairs
-            progress.update(task, description=f"{stage} {', '.join(f'{clip} on {worker}' for clip, worker in running)}")
-
-        results = cluster.run(jobs, show)
-    elif workers == 1:
-
-        def one_by_one():
-            for job in jobs:
-                progress.update(task, description=f"{stage} {Path(job.target).stem}")
-                yield work(job)
-
-        results = one_by_one()
-    else:
-        from clips.pool import in_workers
-
-        def show(running):
-            progress.update(task, description=f"{stage} {', '.join(Path(job.target).stem for job in running)}")
-
-        results = in_workers(jobs, workers, work, show)
-    for result in results:
-        yield result
-        progress.advance(task)
-    progress.update(task, description=f"{stage}: done")
-
-
 def preview(arguments: argparse.Namespace) -> Path:
     """Plan as a render would (checking everything), then draw the picture at the end of each
     line's beat of every planned clip into preview.png; no clip or manifest is written."""
@@ -640,32 +483,6 @@ def watch(arguments: argparse.Namespace) -> int:
 def report_preview(path: Path) -> int:
     print(f"{path}: the picture at the end of every narrated line")
     return 0
-
-
-def finished_so_far(folders: list[Path]) -> str:
-    """What a stopped run leaves: the clips the manifests of its `folders` list (each whole)."""
-    counts = [len((read_manifest(folder) or {}).get("clips", [])) for folder in folders]
-    total = sum(counts)
-    if not total:
-        return "No clip finished."
-    clips = f"{total} finished clip{'s are' if total != 1 else ' is'} kept"
-    if len(folders) == 1:
-        return f"{clips} in {folders[0]}."
-    return f"{clips} in {sum(1 for count in counts if count)} of {len(folders)} folders."
-
-
-def stopped_by(fault: Exception) -> str:
-    """The fault that stopped a run, in a few words."""
-    if isinstance(fault, WorkerDied):
-        return (
-            f"the worker rendering {Path(fault.args[0].target).name} died each time it ran (killed, or out of memory?)"
-        )
-    if isinstance(fault, DiskFull):
-        return (
-            f"could not write {fault.path}: {fault.reason} (the disk is full, or a quota or file-size limit "
-            "is reached); the file there before is intact, free some space"
-        )
-    return str(fault)
 
 
 def list_examples() -> None:
