@@ -19,7 +19,7 @@ from clips.manifest import RunRecord, read_manifest, remove_leftovers, write_man
 from clips.pool import Interrupted, WorkerDied
 from clips.reuse import lecture_key, lecture_reusable, split_reused
 
-SCENE_NAMES = list(LESSONS)  # every clip, in teaching order: the manifest lists clips so
+SCENE_NAMES = list(LESSONS)  # every clip, in teaching order: the order a manifest lists its clips in
 
 
 @dataclass(frozen=True)
