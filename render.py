@@ -414,9 +414,15 @@ def check_voice_installed() -> None:
 
 
 def render(arguments: argparse.Namespace) -> dict:
-    """Plan (which checks everything), then render the plan; return its manifest."""
-    (manifest,) = render_plans([plan(arguments)], arguments.jobs, arguments.cluster)
-    return manifest
+    """Plan (which checks everything), then render the plan; return what this run made or
+    reused: its manifest, less the earlier runs' clips and lecture that the ledger keeps."""
+    job_plan = plan(arguments)
+    (manifest,) = render_plans([job_plan], arguments.jobs, arguments.cluster)
+    planned = {job.scene for job in job_plan.jobs}
+    made = {**manifest, "clips": [clip for clip in manifest["clips"] if clip["scene"] in planned]}
+    if not job_plan.lecture:
+        made.pop("lecture", None)
+    return made
 
 
 def preview(arguments: argparse.Namespace) -> Path:

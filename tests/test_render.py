@@ -2,6 +2,7 @@
 bytes for the same inputs: test_reuse for silent clips, test_lecture for narrated ones.)"""
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -188,3 +189,16 @@ def test_the_preview_is_the_clip_at_the_end_of_each_beat(rendered):
     assert max(differences) < PREVIEW_TOLERANCE
     shifted = np.abs(np.asarray(drawn[3], dtype=float) - np.asarray(shown[4].convert("RGB"), dtype=float)).mean()
     assert shifted > PREVIEW_TOLERANCE  # the next beat's picture is told apart
+
+
+def test_a_run_reports_its_own_clips_and_the_manifest_keeps_the_earlier_ones(rendered, tmp_path):
+    """The folder's ledger keeps GravityScene from the earlier run; the run's own lines name
+    only the clip it made."""
+    out = tmp_path / "out"
+    shutil.copytree(rendered.parents[1], out)
+    done = render(out, "HistoryCard")
+    assert done.returncode == 0, done.stderr
+    reported = [line.split(":")[0] for line in done.stdout.splitlines() if line.split(":")[0].endswith(".mp4")]
+    assert reported == ["HistoryCard.mp4"]  # (the other lines are the progress bar's)
+    manifest = json.loads((out / "fruit-vs-tech" / "low" / "manifest.json").read_text())
+    assert [clip["scene"] for clip in manifest["clips"]] == ["GravityScene", "HistoryCard"]
