@@ -18,16 +18,15 @@ import signal
 import sys
 from pathlib import Path
 
-from attention_core.lessons.catalog import HEADLINE, LESSONS, lecture_scenes, lesson_for
+from attention_core.lessons.catalog import HEADLINE, lecture_scenes, lesson_for
 from attention_core.text import closest
 from clips.cluster import ClusterError
 from clips.files import DiskFull
 from clips.job import FORMATS, QUALITIES, ClipJob
 from clips.manifest import RunRecord
 from clips.pool import Interrupted, WorkerDied
-from clips.run import Plan, finished_so_far, progress_bar, render_plans, run_jobs, stopped_by, tell_advice
+from clips.run import SCENE_NAMES, Plan, finished_so_far, progress_bar, render_plans, run_jobs, stopped_by, tell_advice
 
-SCENE_NAMES = list(LESSONS)  # every clip, in teaching order
 CACHE = ".cache"  # under --out: synthesised lines and typeset text, by a hash of what made them
 
 

@@ -178,7 +178,8 @@ def course_record(folder: Path, course: Course, plans: list, manifests: list[dic
     lectures = []
     for lecture_plan, manifest in zip(plans, manifests):
         where = lecture_plan.folder.relative_to(folder)
-        lecture = manifest.get("lecture")
+        lecture = manifest.get("lecture") if lecture_plan.lecture else None  # (not a lecture the ledger kept)
+        scenes = {job.scene for job in lecture_plan.jobs}
         page = where / SITE / "index.html" if lecture_plan.present and lecture else None
         lectures.append(
             {
@@ -191,7 +192,7 @@ def course_record(folder: Path, course: Course, plans: list, manifests: list[dic
                 "clips": [
                     {"file": str(where / clip["file"]), "sha256": clip["sha256"], "seconds": clip["seconds"]}
                     for clip in manifest["clips"]
-                    if clip["scene"] in {job.scene for job in lecture_plan.jobs}
+                    if clip["scene"] in scenes
                 ],
                 "lecture": None
                 if lecture is None
@@ -220,7 +221,7 @@ def course_record(folder: Path, course: Course, plans: list, manifests: list[dic
 
 def write_course(folder: Path, course: Course, plans: list, manifests: list[dict]) -> Path:
     """Write course.json in the course's folder and, when every lecture has its pages, the
-    course's index page (index.html, course.js, course-page.js, site.css); return course.json."""
+    course's index page (index.html, course.js, course-page.js, common.js, site.css); return course.json."""
     import json
 
     from clips.files import atomic_copy, atomic_write_json, atomic_write_text
@@ -232,6 +233,7 @@ def write_course(folder: Path, course: Course, plans: list, manifests: list[dict
         atomic_write_text(f"window.COURSE = {data};\n", folder / "course.js")
         for page in sorted(COURSE_PAGES.iterdir()):
             atomic_copy(page, folder / page.name)
-        atomic_copy(PAGES / "site.css", folder / "site.css")
+        for shared in ("site.css", "common.js"):  # the lecture pages' style and helpers
+            atomic_copy(PAGES / shared, folder / shared)
     atomic_write_json(record, folder / COURSE_FILE)
     return folder / COURSE_FILE

@@ -25,7 +25,7 @@ from clips.files import atomic_copy, atomic_write_text
 from clips.job import frame_rate
 
 SITE = "site"
-PAGES = Path(__file__).parent / "site_files"  # index.html, present.html, site.css, page.js, present.js
+PAGES = Path(__file__).parent / "site_files"  # index.html, present.html, site.css, common.js, page.js, present.js
 MOST_VALUES = 12  # a list of numbers longer than this is summarised ("61 values"), not written out
 MOST_ROWS = 40  # numbers shown under one chapter
 

@@ -12,21 +12,12 @@ text = "An apple and an orange"
 focus = "apple"
 """
 
-# Every field an example may leave out, given: the example-file tests change one thing at a time
-TINY = """
-name = "tiny"
-title = "A tiny example"
-similarity = "cosine"
-
-[words]
-apple = [2.0, 2.0]
-orange = [0.0, 3.0]
-phone = [4.0, 0.0]
-
-[[sentences]]
-text = "An apple and an orange"
-focus = "apple"
-"""
+# The example-file tests' own: MINIMAL with a name, a title and the similarity given, spaced
+# as those tests' messages expect (they name line numbers)
+TINY = MINIMAL.replace(
+    'name = "minimal"\ntitle = "Only what is required"\n',
+    'name = "tiny"\ntitle = "A tiny example"\nsimilarity = "cosine"\n\n',
+).replace("\n[[sentences]]", "\n\n[[sentences]]")
 ALONE = MINIMAL.replace("An apple and an orange", "Just an apple")  # the focus word has no company
 
 # Two heads, to append to an example with [words] and [[sentences]]

@@ -140,6 +140,7 @@ def test_a_vertical_lecture_gets_the_same_pages(tmp_path, browser):
     (example := tmp_path / "minimal.toml").write_text(MINIMAL, encoding="utf-8")
     site = render_site(tmp_path / "out", example, "IntroCard", "--format", "vertical")
     assert sorted(path.name for path in site.iterdir()) == [
+        "common.js",
         "index.html",
         "lecture.js",
         "lecture.mp4",

@@ -1,18 +1,6 @@
 // The course's index page: each lecture with its running time and chapters, a link to its
 // page and to its presenter. Text is set with textContent only.
-"use strict";
-
-function element(tag, className, text) {
-  const made = document.createElement(tag);
-  if (className) made.className = className;
-  if (text !== undefined) made.textContent = text;
-  return made;
-}
-
-function clock(seconds) {
-  const whole = Math.round(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-}
+"use strict";  // element, clock and showProblem: common.js
 
 function link(href, text) {
   const made = element("a", "", text);
@@ -53,7 +41,5 @@ function build(course) {
 if (window.COURSE) {
   build(window.COURSE);
 } else {
-  const problem = document.getElementById("problem");
-  problem.textContent = "course.js is missing: keep this page in the course's folder, beside course.js.";
-  problem.hidden = false;
+  showProblem("course.js is missing: keep this page in the course's folder, beside course.js.");
 }

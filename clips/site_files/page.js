@@ -1,24 +1,6 @@
 // The lecture page: the video with its subtitles, chapters, a transcript that seeks, and
 // under each chapter the numbers behind its picture. Text is set with textContent only.
-"use strict";
-
-function element(tag, className, text) {
-  const made = document.createElement(tag);
-  if (className) made.className = className;
-  if (text !== undefined) made.textContent = text;
-  return made;
-}
-
-function clock(seconds) {
-  const whole = Math.floor(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-}
-
-function showProblem(text) {
-  const problem = document.getElementById("problem");
-  problem.textContent = text;
-  problem.hidden = false;
-}
+"use strict";  // element, clock and showProblem: common.js
 
 function build(lecture) {
   document.title = lecture.title;

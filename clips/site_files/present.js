@@ -1,20 +1,9 @@
 // The presenter: the lecture one beat (one narrated line) at a time, stopped on the beat's
 // last frame. ?speaker is the speaker view, which follows the main window (and can drive it).
-"use strict";
+"use strict";  // clock and showProblem: common.js
 
 const lecture = window.LECTURE;
 const params = new URLSearchParams(location.search);
-
-function showProblem(text) {
-  const problem = document.getElementById("problem");
-  problem.textContent = text;
-  problem.hidden = false;
-}
-
-function clock(seconds) {
-  const whole = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-}
 
 function presenter() {
   const video = document.getElementById("video");
