@@ -1,6 +1,8 @@
 import gc
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -8,8 +10,26 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # scene_harness
 
+from helpers import SHARED_CACHE_VARIABLE  # noqa: E402
+
 from attention_core.example_file import default_example  # noqa: E402
 from attention_core.examples import Example, Sentence  # noqa: E402
+
+
+def pytest_configure(config):
+    """The run's shared cache (see helpers.shared_cache): made by the first process, before the
+    test workers start, so that they inherit its folder; removed by it at the end."""
+    if SHARED_CACHE_VARIABLE not in os.environ:
+        folder = tempfile.mkdtemp(prefix="attention-clips-test-cache-")
+        os.environ[SHARED_CACHE_VARIABLE] = folder
+        config.made_shared_cache = folder
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "made_shared_cache", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ[SHARED_CACHE_VARIABLE]
 
 
 @pytest.fixture(autouse=True)
@@ -56,11 +76,17 @@ def crowded_example():
 LONGEST_FIRST = (
     "test_lecture",
     "test_every_example",
+    "test_cluster",
     "test_layout",
+    "test_faults",
+    "test_narration",
+    "test_render",
+    "test_example_guide",
+    "test_site",
     "test_formats",
     "test_reuse",
-    "test_render",
-    "test_narration",
+    "test_voice_pace",
+    "test_course",
     "test_untrusted_text",
     "test_example_file",
     "test_real_model",

@@ -29,6 +29,14 @@ def start(out: Path, *arguments: str) -> subprocess.Popen:
     )
 
 
+def wait_until_rendering(out: Path, timeout: float = 60) -> None:
+    """Until a worker is inside a clip: its scratch folder (`.rendering-<clip>`) is there."""
+    deadline = time.monotonic() + timeout
+    while not any(out.rglob(".rendering-*")):
+        assert time.monotonic() < deadline, "no clip started rendering"
+        time.sleep(0.1)
+
+
 def group_left(group: int) -> bool:
     try:
         os.killpg(group, 0)
@@ -49,7 +57,8 @@ def group_left(group: int) -> bool:
 )
 def test_an_interrupt_stops_within_seconds_with_one_line(tmp_path, jobs, to, signals, status):
     run = start(tmp_path / "out", "GravityScene", "ProjectionScene", "--jobs", jobs)
-    time.sleep(4)  # the workers are rendering
+    wait_until_rendering(tmp_path / "out")
+    time.sleep(0.5)  # well inside the clip: manim is drawing
     sent = time.monotonic()
     for number in signals:
         (os.killpg(run.pid, number) if to == "group" else run.send_signal(number))
@@ -98,10 +107,8 @@ def workers_of(pid: int) -> list[int]:
 def test_a_worker_killed_mid_clip_has_its_clip_rendered_again(tmp_path):
     scenes = ("IntroCard", "HistoryCard")
     run = start(tmp_path / "killed", *scenes, "--jobs", "2")
-    deadline = time.monotonic() + 60
-    while not workers_of(run.pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    time.sleep(3)  # the worker is in its clip
+    wait_until_rendering(tmp_path / "killed")
+    time.sleep(0.5)  # well inside the clip: manim is drawing
     os.kill(workers_of(run.pid)[0], signal.SIGKILL)
     assert run.wait(timeout=300) == 0, run.stdout.read()
     clean = render_py("--out", str(tmp_path / "clean"), *scenes, timeout=300)

@@ -41,6 +41,8 @@ def test_a_kept_text_is_the_text_typeset_again(tmp_path, monkeypatch):
 
     from scenes import style
 
+    monkeypatch.setattr(style, "TYPESET_CACHE", None)  # typeset here, not loaded from the tests' shared cache
+    style._typeset.cache_clear()
     fresh = style.plain_text("Straße, 0.57 \u2192 context", style.LABEL_SIZE, style.FOCUS)
     monkeypatch.setattr(style, "TYPESET_CACHE", tmp_path)
     for attempt in range(3):
