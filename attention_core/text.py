@@ -35,3 +35,20 @@ def format_pair(xy, places: int = 2) -> str:
 def quoted(word: str) -> str:
     """A word of the example, in typographic quotes."""
     return f"\u201c{word}\u201d"
+
+
+def strong_directions(text: str) -> list[str]:
+    """ "rtl" or "ltr" for each letter of `text` that has a direction (Unicode's bidirectional
+    class: Hebrew and Arabic letters read right to left; Latin, Greek, CJK... left to right)."""
+    import unicodedata
+
+    kinds = (unicodedata.bidirectional(character) for character in text)
+    return ["rtl" if kind in ("R", "AL") else "ltr" for kind in kinds if kind in ("R", "AL", "L")]
+
+
+def reading_direction(text: str) -> str:
+    """How `text` reads: "rtl" if its first letter that has a direction is Hebrew or Arabic,
+    else "ltr" (Unicode's rule for a paragraph): how a text of the example's own reads, a title or a
+    sentence. Text the lecture writes (a caption, a label, a sum) reads as its language does."""
+    directions = strong_directions(text)
+    return directions[0] if directions else "ltr"

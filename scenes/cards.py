@@ -6,7 +6,7 @@ from __future__ import annotations
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, Line, Succession, VGroup, Write
 
 from attention_core.lessons.cards import HistoryLesson, IntroLesson, history_lesson, intro_lesson
-from attention_core.text import format_pair
+from attention_core.text import format_pair, reading_direction
 from attention_core.tokens import split_tokens, token_key
 from scenes import style
 from scenes.base import LessonScene
@@ -36,7 +36,7 @@ class IntroCard(LessonScene):
         lesson = self.lesson
         # 1. the example's title
         content = self.stage.content.below_top(TITLE_DROP * self.stage.content.height)
-        title = style.wrapped_text(lesson.title, content.width, style.TITLE_SIZE)
+        title = style.wrapped_text(lesson.title, content.width, style.TITLE_SIZE, reads=reading_direction(lesson.title))
         content.put(title, UP)
         title.name = "title"
         rule = Line(title.get_left(), title.get_right(), color=style.FOCUS, stroke_width=2)

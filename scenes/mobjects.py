@@ -24,7 +24,7 @@ from manim import (
     VMobject,
 )
 
-from attention_core.text import SYMBOLS
+from attention_core.text import SYMBOLS, reading_direction
 from attention_core.tokens import TOKEN_PATTERN, token_key
 from scenes import style
 
@@ -392,7 +392,9 @@ class SentenceLine(VGroup):
     """A sentence as written, wrapped at `max_width`; its tokens are named `token:i`.
 
     Tokens without an embedding, and the punctuation between tokens, are faded; the focus
-    word is drawn in the focus colour. Glyphs are indexed per character (no ligatures).
+    word is drawn in the focus colour. A token's glyphs are found by character index, or, in a
+    sentence that needs shaping (Arabic, Hebrew, Devanagari...), by where Pango drew them; a
+    right-to-left sentence reads, and wraps, from the right.
     """
 
     def __init__(
@@ -401,13 +403,15 @@ class SentenceLine(VGroup):
         super().__init__()
         self.tokens = VGroup()
         lines = style.wrap_lines(text, max_width, size)
+        reads = reading_direction(text)
         index = 0
         for number, line_text in enumerate(lines):
-            line = style.plain_text(line_text, size)
+            line = style.plain_text(line_text, size, reads=reads)
             line.set_opacity(style.ABSENT_WORD_OPACITY)  # punctuation; tokens set below
-            line.next_to([0, -number * 1.7 * line.height, 0], RIGHT, buff=0)
+            reads_from = LEFT if reads == "rtl" else RIGHT  # lines flush with where they start
+            line.next_to([0, -number * 1.7 * line.height, 0], reads_from, buff=0)
             for span in split_token_spans(line_text):
-                glyphs = VGroup(*line[span[0] : span[1]])
+                glyphs = VGroup(*style.glyphs_of_span(line, line_text, *span, size, reads))
                 part = takes_part[index]
                 glyphs.set_opacity(1.0 if part else style.ABSENT_WORD_OPACITY)
                 if part and token_key(line_text[span[0] : span[1]]) == focus:

@@ -1,9 +1,11 @@
 """The one place for colours, fonts and sizes: every scene draws with these.
 
 Q, K and V have one colour each, everywhere. Text is drawn with the bundled DejaVu fonts
-(assets/fonts, Bitstream Vera licence), registered here, so a clip looks the same on every
-machine (an example with characters they lack is refused: scenes/fonts.py). User text (words, titles, sentences) is only ever drawn with `plain_text`, which
-uses Pango without markup: it is shown literally, never interpreted.
+(assets/fonts, Bitstream Vera licence) and, for other scripts, the Noto faces of scenes/fonts.py,
+all registered here by file, so a clip looks the same on every machine (an example with
+characters they lack is refused: scenes/fonts.py). User text (words, titles, sentences) is only
+ever drawn with `plain_text`, which uses Pango without markup: it is shown literally, never
+interpreted.
 """
 
 from __future__ import annotations
@@ -20,11 +22,14 @@ from manim import DOWN, LEFT, RIGHT, Text, VGroup, VMobject
 from PIL import ImageFont
 
 from attention_core._files import replaced_whole
-from attention_core.text import format_number  # noqa: F401  (scenes write numbers with it)
-from scenes.fonts import FONT, FONT_DIR, FONT_FILE, MONO_FONT
+from attention_core.text import (
+    format_number,  # noqa: F401  (scenes write numbers with it)
+    strong_directions,
+)
+from scenes.fonts import BUNDLED, FONT, FONT_FILE, MONO_FONT, family_for, font_files, needs_shaping, runs_by_face
 from scenes.manim_internals import without_svg_sources  # noqa: F401  (scenes call style.without_svg_sources)
 
-for font_file in sorted(FONT_DIR.glob("*.ttf")):
+for font_file in font_files():
     manimpango.register_font(str(font_file))
 
 # -- colours ---------------------------------------------------------------------------
@@ -85,9 +90,59 @@ READING_RATE = 15.0  # characters a second: without a voice, a caption stays up 
 
 
 def plain_text(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **kwargs) -> Text:
-    """User or caption text drawn literally: Pango without markup, never LaTeX."""
-    kwargs.setdefault("disable_ligatures", True)  # one glyph per character, for indexing
-    return _typeset(str(text), FONT, size, colour, tuple(sorted(kwargs.items()))).copy()
+    """User or caption text drawn literally: Pango without markup, never LaTeX; with the fonts
+    its characters need (scenes/fonts.py). A text drawn one glyph per character, left to right,
+    has its glyphs indexed by character (no ligatures); one that needs shaping (Arabic letters
+    join, Hebrew runs right to left, a Devanagari conjunct is one glyph) keeps Pango's glyphs,
+    which no character index reaches: `indexed_by_character` tells which. `reads` ("ltr" or
+    "rtl") is the direction of the text's lines: by default the lecture's own; a title or a
+    sentence of the example passes its own (`attention_core.text.reading_direction`)."""
+    text = str(text)
+    reads = kwargs.pop("reads", LECTURE_DIRECTION)
+    kwargs.setdefault("disable_ligatures", not needs_shaping(text))
+    font = family_for(text)
+    if font != FONT:
+        kwargs["warn_missing_font"] = False  # a list of families, which manim's check does not know
+    made = _typeset(laid_out_left(text, reads), font, size, colour, tuple(sorted(kwargs.items()))).copy()
+    made.original_text = text
+    return made
+
+
+LEFT_TO_RIGHT_MARK, RIGHT_TO_LEFT_EMBEDDING, POP_DIRECTIONAL_FORMATTING = "\u200e", "\u202b", "\u202c"
+RIGHT_TO_LEFT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2067", "\u2069"
+LECTURE_DIRECTION = "ltr"  # the narration's language (English) reads left to right
+RIGHT_TO_LEFT_RUN = re.compile(
+    r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?:[ \u00a0]+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)*"
+)
+
+
+def laid_out_left(text: str, reads: str = LECTURE_DIRECTION) -> str:
+    """`text` as handed to Pango, line by line, so that each line starts at the left of Pango's
+    canvas, where manim finds it (a right-to-left paragraph would be set against the canvas's
+    right edge, and cut there), and reads as `reads` says:
+    - a text that reads right to left: each line in a right-to-left embedding, inside a
+      left-to-right line (its words and punctuation in the order a reader of Arabic or Hebrew
+      expects);
+    - one that reads left to right: each run of Hebrew or Arabic words in it isolated, so that
+      it keeps its place as a whole and a number beside it stays outside it ("0.38 تفاحة + ...").
+    A Latin, Greek, Cyrillic or CJK text is unchanged. The marks draw nothing."""
+    if "rtl" not in strong_directions(text):
+        return text
+    lines = text.split("\n")
+    if reads == "rtl":
+        laid = [f"{LEFT_TO_RIGHT_MARK}{RIGHT_TO_LEFT_EMBEDDING}{line}{POP_DIRECTIONAL_FORMATTING}" for line in lines]
+    else:
+        laid = [
+            LEFT_TO_RIGHT_MARK
+            + RIGHT_TO_LEFT_RUN.sub(lambda run: f"{RIGHT_TO_LEFT_ISOLATE}{run.group()}{POP_DIRECTIONAL_ISOLATE}", line)
+            for line in lines
+        ]
+    return "\n".join(laid)
+
+
+def indexed_by_character(text: Text) -> bool:
+    """Whether `text[i]` is the glyph of its i-th character that is not a space."""
+    return bool(text.disable_ligatures)
 
 
 def number_text(value: float, places: int = 2, size: float = LABEL_SIZE, colour: str = FOREGROUND) -> Text:
@@ -126,7 +181,7 @@ def _typesetting_version() -> str:
     """What a kept text depends on besides its own arguments: manim's version and the fonts."""
     import manim
 
-    fonts = hashlib.sha256(b"".join(path.read_bytes() for path in sorted(FONT_DIR.glob("*.ttf")))).hexdigest()
+    fonts = hashlib.sha256(b"".join(path.read_bytes() for path in font_files())).hexdigest()
     return f"manim {manim.__version__}, fonts {fonts}"
 
 
@@ -146,10 +201,21 @@ def _units_per_point() -> float:
 MEASURE_SLACK = 0.98  # Pango draws a long line up to about 1 % wider than the font file measures it
 
 
+@functools.lru_cache(maxsize=None)
+def _measuring_face(file: Path, index: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(file), 100, index=index)
+
+
 @functools.lru_cache(maxsize=4096)
 def text_width(text: str, size: float = BODY_SIZE) -> float:
-    """Width in scene units of `text` drawn by `plain_text` at `size`, measured without drawing."""
-    return _measuring_font().getlength(text) * size / 100 * _units_per_point()
+    """Width in scene units of `text` drawn by `plain_text` at `size`, measured without drawing
+    (a text of several scripts: each run with the face that draws it)."""
+    runs = runs_by_face(text)
+    if [face for face, _ in runs] in ([], [BUNDLED]):
+        points = _measuring_font().getlength(text)
+    else:
+        points = sum(_measuring_face(face.file, face.index).getlength(run) for face, run in runs)
+    return points * size / 100 * _units_per_point()
 
 
 def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE) -> list[str]:
@@ -200,10 +266,14 @@ class Subscripted(VGroup):
             shown.append(match.group(1) + SUBSCRIPT_ROOM)
             end = match.end()
         shown.append(text[end:])
-        self.body = plain_text("".join(shown), size, colour, **kwargs)
+        drawn = "".join(shown)
+        self.body = plain_text(drawn, size, colour, **kwargs)
+        letters = None if indexed_by_character(self.body) else shaped_lines(drawn, size, colour)
+        if letters is not None:  # Pango's glyphs, found by where each letter is drawn, line by line
+            self.body = letters
         self.subscripts = VGroup()
         for index, letter in places:
-            base = self.body[index]
+            base = self.body[index] if letters is None else glyph_in_lines(letters, drawn, index, size)
             subscript = plain_text(letter, SUBSCRIPT_SCALE * size, colour)
             subscript.next_to(base, RIGHT, buff=0.01 * size / BODY_SIZE)
             subscript.align_to(base, DOWN).shift(SUBSCRIPT_DROP * base.height * DOWN)
@@ -213,6 +283,52 @@ class Subscripted(VGroup):
         self.original_text = text
 
 
+def shaped_lines(text: str, size: float, colour: str) -> VGroup:
+    """A text of several lines that needs shaping, one Text a line, centred under each other:
+    a glyph is then found by its line and its place in it (`glyph_in_lines`)."""
+    lines = VGroup(*(plain_text(line, size, colour) for line in text.split("\n")))
+    return lines.arrange(DOWN, buff=0.12 * size / BODY_SIZE)
+
+
+def glyph_in_lines(lines: VGroup, text: str, index: int, size: float) -> VMobject:
+    """The glyph of `text[index]` in `lines` (from `shaped_lines(text)`)."""
+    number = text.count("\n", 0, index)
+    start = text.rfind("\n", 0, index) + 1
+    line_text = text[start:].split("\n")[0]
+    return nearest_glyph(lines[number], line_text, index - start, size)
+
+
+def span_edges(
+    line: Text, text: str, start: int, end: int, size: float, reads: str = LECTURE_DIRECTION
+) -> tuple[float, float]:
+    """(left, right) in scene x of characters start..end of `text`, drawn on one line as `line`:
+    from their advance widths, measured, laid from the side the line reads from. A word in a
+    line of the other direction keeps its place as a whole (one right-to-left word among
+    left-to-right ones, or a number in an Arabic sentence)."""
+    scale = line.width / max(text_width(text, size), 1e-9)
+    before, through = text_width(text[:start], size) * scale, text_width(text[:end], size) * scale
+    if reads == "rtl":
+        return line.get_right()[0] - through, line.get_right()[0] - before
+    return line.get_left()[0] + before, line.get_left()[0] + through
+
+
+def glyphs_of_span(
+    line: Text, text: str, start: int, end: int, size: float, reads: str = LECTURE_DIRECTION
+) -> list[VMobject]:
+    """The glyphs of `line` (one line of `text`) that draw characters start..end: by index in a
+    text drawn one glyph per character; by where they are drawn in one that needs shaping."""
+    if indexed_by_character(line):
+        return list(line[start:end])
+    left, right = span_edges(line, text, start, end, size, reads)
+    return [glyph for glyph in line.submobjects if left <= glyph.get_center()[0] <= right]
+
+
+def nearest_glyph(line: Text, text: str, index: int, size: float) -> VMobject:
+    """The glyph of `line` drawn nearest to where `text[index]` is laid (see `span_edges`)."""
+    left, right = span_edges(line, text, index, index + 1, size)
+    return min(line.submobjects, key=lambda glyph: abs(glyph.get_center()[0] - (left + right) / 2))
+
+
 def typeset(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **kwargs) -> VMobject:
     """`plain_text`, but with true subscripts where the text writes a symbol ("W_Q")."""
     if SUBSCRIPTED.search(text):
@@ -220,9 +336,13 @@ def typeset(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **kwar
     return plain_text(text, size, colour, **kwargs)
 
 
-def wrapped_text(text: str, max_width: float, size: float = BODY_SIZE, colour: str = FOREGROUND) -> VMobject:
-    """Plain text wrapped onto as many lines as it needs, centred (symbols with subscripts)."""
-    return typeset("\n".join(wrap_lines(text, max_width, size)), size, colour, line_spacing=0.9)
+def wrapped_text(
+    text: str, max_width: float, size: float = BODY_SIZE, colour: str = FOREGROUND, reads: str = LECTURE_DIRECTION
+) -> VMobject:
+    """Plain text wrapped onto as many lines as it needs, centred (symbols with subscripts);
+    `reads` as for `plain_text` (a title of the example passes its own direction)."""
+    kwargs = {} if reads == LECTURE_DIRECTION else {"reads": reads}
+    return typeset("\n".join(wrap_lines(text, max_width, size)), size, colour, line_spacing=0.9, **kwargs)
 
 
 def left_aligned_text(text: str, max_width: float, size: float = BODY_SIZE, colour: str = FOREGROUND) -> VMobject:

@@ -9,6 +9,7 @@ packages=(
   texlive-latex-base texlive-latex-extra               # MathTex (standalone.cls)
   texlive-fonts-recommended dvisvgm                    # MathTex fonts and LaTeX -> SVG
   chromium                                             # the tests open the lecture's pages in it (Playwright)
+  fonts-noto-core fonts-noto-cjk                       # Arabic, Hebrew, Devanagari, CJK... (scenes/fonts.py)
 )
 
 if ! command -v "$python" >/dev/null 2>&1; then
