@@ -267,13 +267,11 @@ class Subscripted(VGroup):
             end = match.end()
         shown.append(text[end:])
         drawn = "".join(shown)
-        self.body = plain_text(drawn, size, colour, **kwargs)
-        letters = None if indexed_by_character(self.body) else shaped_lines(drawn, size, colour)
-        if letters is not None:  # Pango's glyphs, found by where each letter is drawn, line by line
-            self.body = letters
+        shaped = needs_shaping(drawn)  # Pango's glyphs, found by where each letter is drawn, line by line
+        self.body = shaped_lines(drawn, size, colour) if shaped else plain_text(drawn, size, colour, **kwargs)
         self.subscripts = VGroup()
         for index, letter in places:
-            base = self.body[index] if letters is None else glyph_in_lines(letters, drawn, index, size)
+            base = glyph_in_lines(self.body, drawn, index, size) if shaped else self.body[index]
             subscript = plain_text(letter, SUBSCRIPT_SCALE * size, colour)
             subscript.next_to(base, RIGHT, buff=0.01 * size / BODY_SIZE)
             subscript.align_to(base, DOWN).shift(SUBSCRIPT_DROP * base.height * DOWN)
@@ -294,8 +292,8 @@ def glyph_in_lines(lines: VGroup, text: str, index: int, size: float) -> VMobjec
     """The glyph of `text[index]` in `lines` (from `shaped_lines(text)`)."""
     number = text.count("\n", 0, index)
     start = text.rfind("\n", 0, index) + 1
-    line_text = text[start:].split("\n")[0]
-    return nearest_glyph(lines[number], line_text, index - start, size)
+    line_text, line = text[start:].split("\n")[0], lines[number]
+    return line[index - start] if indexed_by_character(line) else nearest_glyph(line, line_text, index - start, size)
 
 
 def span_edges(

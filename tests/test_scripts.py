@@ -129,3 +129,24 @@ def test_the_title_and_captions_are_drawn_as_written(built):
     assert text_of(shown["title"][0]).replace("\n", " ") == example.title
     captions = [text_of(caption).replace("\n", " ") for caption in shown["caption"]]
     assert captions == [line.text for line in scene.lesson.narration]
+
+
+def test_a_symbols_subscript_follows_its_w_in_a_shaped_caption(tmp_path):
+    """A caption with an Arabic word and W_Q, W_K: each subscript is set just after a "W"."""
+    from manim import tempconfig
+
+    with tempconfig({"dry_run": True, "verbosity": "ERROR", "media_dir": str(tmp_path)}):
+        caption = style.wrapped_text("Two maps, W_Q and W_K: here “تفاحة” asking “برتقالة” scores", 6.0)
+        w_glyph = style.plain_text("W").submobjects[0]
+        assert isinstance(caption, style.Subscripted) and len(caption.subscripts) == 2
+        glyphs = [glyph for line in caption.body for glyph in line.submobjects if glyph.width > 1e-6]  # no spaces
+        for subscript in caption.subscripts:
+            base = min(
+                glyphs,
+                key=lambda glyph: (
+                    abs(glyph.get_right()[0] - subscript.get_left()[0]) + abs(glyph.get_y() - subscript.get_y())
+                ),
+            )
+            assert len(base.points) == len(w_glyph.points)  # the glyph before it is a W
+            assert np.allclose(base.width, w_glyph.width, rtol=0.02)
+            assert 0 <= subscript.get_left()[0] - base.get_right()[0] < 0.1
