@@ -13,6 +13,7 @@ python render.py GravityScene --transparent                    a clip with alpha
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import signal
 import sys
@@ -99,6 +100,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "--example",
         metavar="PATH",
         help="the example file (TOML) to draw: words, sentences, maps (default: assets/examples/fruit-vs-tech.toml)",
+    )
+    parser.add_argument(
+        "--language",
+        metavar="CODES",
+        help="the lecture's language, or several, comma-separated (en,es): one lecture each, in "
+        "OUT/<example-name>/<code>/ (English as before); default: the example's own (English)",
     )
     parser.add_argument(
         "-q",
@@ -192,11 +199,31 @@ def read_example(path: str | None):
         raise UsageError(f"{path}: {error}") from None
 
 
-def plan(arguments: argparse.Namespace) -> Plan:
-    """Check everything the user gave; return what to render. Writes nothing."""
+def languages_asked(arguments: argparse.Namespace) -> list[str | None]:
+    """The languages of --language, each checked (None: the example's own)."""
+    if arguments.language is None:
+        return [None]
+    from attention_core.language import LanguageError, language
+
+    codes = [code.strip() for code in arguments.language.split(",")]
+    if "" in codes or len(set(codes)) != len(codes):
+        raise UsageError(f"--language takes codes separated by commas, each once (en,es), got {arguments.language!r}")
+    for code in codes:
+        try:
+            language(code)
+        except LanguageError as refused:
+            raise UsageError(f"--language: {refused}") from None
+    return codes
+
+
+def plan(arguments: argparse.Namespace, language_code: str | None = None) -> Plan:
+    """Check everything the user gave; return what to render (in `language_code`, or the
+    example's own language). Writes nothing."""
     if arguments.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {arguments.jobs}")
     example = read_example(arguments.example)
+    if language_code is not None:
+        example = dataclasses.replace(example, language=language_code)
     chapters = lecture_scenes(example)
     scenes = chosen_scenes(arguments.scenes, chapters if arguments.lecture else HEADLINE)
     if "RealModelScene" in scenes and example.model is None:
@@ -214,12 +241,20 @@ def plan(arguments: argparse.Namespace) -> Plan:
         for part, wanted in (("vertical", arguments.format == "vertical"), ("transparent", arguments.transparent))
         if wanted
     )
-    folder = Path(arguments.out) / example.name / f"{arguments.quality}{variant}"  # the name is [a-z0-9-]+
+    folder = Path(arguments.out) / example.name  # the name is [a-z0-9-]+
+    if example.language != "en":
+        folder = folder / example.language  # a language code: letters, a hyphen
+    folder = folder / f"{arguments.quality}{variant}"
     if arguments.lecture:
         folder = folder / "lecture"
     check_folder(folder, "--out", arguments.out)
     narrate = arguments.narrate or arguments.voice_dir is not None
     recordings = find_recordings(arguments.voice_dir, example, scenes) if arguments.voice_dir else {}
+    if arguments.narrate and example.language != "en" and arguments.voice_dir is None:
+        raise UsageError(
+            f"--narrate: the bundled voice speaks English only, and this lecture is in {example.language!r}: "
+            "record its lines and give --voice-dir (narration.md lists them)"
+        )
     if narrate:
         check_voice_installed()
     canonical = example.canonical()
@@ -229,6 +264,10 @@ def plan(arguments: argparse.Namespace) -> Plan:
         "defaults": list(example.defaults_used),
         "advice": example_advice_lines(example),
     }
+    if example.language != "en":
+        from attention_core.language import language
+
+        record["language"] = {"code": example.language, "catalogue_sha256": language(example.language).digest}
     if example.model is not None:
         from attention_core.pretrained import weights_sha256
 
@@ -373,6 +412,12 @@ def find_recordings(voice_dir: str, example, scenes: list[str]) -> dict[str, Pat
     if ignored:
         print(f"render.py: --voice-dir: left alone, not .wav recordings: {', '.join(ignored)}", file=sys.stderr)
     missing = [line for line in wanted if line not in found]
+    if missing and example.language != "en":  # the offline voice would read them in English
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise UsageError(
+            f"--voice-dir: {len(missing)} of {len(wanted)} lines are not recorded, and the bundled voice speaks "
+            f"English only, not {example.language!r}: record {shown} (narration.md lists every line)"
+        )
     if missing:
         print(
             f"render.py: --voice-dir: {len(wanted) - len(missing)} of {len(wanted)} lines recorded; the offline "
@@ -412,15 +457,18 @@ def check_voice_installed() -> None:
         ) from None
 
 
-def render(arguments: argparse.Namespace) -> dict:
-    """Plan (which checks everything), then render the plan; return what this run made or
-    reused: its manifest, less the earlier runs' clips and lecture that the ledger keeps."""
-    job_plan = plan(arguments)
-    (manifest,) = render_plans([job_plan], arguments.jobs, arguments.cluster)
-    planned = {job.scene for job in job_plan.jobs}
-    made = {**manifest, "clips": [clip for clip in manifest["clips"] if clip["scene"] in planned]}
-    if not job_plan.lecture:
-        made.pop("lecture", None)
+def render(arguments: argparse.Namespace) -> list[dict]:
+    """Plan (which checks everything: every language asked), then render the plans together;
+    return what this run made or reused, a manifest per language, less the earlier runs' clips
+    and lecture that the ledger keeps."""
+    plans = [plan(arguments, code) for code in languages_asked(arguments)]
+    made = []
+    for job_plan, manifest in zip(plans, render_plans(plans, arguments.jobs, arguments.cluster)):
+        planned = {job.scene for job in job_plan.jobs}
+        own = {**manifest, "clips": [clip for clip in manifest["clips"] if clip["scene"] in planned]}
+        if not job_plan.lecture:
+            own.pop("lecture", None)
+        made.append(own)
     return made
 
 
@@ -530,7 +578,7 @@ def main(argv: list[str] | None = None) -> int:
             for line in example_advice_lines(example):
                 print(f"{arguments.check_example}: advice: {line}")
             return 0
-        manifest = render(arguments)
+        manifests = render(arguments)
     except UsageError as error:
         print(f"render.py: error: {error}", file=sys.stderr)
         return 2
@@ -550,16 +598,24 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    for manifest in manifests:
+        report(manifest, tagged=len(manifests) > 1)
+    return 0
+
+
+def report(manifest: dict, tagged: bool = False) -> None:
+    """One line a clip this run made or reused, and one for the lecture; with `tagged`, each
+    line starts with the lecture's language (several languages in one run)."""
+    tag = f"{manifest['example'].get('language', {}).get('code', 'en')}/" if tagged else ""
     for clip in manifest["clips"]:
         again = " (unchanged: reused)" if clip.get("reused") else ""
-        print(f"{clip['file']}: {clip['seconds']:.1f} s, {clip['frames']} frames{again}")
+        print(f"{tag}{clip['file']}: {clip['seconds']:.1f} s, {clip['frames']} frames{again}")
     if "lecture" in manifest:
         lecture = manifest["lecture"]
         print(
-            f"{lecture['file']}: {lecture['seconds']:.1f} s, {len(lecture['chapters'])} chapters; "
+            f"{tag}{lecture['file']}: {lecture['seconds']:.1f} s, {len(lecture['chapters'])} chapters; "
             f"also {', '.join(lecture['files'])}"
         )
-    return 0
 
 
 if __name__ == "__main__":

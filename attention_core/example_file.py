@@ -16,6 +16,7 @@ import numpy as np
 
 from .assets import assets_folder
 from .examples import Example, Head, ModelChoice, Sentence, default_heads, default_maps
+from .language import SOURCE, LanguageError, language
 from .similarity import SIMILARITY_KINDS
 from .text import closest
 from .tokens import TOKEN_PATTERN, split_tokens, token_key
@@ -39,6 +40,7 @@ LIMITS = {
 TOP_KEYS = {
     "name": True,
     "title": True,
+    "language": False,
     "similarity": False,
     "words": True,
     "sentences": True,
@@ -112,7 +114,14 @@ def parse_example(text: str) -> Example:
                 f'write "{key}" = ... ({message[message.find("(") + 1 : message.rfind(")")]})',
             ) from None
         raise ExampleError("toml", f"not valid TOML: {message}; check the quoting and brackets there") from None
-    return example_from_data(data)
+    example = example_from_data(data)
+    if example.model is not None and example.language != SOURCE:
+        raise ExampleError(
+            "model",
+            f"the real model (all-MiniLM-L6-v2) reads English only, and this example is in {example.language!r}: "
+            "remove the [model] table, or write the example in English",
+        )
+    return example
 
 
 WHERE = re.compile(r"\(at line (\d+), column \d+\)")
@@ -158,6 +167,7 @@ def example_from_data(data: dict) -> Example:
     else:
         cross, defaults = None, defaults + ["cross"]
     model = read_model(data["model"], sentences) if "model" in data else None
+    spoken = read_language(data.get("language", SOURCE))
     if "similarity" not in data:
         defaults.append("similarity")
     return Example(
@@ -172,7 +182,19 @@ def example_from_data(data: dict) -> Example:
         cross=cross,
         model=model,
         defaults_used=tuple(defaults),
+        language=spoken,
     )
+
+
+def read_language(value) -> str:
+    """The example's language: the code of a shipped catalogue ("es"), or English ("en")."""
+    if not isinstance(value, str):
+        raise ExampleError("language", f'must be a language code in quotes, such as "es", got {value!r}')
+    try:
+        language(value)
+    except LanguageError as refused:
+        raise ExampleError("language", str(refused)) from None
+    return value
 
 
 def check_keys(table, keys: dict[str, bool], field: str) -> None:

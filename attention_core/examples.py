@@ -88,6 +88,7 @@ class Example:
     cross: tuple[str, str] | None = None  # (encoder, decoder) texts; None: sentences 1 and 2
     model: ModelChoice | None = None  # None: no real-model clip
     defaults_used: tuple[str, ...] = ()  # which of maps, heads, output came from defaults
+    language: str = "en"  # the lecture's language: its narration, captions and labels (attention_core.language)
 
     def __post_init__(self):
         if self.output_map is None:
@@ -116,6 +117,7 @@ class Example:
             "output": {"map": np.asarray(self.output_map).tolist()},
             **({"cross": {"encoder": self.cross[0], "decoder": self.cross[1]}} if self.cross else {}),
             **({"model": self.model.canonical()} if self.model else {}),
+            **({"language": self.language} if self.language != "en" else {}),  # English: as before
         }
 
     def sha256(self) -> str:

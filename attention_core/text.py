@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .language import current, t
+
 MINUS = "\u2212"  # a true minus sign, not a hyphen
 
 # How each learned map is written, everywhere: captions, subtitles, headings and the matrices'
@@ -20,21 +22,26 @@ def closest(given: str, options, cutoff: float = 0.6) -> str | None:
 
 
 def format_number(value: float, places: int = 2) -> str:
-    """Fixed places, a true minus sign, no '-0.00'."""
+    """Fixed places, a true minus sign, no '-0.00'; the decimal sign of the language being
+    written (attention_core.language: 0,57 in Spanish). The digits are the same in every
+    language: one rounding, here."""
     text = f"{float(value):.{places}f}"
     if float(text) == 0:
         text = text.lstrip("-")
-    return text.replace("-", MINUS)
+    text = text.replace("-", MINUS)
+    sign = current().decimal_sign
+    return text if sign == "." else text.replace(".", sign)
 
 
 def format_pair(xy, places: int = 2) -> str:
-    """A 2-D point as "(x, y)"."""
-    return f"({format_number(xy[0], places)}, {format_number(xy[1], places)})"
+    """A 2-D point as "(x, y)", as the language writes one ("(x; y)" where the decimal sign is a
+    comma)."""
+    return t("point", "({x}, {y})", x=format_number(xy[0], places), y=format_number(xy[1], places))
 
 
 def quoted(word: str) -> str:
-    """A word of the example, in typographic quotes."""
-    return f"\u201c{word}\u201d"
+    """A word of the example, in the language's quotation marks (English: typographic quotes)."""
+    return t("quote", "\u201c{word}\u201d", word=word)
 
 
 def strong_directions(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from attention_core.language import writing_in
 from clips.files import DiskFull, atomic_copy, atomic_write_bytes, full_disk, refusal, sha256_of
 from clips.manifest import SCRATCH
 from clips.media import SAMPLE_RATE, place_lines, soundtrack_samples, video_length, write_video
@@ -136,17 +137,24 @@ def typeset_cache(cache: str) -> Path:
 def run_job(job: ClipJob, scratch: Path | None = None) -> dict:
     """Render `job`, add its narration, and write the clip at its target; return its manifest
     entry. manim's own files go in a temporary folder under `scratch` (default: the system's)."""
-    from manim import tempconfig
-
     from scenes import style
     from scenes.catalog import SCENES
-    from scenes.manim_internals import bt709_segments, movie_file
 
     style.TYPESET_CACHE = typeset_cache(job.cache)
     random.seed(0)
     np.random.seed(0)
     scene_class = SCENES[job.scene]
-    lesson = scene_class.lesson_for(job.example_object())
+    example = job.example_object()
+    with writing_in(example.language):  # the lesson, and the scene's own labels, in its language
+        return rendered_entry(job, scene_class, scene_class.lesson_for(example), scratch)
+
+
+def rendered_entry(job: ClipJob, scene_class, lesson, scratch: Path | None) -> dict:
+    """run_job's work once the lesson is made: the clip rendered, written, and its entry."""
+    from manim import tempconfig
+
+    from scenes.manim_internals import bt709_segments, movie_file
+
     voices = job.voices(lesson)
     lengths = None if voices is None else {line: len(samples) / SAMPLE_RATE for line, samples in voices.items()}
     with tempfile.TemporaryDirectory(prefix="attention-clips-", dir=scratch) as media_dir:

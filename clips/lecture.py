@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from attention_core.language import t, writing_in
 from clips.files import atomic_write_text, sha256_of
 from clips.media import place_lines, soundtrack_samples, video_length, write_video
 
@@ -140,10 +141,14 @@ def narration_markdown(title: str, chapters: list[Chapter], voice: str) -> str:
     """The script, chapter by chapter: each line with its id (the name of its recording in
     --voice-dir) and the time it is said."""
     out = [
-        f"# Narration: {one_line(title)}",
+        "# " + t("script.title", "Narration: {title}", title=one_line(title)),
         "",
-        f"Voice: {voice}. To read a line yourself, record it as `<id>.wav` in a folder and render "
-        "again with `--voice-dir FOLDER`; the clip's pacing follows your recording.",
+        t(
+            "script.voice",
+            "Voice: {voice}. To read a line yourself, record it as `<id>.wav` in a folder and render again with "
+            "`--voice-dir FOLDER`; the clip's pacing follows your recording.",
+            voice=voice,
+        ),
         "",
     ]
     for number, chapter in enumerate(chapters, start=1):
@@ -192,7 +197,8 @@ def make_lecture(folder: Path, jobs: list, entries: list[dict], title: str) -> d
         lecture_soundtrack(chapters, voices, total),
         [(chapter.title, chapter.first_frame, chapter.end_frame) for chapter in chapters],
     )
-    files = write_lecture_files(folder, title, chapters, total, VOICE_NAME)
+    with writing_in(example.language):  # the script's own words in the lecture's language
+        files = write_lecture_files(folder, title, chapters, total, VOICE_NAME)
     frames, seconds = video_length(target)
     return {
         "file": target.name,

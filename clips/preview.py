@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from attention_core.language import writing_in
 from clips.job import ClipJob, manim_settings, text_cache_of, typeset_cache
 
 PREVIEW_NAME = "preview.png"
@@ -24,17 +25,24 @@ PREVIEW_NAME = "preview.png"
 
 def preview_frames(job: ClipJob) -> list[Image.Image]:
     """The picture at the end of each narrated line's beat of `job`'s clip, in order."""
-    from manim import tempconfig
-
     from scenes import style
     from scenes.catalog import SCENES
-    from scenes.manim_internals import drawn_now, hold_drawing
 
     style.TYPESET_CACHE = typeset_cache(job.cache)
     random.seed(0)
     np.random.seed(0)
     scene_class = SCENES[job.scene]
-    lesson = scene_class.lesson_for(job.example_object())
+    example = job.example_object()
+    with writing_in(example.language):  # the lesson, and the scene's own labels, in its language
+        return frames_of(scene_class, scene_class.lesson_for(example), job)
+
+
+def frames_of(scene_class, lesson, job: ClipJob) -> list[Image.Image]:
+    """preview_frames' work once the lesson is made."""
+    from manim import tempconfig
+
+    from scenes.manim_internals import drawn_now, hold_drawing
+
     frames: list[Image.Image] = []
 
     class Previewing(scene_class):

@@ -16,6 +16,7 @@ import platform
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from attention_core.language import FOLDER as LANGUAGES
 from clips.files import sha256_of
 from scenes.fonts import FONT_DIR, installed_faces  # (scenes.fonts loads no manim)
 
@@ -41,11 +42,13 @@ PACKAGES = (
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the project's code, its bundled fonts and the installed script faces."""
+    """A hash of the project's code, its bundled fonts, the installed script faces and the
+    translation catalogues."""
     digest = hashlib.sha256()
     files = [(str(path.relative_to(ROOT)), path) for folder in CODE for path in sorted((ROOT / folder).rglob("*.py"))]
     files += [(f"fonts/{path.name}", path) for path in sorted(FONT_DIR.glob("*"))]  # the same in a checkout and a wheel
     files += [(f"fonts/{path.name}", path) for path in dict.fromkeys(face.file for face in installed_faces()[1:])]
+    files += [(f"languages/{path.name}", path) for path in sorted(LANGUAGES.glob("*"))]  # the catalogues
     for name, path in files:
         digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

@@ -22,8 +22,9 @@ from manim import (
 )
 
 from attention_core.examples import Example
+from attention_core.language import writing_in
 from scenes import style
-from scenes.layout import GAP, Stage
+from scenes.layout import CAPTION_LINES, GAP, Stage
 from scenes.source import current_example
 
 
@@ -35,7 +36,10 @@ class LessonScene(Scene):
 
     @classmethod
     def lesson_for(cls, example: Example):
-        return cls.build_lesson(example)
+        """The lesson this scene draws for `example`, in the example's language. The scene
+        itself is then built inside `writing_in(example.language)` too (its labels)."""
+        with writing_in(example.language):
+            return cls.build_lesson(example)
 
     def __init__(
         self, lesson=None, voice_lengths: dict[str, float] | None = None, burn_captions: bool = True, **kwargs
@@ -57,6 +61,15 @@ class LessonScene(Scene):
     def setup(self):
         self.camera.background_color = style.BACKGROUND
         self.stage = Stage(self.camera.frame_width, self.camera.frame_height)  # `title` moves its top down
+        longest = max(  # a language whose captions run longer gets a deeper caption band
+            (
+                len(style.wrap_lines(line.text, self.stage.text_width, self.stage.caption_size))
+                for line in self.lesson.narration
+            ),
+            default=0,
+        )
+        if longest > CAPTION_LINES[self.stage.format]:
+            self.stage = Stage(self.camera.frame_width, self.camera.frame_height, caption_lines=longest)
 
     def title(self, sentence: str | None = None) -> VMobject:
         """The clip's heading (its lesson's chapter title), top left, on as many lines as the
@@ -218,7 +231,7 @@ class LessonScene(Scene):
         """How long a line's beat lasts: its voice and a pause, or without one, its reading time."""
         if self.voice_lengths is not None:
             return self.voice_lengths[line_id] + style.BEAT_PAUSE
-        return len(self.lines[line_id].text) / style.READING_RATE
+        return style.reading_length(self.lines[line_id].text) / style.READING_RATE
 
     def beat_left(self) -> float:
         """What is left of the beat of the last line said (0 if it is over)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, Line, Succession, VGroup, Write
 
+from attention_core.language import t
 from attention_core.lessons.cards import HistoryLesson, IntroLesson, history_lesson, intro_lesson
 from attention_core.text import format_pair, reading_direction
 from attention_core.tokens import split_tokens, token_key
@@ -56,12 +57,19 @@ class IntroCard(LessonScene):
             line.name = f"sentence:{number}"
         tags = VGroup()  # under each occurrence, the same token number; under them all, its one embedding
         for number, line in enumerate(sentences):
-            tag = style.plain_text(f"token {lesson.token_id}", style.SMALL_SIZE, style.FOCUS)
+            tag = style.plain_text(
+                t("intro.tag", "token {number}", number=lesson.token_id), style.SMALL_SIZE, style.FOCUS
+            )
             tag.next_to(line, DOWN, buff=GAP["tight"]).set_x(self.focus_glyphs(line, lesson.focus).get_x())
             tag.name = f"token_tag:{number}"
             tags.add(tag)
         token = style.wrapped_text(
-            f"token {lesson.token_id} \u2192 one embedding, {format_pair(lesson.embedding)}, in every sentence",
+            t(
+                "intro.token",
+                "token {number} \u2192 one embedding, {point}, in every sentence",
+                number=lesson.token_id,
+                point=format_pair(lesson.embedding),
+            ),
             content.width,
             style.BODY_SIZE,
             style.FOCUS,
@@ -126,9 +134,15 @@ class HistoryCard(LessonScene):
         )  # one paper after the other, while their years are said
         # 2. the scaling, with a number
         example = style.wrapped_text(
-            f"With d\u2096 = {lesson.d_k} per head, scores are divided by \u221a{lesson.d_k} = "
-            f"{style.format_number(lesson.sqrt_d_k)}: a score of {style.format_number(lesson.raw_score)} "
-            f"becomes {style.format_number(lesson.scaled_score)}.",
+            t(
+                "history.example",
+                "With d\u2096 = {d_k} per head, scores are divided by \u221a{d_k} = {root}: a score of {raw} "
+                "becomes {scaled}.",
+                d_k=lesson.d_k,
+                root=style.format_number(lesson.sqrt_d_k),
+                raw=style.format_number(lesson.raw_score),
+                scaled=style.format_number(lesson.scaled_score),
+            ),
             content.width,
             style.LABEL_SIZE,
             style.KEY,

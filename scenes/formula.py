@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, UP, FadeIn, LaggedStart, MathTex, SurroundingRectangle, Transform, VGroup
 
+from attention_core.language import t
 from attention_core.lessons import FormulaLesson, formula_lesson
 from scenes import style
 from scenes.base import LessonScene
@@ -85,9 +86,14 @@ class FormulaScene(LessonScene):
         # 5. times V: the output
         terms = weighted_sum(lesson.tokens, lesson.weights, "v ")
         output = VGroup(
-            style.plain_text("\u00d7 V: the weighted average of the values", style.LABEL_SIZE, style.VALUE),
+            style.plain_text(
+                t("formula.times-v", "\u00d7 V: the weighted average of the values"), style.LABEL_SIZE, style.VALUE
+            ),
             style.wrapped_text(
-                f"output = {terms}", min(7.0, self.stage.text_width), style.SMALL_SIZE, style.FOREGROUND
+                t("formula.output", "output = {terms}", terms=terms),
+                min(7.0, self.stage.text_width),
+                style.SMALL_SIZE,
+                style.FOREGROUND,
             ),
             style.plain_text(f"\u2248 {written_point(lesson.output)}", style.LABEL_SIZE, style.CONTEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"])

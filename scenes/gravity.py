@@ -28,7 +28,9 @@ from manim import (
     VGroup,
 )
 
+from attention_core.language import t
 from attention_core.lessons import GravityLesson, SentenceReading, gravity_lesson
+from attention_core.text import quoted
 from attention_core.tokens import token_key
 from scenes import style
 from scenes.base import LessonScene
@@ -65,7 +67,7 @@ class GravityScene(LessonScene):
         # every label is placed once, against every dot where it will finally be
         self.contexts = [
             WordDot(
-                f"context {number + 1}",
+                t("gravity.context-label", "context {number}", number=number + 1),
                 self.plane.point(reading.context),
                 style.CONTEXT,
                 radius=style.CONTEXT_DOT_RADIUS,
@@ -96,7 +98,9 @@ class GravityScene(LessonScene):
         plane = self.plane
         # 2. the sentence appears in the panel
         many = has_many(reading.tokens)  # then smaller print, a tighter list and a short formula
-        label = style.plain_text(f"Sentence {number + 1}", style.LABEL_SIZE, style.MUTED)
+        label = style.plain_text(
+            t("gravity.sentence-label", "Sentence {number}", number=number + 1), style.LABEL_SIZE, style.MUTED
+        )
         region = self.stage.panel
         line = SentenceLine(
             reading.text,
@@ -152,14 +156,21 @@ class GravityScene(LessonScene):
             columns=2 if two_columns else 1,
         )
         bars_title = style.plain_text(
-            f"attention of \u201c{reading.focus}\u201d ({self.lesson.similarity}, softmax)",
+            t(
+                "gravity.bars-title",
+                "attention of {focus} ({similarity}, softmax)",
+                focus=quoted(reading.focus),
+                similarity=self.lesson.similarity,
+            ),
             style.SMALL_SIZE,
             style.MUTED,
         )
         weights_panel = stack(bars_title, bars)
         weights_panel.next_to(panel, DOWN, aligned_edge=LEFT, buff=GAP["medium"])
         terms = weighted_sum(reading.tokens, reading.weights)
-        sum_text = style.wrapped_text(f"context = {terms}", region.width, style.SMALL_SIZE, style.CONTEXT)
+        sum_text = style.wrapped_text(
+            t("context.sum", "context = {terms}", terms=terms), region.width, style.SMALL_SIZE, style.CONTEXT
+        )
         xy_text = style.plain_text(f"\u2248 {written_point(reading.context)}", style.SMALL_SIZE, style.CONTEXT)
         xy_text.name = f"context_value:{number}"
         formula = (
@@ -207,10 +218,15 @@ class GravityScene(LessonScene):
             (
                 style.EMBEDDING_GHOST,
                 style.GHOST_OPACITY,
-                "embedding",
-                "one per token, the same in every sentence (static)",
+                t("gravity.legend.embedding", "embedding"),
+                t("gravity.legend.embedding-note", "one per token, the same in every sentence (static)"),
             ),
-            (style.CONTEXT, 1.0, "context vector", "one per sentence, made by attention (contextual)"),
+            (
+                style.CONTEXT,
+                1.0,
+                t("gravity.legend.context", "context vector"),
+                t("gravity.legend.context-note", "one per sentence, made by attention (contextual)"),
+            ),
         ):
             dot = Dot(radius=style.CONTEXT_DOT_RADIUS, color=colour).set_opacity(opacity)
             text = VGroup(

@@ -185,19 +185,27 @@ class Stage:
     """
 
     def __init__(
-        self, frame_width: float, frame_height: float, content_top: float | None = None, main_share: float | None = None
+        self,
+        frame_width: float,
+        frame_height: float,
+        content_top: float | None = None,
+        main_share: float | None = None,
+        caption_lines: int | None = None,
     ):
         """`main_share`: the main region's share of the content along the split (width in
         landscape, height in vertical); by default MAIN_SHARE of the frame's width, or
-        VERTICAL_MAIN_SHARE of the content's height. A square frame is laid out as landscape."""
+        VERTICAL_MAIN_SHARE of the content's height. A square frame is laid out as landscape.
+        `caption_lines`: the lines the caption band holds, if more than the format's
+        CAPTION_LINES (a language whose captions run longer)."""
         self.main_share = main_share
+        self.caption_lines = caption_lines
         self.vertical = frame_height > frame_width
         self.format = "vertical" if self.vertical else "landscape"
         self.frame = Region(-frame_width / 2, frame_width / 2, -frame_height / 2, frame_height / 2)
         left, right = self.frame.left + MARGIN, self.frame.right - MARGIN
         caption_bottom = self.frame.bottom + (PLATFORM_ZONE * frame_height if self.vertical else MARGIN)
         self.caption_size = CAPTION_SIZES[self.format]
-        lines = CAPTION_LINES[self.format]
+        lines = max(CAPTION_LINES[self.format], caption_lines or 0)
         self.caption = Region(
             left,
             right,
@@ -216,11 +224,17 @@ class Stage:
 
     def below(self, heading: Mobject) -> Stage:
         """This frame's stage with the content starting a spacing step under `heading`."""
-        return Stage(self.frame.width, self.frame.height, heading.get_bottom()[1] - GAP["small"], self.main_share)
+        return Stage(
+            self.frame.width,
+            self.frame.height,
+            heading.get_bottom()[1] - GAP["small"],
+            self.main_share,
+            self.caption_lines,
+        )
 
     def sharing(self, main_share: float) -> Stage:
         """This stage with the main region taking `main_share` of the content (see __init__)."""
-        return Stage(self.frame.width, self.frame.height, self.content.top, main_share)
+        return Stage(self.frame.width, self.frame.height, self.content.top, main_share, self.caption_lines)
 
     @property
     def caption_top(self) -> float:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import numpy as np
 from manim import DOWN, UP, AnimationGroup, FadeIn, FadeOut, LaggedStart, ReplacementTransform, VGroup
 
+from attention_core.language import t
 from attention_core.lessons import MaskLesson, mask_lesson
+from attention_core.text import quoted
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP
@@ -51,7 +53,11 @@ class MaskScene(LessonScene):
 
         # 1. self-attention
         plain = WeightGrid(lesson.tokens, lesson.tokens, lesson.self_weights, style.QUERY, "self", cell=cell, size=size)
-        plain_title = self.grid_title("self-attention", "Q, K and V from the same sentence", self_side.width)
+        plain_title = self.grid_title(
+            t("mask.title.self", "self-attention"),
+            t("mask.subtitle.self", "Q, K and V from the same sentence"),
+            self_side.width,
+        )
         left = VGroup(plain_title, plain).arrange(DOWN, buff=GAP["large"])
         self_side.shrink_to_fit(left, UP)
         self.say(
@@ -77,7 +83,9 @@ class MaskScene(LessonScene):
             row_sums=lesson.masked_row_sums,
         )
         masked_title = self.grid_title(
-            "masked self-attention (decoder)", "a word may not look ahead", masked_side.width
+            t("mask.title.masked", "masked self-attention (decoder)"),
+            t("mask.subtitle.masked", "a word may not look ahead"),
+            masked_side.width,
         )
         unmasked = WeightGrid(
             lesson.tokens, lesson.tokens, lesson.self_weights, style.QUERY, "unmasked", cell=cell, size=size
@@ -136,14 +144,22 @@ class MaskScene(LessonScene):
             lesson.decoder_tokens, lesson.encoder_tokens, lesson.cross_weights, style.KEY, "cross", cell=cross_cell
         )
         cross_title = self.grid_title(
-            "cross-attention", "rows: Q from the decoder  \u00b7  columns: K and V from the encoder", content.width
+            t("mask.title.cross", "cross-attention"),
+            t("mask.subtitle.cross", "rows: Q from the decoder  \u00b7  columns: K and V from the encoder"),
+            content.width,
         )
         sources = VGroup(
             style.wrapped_text(
-                f"decoder: \u201c{lesson.decoder_sentence}\u201d", content.width, style.SMALL_SIZE, style.QUERY
+                t("mask.decoder", "decoder: {sentence}", sentence=quoted(lesson.decoder_sentence)),
+                content.width,
+                style.SMALL_SIZE,
+                style.QUERY,
             ),
             style.wrapped_text(
-                f"encoder: \u201c{lesson.encoder_sentence}\u201d", content.width, style.SMALL_SIZE, style.KEY
+                t("mask.encoder", "encoder: {sentence}", sentence=quoted(lesson.encoder_sentence)),
+                content.width,
+                style.SMALL_SIZE,
+                style.KEY,
             ),
         ).arrange(DOWN, buff=GAP["tight"])
         sources.name = "cross_sources"

@@ -402,7 +402,7 @@ class SentenceLine(VGroup):
     ):
         super().__init__()
         self.tokens = VGroup()
-        lines = style.wrap_lines(text, max_width, size)
+        lines = style.wrap_lines(text, max_width, size, cjk_breaks=False)  # a token stays on one line
         reads = reading_direction(text)
         index = 0
         for number, line_text in enumerate(lines):

@@ -29,6 +29,7 @@ from manim import (
     VGroup,
 )
 
+from attention_core.language import t
 from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
 from scenes import style
 from scenes.base import LessonScene
@@ -123,8 +124,12 @@ class MultiHeadScene(LessonScene):
         """The head's name, a plane of its values filling `region`, its weighted arrows, its
         output and its weights."""
         lesson, colour = self.lesson, head_colour(index)
-        title = style.plain_text(f"head {index + 1}: {head.name}", style.LABEL_SIZE, colour)
-        written = "  ".join(f"{t}\u00a0{style.format_number(w)}" for t, w in zip(lesson.tokens, head.weights))
+        title = style.plain_text(
+            t("multihead.head-title", "head {number}: {name}", number=index + 1, name=head.name),
+            style.LABEL_SIZE,
+            colour,
+        )
+        written = "  ".join(f"{token}\u00a0{style.format_number(w)}" for token, w in zip(lesson.tokens, head.weights))
         if self.stage.vertical:  # a wide, low region: the name and weights on the left, the plane beside them
             share = SIDE_TEXT_SHARE * (1.4 if has_many(lesson.tokens) else 1.0)  # many weights: two a line
             words, plane_region = region.split(False, share, "medium")
@@ -144,7 +149,9 @@ class MultiHeadScene(LessonScene):
             WordDot(f"v {t}", plane.point(v), style.VALUE, radius=0.06, size=style.SMALL_SIZE)
             for t, v in zip(lesson.tokens, head.values)
         ]
-        output = WordDot("output", plane.point(head.output), colour, radius=0.09, size=style.SMALL_SIZE)
+        output = WordDot(
+            t("multihead.output-label", "output"), plane.point(head.output), colour, radius=0.09, size=style.SMALL_SIZE
+        )
         output.dot.name = f"head_output:{index}"
         for j, value in enumerate(values):  # many words: named only those the head weighs most
             if j not in head.weighed_most:
@@ -192,11 +199,17 @@ class MultiHeadScene(LessonScene):
         lines = VGroup()
         for i, head in enumerate(lesson.heads):
             line = style.plain_text(
-                f"head {i + 1} adds {written_point(head.contribution)}", style.SMALL_SIZE, head_colour(i)
+                t("multihead.adds", "head {number} adds {point}", number=i + 1, point=written_point(head.contribution)),
+                style.SMALL_SIZE,
+                head_colour(i),
             )
             line.name = f"contribution:{i}"
             lines.add(line)
-        total = style.plain_text(f"output = {written_point(lesson.output)}", style.LABEL_SIZE, style.OUTPUT)
+        total = style.plain_text(
+            t("multihead.output", "output = {point}", point=written_point(lesson.output)),
+            style.LABEL_SIZE,
+            style.OUTPUT,
+        )
         total.name = "output_value"
         lines.add(total)
         lines.arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"]).next_to(
@@ -220,7 +233,13 @@ class MultiHeadScene(LessonScene):
                 FadeIn(lines[i]), *(row.animate.scale(1.15) for row in rows), GrowArrow(arrow), run_time=style.MEDIUM
             )
             self.play(*(row.animate.scale(1 / 1.15) for row in rows), run_time=style.SHORT / 2)
-        output = WordDot("output", plane.point(lesson.output), style.OUTPUT, radius=0.1, size=style.LABEL_SIZE)
+        output = WordDot(
+            t("multihead.output-label", "output"),
+            plane.point(lesson.output),
+            style.OUTPUT,
+            radius=0.1,
+            size=style.LABEL_SIZE,
+        )
         output.dot.name = "output"
         place_labels([output], self.stage.label_bounds)
         self.play(FadeIn(output), FadeIn(lines[-1]), run_time=style.SHORT)

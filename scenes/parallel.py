@@ -23,10 +23,12 @@ from manim import (
     VGroup,
 )
 
+from attention_core.language import t
 from attention_core.lessons import ParallelLesson, parallel_lesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region
+from scenes.writing import steps_text
 
 BOX_GAP = 0.15  # between two words' boxes
 ARC_ROOM = 0.7  # between a side's title and its words: the arcs of "every word sees every word"
@@ -62,7 +64,9 @@ class ParallelScene(LessonScene):
         attention_side, recurrent_side = self.stage.side_by_side()
 
         # 1. attention: all outputs in one step
-        left_title = attention_side.put(style.plain_text("attention", style.LABEL_SIZE, style.QUERY), UP)
+        left_title = attention_side.put(
+            style.plain_text(t("parallel.title.attention", "attention"), style.LABEL_SIZE, style.QUERY), UP
+        )
         words = self.word_row(lesson.tokens, style.QUERY, attention_side, left_title)
         links = VGroup()
         for i, a in enumerate(words):
@@ -79,13 +83,17 @@ class ParallelScene(LessonScene):
             text.next_to(box, DOWN, buff=GAP["large"])
             text.name = f"attention_output:{i}"
             outputs.add(text)
-        caption_x = style.plain_text("each word's new vector (x above y)", style.SMALL_SIZE, style.MUTED)
+        caption_x = style.plain_text(
+            t("parallel.new-vector", "each word's new vector (x above y)"), style.SMALL_SIZE, style.MUTED
+        )
         caption_x.next_to(outputs, DOWN, buff=GAP["small"])
         outputs.add(caption_x)
-        counter = style.plain_text(f"steps: {lesson.attention_steps}", style.LABEL_SIZE, style.FOREGROUND)
+        counter = style.plain_text(steps_text(lesson.attention_steps), style.LABEL_SIZE, style.FOREGROUND)
         counter.next_to(caption_x, DOWN, buff=GAP["large"])
         counter.name = "attention_steps"
-        right_title = recurrent_side.put(style.plain_text("recurrent network", style.LABEL_SIZE, style.KEY), UP)
+        right_title = recurrent_side.put(
+            style.plain_text(t("parallel.title.recurrent", "recurrent network"), style.LABEL_SIZE, style.KEY), UP
+        )
         chain = self.word_row(lesson.tokens, style.KEY, recurrent_side, right_title)
         self.play(FadeIn(left_title), FadeIn(words), FadeIn(right_title), FadeIn(chain), run_time=style.SHORT)
         self.guess(words, chain)
@@ -125,7 +133,7 @@ class ParallelScene(LessonScene):
                         tip_length=0.12,
                     )
                 )
-            new_step = style.plain_text(f"steps: {i + 1}", style.LABEL_SIZE)
+            new_step = style.plain_text(steps_text(i + 1), style.LABEL_SIZE)
             new_step.move_to(chain.get_center() + counter_offset)
             new_step.name = f"recurrent_steps:{i + 1}"
             animations = [*(GrowArrow(a) for a in arrows), FadeIn(state), FadeIn(new_step)]

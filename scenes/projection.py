@@ -31,6 +31,7 @@ from manim import (
     VMobject,
 )
 
+from attention_core.language import t
 from attention_core.lessons import ProjectionLesson, projection_lesson
 from scenes import style
 from scenes.base import LessonScene
@@ -104,11 +105,11 @@ class ProjectionScene(LessonScene):
             lesson.tokens,
             [
                 ("e\u00b7e/\u221a2", lesson.scores_before, style.FOREGROUND, "score_before"),
-                ("weight", lesson.weights_before, style.FOREGROUND, "weight_before"),
+                (t("table.weight", "weight"), lesson.weights_before, style.FOREGROUND, "weight_before"),
                 ("q\u00b7k/\u221a2", lesson.scores_after, style.QUERY, "score_after"),
-                ("weight", lesson.weights, style.QUERY, "weight_after"),
+                (t("table.weight", "weight"), lesson.weights, style.QUERY, "weight_after"),
             ],
-            groups=[("before the maps", 0, 2), ("after the maps", 2, 4)],
+            groups=[(t("table.before-maps", "before the maps"), 0, 2), (t("table.after-maps", "after the maps"), 2, 4)],
             row_height=0.34 if has_many(lesson.tokens) else 0.42,
         )
         # below the maps; in a vertical frame, in their place (they have done their work)
@@ -229,7 +230,7 @@ class ProjectionScene(LessonScene):
         lesson, plane = self.lesson, self.plane
         region = self.stage.panel
         stage = style.left_aligned_text(
-            "Stage 2: the weights are already fixed by Q and K.", region.width, style.BODY_SIZE
+            t("projection.stage-2", "Stage 2: the weights are already fixed by Q and K."), region.width, style.BODY_SIZE
         )
         region.put(stage, UP + LEFT)
         w_v = MatrixPanel("W_V", lesson.value_map, style.VALUE, symbol("value", style.VALUE), size=MATRIX_SIZE)
@@ -259,7 +260,9 @@ class ProjectionScene(LessonScene):
         arrows = weighted_arrows(plane, lesson.values, lesson.context, lesson.weights, style.VALUE, "value_arrow:")
         terms = weighted_sum(lesson.tokens, lesson.weights, "v ")
         formula = VGroup(
-            style.wrapped_text(f"context = {terms}", region.width, style.SMALL_SIZE, style.CONTEXT),
+            style.wrapped_text(
+                t("context.sum", "context = {terms}", terms=terms), region.width, style.SMALL_SIZE, style.CONTEXT
+            ),
             style.plain_text(f"\u2248 {written_point(lesson.context)}", style.SMALL_SIZE, style.CONTEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
         formula[1].name = "context_value"

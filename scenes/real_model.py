@@ -31,6 +31,7 @@ from manim import (
     VMobject,
 )
 
+from attention_core.language import t
 from attention_core.lessons.real_model import PieceReading, RealModelLesson, real_model_lesson
 from scenes import style
 from scenes.base import LessonScene
@@ -86,7 +87,14 @@ class RealModelScene(LessonScene):
         """Which layer and head: beside the heading, or under it (then the stage starts lower)."""
         lesson = self.lesson
         which = style.plain_text(
-            f"layer {lesson.layer} of {lesson.layers} \u00b7 head {lesson.head} of {lesson.heads}",
+            t(
+                "realmodel.which",
+                "layer {layer} of {layers} \u00b7 head {head} of {heads}",
+                layer=lesson.layer,
+                layers=lesson.layers,
+                head=lesson.head,
+                heads=lesson.heads,
+            ),
             style.LABEL_SIZE,
             style.FOCUS,
         )
@@ -212,9 +220,16 @@ class RealModelScene(LessonScene):
     def cosine_table(self) -> VGroup:
         """A title row, then one row a layer: which layer, the cosine of the two vectors."""
         lesson = self.lesson
-        rows = VGroup(style.plain_text("cosine of the two vectors", style.LABEL_SIZE, style.MUTED))
+        rows = VGroup(
+            style.plain_text(t("realmodel.cosine-title", "cosine of the two vectors"), style.LABEL_SIZE, style.MUTED)
+        )
         for layer, cosine in enumerate(lesson.cosines):
-            name = style.plain_text("0  embedding" if layer == 0 else f"after layer {layer}", style.LABEL_SIZE)
+            name = style.plain_text(
+                t("realmodel.layer-0", "0  embedding")
+                if layer == 0
+                else t("realmodel.after-layer", "after layer {layer}", layer=layer),
+                style.LABEL_SIZE,
+            )
             value = style.number_text(cosine, 2, style.LABEL_SIZE)
             value.name = f"cosine:{layer}"
             rows.add(VGroup(name, value))
@@ -233,7 +248,9 @@ class RealModelScene(LessonScene):
             grid = WeightGrid(weights, style.FOCUS, side=1.45)
             grid.name = f"grid:{head}"
             label = style.plain_text(
-                f"head {head + 1}", style.SMALL_SIZE, style.FOCUS if head + 1 == lesson.head else style.MUTED
+                t("realmodel.grid-label", "head {number}", number=head + 1),
+                style.SMALL_SIZE,
+                style.FOCUS if head + 1 == lesson.head else style.MUTED,
             )
             label.name = f"grid_label:{head}"
             grids.add(VGroup(grid, label.next_to(grid, DOWN, buff=GAP["tight"])))

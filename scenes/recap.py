@@ -38,6 +38,7 @@ from scenes.layout import GAP, Region, stack
 from scenes.mobjects import WeightBars, WordDot, WordPlane, place_labels
 from scenes.parallel import token_box
 from scenes.tables import WeightGrid
+from scenes.writing import steps_text
 
 ROW_STEP = 0.34  # between two rows of a panel's weight bars
 BAR_LENGTH = 1.4  # a weight of 1
@@ -153,7 +154,7 @@ def steps_panel(panel: StepsPanel, name: str) -> VGroup:
             if stepwise
         )
     )
-    count = style.plain_text(f"steps: {panel.steps}", style.LABEL_SIZE)
+    count = style.plain_text(steps_text(panel.steps), style.LABEL_SIZE)
     count.name = f"{name}:0"
     body = stack(VGroup(boxes, arrows), count)
     return titled(panel.title, *body)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, RIGHT, UP, Dot, FadeIn, LaggedStart, Line, Rectangle, Transform, VGroup
 
+from attention_core.language import t
 from attention_core.lessons import ScalingLesson, scaling_lesson
 from scenes import style
 from scenes.base import LessonScene
@@ -35,11 +36,20 @@ class ScalingScene(LessonScene):
         dots_area, bars_area = self.stage.main, self.stage.panel
         titles = VGroup(
             dots_area.put(
-                style.plain_text(f"q \u00b7 k for random q, k (seed {lesson.seed})", style.SMALL_SIZE, style.MUTED),
+                style.plain_text(
+                    t("scaling.dots-title", "q \u00b7 k for random q, k (seed {seed})", seed=lesson.seed),
+                    style.SMALL_SIZE,
+                    style.MUTED,
+                ),
                 UP + LEFT,
             ),
             bars_area.put(
-                style.plain_text(f"softmax of {lesson.scores_per_row} scores", style.SMALL_SIZE, style.MUTED), UP + LEFT
+                style.plain_text(
+                    t("scaling.bars-title", "softmax of {count} scores", count=lesson.scores_per_row),
+                    style.SMALL_SIZE,
+                    style.MUTED,
+                ),
+                UP + LEFT,
             ),
         )
         titles[1].name = "scores_per_row"
@@ -110,7 +120,7 @@ class ScalingScene(LessonScene):
     ) -> VGroup:
         dots = VGroup(*(Dot([self.axis_x(v), y, 0], radius=0.045, color=style.QUERY).set_opacity(0.7) for v in samples))
         dots.name = f"{kind}_dots:{index}"
-        written = f"spread {style.format_number(spread)}"
+        written = t("scaling.spread-label", "spread {spread}", spread=style.format_number(spread))
         if divisor is not None:
             written += f"  (\u00f7 {style.format_number(divisor)})"
         spread_text = style.plain_text(written, style.SMALL_SIZE, style.FOREGROUND)
@@ -130,7 +140,9 @@ class ScalingScene(LessonScene):
             bar.move_to([left + j * (BAR_WIDTH + BAR_GAP), region.bottom + GAP["small"], 0], aligned_edge=DOWN + LEFT)
             bar.name = f"{kind}_bar:{index},{j}"
             bars.add(bar)
-        top = style.plain_text(f"max {style.format_number(largest)}", style.SMALL_SIZE, style.CONTEXT)
+        top = style.plain_text(
+            t("scaling.max", "max {weight}", weight=style.format_number(largest)), style.SMALL_SIZE, style.CONTEXT
+        )
         top.next_to(bars, RIGHT, buff=GAP["small"]).align_to([0, region.bottom + GAP["small"], 0], DOWN)
         top.name = f"{kind}_max:{index}"
         return VGroup(dots, spread_text, bars, top)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, LaggedStart, Square, ValueTracker, VGroup
 
+from attention_core.language import t
 from attention_core.lessons import SoftmaxLesson, softmax_lesson
 from scenes import style
 from scenes.base import LessonScene
@@ -41,13 +42,15 @@ class SoftmaxScene(LessonScene):
         key = stack(
             stack(
                 Square(side_length=0.22, color=style.FOREGROUND, stroke_width=3),
-                style.plain_text("best word only (argmax)", style.SMALL_SIZE),
+                style.plain_text(t("softmax.legend.argmax", "best word only (argmax)"), style.SMALL_SIZE),
                 direction=RIGHT,
                 align=ORIGIN,
             ),
             stack(
                 Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT),
-                style.plain_text("weighted average (softmax)", style.SMALL_SIZE, style.CONTEXT),
+                style.plain_text(
+                    t("softmax.legend.softmax", "weighted average (softmax)"), style.SMALL_SIZE, style.CONTEXT
+                ),
                 direction=RIGHT,
                 align=ORIGIN,
             ),
@@ -103,7 +106,7 @@ class SoftmaxScene(LessonScene):
         self.end_beat()
         self.play(FadeOut(self.bars), FadeOut(self.plane), *(FadeOut(w) for w in words), run_time=style.SHORT)
         table = ScoreTable(
-            ["sum is 0", "a score < 0"],
+            [t("softmax.case.zero-sum", "sum is 0"), t("softmax.case.negative", "a score < 0")],
             [
                 ("1", [lesson.zero_sum_scores[0], lesson.negative_scores[0]], style.FOREGROUND, "naive_score_0"),
                 ("2", [lesson.zero_sum_scores[1], lesson.negative_scores[1]], style.FOREGROUND, "naive_score_1"),
@@ -112,7 +115,11 @@ class SoftmaxScene(LessonScene):
                 ("1", [lesson.zero_sum_softmax[0], lesson.negative_softmax[0]], style.CONTEXT, "softmax_0"),
                 ("2", [lesson.zero_sum_softmax[1], lesson.negative_softmax[1]], style.CONTEXT, "softmax_1"),
             ],
-            groups=[("scores", 0, 2), ("divided by their sum", 2, 4), ("softmax", 4, 6)],
+            groups=[
+                (t("softmax.group.scores", "scores"), 0, 2),
+                (t("softmax.group.by-sum", "divided by their sum"), 2, 4),
+                ("softmax", 4, 6),
+            ],
             column_width=1.45,
             size=style.LABEL_SIZE,
         )
@@ -164,7 +171,11 @@ class SoftmaxScene(LessonScene):
             number.name = f"score:{index}"
             number.next_to(row, LEFT, buff=GAP["medium"])
             score_column.add(number)
-        total = style.plain_text(f"sum of weights = {style.format_number(total_weight)}", style.SMALL_SIZE, style.MUTED)
+        total = style.plain_text(
+            t("softmax.sum", "sum of weights = {total}", total=style.format_number(total_weight)),
+            style.SMALL_SIZE,
+            style.MUTED,
+        )
         total.name = "weight_sum"
         total.next_to(bars, DOWN, buff=GAP["medium"], aligned_edge=RIGHT)
         return VGroup(title, score_column, bars, total)

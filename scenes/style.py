@@ -15,6 +15,7 @@ import hashlib
 import json
 import pickle
 import re
+import unicodedata
 from pathlib import Path
 
 import manimpango
@@ -87,6 +88,12 @@ GUESS_PAUSE = 2.5  # after a prediction prompt, before the reveal: time to think
 INDICATE_SCALE = 1.15  # a mobject lit (Indicate: a guess's candidates, a word pointed at) grows this much...
 INDICATE_MOST_GROWTH = 0.3  # ...but never by more than this (scene units): a wide panel stays in the frame
 READING_RATE = 15.0  # characters a second: without a voice, a caption stays up this long (subtitle norm)
+WIDE_CHARACTER_WEIGHT = 2  # a Chinese or Japanese character reads as two Latin ones (7-8 a second, their norm)
+
+
+def reading_length(text: str) -> int:
+    """How long `text` takes to read, in Latin characters: a CJK character counts for two."""
+    return sum(WIDE_CHARACTER_WEIGHT if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
 
 
 def plain_text(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **kwargs) -> Text:
@@ -218,17 +225,27 @@ def text_width(text: str, size: float = BODY_SIZE) -> float:
     return points * size / 100 * _units_per_point()
 
 
-def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE) -> list[str]:
+def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE, cjk_breaks: bool = True) -> list[str]:
     """Greedy word wrap of `text` into lines no wider than `max_width` when drawn. Lines break
-    at plain spaces only: a no-break space (U+00A0) keeps its two sides on one line."""
+    at plain spaces, and, in Chinese and Japanese, which write no spaces, between two
+    characters, though never before a closing mark ("，", "。", "）"). A no-break space (U+00A0)
+    keeps its two sides on one line. Without `cjk_breaks`, at spaces only (a sentence whose
+    tokens are counted line by line)."""
     lines: list[str] = []
     for word in (part for part in text.split(" ") if part):
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and text_width(candidate, size) <= MEASURE_SLACK * max_width:
-            lines[-1] = candidate
-        else:
-            lines.append(word)
+        for number, piece in enumerate(CJK_BREAK.split(word) if cjk_breaks else [word]):
+            joined = " " if number == 0 else ""  # pieces of one word join without a space
+            candidate = f"{lines[-1]}{joined}{piece}" if lines else piece
+            if lines and text_width(candidate, size) <= MEASURE_SLACK * max_width:
+                lines[-1] = candidate
+            else:
+                lines.append(piece)
     return lines
+
+
+CJK = "\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+CLOSING = "\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\uff09\u300d\u300f\u3011\u201d\u2019"
+CJK_BREAK = re.compile(f"(?<=[{CJK}])(?=[{CJK}])(?![{CLOSING}])")  # a place to break a line in CJK text
 
 
 SUBSCRIPTED = re.compile(r"\b([A-Z])_([A-Z])\b")  # a symbol as the core writes it: "W_Q" is W with a subscript Q

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from manim import LEFT, RIGHT, UP, Line, Square, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Line, Square, VGroup
 
 from scenes import style
+
+GROUP_GAP = 0.15  # between two group titles side by side
 
 
 class ScoreTable(VGroup):
@@ -56,6 +58,11 @@ class ScoreTable(VGroup):
         for title, first, last in groups:
             text = style.plain_text(title, size, style.MUTED)
             text.move_to([word_width + (first + last) / 2 * column_width, row_height, 0])
+            room = (last - first) * column_width - GROUP_GAP
+            if text.width > room:  # a longer title (another language's): on two lines, ending where one would
+                bottom = text.get_bottom()[1]
+                text = style.wrapped_text(title, room, size, style.MUTED).move_to(text.get_center())
+                text.align_to([0, bottom, 0], DOWN)
             group_titles.add(text)
         self.add(group_titles, headers, rule, self.rows)
 

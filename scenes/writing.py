@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from attention_core.language import t
 from attention_core.text import format_number
 from attention_core.text import format_pair as written_point  # a 2-D point: "(1.20, −0.50)", as the narration writes it
 
-__all__ = ["MANY_WORDS", "has_many", "weighted_sum", "written_point"]
+__all__ = ["MANY_WORDS", "has_many", "steps_text", "weighted_sum", "written_point"]
 
 MANY_WORDS = 4  # a sentence with more words than this gets smaller print, tighter rows and short sums
 
@@ -22,5 +23,12 @@ def has_many(words: Sequence[str]) -> bool:
 def weighted_sum(words: Sequence[str], weights: Sequence[float], vector: str = "") -> str:
     """ "0.60 v apple + 0.40 v orange" (vector "v "), or, for many words, "Σ weight × v"."""
     if has_many(words):
-        return f"\u03a3 weight \u00d7 {vector.strip() or 'embedding'}"
+        if vector.strip():
+            return t("sum.many-vectors", "\u03a3 weight \u00d7 {vector}", vector=vector.strip())
+        return t("sum.many-embeddings", "\u03a3 weight \u00d7 embedding")
     return " + ".join(f"{format_number(weight)} {vector}{word}" for word, weight in zip(words, weights))
+
+
+def steps_text(count: int) -> str:
+    """A step counter: "steps: 3"."""
+    return t("steps", "steps: {count}", count=count)

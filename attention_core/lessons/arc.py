@@ -16,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..examples import Example
+from ..language import t
 from ..text import SYMBOLS, quoted
 from .base import Lesson
 
 Q, K, V, O = (SYMBOLS[role] for role in ("query", "key", "value", "output"))
-SIMILARITY_NAMES = {"cosine": "cosine similarity", "dot": "dot product", "scaled_dot": "scaled dot product"}
 
 
 @dataclass(frozen=True)
@@ -44,133 +44,204 @@ def token_id(example: Example, word: str) -> int:
 def intro_arc(example: Example) -> Arc:
     focus = first_focus(example)
     shared = sum(sentence.focus == focus for sentence in example.sentences)
-    where = "in both sentences" if shared >= 2 else "in every sentence"  # the card shows at most two
+    values = dict(focus=quoted(focus), number=token_id(example, focus))
+    if shared >= 2:  # the card shows at most two sentences
+        question = t(
+            "intro.question.both",
+            "A puzzle. In both sentences, {focus} is one token, number {number}, with one embedding. How can a model "
+            "tell what it means?",
+            **values,
+        )
+    else:
+        question = t(
+            "intro.question.every",
+            "A puzzle. In every sentence, {focus} is one token, number {number}, with one embedding. How can a model "
+            "tell what it means?",
+            **values,
+        )
     return Arc(
-        heading="Introduction",
-        key="pull",
-        question=(
-            f"A puzzle. {where.capitalize()}, {quoted(focus)} is one token, number "
-            f"{token_id(example, focus)}, with one embedding. How can a model tell what it means?"
+        heading=t("intro.heading", "Introduction"),
+        key=t("intro.key", "pull"),
+        question=question,
+        guess=t("intro.guess", "What would you look at to decide? Make a guess."),
+        takeaway=t(
+            "intro.takeaway",
+            "The answer is attention: a sentence's other words pull on a word, like gravity, and give it its meaning "
+            "there.",
         ),
-        guess="What would you look at to decide? Make a guess.",
-        takeaway="The answer is attention: a sentence's other words pull on a word, like gravity, "
-        "and give it its meaning there.",
     )
 
 
 def gravity_arc(example: Example) -> Arc:
     focus = quoted(first_focus(example))
     return Arc(
-        heading="Context pulls a word, like gravity",
-        key="weighted average",
-        question=f"Words pull on {focus}. How hard does each one pull, and where does {focus} end up?",
-        guess=f"Which word will pull hardest on {focus}? Make a guess.",
-        takeaway="Attention leaves the embedding where it is and makes a context vector per sentence: "
-        "a weighted average of its words.",
+        heading=t("gravity.heading", "Context pulls a word, like gravity"),
+        key=t("gravity.key", "weighted average"),
+        question=t(
+            "gravity.question",
+            "Words pull on {focus}. How hard does each one pull, and where does {focus} end up?",
+            focus=focus,
+        ),
+        guess=t("gravity.guess", "Which word will pull hardest on {focus}? Make a guess.", focus=focus),
+        takeaway=t(
+            "gravity.takeaway",
+            "Attention leaves the embedding where it is and makes a context vector per sentence: a weighted average "
+            "of its words.",
+        ),
     )
 
 
 def softmax_arc(example: Example) -> Arc:
     return Arc(
-        heading="Why a weighted average, not the best word?",
-        key="scores",
-        question="A context vector is a weighted average. Why average at all? Why not just take the best word?",
-        guess="When one score slides past another, what will each answer do? Make a guess.",
-        takeaway="Softmax turns scores into positive weights that sum to one and change smoothly.",
+        heading=t("softmax.heading", "Why a weighted average, not the best word?"),
+        key=t("softmax.key", "scores"),
+        question=t(
+            "softmax.question",
+            "A context vector is a weighted average. Why average at all? Why not just take the best word?",
+        ),
+        guess=t("softmax.guess", "When one score slides past another, what will each answer do? Make a guess."),
+        takeaway=t(
+            "softmax.takeaway", "Softmax turns scores into positive weights that sum to one and change smoothly."
+        ),
     )
 
 
 def projection_arc(example: Example) -> Arc:
     focus = quoted(first_focus(example))
     return Arc(
-        heading=f"{Q}, {K} and {V}: learned maps of the plane",
-        key=f"{Q} and {K}",
-        question=(
-            f"Those scores compared embeddings, but the word that tells what {focus} means "
-            "need not be alike. How can a model learn what scores high?"
+        heading=t(
+            "projection.heading", "{query}, {key} and {value}: learned maps of the plane", query=Q, key=K, value=V
         ),
-        guess="Will the maps raise or lower that word's weight? Make a guess.",
-        takeaway=f"Learned maps {Q} and {K} decide who scores high; {V} changes only what is averaged.",
+        key=t("projection.key-words", "{query} and {key}", query=Q, key=K),
+        question=t(
+            "projection.question",
+            "Those scores compared embeddings, but the word that tells what {focus} means need not be alike. How can "
+            "a model learn what scores high?",
+            focus=focus,
+        ),
+        guess=t("projection.guess", "Will the maps raise or lower that word's weight? Make a guess."),
+        takeaway=t(
+            "projection.takeaway",
+            "Learned maps {query} and {key} decide who scores high; {value} changes only what is averaged.",
+            query=Q,
+            key=K,
+            value=V,
+        ),
     )
 
 
 def formula_arc(example: Example) -> Arc:
     return Arc(
-        heading="The formula, step by step",
+        heading=t("formula.heading", "The formula, step by step"),
         key="\u221ad\u2096",
-        question=f"{Q} and {K} make the weights, {V} makes what is averaged. Can we write it all in one line?",
-        takeaway="Attention is softmax(Q K\u1d40 \u00f7 \u221ad\u2096) times V: weights from Q and K, averaging V.",
+        question=t(
+            "formula.question",
+            "{query} and {key} make the weights, {value} makes what is averaged. Can we write it all in one line?",
+            query=Q,
+            key=K,
+            value=V,
+        ),
+        takeaway=t(
+            "formula.takeaway",
+            "Attention is softmax(Q K\u1d40 \u00f7 \u221ad\u2096) times V: weights from Q and K, averaging V.",
+        ),
     )
 
 
 def scaling_arc(example: Example) -> Arc:
     return Arc(
-        heading="Why divide by \u221ad\u2096?",
-        key="softmax",
-        question="In our plane, dividing by \u221ad\u2096 hardly mattered. But real heads are much wider: "
-        "why divide at all?",
-        guess="What will softmax do with very large scores? Make a guess.",
-        takeaway="Dividing by \u221ad\u2096 keeps the scores small at any width, so softmax stays soft.",
+        heading=t("scaling.heading", "Why divide by \u221ad\u2096?"),
+        key=t("scaling.key", "softmax"),
+        question=t(
+            "scaling.question",
+            "In our plane, dividing by \u221ad\u2096 hardly mattered. But real heads are much wider: why divide at all?",
+        ),
+        guess=t("scaling.guess", "What will softmax do with very large scores? Make a guess."),
+        takeaway=t(
+            "scaling.takeaway", "Dividing by \u221ad\u2096 keeps the scores small at any width, so softmax stays soft."
+        ),
     )
 
 
 def multihead_arc(example: Example) -> Arc:
     return Arc(
-        heading=f"Several heads, weighed by {O}",
-        key="heads",
-        question="One head gives one softmax row of weights, summing to 1. "
-        "What if a word must look at two things at once?",
-        guess="Can a single head give its full attention to both? Make a guess.",
-        takeaway=f"Several heads look for different things at once; {O} mixes what each found.",
+        heading=t("multihead.heading", "Several heads, weighed by {output}", output=O),
+        key=t("multihead.key", "heads"),
+        question=t(
+            "multihead.question",
+            "One head gives one softmax row of weights, summing to 1. What if a word must look at two things at once?",
+        ),
+        guess=t("multihead.guess", "Can a single head give its full attention to both? Make a guess."),
+        takeaway=t(
+            "multihead.takeaway",
+            "Several heads look for different things at once; {output} mixes what each found.",
+            output=O,
+        ),
     )
 
 
 def mask_arc(example: Example) -> Arc:
     return Arc(
-        heading="Self-attention, masks and cross-attention",
-        key="row",
-        question="So far, the heads let every word see every other. But a model writing a sentence "
-        "cannot read words not yet written. What stops it?",
-        guess="Which weights in the grid must go? Make a guess.",
-        takeaway="A mask hides the future in every row; cross-attention reads another sentence.",
+        heading=t("mask.heading", "Self-attention, masks and cross-attention"),
+        key=t("mask.key", "row"),
+        question=t(
+            "mask.question",
+            "So far, the heads let every word see every other. But a model writing a sentence cannot read words not "
+            "yet written. What stops it?",
+        ),
+        guess=t("mask.guess", "Which weights in the grid must go? Make a guess."),
+        takeaway=t("mask.takeaway", "A mask hides the future in every row; cross-attention reads another sentence."),
     )
 
 
 def parallel_arc(example: Example) -> Arc:
     return Arc(
-        heading="Not an RNN: every position at once",
-        key="at once",
-        question="Every row of those grids was computed together. So is a transformer an RNN, reading word by word?",
-        guess="How many steps will each one need for the whole sentence? Make a guess.",
-        takeaway="A transformer updates every word at once; order comes from positions added to embeddings.",
+        heading=t("parallel.heading", "Not an RNN: every position at once"),
+        key=t("parallel.key", "at once"),
+        question=t(
+            "parallel.question",
+            "Every row of those grids was computed together. So is a transformer an RNN, reading word by word?",
+        ),
+        guess=t("parallel.guess", "How many steps will each one need for the whole sentence? Make a guess."),
+        takeaway=t(
+            "parallel.takeaway",
+            "A transformer updates every word at once; order comes from positions added to embeddings.",
+        ),
     )
 
 
 def history_arc(example: Example) -> Arc:
     return Arc(
-        heading="Where attention came from",
-        key="model",
-        question="Attention that updates every word at once: where did the idea come from?",
-        takeaway="Attention began in 2014 as a helper for an RNN; in 2017 it became the whole model.",
+        heading=t("history.heading", "Where attention came from"),
+        key=t("history.key", "model"),
+        question=t("history.question", "Attention that updates every word at once: where did the idea come from?"),
+        takeaway=t(
+            "history.takeaway", "Attention began in 2014 as a helper for an RNN; in 2017 it became the whole model."
+        ),
     )
 
 
 def real_model_arc(example: Example) -> Arc:
-    name = example.model.name if example.model is not None else "a trained model"
+    name = example.model.name if example.model is not None else t("realmodel.a-model", "a trained model")
     return Arc(
-        heading=f"In a real model: {name}",
-        key="model",
-        question="That was the whole model, in a toy plane. Does a real, trained model pull the same way?",
-        takeaway="A trained model does the same: each sentence gives a word its own context vector.",
+        heading=t("realmodel.heading", "In a real model: {name}", name=name),
+        key=t("realmodel.key", "model"),
+        question=t(
+            "realmodel.question",
+            "That was the whole model, in a toy plane. Does a real, trained model pull the same way?",
+        ),
+        takeaway=t(
+            "realmodel.takeaway", "A trained model does the same: each sentence gives a word its own context vector."
+        ),
     )
 
 
 def recap_arc(example: Example) -> Arc:
     return Arc(
-        heading="Recap",
+        heading=t("recap.heading", "Recap"),
         key="",
-        question="That is the whole model. What is worth remembering?",
-        takeaway="Attention lets every word re-read itself in the light of its sentence.",
+        question=t("recap.question", "That is the whole model. What is worth remembering?"),
+        takeaway=t("recap.takeaway", "Attention lets every word re-read itself in the light of its sentence."),
     )
 
 
@@ -198,4 +269,9 @@ def chapter_scenes(example: Example) -> list[str]:
 
 def similarity_name(kind: str) -> str:
     """How a similarity kind is said: "cosine similarity", "dot product", "scaled dot product"."""
-    return SIMILARITY_NAMES[kind]
+    names = {
+        "cosine": lambda: t("similarity.cosine", "cosine similarity"),
+        "dot": lambda: t("similarity.dot", "dot product"),
+        "scaled_dot": lambda: t("similarity.scaled_dot", "scaled dot product"),
+    }
+    return names[kind]()

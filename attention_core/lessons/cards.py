@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 
 from ..examples import Example
+from ..language import t
 from . import arc, narration
 from .base import Lesson
 from .narration import ClipLesson
@@ -71,13 +72,13 @@ def history_lesson(example: Example | None = None) -> HistoryLesson:
                 HistoryEntry(
                     2014,
                     "Bahdanau, Cho and Bengio",
-                    "additive attention over the states of an RNN",
+                    t("history.idea.2014", "additive attention over the states of an RNN"),
                     "score = v\u1d40 tanh(W s + U h)",
                 ),
                 HistoryEntry(
                     2017,
                     "Vaswani et al., \u201cAttention Is All You Need\u201d",
-                    "scaled dot-product attention; the whole model is attention",
+                    t("history.idea.2017", "scaled dot-product attention; the whole model is attention"),
                     "score = q \u00b7 k / \u221ad\u2096",
                 ),
             ),

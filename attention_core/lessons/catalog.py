@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import partial
 
 from ..examples import Example
+from ..language import writing_in
 from .arc import ARCS, chapter_scenes
 from .cards import history_lesson, intro_lesson
 from .formula import formula_lesson
@@ -73,10 +74,13 @@ def lecture_scenes(example: Example) -> list[str]:
 
 
 def heading_for(scene: str, example: Example) -> str:
-    """The chapter title of the clip `scene`, known before anything renders (its lesson's arc)."""
-    return ARCS[scene](example).heading
+    """The chapter title of the clip `scene`, known before anything renders (its lesson's arc),
+    in the example's language."""
+    with writing_in(example.language):
+        return ARCS[scene](example).heading
 
 
 def lesson_for(scene: str, example: Example):
-    """The lesson of the clip `scene` for `example`."""
-    return LESSONS[scene](example)
+    """The lesson of the clip `scene` for `example`, in the example's language."""
+    with writing_in(example.language):
+        return LESSONS[scene](example)

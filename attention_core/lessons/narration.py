@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..language import nt, t
 from ..text import SYMBOLS, format_number, quoted
 from .arc import Arc, similarity_name
 from .base import Lesson
@@ -45,7 +46,20 @@ def lines(*pairs: tuple[str, str]) -> tuple[Line, ...]:
 
 
 def count_word(count: int) -> str:
-    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    """A small count as a word ("two"), a larger one in digits."""
+    words = (
+        t("count.0", "zero"),
+        t("count.1", "one"),
+        t("count.2", "two"),
+        t("count.3", "three"),
+        t("count.4", "four"),
+        t("count.5", "five"),
+        t("count.6", "six"),
+        t("count.7", "seven"),
+        t("count.8", "eight"),
+        t("count.9", "nine"),
+        t("count.10", "ten"),
+    )
     return words[count] if 0 <= count < len(words) else str(count)
 
 
@@ -64,36 +78,72 @@ def intro_lines(lesson) -> list[tuple[str, str]]:
 def pull_line(reading) -> str:
     """What one sentence does to its focus word, decided by its weights: one number said."""
     if reading.strongest_pull is None:
-        return f"No other word here is in the plane: {quoted(reading.focus)} keeps its own point."
+        return t(
+            "gravity.pull.alone",
+            "No other word here is in the plane: {focus} keeps its own point.",
+            focus=quoted(reading.focus),
+        )
     tokens = list(reading.tokens)
     weight = reading.weights[tokens.index(reading.strongest_pull)]
     shown, own = format_number(weight), format_number(reading.weights[reading.focus_index])
-    strongest, focus = quoted(reading.strongest_pull), quoted(reading.focus)
+    values = dict(strongest=quoted(reading.strongest_pull), weight=shown, focus=quoted(reading.focus))
     if own == shown:
-        return f"{strongest} pulls hardest, with weight {shown}: as much as {focus} keeps on itself."
+        return t(
+            "gravity.pull.as-much",
+            "{strongest} pulls hardest, with weight {weight}: as much as {focus} keeps on itself.",
+            **values,
+        )
     if reading.weights[reading.focus_index] > weight:
-        return f"Of the other words, {strongest} pulls hardest, with weight {shown}; {focus} keeps more on itself."
-    return f"{strongest} pulls hardest, with weight {shown}: more than {focus} keeps on itself."
+        return t(
+            "gravity.pull.less",
+            "Of the other words, {strongest} pulls hardest, with weight {weight}; {focus} keeps more on itself.",
+            **values,
+        )
+    return t(
+        "gravity.pull.more",
+        "{strongest} pulls hardest, with weight {weight}: more than {focus} keeps on itself.",
+        **values,
+    )
 
 
 def closing_line(count: int) -> str:
     if count == 1:
-        return "One token, one embedding; the context vector belongs to this sentence."
-    return f"One token, one embedding, {count_word(count)} context vectors: one for each sentence."
+        return t("gravity.closing.one", "One token, one embedding; the context vector belongs to this sentence.")
+    return nt(
+        "gravity.closing.many",
+        "One token, one embedding, {number} context vector: one for each sentence.",
+        "One token, one embedding, {number} context vectors: one for each sentence.",
+        count,
+        number=count_word(count),
+    )
 
 
 def gravity_lines(lesson) -> list[tuple[str, str]]:
-    said = [("gravity.plane", "Each word is a point, its embedding: words that mean alike sit close.")]
+    said = [
+        ("gravity.plane", t("gravity.plane", "Each word is a point, its embedding: words that mean alike sit close."))
+    ]
     told_faded = False
     for number, reading in enumerate(lesson.sentences, start=1):
         part = f"gravity.sentence-{number}"
+        focus = quoted(reading.focus)
         said.append(
             (
                 f"{part}.words",
-                f"Sentence {number}. Each word pulls on {quoted(reading.focus)}, like gravity: "
-                f"the larger their {similarity_name(lesson.similarity)}, the stronger."
+                t(
+                    "gravity.words.first",
+                    "Sentence {number}. Each word pulls on {focus}, like gravity: the larger their {similarity}, "
+                    "the stronger.",
+                    number=number,
+                    focus=focus,
+                    similarity=similarity_name(lesson.similarity),
+                )
                 if number == 1
-                else f"Sentence {number}: now these words pull on {quoted(reading.focus)}.",
+                else t(
+                    "gravity.words.next",
+                    "Sentence {number}: now these words pull on {focus}.",
+                    number=number,
+                    focus=focus,
+                ),
             )
         )
         if not told_faded and not all(reading.takes_part):
@@ -101,7 +151,10 @@ def gravity_lines(lesson) -> list[tuple[str, str]]:
             said.append(
                 (
                     f"{part}.faded",
-                    "Faded words are left out of this toy plane; a real model gives every token an embedding.",
+                    t(
+                        "gravity.faded",
+                        "Faded words are left out of this toy plane; a real model gives every token an embedding.",
+                    ),
                 )
             )
         if number - 1 == lesson.guess_sentence:
@@ -111,8 +164,11 @@ def gravity_lines(lesson) -> list[tuple[str, str]]:
             said.append(
                 (
                     f"{part}.ghost",
-                    f"{quoted(reading.focus)} keeps its embedding, the faded dot. "
-                    "Attention makes a new point: its context vector.",
+                    t(
+                        "gravity.ghost",
+                        "{focus} keeps its embedding, the faded dot. Attention makes a new point: its context vector.",
+                        focus=focus,
+                    ),
                 )
             )
     said.append(("gravity.closing", closing_line(len(lesson.sentences))))
@@ -123,22 +179,35 @@ def softmax_lines(lesson) -> list[tuple[str, str]]:
     return [
         (
             "softmax.scores",
-            f"The same {similarity_name(lesson.similarity)} scores of {quoted(lesson.focus)} "
-            "as before; softmax turns them into weights that sum to 1.",
+            t(
+                "softmax.scores",
+                "The same {similarity} scores of {focus} as before; softmax turns them into weights that sum to 1.",
+                similarity=similarity_name(lesson.similarity),
+                focus=quoted(lesson.focus),
+            ),
         ),
         guess(lesson, "softmax"),
         (
             "softmax.slide",
-            f"Slide the score of {quoted(lesson.tokens[lesson.swept])}: "
-            "the best word jumps from one to the other, the weighted average glides.",
+            t(
+                "softmax.slide",
+                "Slide the score of {word}: the best word jumps from one to the other, the weighted average glides.",
+                word=quoted(lesson.tokens[lesson.swept]),
+            ),
         ),
         (
             "softmax.temperature",
-            "Temperature divides the scores: near 0, softmax picks the best word; large, every word weighs the same.",
+            t(
+                "softmax.temperature",
+                "Temperature divides the scores: near 0, softmax picks the best word; large, every word weighs the same.",
+            ),
         ),
         (
             "softmax.by-sum",
-            "Why not divide by the sum? A sum can be 0, and a weight negative. Softmax weights are always positive.",
+            t(
+                "softmax.by-sum",
+                "Why not divide by the sum? A sum can be 0, and a weight negative. Softmax weights are always positive.",
+            ),
         ),
     ]
 
@@ -148,92 +217,155 @@ def rescore_line(lesson) -> str:
     j = lesson.highlight
     before, after = lesson.weights_before[j], lesson.weights[j]
     shown_before, shown_after = format_number(before), format_number(after)
-    word = quoted(lesson.tokens[j])
+    values = dict(word=quoted(lesson.tokens[j]), weight=shown_after)
     if shown_before == shown_after:
-        return f"The weight of {word} stays at {shown_after}: these maps leave this pair as it was."
-    verb = "rises" if after > before else "falls"
-    return f"The weight of {word} {verb} to {shown_after}: the maps change who matches."
+        return t(
+            "projection.rescore.stays",
+            "The weight of {word} stays at {weight}: these maps leave this pair as it was.",
+            **values,
+        )
+    if after > before:
+        return t(
+            "projection.rescore.rises", "The weight of {word} rises to {weight}: the maps change who matches.", **values
+        )
+    return t(
+        "projection.rescore.falls", "The weight of {word} falls to {weight}: the maps change who matches.", **values
+    )
 
 
 def self_line(lesson) -> str:
     """Q3: what the maps do to the focus word's weight on itself, decided from both weights."""
     f, h = lesson.focus_index, lesson.highlight
-    focus, other = quoted(lesson.tokens[f]), quoted(lesson.tokens[h])
     before, after = format_number(lesson.weights_before[f]), format_number(lesson.weights[f])
+    values = dict(focus=quoted(lesson.tokens[f]), weight=after)
     if before == after:
-        return f"{focus} keeps {after} on itself, as before the maps."
+        return t("projection.self.same", "{focus} keeps {weight} on itself, as before the maps.", **values)
     if lesson.weights[f] < lesson.weights_before[f] and h != f and lesson.weights[h] > lesson.weights_before[h]:
-        return f"{focus} now keeps only {after} on itself: its query looks past itself, to {other}."
-    return f"{focus} keeps {after} on itself, {'more' if after > before else 'less'} than before the maps."
+        return t(
+            "projection.self.past",
+            "{focus} now keeps only {weight} on itself: its query looks past itself, to {other}.",
+            other=quoted(lesson.tokens[h]),
+            **values,
+        )
+    if lesson.weights[f] > lesson.weights_before[f]:  # decided from the numbers, not from how they are written
+        return t("projection.self.more", "{focus} keeps {weight} on itself, more than before the maps.", **values)
+    return t("projection.self.less", "{focus} keeps {weight} on itself, less than before the maps.", **values)
 
 
 def score_change_line(lesson) -> str:
     """Say that the score changes from the gravity clip's similarity to a query dotted with a key."""
     if lesson.similarity == "scaled_dot":
-        return "The score is still a scaled dot product, now of a query with a key."
-    return (
-        f"From here on, a score is a scaled dot product, not the {similarity_name(lesson.similarity)}: "
-        "a query dotted with a key."
+        return t("projection.score.still", "The score is still a scaled dot product, now of a query with a key.")
+    return t(
+        "projection.score.now",
+        "From here on, a score is a scaled dot product, not the {similarity}: a query dotted with a key.",
+        similarity=similarity_name(lesson.similarity),
     )
 
 
 def asymmetry_line(lesson) -> str:
     """Why two maps: the score of a pair depends on which word asks (decided from the two scores)."""
-    focus, other = lesson.tokens[lesson.focus_index], lesson.tokens[lesson.highlight]
+    focus, other = quoted(lesson.tokens[lesson.focus_index]), quoted(lesson.tokens[lesson.highlight])
     if lesson.highlight == lesson.focus_index:
-        return f"Two maps, {Q} and {K}: a score depends on which word asks and which answers."
-    if format_number(lesson.focus_asks) == format_number(lesson.other_asks):
-        return (
-            f"Two maps, {Q} and {K}: here {quoted(focus)} asking {quoted(other)} scores the same "
-            "as the other way round, but in general it need not."
+        return t(
+            "projection.asymmetry.general",
+            "Two maps, {query} and {key}: a score depends on which word asks and which answers.",
+            query=Q,
+            key=K,
         )
-    return (
-        f"Two maps, so a score depends on who asks: {quoted(focus)} asking {quoted(other)} "
-        f"scores differently from {quoted(other)} asking {quoted(focus)}."
+    if format_number(lesson.focus_asks) == format_number(lesson.other_asks):
+        return t(
+            "projection.asymmetry.same",
+            "Two maps, {query} and {key}: here {focus} asking {other} scores the same as the other way round, "
+            "but in general it need not.",
+            query=Q,
+            key=K,
+            focus=focus,
+            other=other,
+        )
+    return t(
+        "projection.asymmetry.differs",
+        "Two maps, so a score depends on who asks: {focus} asking {other} scores differently from {other} asking "
+        "{focus}.",
+        focus=focus,
+        other=other,
     )
 
 
 def projection_lines(lesson) -> list[tuple[str, str]]:
     return [
-        ("projection.grids", "The faint grid and the axes are fixed; the blue grid will move."),
-        ("projection.query", f"{Q} is a learned linear map: it moves every point, p \u2192 p {Q}."),
-        ("projection.key", f"{K}, a second learned map, makes a key for every word."),
+        ("projection.grids", t("projection.grids", "The faint grid and the axes are fixed; the blue grid will move.")),
+        (
+            "projection.query",
+            t(
+                "projection.query",
+                "{query} is a learned linear map: it moves every point, p \u2192 p {query}.",
+                query=Q,
+            ),
+        ),
+        ("projection.key", t("projection.key", "{key}, a second learned map, makes a key for every word.", key=K)),
         ("projection.score", score_change_line(lesson)),
         guess(lesson, "projection"),
         ("projection.rescore", rescore_line(lesson)),
         ("projection.self", self_line(lesson)),
         ("projection.asymmetry", asymmetry_line(lesson)),
-        ("projection.value", f"{V} does not make the weights: it only moves what gets averaged."),
-        ("projection.context", "The context vector is the weighted average of the values."),
+        (
+            "projection.value",
+            t("projection.value", "{value} does not make the weights: it only moves what gets averaged.", value=V),
+        ),
+        ("projection.context", t("projection.context", "The context vector is the weighted average of the values.")),
     ]
 
 
 def formula_lines(lesson) -> list[tuple[str, str]]:
     return [
-        ("formula.dots", "Q K\u1d40: the query of the focus word dotted with every key."),
+        ("formula.dots", t("formula.dots", "Q K\u1d40: the query of the focus word dotted with every key.")),
         (
             "formula.scale",
-            f"Divide by \u221ad\u2096. Here d\u2096 is only {lesson.d_k}, so this changes little; "
-            "the next chapter shows why it matters.",
+            t(
+                "formula.scale",
+                "Divide by \u221ad\u2096. Here d\u2096 is only {d_k}, so this changes little; "
+                "the next chapter shows why it matters.",
+                d_k=lesson.d_k,
+            ),
         ),
-        ("formula.softmax", "Softmax: the weights, positive and summing to 1, from Q and K only."),
-        ("formula.values", "Then V: the weights average the values. The output is the word's context vector."),
+        (
+            "formula.softmax",
+            t("formula.softmax", "Softmax: the weights, positive and summing to 1, from Q and K only."),
+        ),
+        (
+            "formula.values",
+            t("formula.values", "Then V: the weights average the values. The output is the word's context vector."),
+        ),
     ]
 
 
 def scaling_lines(lesson) -> list[tuple[str, str]]:
     widest = lesson.rows[-1]
     return [
-        ("scaling.spread", "The wider the vectors, the larger their dot products: the spread grows like \u221ad."),
+        (
+            "scaling.spread",
+            t(
+                "scaling.spread",
+                "The wider the vectors, the larger their dot products: the spread grows like \u221ad.",
+            ),
+        ),
         guess(lesson, "scaling"),
         (
             "scaling.saturate",
-            f"Softmax saturates: at the widest, one word takes {format_number(widest.max_raw)} of the weight.",
+            t(
+                "scaling.saturate",
+                "Softmax saturates: at the widest, one word takes {weight} of the weight.",
+                weight=format_number(widest.max_raw),
+            ),
         ),
         (
             "scaling.divide",
-            "Divide by \u221ad\u2096: the spread is about 1 at every width, and the largest "
-            f"weight falls to {format_number(widest.max_scaled)}.",
+            t(
+                "scaling.divide",
+                "Divide by \u221ad\u2096: the spread is about 1 at every width, and the largest weight falls to {weight}.",
+                weight=format_number(widest.max_scaled),
+            ),
         ),
     ]
 
@@ -250,23 +382,36 @@ def split_line(lesson) -> str:
     looking = [head for head in lesson.heads if head.strongest != focus]  # heads that look past the word itself
     pairs = [(a, b) for i, a in enumerate(looking) for b in looking[i + 1 :] if a.strongest != b.strongest]
     if not looking:
-        return "One softmax row sums to 1: a single head must split its attention among the words."
+        return t(
+            "multihead.split.none", "One softmax row sums to 1: a single head must split its attention among the words."
+        )
     if not pairs:
-        return (
-            f"Here every head looks most at {quoted(tokens[looking[0].strongest])}: one softmax row sums "
-            "to 1, so with other maps each head could take a word of its own."
+        return t(
+            "multihead.split.same",
+            "Here every head looks most at {word}: one softmax row sums to 1, so with other maps each head could "
+            "take a word of its own.",
+            word=quoted(tokens[looking[0].strongest]),
         )
     first, second = pairs[0]
-    one, other = tokens[first.strongest], tokens[second.strongest]
+    values = dict(
+        first=quoted(first.name),
+        second=quoted(second.name),
+        one=quoted(tokens[first.strongest]),
+        other=quoted(tokens[second.strongest]),
+    )
     if first.weights[first.strongest] > MOST and first.weights[second.strongest] < LITTLE:
-        return (
-            f"No. A row sums to 1: head {quoted(first.name)} spends "
-            f"{format_number(first.weights[first.strongest])} on {quoted(one)}, and little on {quoted(other)}. "
-            f"Head {quoted(second.name)} takes {quoted(other)}."
+        return t(
+            "multihead.split.spends",
+            "No. A row sums to 1: head {first} spends {weight} on {one}, and little on {other}. Head {second} takes "
+            "{other}.",
+            weight=format_number(first.weights[first.strongest]),
+            **values,
         )
-    return (
-        f"One softmax row sums to 1, so a single head splits its attention; here head {quoted(first.name)} "
-        f"looks most at {quoted(one)}, head {quoted(second.name)} at {quoted(other)}."
+    return t(
+        "multihead.split.looks",
+        "One softmax row sums to 1, so a single head splits its attention; here head {first} looks most at {one}, "
+        "head {second} at {other}.",
+        **values,
     )
 
 
@@ -274,51 +419,95 @@ def multihead_lines(lesson) -> list[tuple[str, str]]:
     return [
         (
             "multihead.heads",
-            f"Each of the {count_word(len(lesson.heads))} heads has its own maps, "
-            f"so each pulls {quoted(lesson.focus)} somewhere else.",
+            nt(
+                "multihead.heads",
+                "Each of the {number} head has its own maps, so each pulls {focus} somewhere else.",
+                "Each of the {number} heads has its own maps, so each pulls {focus} somewhere else.",
+                len(lesson.heads),
+                number=count_word(len(lesson.heads)),
+                focus=quoted(lesson.focus),
+            ),
         ),
         guess(lesson, "multihead"),
         ("multihead.split", split_line(lesson)),
-        ("multihead.concat", "The outputs of the heads, side by side, make one longer vector."),
-        ("multihead.output-map", f"{O} is a linear layer: its rows for each head decide how much of it is kept."),
-        ("multihead.sum", "The heads' contributions add up to the output: no head decides alone."),
+        ("multihead.concat", t("multihead.concat", "The outputs of the heads, side by side, make one longer vector.")),
+        (
+            "multihead.output-map",
+            t(
+                "multihead.output-map",
+                "{output} is a linear layer: its rows for each head decide how much of it is kept.",
+                output=O,
+            ),
+        ),
+        ("multihead.sum", t("multihead.sum", "The heads' contributions add up to the output: no head decides alone.")),
     ]
 
 
 def mask_lines(lesson) -> list[tuple[str, str]]:
     return [
-        ("mask.self", "Self-attention: each row is a word asking; each column, a word it looks at."),
+        ("mask.self", t("mask.self", "Self-attention: each row is a word asking; each column, a word it looks at.")),
         guess(lesson, "mask"),
         (
             "mask.scores",
-            "A decoder writes left to right, so every score above the diagonal, "
-            "looking ahead, is set to minus infinity.",
+            t(
+                "mask.scores",
+                "A decoder writes left to right, so every score above the diagonal, looking ahead, is set to minus "
+                "infinity.",
+            ),
         ),
-        ("mask.causal", "Softmax turns minus infinity into a weight of 0, and each row still sums to 1."),
-        ("mask.cross", "Cross-attention: the decoder asks, with Q; the encoder's sentence answers, with K and V."),
+        (
+            "mask.causal",
+            t("mask.causal", "Softmax turns minus infinity into a weight of 0, and each row still sums to 1."),
+        ),
+        (
+            "mask.cross",
+            t("mask.cross", "Cross-attention: the decoder asks, with Q; the encoder's sentence answers, with K and V."),
+        ),
     ]
 
 
 def parallel_lines(lesson) -> list[tuple[str, str]]:
     n = len(lesson.tokens)
-    everyone = {
-        1: "the one word looks at itself and is updated",
-        2: "both words look at each other and are updated",
-    }.get(n, f"all {count_word(n)} words look at each other and are updated")
-    words, steps = ("one word", "one step") if n == 1 else (f"{count_word(n)} words", f"{count_word(n)} steps")
+    if n == 1:
+        everyone = t("parallel.attention.one", "Attention: the one word looks at itself and is updated, in one step.")
+        recurrent = t(
+            "parallel.recurrent.one",
+            "A recurrent network must read word by word: each state needs the one before. One word, one step.",
+        )
+    else:
+        everyone = (
+            t("parallel.attention.two", "Attention: both words look at each other and are updated, in one step.")
+            if n == 2
+            else t(
+                "parallel.attention.all",
+                "Attention: all {number} words look at each other and are updated, in one step.",
+                number=count_word(n),
+            )
+        )
+        recurrent = t(
+            "parallel.recurrent.many",
+            "A recurrent network must read word by word: each state needs the one before. {Number} words, "
+            "{number} steps.",
+            Number=capitalized(count_word(n)),
+            number=count_word(n),
+        )
     return [
         guess(lesson, "parallel"),
-        ("parallel.attention", f"Attention: {everyone}, in one step."),
-        (
-            "parallel.recurrent",
-            "A recurrent network must read word by word: each state needs the one before. "
-            f"{words.capitalize()}, {steps}.",
-        ),
+        ("parallel.attention", everyone),
+        ("parallel.recurrent", recurrent),
         (
             "parallel.positions",
-            "With no recurrence, order must be added: each word's position is added to its embedding.",
+            t(
+                "parallel.positions",
+                "With no recurrence, order must be added: each word's position is added to its embedding.",
+            ),
         ),
     ]
+
+
+def capitalized(text: str) -> str:
+    """`text` with its first letter a capital, the rest as it is ("two" -> "Two")."""
+    return text[:1].upper() + text[1:]
 
 
 def history_lines(lesson) -> list[tuple[str, str]]:
@@ -326,11 +515,21 @@ def history_lines(lesson) -> list[tuple[str, str]]:
     return [
         (
             "history.years",
-            f"{first.year}: attention helped an RNN translate. {last.year}: attention became the whole model.",
+            t(
+                "history.years",
+                "{first}: attention helped an RNN translate. {last}: attention became the whole model.",
+                first=first.year,
+                last=last.year,
+            ),
         ),
         (
             "history.scaling",
-            f"Its heads were {lesson.d_k} wide, so every score was divided by {format_number(lesson.sqrt_d_k)}.",
+            t(
+                "history.scaling",
+                "Its heads were {d_k} wide, so every score was divided by {root}.",
+                d_k=lesson.d_k,
+                root=format_number(lesson.sqrt_d_k),
+            ),
         ),
     ]
 
@@ -340,11 +539,14 @@ def row_line(lesson, reading) -> str:
     strongest = reading.pieces[reading.strongest]
     weight = reading.weights[reading.strongest]
     own = reading.weights[reading.focus_index]
-    keeps = "; it keeps more on itself" if own > weight else ""
-    return (
-        f"Of the other pieces, {quoted(reading.focus)} gives {quoted(strongest)} the most weight, "
-        f"{format_number(weight)}{keeps}."
-    )
+    values = dict(focus=quoted(reading.focus), piece=quoted(strongest), weight=format_number(weight))
+    if own > weight:
+        return t(
+            "realmodel.row.keeps",
+            "Of the other pieces, {focus} gives {piece} the most weight, {weight}; it keeps more on itself.",
+            **values,
+        )
+    return t("realmodel.row.gives", "Of the other pieces, {focus} gives {piece} the most weight, {weight}.", **values)
 
 
 def paths_line(lesson) -> str:
@@ -352,48 +554,111 @@ def paths_line(lesson) -> str:
     cosines = [float(c) for c in lesson.cosines]
     first, last = format_number(cosines[0]), format_number(cosines[-1])
     shown = [round(c, 2) for c in cosines]  # as written: a change too small to show is no step
-    word = quoted(lesson.readings[0].focus)
     if lesson.readings[0].focus != lesson.readings[1].focus:
-        word = f"{quoted(lesson.readings[0].focus)} and {quoted(lesson.readings[1].focus)}"
+        word = t(
+            "realmodel.paths.both",
+            "{first} and {second}",
+            first=quoted(lesson.readings[0].focus),
+            second=quoted(lesson.readings[1].focus),
+        )
+    else:
+        word = quoted(lesson.readings[0].focus)
     if first == last:
-        return f"The vectors of {word} in the two sentences end as alike as they start."
+        return t(
+            "realmodel.paths.same", "The vectors of {word} in the two sentences end as alike as they start.", word=word
+        )
     apart = cosines[-1] < cosines[0]
     steady = all((b < a) if apart else (b > a) for a, b in zip(shown, shown[1:]))
-    way = "move apart" if apart else "come closer"
-    how = "layer by layer" if steady else "though not at every layer"
-    return f"The vectors of {word} in the two sentences {way}, {how}: cosine {last} after layer {lesson.layers}."
+    values = dict(word=word, cosine=last, layers=lesson.layers)
+    if apart and steady:
+        return t(
+            "realmodel.paths.apart-steadily",
+            "The vectors of {word} in the two sentences move apart, layer by layer: cosine {cosine} after layer "
+            "{layers}.",
+            **values,
+        )
+    if apart:
+        return t(
+            "realmodel.paths.apart",
+            "The vectors of {word} in the two sentences move apart, though not at every layer: cosine {cosine} after "
+            "layer {layers}.",
+            **values,
+        )
+    if steady:
+        return t(
+            "realmodel.paths.closer-steadily",
+            "The vectors of {word} in the two sentences come closer, layer by layer: cosine {cosine} after layer "
+            "{layers}.",
+            **values,
+        )
+    return t(
+        "realmodel.paths.closer",
+        "The vectors of {word} in the two sentences come closer, though not at every layer: cosine {cosine} after "
+        "layer {layers}.",
+        **values,
+    )
 
 
 def start_line(lesson) -> str:
     """Why the two vectors do not start at cosine 1: layer 0 is the token plus its position."""
     first = format_number(lesson.cosines[0])
     if lesson.readings[0].focus != lesson.readings[1].focus:
-        return f"Before layer 1, each vector is its piece's embedding plus its position: cosine {first}."
+        return t(
+            "realmodel.start.pieces",
+            "Before layer 1, each vector is its piece's embedding plus its position: cosine {cosine}.",
+            cosine=first,
+        )
     if first == format_number(1.0):
-        return "Before layer 1, each vector is the piece's embedding plus its position: here, the same."
-    return (
-        f"Before layer 1, each vector is the piece's embedding plus its position, so the two start "
-        f"at cosine {first}, not 1."
+        return t(
+            "realmodel.start.same",
+            "Before layer 1, each vector is the piece's embedding plus its position: here, the same.",
+        )
+    return t(
+        "realmodel.start.differs",
+        "Before layer 1, each vector is the piece's embedding plus its position, so the two start at cosine "
+        "{cosine}, not 1.",
+        cosine=first,
     )
 
 
 def real_model_lines(lesson) -> list[tuple[str, str]]:
     first = lesson.readings[0]
     added = sum(first.special)
-    hardest = "pulls hardest toward a context word"
     chosen = {
-        "auto": f"the head that {hardest} in both sentences",
-        "example": "as the example asks",
-        "layer": f"in the example's layer, the head that {hardest}",
-        "head": f"the example's head, in the layer where it {hardest}",
-    }[lesson.chosen_by]
+        "auto": lambda: t(
+            "realmodel.chosen.auto", "the head that pulls hardest toward a context word in both sentences"
+        ),
+        "example": lambda: t("realmodel.chosen.example", "as the example asks"),
+        "layer": lambda: t(
+            "realmodel.chosen.layer", "in the example's layer, the head that pulls hardest toward a context word"
+        ),
+        "head": lambda: t(
+            "realmodel.chosen.head", "the example's head, in the layer where it pulls hardest toward a context word"
+        ),
+    }[lesson.chosen_by]()
     said = [
         (
             "realmodel.pieces",
-            f"A real model, {lesson.model}, reads word pieces: {count_word(len(first.pieces))} "
-            f"here, with {count_word(added)} markers it adds. Every piece has an embedding.",
+            t(
+                "realmodel.pieces",
+                "A real model, {model}, reads word pieces: {pieces} here, with {markers} markers it adds. Every piece "
+                "has an embedding.",
+                model=lesson.model,
+                pieces=count_word(len(first.pieces)),
+                markers=count_word(added),
+            ),
         ),
-        ("realmodel.head", f"Layer {lesson.layer}, head {lesson.head} of {count_word(lesson.heads)}: {chosen}."),
+        (
+            "realmodel.head",
+            t(
+                "realmodel.head",
+                "Layer {layer}, head {head} of {heads}: {chosen}.",
+                layer=lesson.layer,
+                head=lesson.head,
+                heads=count_word(lesson.heads),
+                chosen=chosen,
+            ),
+        ),
     ]
     for number, reading in enumerate(lesson.readings, start=1):
         said.append((f"realmodel.sentence-{number}", row_line(lesson, reading)))
@@ -402,7 +667,12 @@ def real_model_lines(lesson) -> list[tuple[str, str]]:
     said.append(
         (
             "realmodel.heads",
-            f"All {count_word(lesson.heads)} heads of layer {lesson.layer}: each looks at the sentence in its own way.",
+            t(
+                "realmodel.heads",
+                "All {heads} heads of layer {layer}: each looks at the sentence in its own way.",
+                heads=count_word(lesson.heads),
+                layer=lesson.layer,
+            ),
         )
     )
     return said

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..examples import Example
+from ..language import t
 from ..text import SYMBOLS, quoted
 from . import arc, narration
 from .base import Lesson
@@ -86,7 +87,11 @@ def gravity_picture(lesson) -> tuple[Panel, ...]:
     first = lesson.sentences[0]
     return (
         PlanePanel(
-            title=f"one embedding of {quoted(first.focus)}, a context vector per sentence",
+            title=t(
+                "recap.panel.gravity",
+                "one embedding of {focus}, a context vector per sentence",
+                focus=quoted(first.focus),
+            ),
             words=lesson.plane,
             focus=first.focus,
             embedding=first.embedding,
@@ -98,7 +103,9 @@ def gravity_picture(lesson) -> tuple[Panel, ...]:
 def softmax_picture(lesson) -> tuple[Panel, ...]:
     return (
         WeightsPanel(
-            title=f"the weights of {quoted(lesson.focus)}: positive, summing to 1",
+            title=t(
+                "recap.panel.softmax", "the weights of {focus}: positive, summing to 1", focus=quoted(lesson.focus)
+            ),
             labels=lesson.tokens,
             weights=lesson.sweep_weights[lesson.sweep_start],
         ),
@@ -108,35 +115,56 @@ def softmax_picture(lesson) -> tuple[Panel, ...]:
 def projection_picture(lesson) -> tuple[Panel, ...]:
     return (
         WeightsPanel(
-            title=f"with {arc.similarity_name(lesson.similarity)} of the embeddings",
+            title=t(
+                "recap.panel.similarity",
+                "with {similarity} of the embeddings",
+                similarity=arc.similarity_name(lesson.similarity),
+            ),
             labels=lesson.tokens,
             weights=lesson.weights_before,
         ),
-        WeightsPanel(title=f"after {Q} and {K}", labels=lesson.tokens, weights=lesson.weights),
+        WeightsPanel(
+            title=t("recap.panel.maps", "after {query} and {key}", query=Q, key=K),
+            labels=lesson.tokens,
+            weights=lesson.weights,
+        ),
     )
 
 
 def formula_picture(lesson) -> tuple[Panel, ...]:
     return (
         TextPanel(
-            lines=("softmax(Q K\u1d40 \u00f7 \u221ad\u2096) V", "the weights from Q and K, what they average from V")
+            lines=(
+                "softmax(Q K\u1d40 \u00f7 \u221ad\u2096) V",
+                t("recap.panel.formula", "the weights from Q and K, what they average from V"),
+            )
         ),
     )
 
 
 def scaling_picture(lesson) -> tuple[Panel, ...]:
     widest = lesson.rows[-1]
-    keys = tuple(f"key {number}" for number in range(1, len(widest.weights_raw) + 1))
+    keys = tuple(
+        t("recap.panel.key", "key {number}", number=number) for number in range(1, len(widest.weights_raw) + 1)
+    )
     return (
-        WeightsPanel(title=f"d = {widest.dimension}, not divided", labels=keys, weights=widest.weights_raw),
-        WeightsPanel(title=f"d = {widest.dimension}, divided by \u221ad", labels=keys, weights=widest.weights_scaled),
+        WeightsPanel(
+            title=t("recap.panel.raw", "d = {d}, not divided", d=widest.dimension),
+            labels=keys,
+            weights=widest.weights_raw,
+        ),
+        WeightsPanel(
+            title=t("recap.panel.scaled", "d = {d}, divided by \u221ad", d=widest.dimension),
+            labels=keys,
+            weights=widest.weights_scaled,
+        ),
     )
 
 
 def multihead_picture(lesson) -> tuple[Panel, ...]:
     return (
         WeightsPanel(
-            title="the word each head weighs most",
+            title=t("recap.panel.heads", "the word each head weighs most"),
             labels=tuple(f"{head.name}: {lesson.tokens[head.weighed_most[0]]}" for head in lesson.heads),
             weights=np.array([head.weights[head.weighed_most[0]] for head in lesson.heads]),
         ),
@@ -146,7 +174,7 @@ def multihead_picture(lesson) -> tuple[Panel, ...]:
 def mask_picture(lesson) -> tuple[Panel, ...]:
     return (
         GridPanel(
-            title="a causal mask: no row sees a later word",
+            title=t("recap.panel.mask", "a causal mask: no row sees a later word"),
             tokens=lesson.tokens,
             weights=lesson.masked_weights,
             mask=lesson.mask,
@@ -156,8 +184,10 @@ def mask_picture(lesson) -> tuple[Panel, ...]:
 
 def parallel_picture(lesson) -> tuple[Panel, ...]:
     return (
-        StepsPanel(title="recurrent network", tokens=lesson.tokens, steps=lesson.recurrent_steps),
-        StepsPanel(title="attention", tokens=lesson.tokens, steps=lesson.attention_steps),
+        StepsPanel(
+            title=t("recap.panel.recurrent", "recurrent network"), tokens=lesson.tokens, steps=lesson.recurrent_steps
+        ),
+        StepsPanel(title=t("recap.panel.attention", "attention"), tokens=lesson.tokens, steps=lesson.attention_steps),
     )
 
 
@@ -173,7 +203,12 @@ def largest(reading, count: int) -> list[int]:
 def real_model_picture(lesson) -> tuple[Panel, ...]:
     return tuple(
         WeightsPanel(
-            title=f"sentence {number}: where {quoted(reading.focus)} looks most",
+            title=t(
+                "recap.panel.realmodel",
+                "sentence {number}: where {focus} looks most",
+                number=number,
+                focus=quoted(reading.focus),
+            ),
             labels=tuple(reading.pieces[j] for j in shown),
             weights=reading.weights[shown],
         )
