@@ -55,15 +55,26 @@ class ScoreTable(VGroup):
             stroke_width=1,
         )
         group_titles = VGroup()
+        titles = []
         for title, first, last in groups:
             text = style.plain_text(title, size, style.MUTED)
             text.move_to([word_width + (first + last) / 2 * column_width, row_height, 0])
-            room = (last - first) * column_width - GROUP_GAP
-            if text.width > room:  # a longer title (another language's): on two lines, ending where one would
+            titles.append(text)
+        for index, (title, first, last) in enumerate(groups):
+            text = titles[index]
+            crowded = any(
+                index + step in range(len(titles))
+                and min(text.get_right()[0], titles[index + step].get_right()[0])
+                - max(text.get_left()[0], titles[index + step].get_left()[0])
+                > -GROUP_GAP
+                for step in (-1, 1)
+            )
+            if crowded:  # longer titles (another language's) that would meet: on two lines, ending where one would
                 bottom = text.get_bottom()[1]
-                text = style.wrapped_text(title, room, size, style.MUTED).move_to(text.get_center())
-                text.align_to([0, bottom, 0], DOWN)
-            group_titles.add(text)
+                room = (last - first) * column_width - GROUP_GAP
+                titles[index] = style.wrapped_text(title, room, size, style.MUTED).move_to(text.get_center())
+                titles[index].align_to([0, bottom, 0], DOWN)
+        group_titles.add(*titles)
         self.add(group_titles, headers, rule, self.rows)
 
     def row(self, i: int) -> VGroup:
