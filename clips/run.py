@@ -92,6 +92,7 @@ class Run:
                     settings["format"] == "vertical",
                     job_plan.title,
                     settings["captions"] == "burned",
+                    language=job_plan.run.example.get("language", {}).get("code", "en"),
                 )
         if job_plan.thumbnail:
             self.add_pictures(ordered, lecture)

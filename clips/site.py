@@ -31,7 +31,13 @@ MOST_ROWS = 40  # numbers shown under one chapter
 
 
 def site_data(
-    lecture: dict, clips: list[dict], quality: str, vertical: bool, title: str, captions_burned: bool = True
+    lecture: dict,
+    clips: list[dict],
+    quality: str,
+    vertical: bool,
+    title: str,
+    captions_burned: bool = True,
+    language: str = "en",
 ) -> dict:
     """What the pages show, from the manifest: the lecture's record and its clips' entries (in
     the lecture's order): chapters, beats (each narrated line from its start to the end of
@@ -62,6 +68,7 @@ def site_data(
             )
     return {
         "title": title,
+        "language": language,  # the subtitles' and the page's language (its own words are English)
         "frame_rate": round(rate, 3),
         "vertical": vertical,
         "captions_burned": captions_burned,
@@ -133,13 +140,14 @@ def write_site(
     vertical: bool,
     title: str,
     captions_burned: bool = True,
+    language: str = "en",
 ) -> list[str]:
     """site/ beside lecture.mp4 in `folder` (see site_data for the rest); returns the names of
     the files in it."""
     site = folder / SITE
     site.mkdir(exist_ok=True)
     data = json.dumps(
-        with_subtitles(site_data(lecture, clips, quality, vertical, title, captions_burned), folder),
+        with_subtitles(site_data(lecture, clips, quality, vertical, title, captions_burned, language), folder),
         ensure_ascii=False,
         indent=1,
     )

@@ -4,6 +4,7 @@
 
 function build(lecture) {
   document.title = lecture.title;
+  document.documentElement.lang = lecture.language;  // the lecture's words: a reader or a screen reader's language
   document.getElementById("title").textContent = lecture.title;
   if (lecture.vertical) document.body.classList.add("vertical");
   const video = document.getElementById("video");
@@ -13,7 +14,7 @@ function build(lecture) {
   const track = element("track");
   // from file:// a page may not load lecture.vtt, so the subtitles come in lecture.js too
   const cues = URL.createObjectURL(new Blob([lecture.subtitles_text], { type: "text/vtt" }));
-  Object.assign(track, { kind: "subtitles", srclang: "en", label: "Subtitles", src: cues, default: true });
+  Object.assign(track, { kind: "subtitles", srclang: lecture.language, label: "Subtitles", src: cues, default: true });
   video.appendChild(track);
   // shown, unless the clips burn the captions in already (then the CC button shows them)
   track.track.mode = lecture.captions_burned ? "hidden" : "showing";
