@@ -28,11 +28,10 @@ from scenes.style import SUBSCRIPT_SCALE
 TEXT_CACHE = Path(tempfile.mkdtemp(prefix="attention-clips-text-"))
 atexit.register(shutil.rmtree, TEXT_CACHE, ignore_errors=True)
 
-# The prototypes of typeset texts (scenes/style.py) kept for the whole run, in a folder of the
-# shared cache of their own: a text one test process typeset, the other loads in a twentieth of
-# the time. Not the renders' folder: a prototype typeset under a dry run's settings is not for a
-# render to load (a render's cache holds only what renders made, as a user's does).
-style.TYPESET_CACHE = typeset_cache(str(shared_cache() / "scene-builds"))
+# The prototypes of typeset texts (scenes/style.py) kept for the whole run, in its shared folder:
+# a text one test process typeset, the other loads in a twentieth of the time. Each is written
+# whole (then renamed), so two processes may share them; manim's own text files above may not.
+style.TYPESET_CACHE = typeset_cache(str(shared_cache()))
 
 
 FRAMES = {  # format -> (pixel width, pixel height, frame width, frame height) of a 480p test build
