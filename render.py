@@ -477,7 +477,10 @@ def preview(arguments: argparse.Namespace) -> Path:
     line's beat of every planned clip into preview.png; no clip or manifest is written."""
     from clips.preview import preview_row, write_preview
 
-    job_plan = plan(arguments)
+    codes = languages_asked(arguments)
+    if len(codes) > 1:
+        raise UsageError("--preview draws one lecture: give --language one code")
+    job_plan = plan(arguments, codes[0])
     tell_advice(job_plan.run.example["advice"], arguments.example or job_plan.run.example["name"])
     with progress_bar() as progress:  # rows come back as they finish: put back in the plan's order
         rows = dict(run_jobs(job_plan.jobs, arguments.jobs, progress, preview_row, "previewing"))

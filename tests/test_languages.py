@@ -269,3 +269,14 @@ def test_every_clip_in_french_keeps_its_layout(scene_name, tmp_path):
     assert layout_problems(scene) == []
     captions = [text_of(caption).replace("\n", " ") for caption in shown["caption"]]
     assert captions == [line.text for line in lesson.narration]
+
+
+def test_the_preview_is_drawn_in_the_language_asked(tmp_path):
+    done = render_py("--out", str(tmp_path), "--preview", "--language", "de", "IntroCard", timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "fruit-vs-tech" / "de" / "low" / "preview.png").is_file()
+    two = render_py("--out", str(tmp_path / "two"), "--preview", "--language", "de,es", timeout=120)
+    assert (two.returncode, two.stderr.strip()) == (
+        2,
+        "render.py: error: --preview draws one lecture: give --language one code",
+    )
