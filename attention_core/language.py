@@ -49,7 +49,6 @@ class Language:
     plural_index: object = None  # count -> which of the catalogue's plural forms (its Plural-Forms)
     digest: str = ""
     decimal_sign: str = "."
-    reads: str = "ltr"  # the direction the language's text runs
 
     @property
     def is_source(self) -> bool:
@@ -141,7 +140,6 @@ def language(code: str) -> Language:
         plural_index=gettext.c2py(catalogue.plural_expr),  # the catalogue's own rule, as gettext reads it
         digest=hashlib.sha256(data).hexdigest(),
         decimal_sign=get_decimal_symbol(locale),
-        reads="rtl" if locale.text_direction == "rtl" else "ltr",
     )
 
 

@@ -117,7 +117,7 @@ def plain_text(text: str, size: float = BODY_SIZE, colour: str = FOREGROUND, **k
 
 LEFT_TO_RIGHT_MARK, RIGHT_TO_LEFT_EMBEDDING, POP_DIRECTIONAL_FORMATTING = "\u200e", "\u202b", "\u202c"
 RIGHT_TO_LEFT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2067", "\u2069"
-LECTURE_DIRECTION = "ltr"  # the narration's language (English) reads left to right
+LECTURE_DIRECTION = "ltr"  # every shipped catalogue's language reads left to right (one that did not would set this)
 RIGHT_TO_LEFT_RUN = re.compile(
     r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?:[ \u00a0]+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)*"
 )
