@@ -70,6 +70,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "without one are synthesised. Implies --narrate",
     )
     parser.add_argument(
+        "--voice-model",
+        metavar="PATH.onnx",
+        help="narrate with this piper voice (its .onnx.json config beside it) instead of the bundled "
+        "English one: a voice that speaks the lecture's language. Implies --narrate",
+    )
+    parser.add_argument(
         "--captions",
         choices=("burned", "none"),
         default="burned",
@@ -231,7 +237,7 @@ def plan(arguments: argparse.Namespace, language_code: str | None = None) -> Pla
             "RealModelScene draws a pretrained model: add a [model] table to the example "
             "(see assets/examples/README.md)"
         )
-    if arguments.transparent and (arguments.narrate or arguments.voice_dir):
+    if arguments.transparent and (arguments.narrate or arguments.voice_dir or arguments.voice_model):
         raise UsageError(
             "--transparent makes silent clips to composite over your footage: drop --narrate "
             "(the .srt files still have every line), or render the narration without --transparent"
@@ -248,15 +254,13 @@ def plan(arguments: argparse.Namespace, language_code: str | None = None) -> Pla
     if arguments.lecture:
         folder = folder / "lecture"
     check_folder(folder, "--out", arguments.out)
-    narrate = arguments.narrate or arguments.voice_dir is not None
-    recordings = find_recordings(arguments.voice_dir, example, scenes) if arguments.voice_dir else {}
-    if arguments.narrate and example.language != "en" and arguments.voice_dir is None:
-        raise UsageError(
-            f"--narrate: the bundled voice speaks English only, and this lecture is in {example.language!r}: "
-            "record its lines and give --voice-dir (narration.md lists them)"
-        )
+    narrate = arguments.narrate or arguments.voice_dir is not None or arguments.voice_model is not None
     if narrate:
         check_voice_installed()
+    voice = chosen_voice(arguments) if narrate else None
+    recordings = find_recordings(arguments.voice_dir, example, scenes) if arguments.voice_dir else {}
+    if narrate:
+        check_voice_speaks(voice, arguments, example, scenes, recordings)
     canonical = example.canonical()
     record = {
         "name": example.name,
@@ -276,7 +280,7 @@ def plan(arguments: argparse.Namespace, language_code: str | None = None) -> Pla
     if narrate:
         from clips.voice import voice_versions
 
-        settings["narration"] = {**voice_versions(), "recorded": sorted(recordings)}
+        settings["narration"] = {**voice_versions(voice), "recorded": sorted(recordings)}
     cache = arguments.cache or str(Path(arguments.out) / CACHE)
     check_folder(Path(cache), "--cache" if arguments.cache else "--out", arguments.cache or arguments.out)
     suffix = ".webm" if arguments.transparent else ".mp4"
@@ -293,6 +297,7 @@ def plan(arguments: argparse.Namespace, language_code: str | None = None) -> Pla
             cache=cache,
             narrate=narrate,
             recordings=tuple(sorted((line, str(path)) for line, path in recordings.items())),
+            voice_model=str(voice.model) if voice is not None and not voice.bundled else None,
             burn_captions=arguments.captions == "burned",
             format=arguments.format,
             transparent=arguments.transparent,
@@ -411,20 +416,44 @@ def find_recordings(voice_dir: str, example, scenes: list[str]) -> dict[str, Pat
     wanted = [line.id for scene in scenes for line in lesson_for(scene, example).narration]
     if ignored:
         print(f"render.py: --voice-dir: left alone, not .wav recordings: {', '.join(ignored)}", file=sys.stderr)
-    missing = [line for line in wanted if line not in found]
-    if missing and example.language != "en":  # the offline voice would read them in English
+    return {line: path for line, path in found.items() if line in wanted}
+
+
+def chosen_voice(arguments: argparse.Namespace):
+    """The piper voice for the lines not recorded: --voice-model's, or the bundled one."""
+    from clips.voice import VoiceError, voice_named
+
+    try:
+        return voice_named(arguments.voice_model)
+    except VoiceError as error:
+        raise UsageError(str(error)) from None
+
+
+def check_voice_speaks(voice, arguments: argparse.Namespace, example, scenes: list[str], recordings: dict) -> None:
+    """Refuse, before anything renders, a lecture whose unrecorded lines the voice would say in
+    another language than the lecture's (a Spanish lecture read by the English voice)."""
+    from clips.voice import VoiceError, check_speaks
+
+    wanted = [line.id for scene in scenes for line in lesson_for(scene, example).narration]
+    missing = [line for line in wanted if line not in recordings]
+    if not missing:
+        return
+    option = "--voice-model" if arguments.voice_model else "--voice-dir" if arguments.voice_dir else "--narrate"
+    try:
+        check_speaks(voice, example.language, option)
+    except VoiceError as error:
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        raise UsageError(
-            f"--voice-dir: {len(missing)} of {len(wanted)} lines are not recorded, and the bundled voice speaks "
-            f"English only, not {example.language!r}: record {shown} (narration.md lists every line)"
+        unrecorded = (
+            f" ({len(missing)} of {len(wanted)} lines are not recorded: {shown})" if arguments.voice_dir else ""
         )
-    if missing:
+        raise UsageError(f"{error}{unrecorded}") from None
+    if arguments.voice_dir:
         print(
-            f"render.py: --voice-dir: {len(wanted) - len(missing)} of {len(wanted)} lines recorded; the offline "
-            f"voice says the other {len(missing)}: {', '.join(missing)}",
+            f"render.py: --voice-dir: {len(wanted) - len(missing)} of {len(wanted)} lines recorded; the "
+            f"{'voice ' + voice.name if arguments.voice_model else 'offline voice'} says the other {len(missing)}: "
+            f"{', '.join(missing)}",
             file=sys.stderr,
         )
-    return {line: path for line, path in found.items() if line in wanted}
 
 
 CLUSTER_ADDRESS = re.compile(r"(tcp|tls)://[A-Za-z0-9.\-\[\]:]+:\d{1,5}")

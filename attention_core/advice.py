@@ -16,7 +16,7 @@ from .examples import Example
 from .lessons.gravity import gravity_lesson
 from .similarity import similarity
 from .text import format_number, quoted
-from .tokens import split_tokens, token_key
+from .tokens import token_key
 
 WEAK_PULL = 0.2  # the context vector moves less than this share of the way toward the words pulling it:
 # in the gravity picture its dot then sits on the embedding's (the shipped examples move 0.29 to 0.77)
@@ -60,7 +60,7 @@ def sentence_advice(example: Example) -> list[Advice]:
     found = []
     for number, (sentence, reading) in enumerate(zip(example.sentences, gravity_lesson(example).sentences), start=1):
         field = f"sentences[{number}]"
-        written = [token_key(t) for t in split_tokens(sentence.text)]
+        written = [token_key(t) for t in sentence.tokens]
         if written.count(sentence.focus) > 1:
             found.append(
                 Advice(

@@ -15,11 +15,11 @@ from pathlib import Path
 import numpy as np
 
 from .assets import assets_folder
-from .examples import Example, Head, ModelChoice, Sentence, default_heads, default_maps
+from .examples import Example, Head, ModelChoice, Passage, Sentence, default_heads, default_maps
 from .language import SOURCE, LanguageError, language
 from .similarity import SIMILARITY_KINDS
 from .text import closest
-from .tokens import TOKEN_PATTERN, split_tokens, token_key
+from .tokens import TOKEN_PATTERN, split_tokens, token_key, tokens_problem
 
 NAME_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LIMITS = {
@@ -293,47 +293,75 @@ def read_sentences(value, words) -> tuple[Sentence, ...]:
     sentences = []
     for number, table in enumerate(value, start=1):
         field = f"sentences[{number}]"
-        check_keys(table, {"text": True, "focus": True}, field)
+        check_keys(table, {"text": True, "focus": True, "tokens": False}, field)
         text = read_text(table["text"], f"{field}.text", LIMITS["sentence"])
         focus = read_text(table["focus"], f"{field}.focus", LIMITS["word"])
-        tokens = split_tokens(text)
-        embedded = [t for t in tokens if token_key(t) in words]
-        if len(tokens) > LIMITS["tokens"]:
-            raise ExampleError(f"{field}.text", f"has {len(tokens)} words; at most {LIMITS['tokens']} fit on screen")
-        if len(embedded) > LIMITS["embedded tokens"]:
-            raise ExampleError(
-                f"{field}.text",
-                f"has {len(embedded)} words with embeddings; at most "
-                f"{LIMITS['embedded tokens']} can be drawn pulling at once",
-            )
+        tokens = read_tokens(table, "tokens", field, text)
+        check_sizes(tokens, words, f"{field}.text")
         key = token_key(focus)
         if key not in words:
             raise ExampleError(
                 f"{field}.focus", f"{focus!r} has no embedding; add it under [words] or choose a word that has one"
             )
         if key not in (token_key(t) for t in tokens):
-            raise ExampleError(
-                f"{field}.focus", f"{focus!r} is not a word of the sentence {text!r}; choose one of its words"
+            hint = (
+                f"; a sentence without spaces lists its tokens: tokens = {spaceless_hint(tokens[0])}"
+                if "tokens" not in table and len(tokens) == 1 and key in token_key(tokens[0])
+                else "; choose one of its words"
             )
-        sentences.append(Sentence(text, key))
+            raise ExampleError(f"{field}.focus", f"{focus!r} is not a word of the sentence {text!r}{hint}")
+        sentences.append(Sentence(text, key, tokens))
     return tuple(sentences)
 
 
-def read_cross(table, words) -> tuple[str, str]:
-    """[cross]: an encoder and a decoder sentence, each with a word that has an embedding."""
-    check_keys(table, {"encoder": True, "decoder": True}, "cross")
-    texts = []
+def read_tokens(table: dict, key: str, field: str, text: str) -> tuple[str, ...]:
+    """The text's tokens: `table[key]`, a list of them in order (a sentence without spaces),
+    checked against the text; or, when the key is left out, split at spaces and punctuation."""
+    if key not in table:
+        return tuple(split_tokens(text))
+    value = table[key]
+    if not isinstance(value, list) or not all(isinstance(token, str) for token in value):
+        raise ExampleError(
+            f"{field}.{key}", f'must be a list of strings like ["我", "买了", "苹果"], got {describe(value)}'
+        )
+    problem = tokens_problem(text, value)
+    if problem:
+        raise ExampleError(f"{field}.{key}", problem)
+    return tuple(value)
+
+
+def spaceless_hint(text: str) -> str:
+    """How a `tokens` list for `text` starts: its first characters, each a token."""
+    shown = [f'"{character}"' for character in text[:3]]
+    return f"[{', '.join(shown)}, ...]"
+
+
+def check_sizes(tokens: tuple[str, ...], words, field: str, drawn: str = " can be drawn pulling at once") -> None:
+    """A sentence's tokens fit on screen, and its tokens with embeddings can all be drawn."""
+    embedded = [t for t in tokens if token_key(t) in words]
+    if len(tokens) > LIMITS["tokens"]:
+        raise ExampleError(field, f"has {len(tokens)} words; at most {LIMITS['tokens']} fit on screen")
+    if len(embedded) > LIMITS["embedded tokens"]:
+        raise ExampleError(
+            field,
+            f"has {len(embedded)} words with embeddings; at most {LIMITS['embedded tokens']}{drawn}",
+        )
+
+
+def read_cross(table, words) -> tuple[Passage, Passage]:
+    """[cross]: an encoder and a decoder sentence, each with a word that has an embedding (and
+    each with its tokens listed, `encoder_tokens`, `decoder_tokens`, when written without spaces)."""
+    keys = {"encoder": True, "decoder": True, "encoder_tokens": False, "decoder_tokens": False}
+    check_keys(table, keys, "cross")
+    passages = []
     for role in ("encoder", "decoder"):
         text = read_text(table[role], f"cross.{role}", LIMITS["sentence"])
-        embedded = [t for t in split_tokens(text) if token_key(t) in words]
-        if not embedded:
+        tokens = read_tokens(table, f"{role}_tokens", "cross", text)
+        if not any(token_key(t) in words for t in tokens):
             raise ExampleError(f"cross.{role}", "has no word with an embedding; use words from [words]")
-        if len(embedded) > LIMITS["embedded tokens"]:
-            raise ExampleError(
-                f"cross.{role}", f"has {len(embedded)} words with embeddings; at most {LIMITS['embedded tokens']}"
-            )
-        texts.append(text)
-    return texts[0], texts[1]
+        check_sizes(tokens, words, f"cross.{role}", drawn="")
+        passages.append(Passage(text, tokens))
+    return passages[0], passages[1]
 
 
 def read_model(table, sentences: tuple[Sentence, ...]) -> ModelChoice:

@@ -1,11 +1,11 @@
 """An example: the words, sentences and maps that every clip of one lecture is drawn from.
 
     words      {word: (x, y)}      each word's 2-D embedding (lower-case keys)
-    sentences  (text, focus)...    the focus word is re-read in each sentence's context
+    sentences  (text, focus, tokens)...   the focus word is re-read in each sentence's context
     maps       W_Q, W_K, W_V       (2, 2) each, for the projection clip
     heads      (name, W_Q, W_K, W_V)...   two or more, for the multi-head clip
     output_map W_O                 (2 * heads, 2)
-    cross      (encoder, decoder)  two texts for the cross-attention clip (optional)
+    cross      (encoder, decoder)  two passages (text, tokens) for the cross-attention clip (optional)
     model      name, layer, head   a pretrained model for the real-model clip (optional)
 
 Examples are plain data; `example_file.py` reads them from TOML (the default example is
@@ -23,12 +23,45 @@ import numpy as np
 
 from ._checks import frozen
 from .linear_maps import rotation, scaling, shear
+from .tokens import split_tokens, token_spans
 
 
 @dataclass(frozen=True)
 class Sentence:
     text: str
     focus: str  # lower-case; its first occurrence in the text is the word re-read
+    tokens: tuple[str, ...] | None = None  # as written, in order; None: split at spaces and punctuation
+
+    def __post_init__(self):
+        object.__setattr__(self, "tokens", written_tokens(self.text, self.tokens))
+
+    def canonical(self) -> dict:
+        return {"text": self.text, "focus": self.focus, **listed_tokens(self.text, self.tokens)}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A text with no focus word: one side of cross-attention."""
+
+    text: str
+    tokens: tuple[str, ...] | None = None  # as for Sentence.tokens
+
+    def __post_init__(self):
+        object.__setattr__(self, "tokens", written_tokens(self.text, self.tokens))
+
+
+def written_tokens(text: str, tokens) -> tuple[str, ...]:
+    """A text's tokens: those the file lists (checked against the text), or split from it."""
+    if tokens is None:
+        return tuple(split_tokens(text))
+    token_spans(text, tokens)  # ValueError unless they are the text's, in order
+    return tuple(tokens)
+
+
+def listed_tokens(text: str, tokens: tuple[str, ...]) -> dict:
+    """{"tokens": [...]} when they are not what splitting the text gives; else {}: a file that
+    lists the tokens splitting would find means the same example as one that does not."""
+    return {} if list(tokens) == split_tokens(text) else {"tokens": list(tokens)}
 
 
 @dataclass(frozen=True)
@@ -85,7 +118,7 @@ class Example:
     maps: dict[str, np.ndarray] = field(default_factory=default_maps)
     heads: tuple[Head, ...] = field(default_factory=default_heads)
     output_map: np.ndarray | None = None  # None: default_output_map(len(heads))
-    cross: tuple[str, str] | None = None  # (encoder, decoder) texts; None: sentences 1 and 2
+    cross: tuple[Passage, Passage] | None = None  # (encoder, decoder); None: sentences 1 and 2
     model: ModelChoice | None = None  # None: no real-model clip
     defaults_used: tuple[str, ...] = ()  # which of maps, heads, output came from defaults
     language: str = "en"  # the lecture's language: its narration, captions and labels (attention_core.language)
@@ -103,7 +136,7 @@ class Example:
             "title": self.title,
             "similarity": self.similarity,
             "words": {word: [float(v) for v in xy] for word, xy in self.words.items()},
-            "sentences": [{"text": s.text, "focus": s.focus} for s in self.sentences],
+            "sentences": [sentence.canonical() for sentence in self.sentences],
             "maps": {role: np.asarray(m).tolist() for role, m in self.maps.items()},
             "heads": [
                 {
@@ -115,7 +148,7 @@ class Example:
                 for head in self.heads
             ],
             "output": {"map": np.asarray(self.output_map).tolist()},
-            **({"cross": {"encoder": self.cross[0], "decoder": self.cross[1]}} if self.cross else {}),
+            **({"cross": cross_canonical(*self.cross)} if self.cross else {}),
             **({"model": self.model.canonical()} if self.model else {}),
             **({"language": self.language} if self.language != "en" else {}),  # English: as before
         }
@@ -124,3 +157,11 @@ class Example:
         """Hash of the canonical form: equal for files that mean the same example."""
         text = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def cross_canonical(encoder: Passage, decoder: Passage) -> dict:
+    """[cross] as plain data: the two texts, and their tokens where the file listed them."""
+    listed = {}
+    for role, passage in (("encoder", encoder), ("decoder", decoder)):
+        listed.update({f"{role}_{key}": value for key, value in listed_tokens(passage.text, passage.tokens).items()})
+    return {"encoder": encoder.text, "decoder": decoder.text, **listed}

@@ -37,7 +37,7 @@ FORMATS = ("landscape", "vertical")  # 16:9, and 9:16 for shorts: the same pixel
 FRAME_SHORT_SIDE = 8.0  # scene units across the frame's short side, in both formats
 
 
-@dataclass(frozen=True, kw_only=True)  # eleven fields: built by keyword, as nanoGPT builds its config
+@dataclass(frozen=True, kw_only=True)  # twelve fields: built by keyword, as nanoGPT builds its config
 class ClipJob:
     scene: str  # a name in attention_core.lessons.catalog.LESSONS
     example: dict  # the example's canonical form (checked again where the job runs)
@@ -46,6 +46,7 @@ class ClipJob:
     cache: str  # a folder for what is kept between runs: synthesised voices, manim's typeset text
     narrate: bool = False  # False: a silent clip at its own timing
     recordings: tuple[tuple[str, str], ...] = ()  # (line id, WAV path) of the creator's own voice
+    voice_model: str | None = None  # a piper voice's .onnx (config beside it) for the rest; None: the bundled one
     burn_captions: bool = True  # False: a clean picture (the subtitles still have every line)
     format: str = "landscape"  # a name in FORMATS
     transparent: bool = False  # True: no background, an alpha channel (VP9 .webm)
@@ -60,15 +61,24 @@ class ClipJob:
         """The samples of each narration line of `lesson`, or None for a silent clip."""
         if not self.narrate:
             return None
-        from clips.voice import voice_for
+        from clips.voice import voice_for, voice_named
 
-        recorded = dict(self.recordings)
+        recorded, voice, spoken = dict(self.recordings), voice_named(self.voice_model), self.language
         return {
             line.id: voice_for(
-                line.text, Path(recorded[line.id]) if line.id in recorded else None, Path(self.cache) / "voice"
+                line.text,
+                Path(recorded[line.id]) if line.id in recorded else None,
+                Path(self.cache) / "voice",
+                voice,
+                spoken,
             ).samples
             for line in lesson.narration
         }
+
+    @property
+    def language(self) -> str:
+        """The lecture's language code (the example's; English when it names none)."""
+        return self.example.get("language", "en")
 
 
 def frame_rate(quality: str) -> int:

@@ -158,11 +158,21 @@ def narration_markdown(title: str, chapters: list[Chapter], voice: str) -> str:
     return "\n".join(out)
 
 
-def write_lecture_files(folder: Path, title: str, chapters: list[Chapter], total: float, voice: str) -> list[str]:
+def subtitle_files(language_code: str = "en") -> tuple[str, str]:
+    """The lecture's subtitle files: lecture.srt and lecture.vtt, or in another language than
+    English lecture.<code>.srt and .vtt, the way players and upload pages tell a track's language."""
+    tag = "" if language_code == "en" else f".{language_code}"
+    return f"lecture{tag}.srt", f"lecture{tag}.vtt"
+
+
+def write_lecture_files(
+    folder: Path, title: str, chapters: list[Chapter], total: float, voice: str, language_code: str = "en"
+) -> list[str]:
     """Write the subtitles, the chapter list and the script; return their names."""
+    srt_name, vtt_name = subtitle_files(language_code)
     files = {
-        "lecture.srt": srt_text(chapters),
-        "lecture.vtt": vtt_text(chapters),
+        srt_name: srt_text(chapters),
+        vtt_name: vtt_text(chapters),
         "chapters.txt": chapters_text(chapters, total),
         "narration.md": narration_markdown(title, chapters, voice),
     }
@@ -177,7 +187,7 @@ def make_lecture(folder: Path, jobs: list, entries: list[dict], title: str) -> d
     return the manifest's record of the lecture."""
     from attention_core.lessons.catalog import lesson_for
     from clips.job import frame_rate
-    from clips.voice import VOICE_NAME
+    from clips.voice import voice_named
 
     example = jobs[0].example_object()
     lessons = [lesson_for(job.scene, example) for job in jobs]
@@ -198,7 +208,8 @@ def make_lecture(folder: Path, jobs: list, entries: list[dict], title: str) -> d
         [(chapter.title, chapter.first_frame, chapter.end_frame) for chapter in chapters],
     )
     with writing_in(example.language):  # the script's own words in the lecture's language
-        files = write_lecture_files(folder, title, chapters, total, VOICE_NAME)
+        voice = voice_named(jobs[0].voice_model).name
+        files = write_lecture_files(folder, title, chapters, total, voice, example.language)
     frames, seconds = video_length(target)
     return {
         "file": target.name,

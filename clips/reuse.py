@@ -69,15 +69,15 @@ def voice_identity(job, lesson) -> list | None:
     """What each narration line's samples depend on, or None for a silent clip."""
     if not job.narrate:
         return None
-    from clips.voice import synthesis_inputs
+    from clips.voice import synthesis_inputs, voice_named
 
-    recorded = dict(job.recordings)
+    recorded, voice = dict(job.recordings), voice_named(job.voice_model)
     return [
         [
             line.id,
             f"recording {sha256_of(Path(recorded[line.id]))}"
             if line.id in recorded
-            else repr(synthesis_inputs(line.text)),
+            else repr(synthesis_inputs(line.text, voice, job.language)),
         ]
         for line in lesson.narration
     ]

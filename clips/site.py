@@ -8,7 +8,7 @@ the manifest alone. The pages never recompute the math: every number arrives wri
                        is the speaker view, kept in step with the main window
     site/lecture.js    window.LECTURE = {...}: JSON (a script, not a .json file, so that the
                        pages work from file://, where a page may not fetch a file)
-    site/lecture.mp4, site/lecture.vtt   copies, so that the folder can be copied as it is
+    site/lecture.mp4, site/lecture.vtt   copies (lecture.<code>.vtt in another language), so that the folder can be copied as it is
 
 Every word from the example reaches the pages as JSON data and is put on them with
 textContent, never as HTML.
@@ -23,6 +23,7 @@ from pathlib import Path
 from attention_core.text import format_number
 from clips.files import atomic_copy, atomic_write_text
 from clips.job import frame_rate
+from clips.lecture import subtitle_files
 
 SITE = "site"
 PAGES = Path(__file__).parent / "site_files"  # index.html, present.html, site.css, common.js, page.js, present.js
@@ -73,7 +74,7 @@ def site_data(
         "vertical": vertical,
         "captions_burned": captions_burned,
         "video": "lecture.mp4",
-        "subtitles": "lecture.vtt",
+        "subtitles": subtitle_files(language)[1],
         "seconds": lecture["seconds"],
         "chapters": chapters,
         "beats": beats,
@@ -82,7 +83,7 @@ def site_data(
 
 def with_subtitles(data: dict, folder: Path) -> dict:
     """`data` with the subtitles' text: a page opened from file:// may not load lecture.vtt."""
-    return {**data, "subtitles_text": (folder / "lecture.vtt").read_text(encoding="utf-8")}
+    return {**data, "subtitles_text": (folder / data["subtitles"]).read_text(encoding="utf-8")}
 
 
 def numbers_of(lesson: dict) -> list[list[str]]:
@@ -155,6 +156,6 @@ def write_site(
     atomic_write_text(f"window.LECTURE = {escaped};\n", site / "lecture.js")
     for page in sorted(PAGES.iterdir()):
         atomic_copy(page, site / page.name)
-    for name in ("lecture.mp4", "lecture.vtt"):
+    for name in ("lecture.mp4", subtitle_files(language)[1]):
         atomic_copy(folder / name, site / name)
     return sorted(path.name for path in site.iterdir())

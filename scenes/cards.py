@@ -8,7 +8,7 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, Line, Succession, 
 from attention_core.language import t
 from attention_core.lessons.cards import HistoryLesson, IntroLesson, history_lesson, intro_lesson
 from attention_core.text import format_pair, reading_direction
-from attention_core.tokens import split_tokens, token_key
+from attention_core.tokens import token_key
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP
@@ -47,8 +47,15 @@ class IntroCard(LessonScene):
         # 2. the sentences, the focus word lit in each; the question
         sentences = VGroup(
             *(
-                SentenceLine(text, [True] * len(split_tokens(text)), lesson.focus, content.width, style.BODY_SIZE)
-                for text in lesson.sentences
+                SentenceLine(
+                    sentence.text,
+                    sentence.tokens,
+                    [True] * len(sentence.tokens),
+                    lesson.focus,
+                    content.width,
+                    style.BODY_SIZE,
+                )
+                for sentence in lesson.sentences
             )
         )
         sentences.arrange(DOWN, aligned_edge=LEFT, buff=TAG_ROOM).next_to(rule, DOWN, buff=GAP["large"])
@@ -94,7 +101,7 @@ class IntroCard(LessonScene):
     @staticmethod
     def focus_glyphs(line: SentenceLine, focus: str) -> VGroup:
         """The first occurrence of the focus word in a sentence's line."""
-        words = [token_key(token) for token in split_tokens(line.text)]
+        words = [token_key(token) for token in line.written_tokens]
         return line.tokens[words.index(focus)]
 
 

@@ -104,6 +104,7 @@ class GravityScene(LessonScene):
         region = self.stage.panel
         line = SentenceLine(
             reading.text,
+            reading.sentence_tokens,
             reading.takes_part,
             reading.focus,
             region.width,

@@ -25,7 +25,7 @@ from manim import (
 )
 
 from attention_core.text import SYMBOLS, reading_direction
-from attention_core.tokens import TOKEN_PATTERN, token_key
+from attention_core.tokens import token_key, token_spans
 from scenes import style
 
 
@@ -395,37 +395,61 @@ class SentenceLine(VGroup):
     word is drawn in the focus colour. A token's glyphs are found by character index, or, in a
     sentence that needs shaping (Arabic, Hebrew, Devanagari...), by where Pango drew them; a
     right-to-left sentence reads, and wraps, from the right.
+
+    Parameters
+    ----------
+    text
+        The sentence as written.
+    tokens
+        Its tokens as written, in order (attention_core.tokens): split from the text, or listed
+        by the example file for a sentence without spaces. Lines break between them.
+    takes_part
+        Per token: whether it has an embedding (drawn lit) or not (faded).
+    focus
+        The focus word, lower case: drawn in the focus colour.
+    max_width, size
+        The widest a line may be, and the text size.
+
+    Examples
+    --------
+    ``SentenceLine("我买了苹果", ["我", "买了", "苹果"], [False, False, True], "苹果", 6)`` lights 苹果.
     """
 
     def __init__(
-        self, text: str, takes_part: Sequence[bool], focus: str, max_width: float, size: float = style.BODY_SIZE
+        self,
+        text: str,
+        tokens: Sequence[str],
+        takes_part: Sequence[bool],
+        focus: str,
+        max_width: float,
+        size: float = style.BODY_SIZE,
     ):
         super().__init__()
         self.tokens = VGroup()
-        lines = style.wrap_lines(text, max_width, size, cjk_breaks=False)  # a token stays on one line
+        spans = token_spans(text, tokens)  # where each token is written
         reads = reading_direction(text)
-        index = 0
-        for number, line_text in enumerate(lines):
+        ranges = style.sentence_line_ranges(text, spans, max_width, size)  # a token stays on one line
+        for number, (line_start, line_end) in enumerate(ranges):
+            line_text = text[line_start:line_end]
             line = style.plain_text(line_text, size, reads=reads)
             line.set_opacity(style.ABSENT_WORD_OPACITY)  # punctuation; tokens set below
             reads_from = LEFT if reads == "rtl" else RIGHT  # lines flush with where they start
             line.next_to([0, -number * 1.7 * line.height, 0], reads_from, buff=0)
-            for span in split_token_spans(line_text):
-                glyphs = VGroup(*style.glyphs_of_span(line, line_text, *span, size, reads))
+            for index, (start, end) in enumerate(spans):
+                if not line_start <= start < line_end:
+                    continue
+                glyphs = VGroup(
+                    *style.glyphs_of_span(line, line_text, start - line_start, end - line_start, size, reads)
+                )
                 part = takes_part[index]
                 glyphs.set_opacity(1.0 if part else style.ABSENT_WORD_OPACITY)
-                if part and token_key(line_text[span[0] : span[1]]) == focus:
+                if part and token_key(text[start:end]) == focus:
                     glyphs.set_color(style.FOCUS)
                 glyphs.name = f"token:{index}"
                 self.tokens.add(glyphs)
-                index += 1
             self.add(line)
         self.text = text
-
-
-def split_token_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) character spans of the tokens in `text`, as attention_core splits them."""
-    return [match.span() for match in TOKEN_PATTERN.finditer(text)]
+        self.written_tokens = tuple(tokens)
 
 
 def weighted_arrow(start: np.ndarray, end: np.ndarray, weight: float, colour: str) -> Arrow:

@@ -16,6 +16,7 @@ import json
 import pickle
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 import manimpango
@@ -240,6 +241,32 @@ def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE, cjk_breaks:
                 lines[-1] = candidate
             else:
                 lines.append(piece)
+    return lines
+
+
+def sentence_line_ranges(
+    text: str, spans: Sequence[tuple[int, int]], max_width: float, size: float = BODY_SIZE
+) -> list[tuple[int, int]]:
+    """Greedy wrap of a sentence whose tokens lie at `spans`, as (start, end) ranges of `text`:
+    each token whole on one line. Lines break at spaces, and between two tokens that touch or
+    have only closing marks between them ("我|买了|苹果，|和"): a sentence written without spaces
+    breaks between its listed tokens. With single spaces, the lines `wrap_lines` makes."""
+    breaks = {match.end() for match in re.finditer(" +", text)}
+    for (_, end), (start, _) in zip(spans, spans[1:]):
+        if all(character in CLOSING for character in text[end:start]):
+            breaks.add(start)
+    pieces, start = [], 0
+    for position in sorted(breaks | {len(text)}):
+        piece_end = len(text[start:position].rstrip(" ")) + start
+        if piece_end > start:
+            pieces.append((start, piece_end))
+        start = position
+    lines: list[tuple[int, int]] = []
+    for piece_start, piece_end in pieces:
+        if lines and text_width(text[lines[-1][0] : piece_end], size) <= MEASURE_SLACK * max_width:
+            lines[-1] = (lines[-1][0], piece_end)
+        else:
+            lines.append((piece_start, piece_end))
     return lines
 
 

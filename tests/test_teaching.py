@@ -122,7 +122,10 @@ def test_the_intro_opens_on_the_puzzle_not_a_contents_list(example):
     assert "\u201capple\u201d" in question and "token" in question and question.endswith("?")
     assert f"number {list(example.words).index('apple') + 1}" in question
     assert intro.token_id == list(example.words).index("apple") + 1
-    assert intro.sentences == ("Please buy an apple and an orange", "Apple unveiled the new phone")
+    assert tuple(s.text for s in intro.sentences) == (
+        "Please buy an apple and an orange",
+        "Apple unveiled the new phone",
+    )
     assert not any("chapter" in line.text.casefold() for line in intro.narration)
     assert "gravity" in intro.arc.takeaway
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..examples import Example
+from ..examples import Example, Sentence
 from ..language import t
 from . import arc, narration
 from .base import Lesson
@@ -22,7 +22,7 @@ class IntroLesson(ClipLesson):
     focus: str  # the word of the puzzle: the first sentence's focus word
     token_id: int  # its number in the example's vocabulary, counted from 1
     embedding: tuple[float, float]  # its one static embedding
-    sentences: tuple[str, ...]  # the sentences it stands in, as focus word (at most two shown)
+    sentences: tuple[Sentence, ...]  # the sentences it stands in, as focus word (at most two shown)
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ SHOWN_SENTENCES = 2  # the intro card shows the puzzle in at most two sentences
 
 def intro_lesson(example: Example) -> IntroLesson:
     focus = arc.first_focus(example)
-    sentences = tuple(s.text for s in example.sentences if s.focus == focus)[:SHOWN_SENTENCES]
+    sentences = tuple(s for s in example.sentences if s.focus == focus)[:SHOWN_SENTENCES]
     return narration.attach(
         IntroLesson(
             title=example.title,

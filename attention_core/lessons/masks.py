@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..attention import attention, causal_mask
-from ..examples import Example
-from ..tokens import split_tokens, token_key
+from ..examples import Example, Passage, Sentence
+from ..tokens import token_key
 from . import arc, narration
 from .narration import ClipLesson
 from .reading import most_words
@@ -42,16 +42,16 @@ class MaskLesson(ClipLesson):
     notes: tuple[str, ...]
 
 
-def embedded_tokens(example: Example, text: str, notes: list[str]) -> tuple[str, ...]:
-    tokens = tuple(token_key(t) for t in split_tokens(text) if token_key(t) in example.words)
+def embedded_tokens(example: Example, passage: Passage | Sentence, notes: list[str]) -> tuple[str, ...]:
+    tokens = tuple(token_key(t) for t in passage.tokens if token_key(t) in example.words)
     if len(tokens) > MAX_TOKENS:
-        notes.append(f"only the first {MAX_TOKENS} words of {text!r} are shown")
+        notes.append(f"only the first {MAX_TOKENS} words of {passage.text!r} are shown")
     return tokens[:MAX_TOKENS]
 
 
-def longest_sentence(example: Example) -> str:
+def longest_sentence(example: Example) -> Sentence:
     """The sentence with the most words that have embeddings (the first of equals)."""
-    return most_words(example).text
+    return most_words(example)
 
 
 def mask_lesson(example: Example) -> MaskLesson:
@@ -66,8 +66,8 @@ def mask_lesson(example: Example) -> MaskLesson:
     if example.cross:
         encoder, decoder = example.cross
     else:
-        encoder = example.sentences[0].text
-        decoder = example.sentences[1 if len(example.sentences) > 1 else 0].text
+        encoder = example.sentences[0]
+        decoder = example.sentences[1 if len(example.sentences) > 1 else 0]
         notes.append(
             "no [cross] in the example: the encoder is sentence 1, the decoder "
             + ("sentence 2" if len(example.sentences) > 1 else "sentence 1 again")
@@ -79,15 +79,15 @@ def mask_lesson(example: Example) -> MaskLesson:
     cross = attention(target @ w_q, source @ w_k, source @ w_v)
     return narration.attach(
         MaskLesson(
-            sentence=sentence,
+            sentence=sentence.text,
             tokens=tokens,
             self_weights=plain.weights,
             mask=mask,
             masked_weights=masked.weights,
             masked_row_sums=masked.weights.sum(axis=1),
-            encoder_sentence=encoder,
+            encoder_sentence=encoder.text,
             encoder_tokens=encoder_tokens,
-            decoder_sentence=decoder,
+            decoder_sentence=decoder.text,
             decoder_tokens=decoder_tokens,
             cross_weights=cross.weights,
             notes=tuple(notes),

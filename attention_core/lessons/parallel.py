@@ -45,7 +45,7 @@ def parallel_lesson(example: Example) -> ParallelLesson:
     w_x, w_h = np.array(RECURRENT_INPUT_MAP), np.array(RECURRENT_STATE_MAP)
     return narration.attach(
         ParallelLesson(
-            sentence=sentence,
+            sentence=sentence.text,
             tokens=tokens,
             embeddings=x,
             attention_outputs=attention(x @ w_q, x @ w_k, x @ w_v).output,

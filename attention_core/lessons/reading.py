@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..examples import Example, Sentence
-from ..tokens import split_tokens, token_key
+from ..tokens import token_key
 
 
 @dataclass(frozen=True)
@@ -24,12 +24,12 @@ class FocusReading:
 def most_words(example: Example) -> Sentence:
     """The sentence with the most words that have embeddings (the first of equals): where a
     clip needs room to show its point (a mask, a recurrence, several relations)."""
-    return max(example.sentences, key=lambda s: sum(token_key(t) in example.words for t in split_tokens(s.text)))
+    return max(example.sentences, key=lambda s: sum(token_key(t) in example.words for t in s.tokens))
 
 
 def focus_reading(example: Example, sentence: Sentence) -> FocusReading:
-    """Split `sentence`, keep the tokens that have embeddings, find the focus word."""
-    sentence_tokens = tuple(split_tokens(sentence.text))
+    """Take `sentence`'s tokens, keep the tokens that have embeddings, find the focus word."""
+    sentence_tokens = sentence.tokens
     takes_part = tuple(token_key(token) in example.words for token in sentence_tokens)
     tokens = tuple(token_key(t) for t, part in zip(sentence_tokens, takes_part) if part)
     if sentence.focus not in tokens:
