@@ -30,25 +30,12 @@ from manim import (
 
 from attention_core.language import t
 from attention_core.lessons import GravityLesson, SentenceReading, gravity_lesson
-from attention_core.text import quoted
 from attention_core.tokens import token_key
 from scenes import style
 from scenes.base import LessonScene
+from scenes.gravity_panel import SentencePanel
 from scenes.layout import GAP, stack
-from scenes.mobjects import (
-    BAR_LENGTH,
-    BAR_ROW_STEP,
-    SentenceLine,
-    WeightBars,
-    WordDot,
-    WordPlane,
-    place_labels,
-    weighted_arrows,
-)
-from scenes.writing import has_many, weighted_sum, written_point
-
-CROWDED_ROW_STEP = 0.34  # weight bars of a sentence with many words: closer rows
-NARROW_BAR_LENGTH = 1.2  # weight bars in two columns: shorter bars
+from scenes.mobjects import WordDot, WordPlane, place_labels, weighted_arrows
 
 
 class GravityScene(LessonScene):
@@ -75,9 +62,12 @@ class GravityScene(LessonScene):
             )
             for number, reading in enumerate(lesson.sentences)
         ]
+        self.panels = [self.sentence_panel(number, reading) for number, reading in enumerate(lesson.sentences)]
         place_labels(
-            list(self.words.values()) + self.contexts, bounds=self.stage.label_bounds, keep_clear=list(self.plane.axes)
-        )  # no label on an axis
+            list(self.words.values()) + self.contexts,
+            bounds=self.stage.label_bounds,
+            keep_clear=[*self.plane.axes, *(part for panel in self.panels for part in panel.parts)],
+        )  # no label on an axis, nor where a sentence's panel will be
         self.ask(Create(self.plane))
         self.say(
             "gravity.plane", LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1), lasting=style.LONG
@@ -97,26 +87,13 @@ class GravityScene(LessonScene):
         """Steps 2-5 for one sentence; its context dot, label and trail stay on screen."""
         plane = self.plane
         # 2. the sentence appears in the panel
-        many = has_many(reading.tokens)  # then smaller print, a tighter list and a short formula
-        label = style.plain_text(
-            t("gravity.sentence-label", "Sentence {number}", number=number + 1), style.LABEL_SIZE, style.MUTED
-        )
-        region = self.stage.panel
-        line = SentenceLine(
-            reading.text,
-            reading.sentence_tokens,
-            reading.takes_part,
-            reading.focus,
-            region.width,
-            size=style.LABEL_SIZE if many else style.BODY_SIZE,
-        )
-        line.name = f"sentence:{number}"
-        panel = stack(label, line)
-        region.put(panel, UP + LEFT)
+        sentence = self.panels[number]
+        line = sentence.line
         self.say(
             f"gravity.sentence-{number + 1}.words",
-            LaggedStart(*(FadeIn(token, shift=0.1 * UP) for token in [label, *line.tokens]), lag_ratio=0.15),
+            LaggedStart(*(FadeIn(token, shift=0.1 * UP) for token in [sentence.label, *line.tokens]), lag_ratio=0.15),
         )
+        panel = sentence.words
         self.add(panel)  # with its punctuation
         if f"gravity.sentence-{number + 1}.faded" in self.lines:  # the toy plane's simplification, said once
             faded = [t for t, part in zip(line.tokens, reading.takes_part) if not part]  # lit one after another
@@ -145,42 +122,7 @@ class GravityScene(LessonScene):
         )
 
         # 4. the weights, then the context vector as their weighted sum of embeddings
-        two_columns = many and self.stage.vertical  # a wide, low panel
-        bars = WeightBars(
-            reading.tokens,
-            reading.weights,
-            style.FOCUS,
-            prefix=f"weight{number}",
-            size=style.SMALL_SIZE if many else style.LABEL_SIZE,
-            row_step=CROWDED_ROW_STEP if many else BAR_ROW_STEP,
-            bar_length=NARROW_BAR_LENGTH if two_columns else BAR_LENGTH,
-            columns=2 if two_columns else 1,
-        )
-        bars_title = style.plain_text(
-            t(
-                "gravity.bars-title",
-                "attention of {focus} ({similarity}, softmax)",
-                focus=quoted(reading.focus),
-                similarity=self.lesson.similarity,
-            ),
-            style.SMALL_SIZE,
-            style.MUTED,
-        )
-        weights_panel = stack(bars_title, bars)
-        weights_panel.next_to(panel, DOWN, aligned_edge=LEFT, buff=GAP["medium"])
-        terms = weighted_sum(reading.tokens, reading.weights)
-        sum_text = style.wrapped_text(
-            t("context.sum", "context = {terms}", terms=terms), region.width, style.SMALL_SIZE, style.CONTEXT
-        )
-        xy_text = style.plain_text(f"\u2248 {written_point(reading.context)}", style.SMALL_SIZE, style.CONTEXT)
-        xy_text.name = f"context_value:{number}"
-        formula = (
-            stack(sum_text, xy_text, gap="tight", direction=RIGHT, align=DOWN)
-            if many
-            else stack(sum_text, xy_text, gap="tight")
-        )
-        formula.next_to(weights_panel, DOWN, aligned_edge=LEFT, buff=GAP["medium"])
-        self.keep_above_caption(VGroup(weights_panel, formula))  # a long sentence: a smaller list
+        weights_panel, formula = sentence.weights, sentence.formula
         self.say(f"gravity.sentence-{number + 1}.pull")
         if len(arrows):
             self.play(LaggedStart(*(GrowArrow(a) for a in arrows), lag_ratio=0.2), run_time=style.MEDIUM)
@@ -211,6 +153,12 @@ class GravityScene(LessonScene):
             *self.caption_exit(),
             run_time=style.SHORT,
         )
+
+    def sentence_panel(self, number: int, reading: SentenceReading) -> SentencePanel:
+        """A sentence's panel, its weights and sum kept above the caption (a long sentence: a smaller list)."""
+        panel = SentencePanel(number, reading, self.lesson.similarity, self.stage.panel, self.stage.vertical)
+        self.keep_above_caption(VGroup(panel.weights, panel.formula))
+        return panel
 
     def legend(self) -> VGroup:
         """Static embedding versus contextual vector, named (what word2vec has, what attention adds)."""

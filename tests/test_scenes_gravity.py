@@ -123,3 +123,34 @@ def test_each_context_dot_travels_straight_from_the_embedding_to_the_context(tmp
         assert np.all(np.diff(distance) <= 1e-9)  # never moving away from the context
         assert distance[0] > 0.5 * np.linalg.norm(end - start)  # it starts near the embedding ...
         assert distance[-1] < 1e-6  # ... and comes to rest at the context vector
+
+
+def boxes_meet(a, b) -> bool:
+    return (
+        a.get_left()[0] < b.get_right()[0]
+        and b.get_left()[0] < a.get_right()[0]
+        and a.get_bottom()[1] < b.get_top()[1]
+        and b.get_bottom()[1] < a.get_top()[1]
+    )
+
+
+@pytest.mark.parametrize("code", ["en", "zh"])
+def test_no_label_of_the_plane_meets_a_sentences_panel(code, tmp_path):
+    """Every label is placed once, clear of every panel the clip will show: in Chinese the
+    panel's lines run otherwise, and "microsoft" met the last sum line."""
+    import dataclasses
+
+    from attention_core.example_file import default_example
+    from attention_core.language import writing_in
+
+    with writing_in(code):
+        lesson = gravity_lesson(dataclasses.replace(default_example(), language=code))
+        scene, shown = build_scene(GravityScene, lesson, tmp_path)
+    labels = [
+        label for name, found in shown.items() if name.startswith(("label:", "context_label:")) for label in found
+    ]
+    parts = [part for panel in scene.panels for part in (panel.words, panel.weights, panel.formula)]
+    assert len(labels) == len(lesson.plane) + len(lesson.sentences) and len(parts) == 3 * len(lesson.sentences)
+    assert [
+        (text_of(label), index) for label in labels for index, part in enumerate(parts) if boxes_meet(label, part)
+    ] == []
