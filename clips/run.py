@@ -81,19 +81,17 @@ class Run:
             lecture = dict(lecture, reused=lecture is self.previous.get("lecture"))
             self.write([], lecture)
             if job_plan.present:
-                from clips.site import write_site
+                from clips.site import PageSettings, write_site
 
                 settings = job_plan.run.settings
-                write_site(
-                    job_plan.folder,
-                    lecture,
-                    ordered,
-                    job_plan.run.quality,
-                    settings["format"] == "vertical",
-                    job_plan.title,
-                    settings["captions"] == "burned",
+                pages = PageSettings(
+                    quality=job_plan.run.quality,
+                    vertical=settings["format"] == "vertical",
+                    title=job_plan.title,
+                    captions_burned=settings["captions"] == "burned",
                     language=job_plan.run.example.get("language", {}).get("code", "en"),
                 )
+                write_site(job_plan.folder, lecture, ordered, pages)
         if job_plan.thumbnail:
             self.add_pictures(ordered, lecture)
         return self.manifest

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
+from attention_core.language import t, writing_in
 from attention_core.text import format_number
 from clips.files import atomic_copy, atomic_write_text
 from clips.job import frame_rate
@@ -31,19 +33,28 @@ MOST_VALUES = 12  # a list of numbers longer than this is summarised ("61 values
 MOST_ROWS = 40  # numbers shown under one chapter
 
 
-def site_data(
-    lecture: dict,
-    clips: list[dict],
-    quality: str,
-    vertical: bool,
-    title: str,
-    captions_burned: bool = True,
-    language: str = "en",
-) -> dict:
+@dataclass(frozen=True, kw_only=True)
+class PageSettings:
+    """How the pages show a lecture, from its run's settings; built by keyword."""
+
+    quality: str  # the clips' quality: the frame rate that beats are timed in
+    vertical: bool  # 9:16 clips: the pages lay the video out tall
+    title: str  # the lecture's title, as the example writes it
+    captions_burned: bool = True  # the picture has the captions: the subtitle track starts hidden
+    language: str = "en"  # the lecture's language: its subtitles, the pages' lang and their own words
+
+
+def site_data(lecture: dict, clips: list[dict], settings: PageSettings) -> dict:
     """What the pages show, from the manifest: the lecture's record and its clips' entries (in
     the lecture's order): chapters, beats (each narrated line from its start to the end of
-    its beat, on the lecture's clock) and each chapter's numbers."""
-    rate = frame_rate(quality)
+    its beat, on the lecture's clock), each chapter's numbers, and the pages' own words, all
+    in the lecture's language."""
+    with writing_in(settings.language):
+        return _site_data(lecture, clips, settings)
+
+
+def _site_data(lecture: dict, clips: list[dict], settings: PageSettings) -> dict:
+    rate = frame_rate(settings.quality)
     chapters, beats = [], []
     for number, (chapter, clip) in enumerate(zip(lecture["chapters"], clips)):
         start = chapter["start"]
@@ -68,16 +79,51 @@ def site_data(
                 }
             )
     return {
-        "title": title,
-        "language": language,  # the subtitles' and the page's language (its own words are English)
+        "title": settings.title,
+        "language": settings.language,  # the subtitles', the pages' and their own words' language
         "frame_rate": round(rate, 3),
-        "vertical": vertical,
-        "captions_burned": captions_burned,
+        "vertical": settings.vertical,
+        "captions_burned": settings.captions_burned,
         "video": "lecture.mp4",
-        "subtitles": subtitle_files(language)[1],
+        "subtitles": subtitle_files(settings.language)[1],
         "seconds": lecture["seconds"],
         "chapters": chapters,
         "beats": beats,
+        "words": page_words(),
+    }
+
+
+def page_words() -> dict[str, str]:
+    """The pages' own words, in the language being written; {name} marks a value the page puts in."""
+    return {
+        "present": t("site.present", "Present it in class"),
+        "present_note": t("site.present-note", "(one line at a time; S opens the speaker view)"),
+        "chapters": t("site.chapters", "Chapters"),
+        "transcript": t("site.transcript", "Transcript"),
+        "subtitles": t("site.subtitles", "Subtitles"),
+        "numbers": t("site.numbers", "The numbers behind this picture"),
+        "video_problem": t(
+            "site.video-problem",
+            "The video {video} could not be played. Keep it in this folder, beside {page}.",
+            video="{video}",
+            page="{page}",
+        ),
+        "keys": t(
+            "site.keys",
+            "\u2192 or space: next line \u00b7 \u2190: back \u00b7 Page Up/Down: chapter \u00b7 Home/End \u00b7 "
+            "F: full screen \u00b7 B: black \u00b7 S: speaker view",
+        ),
+        "speaker_keys": t("site.speaker-keys", "Keys here drive the main window too."),
+        "start": t("site.start", "(the start)"),
+        "next": t("site.next", "Next: {text}", text="{text}"),
+        "end": t("site.end", "Next: (the end)"),
+        "clock": t(
+            "site.clock",
+            "{clock} presenting \u00b7 line {index} of {count}",
+            clock="{clock}",
+            index="{index}",
+            count="{count}",
+        ),
     }
 
 
@@ -112,7 +158,13 @@ def numbers_of(lesson: dict) -> list[list[str]]:
                     name,
                     ", ".join(written(v) for v in value)
                     if len(value) <= MOST_VALUES
-                    else f"{len(value)} values, from {written(min(value))} to {written(max(value))}",
+                    else t(
+                        "site.values",
+                        "{count} values, from {least} to {most}",
+                        count=len(value),
+                        least=written(min(value)),
+                        most=written(max(value)),
+                    ),
                 ]
             )
         elif isinstance(value, list):
@@ -133,29 +185,16 @@ def written(value) -> str:
     return str(value) if isinstance(value, int) else format_number(value)
 
 
-def write_site(
-    folder: Path,
-    lecture: dict,
-    clips: list[dict],
-    quality: str,
-    vertical: bool,
-    title: str,
-    captions_burned: bool = True,
-    language: str = "en",
-) -> list[str]:
+def write_site(folder: Path, lecture: dict, clips: list[dict], settings: PageSettings) -> list[str]:
     """site/ beside lecture.mp4 in `folder` (see site_data for the rest); returns the names of
     the files in it."""
     site = folder / SITE
     site.mkdir(exist_ok=True)
-    data = json.dumps(
-        with_subtitles(site_data(lecture, clips, quality, vertical, title, captions_burned, language), folder),
-        ensure_ascii=False,
-        indent=1,
-    )
+    data = json.dumps(with_subtitles(site_data(lecture, clips, settings), folder), ensure_ascii=False, indent=1)
     escaped = data.replace("</", "<\\/")  # no "</script>" in a text can end a script (JSON reads "<\/" as "</")
     atomic_write_text(f"window.LECTURE = {escaped};\n", site / "lecture.js")
     for page in sorted(PAGES.iterdir()):
         atomic_copy(page, site / page.name)
-    for name in ("lecture.mp4", subtitle_files(language)[1]):
+    for name in ("lecture.mp4", subtitle_files(settings.language)[1]):
         atomic_copy(folder / name, site / name)
     return sorted(path.name for path in site.iterdir())

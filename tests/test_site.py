@@ -21,7 +21,7 @@ HOSTILE = MINIMAL.replace('title = "Only what is required"', f"title = '{HOSTILE
 def render_site(out: Path, example: Path, *arguments: str) -> Path:
     done = render_py("--lecture", "--present", "--example", str(example), "--out", str(out), *arguments, timeout=600)
     assert done.returncode == 0, done.stderr
-    return next(out.glob("*/*/lecture/site"))
+    return next(out.glob("**/lecture/site"))
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +177,32 @@ def test_the_pages_data_is_the_manifests(site):
     history = manifest["clips"][1]["lesson"]
     rows = dict(data["chapters"][1]["numbers"])
     assert rows["sqrt d k"] == f"{history['sqrt_d_k']:.2f}" and rows["entries 1 \u00b7 year"] == "2014"
+
+
+def test_a_lecture_in_spanish_gets_its_pages_in_spanish(tmp_path, browser):
+    """The pages' own words, their language, the subtitles and the numbers are the lecture's."""
+    (example := tmp_path / "minimal.toml").write_text(MINIMAL, encoding="utf-8")
+    site = render_site(tmp_path / "out", example, "--language", "es", "IntroCard")
+    assert (site / "lecture.es.vtt").is_file() and not (site / "lecture.vtt").exists()
+    page = open_page(browser, site, "index.html")
+    wait_for_video(page)
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert page.locator("h2").all_text_contents() == ["Capítulos", "Transcripción"]
+    assert page.text_content("header a") == "Presentarla en clase"
+    track = page.evaluate("(() => { const t = document.querySelector('track'); return [t.label, t.srclang]; })()")
+    assert track == ["Subtítulos", "es"]
+    assert page.text_content("#chapter-1 summary") == "Los números detrás de esta imagen"
+    cells = page.locator("#chapter-1 details td").all_text_contents()
+    assert "2,00, 2,00" in cells  # the embedding (2.0, 2.0), written the Spanish way
+    beats = page.evaluate("window.LECTURE.beats")
+    presenter = open_page(browser, site, "present.html")
+    assert presenter.text_content("#hint").startswith("→ o espacio: línea siguiente")
+    with presenter.expect_popup() as opened:
+        presenter.keyboard.press("s")
+    speaker = opened.value
+    speaker.wait_for_function("window.speaker !== undefined")
+    assert speaker.text_content(".now") == "(el comienzo)"
+    assert speaker.text_content(".next") == f"Siguiente: {beats[0]['text']}"
+    assert speaker.text_content(".clock").endswith(f"presentando · línea 0 de {len(beats)}")
+    assert speaker.evaluate("document.documentElement.lang") == "es"
+    assert page.problems == [] and presenter.problems == []

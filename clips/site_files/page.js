@@ -1,20 +1,21 @@
 // The lecture page: the video with its subtitles, chapters, a transcript that seeks, and
 // under each chapter the numbers behind its picture. Text is set with textContent only.
-"use strict";  // element, clock and showProblem: common.js
+"use strict";  // element, clock, showProblem, said and sayWords: common.js
 
 function build(lecture) {
   document.title = lecture.title;
   document.documentElement.lang = lecture.language;  // the lecture's words: a reader or a screen reader's language
   document.getElementById("title").textContent = lecture.title;
+  sayWords(lecture);
   if (lecture.vertical) document.body.classList.add("vertical");
   const video = document.getElementById("video");
-  video.addEventListener("error", () => showProblem(
-    `The video ${lecture.video} could not be played. Keep it in this folder, beside index.html.`));
+  video.addEventListener("error", () => showProblem(said(lecture, "video_problem", { video: lecture.video, page: "index.html" },
+    "The video {video} could not be played. Keep it in this folder, beside {page}.")));
   video.src = lecture.video;
   const track = element("track");
   // from file:// a page may not load lecture.vtt, so the subtitles come in lecture.js too
   const cues = URL.createObjectURL(new Blob([lecture.subtitles_text], { type: "text/vtt" }));
-  Object.assign(track, { kind: "subtitles", srclang: lecture.language, label: "Subtitles", src: cues, default: true });
+  Object.assign(track, { kind: "subtitles", srclang: lecture.language, label: said(lecture, "subtitles", {}, "Subtitles"), src: cues, default: true });
   video.appendChild(track);
   // shown, unless the clips burn the captions in already (then the CC button shows them)
   track.track.mode = lecture.captions_burned ? "hidden" : "showing";
@@ -46,7 +47,7 @@ function build(lecture) {
     });
     if (chapter.numbers.length) {
       const details = element("details");
-      details.appendChild(element("summary", "", "The numbers behind this picture"));
+      details.appendChild(element("summary", "", said(lecture, "numbers", {}, "The numbers behind this picture")));
       const table = element("table");
       chapter.numbers.forEach(([name, value]) => {
         const row = element("tr");

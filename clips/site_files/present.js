@@ -1,6 +1,6 @@
 // The presenter: the lecture one beat (one narrated line) at a time, stopped on the beat's
 // last frame. ?speaker is the speaker view, which follows the main window (and can drive it).
-"use strict";  // clock and showProblem: common.js
+"use strict";  // clock, showProblem, said and sayWords: common.js
 
 const lecture = window.LECTURE;
 const params = new URLSearchParams(location.search);
@@ -11,8 +11,9 @@ function presenter() {
   const halfFrame = 0.5 / lecture.frame_rate;
   const state = { index: 0, target: null, speaker: null };
   video.defaultPlaybackRate = Number(params.get("rate")) || 1;  // ?rate=2 to rehearse faster
-  video.addEventListener("error", () => showProblem(
-    `The video ${lecture.video} could not be played. Keep it in this folder, beside present.html.`));
+  sayWords(lecture);
+  video.addEventListener("error", () => showProblem(said(lecture, "video_problem", { video: lecture.video, page: "present.html" },
+    "The video {video} could not be played. Keep it in this folder, beside {page}.")));
   video.src = lecture.video;
   video.playbackRate = video.defaultPlaybackRate;
 
@@ -91,7 +92,7 @@ function presenter() {
 function speakerView() {
   document.body.className = "speaker";
   document.getElementById("video").remove();
-  document.getElementById("hint").textContent = "Keys here drive the main window too.";
+  document.getElementById("hint").textContent = said(lecture, "speaker_keys", {}, "Keys here drive the main window too.");
   const view = document.createElement("div");
   const make = (className) => view.appendChild(Object.assign(document.createElement("div"), { className }));
   const parts = { chapter: make("chapter-title"), now: make("now"), next: make("next"), clock: make("clock") };
@@ -103,9 +104,12 @@ function speakerView() {
     const current = beats[index - 1];
     const coming = beats[index];
     parts.chapter.textContent = lecture.chapters[(current || coming || { chapter: 0 }).chapter].title;
-    parts.now.textContent = current ? current.text : "(the start)";
-    parts.next.textContent = coming ? `Next: ${coming.text}` : "Next: (the end)";
-    parts.clock.textContent = `${clock((Date.now() - started) / 1000)} presenting · line ${index} of ${beats.length}`;
+    parts.now.textContent = current ? current.text : said(lecture, "start", {}, "(the start)");
+    parts.next.textContent = coming
+      ? said(lecture, "next", { text: coming.text }, "Next: {text}")
+      : said(lecture, "end", {}, "Next: (the end)");
+    const presenting = { clock: clock((Date.now() - started) / 1000), index, count: beats.length };
+    parts.clock.textContent = said(lecture, "clock", presenting, "{clock} presenting · line {index} of {count}");
   }
   window.addEventListener("message", (event) => {
     if (event.data && Number.isInteger(event.data.index)) { index = event.data.index; show(); }
@@ -121,7 +125,7 @@ function speakerView() {
 
 if (lecture === undefined) {
   showProblem("lecture.js is missing: keep it in this folder, beside present.html.");
-} else if (params.has("speaker")) {
+} else if ((document.documentElement.lang = lecture.language) && params.has("speaker")) {
   speakerView();
 } else {
   presenter();
