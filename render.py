@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import re
 import signal
 import sys
@@ -354,14 +355,16 @@ def plan_course(arguments: argparse.Namespace):
         narrate=course.narrate,
         captions=course.captions,
         voice_dir=str(course.voice_dir) if course.voice_dir else None,
+        voice_model=str(course.voice_model) if course.voice_model else None,
         present=course.present,
         thumbnail=course.thumbnail,
     )
     plans, folders = [], {}
     for index, example in enumerate(course.examples):
-        for format in course.formats:
+        for language_code, format in itertools.product(course.languages or (None,), course.formats):
             try:
-                lecture_plan = plan(argparse.Namespace(**dict(settings, example=str(example), format=format)))
+                arguments_of_lecture = argparse.Namespace(**dict(settings, example=str(example), format=format))
+                lecture_plan = plan(arguments_of_lecture, language_code)
             except UsageError as error:
                 raise UsageError(f"{path}: examples[{index}]: {error}") from None
             if lecture_plan.folder in folders:

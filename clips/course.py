@@ -6,6 +6,8 @@
     quality = "high"                      # default "low"
     narrate = true                        # default false
     voice_dir = "recordings"              # your own voice (implies narrate); default: none
+    voice_model = "voices/es_ES-davefx-medium.onnx"   # a piper voice for the lines not recorded (implies narrate)
+    languages = ["en", "es"]              # each lecture in each of these; default: each example's own
     captions = "burned"                   # or "none"; default "burned"
     present = true                        # each lecture's pages, and the course's index page; default true
     thumbnail = false                     # a PNG of each clip and a contact sheet; default false
@@ -34,6 +36,8 @@ COURSE_KEYS = {
     "quality": False,
     "narrate": False,
     "voice_dir": False,
+    "voice_model": False,
+    "languages": False,
     "captions": False,
     "present": False,
     "thumbnail": False,
@@ -52,6 +56,8 @@ class Course:
     quality: str  # a key of clips.job.QUALITIES
     narrate: bool  # spoken lectures (the offline voice, or voice_dir's recordings)
     voice_dir: Path | None  # the creator's recordings, for every lecture
+    voice_model: Path | None  # a piper voice (.onnx, its config beside it) for every lecture; None: the bundled one
+    languages: tuple[str, ...]  # each lecture in each of these language codes; () for each example's own
     captions: str  # "burned" or "none"
     present: bool  # each lecture's pages and the course's index page
     thumbnail: bool  # a PNG of each clip, and a contact sheet per lecture
@@ -82,14 +88,24 @@ def load_course(path: Path, formats: tuple[str, ...], qualities: tuple[str, ...]
                 "voice_dir",
                 f"{str(voice_dir)!r} is not a folder; give the folder of your recordings, relative to the course file",
             )
+    voice_model = data.get("voice_model")
+    if voice_model is not None:
+        voice_model = path.parent / read_text(voice_model, "voice_model", 400)
+        if voice_model.suffix != ".onnx" or not voice_model.is_file():
+            raise ExampleError(
+                "voice_model",
+                f"{str(voice_model)!r} is not a .onnx file; give a piper voice's model, relative to the course file",
+            )
     return Course(
         name=name,
         title=read_text(data["title"], "title", TITLE_LIMIT),
         examples=read_examples(data["examples"], path.parent),
         formats=read_choices(data.get("formats", ["landscape"]), "formats", formats),
         quality=read_choice(data.get("quality", "low"), "quality", qualities),
-        narrate=read_flag(data.get("narrate", False), "narrate") or voice_dir is not None,
+        narrate=read_flag(data.get("narrate", False), "narrate") or voice_dir is not None or voice_model is not None,
         voice_dir=voice_dir,
+        voice_model=voice_model,
+        languages=read_languages(data["languages"]) if "languages" in data else (),
         captions=read_choice(data.get("captions", "burned"), "captions", ("burned", "none")),
         present=read_flag(data.get("present", True), "present"),
         thumbnail=read_flag(data.get("thumbnail", False), "thumbnail"),
@@ -141,6 +157,26 @@ def read_examples(value, folder: Path) -> tuple[Path, ...]:
     return tuple(found)
 
 
+def read_languages(value) -> tuple[str, ...]:
+    """`languages`: codes of shipped catalogues (or "en"), each once."""
+    from attention_core.language import LanguageError, language
+
+    if not isinstance(value, list) or not value:
+        raise ExampleError("languages", f'must be a list of language codes like ["en", "es"], got {describe(value)}')
+    for index, code in enumerate(value):
+        if not isinstance(code, str):
+            raise ExampleError(
+                f"languages[{index}]", f'must be a language code in quotes, such as "es", got {describe(code)}'
+            )
+        try:
+            language(code)
+        except LanguageError as refused:
+            raise ExampleError(f"languages[{index}]", str(refused)) from None
+    if len(set(value)) != len(value):
+        raise ExampleError("languages", "names one twice; give each once")
+    return tuple(value)
+
+
 def read_choices(value, field: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
         raise ExampleError(field, f"must be a list of {', '.join(allowed)}, got {describe(value)}")
@@ -186,6 +222,7 @@ def course_record(folder: Path, course: Course, plans: list, manifests: list[dic
                 "example": lecture_plan.run.example["name"],
                 "title": lecture_plan.title,
                 "format": lecture_plan.run.settings["format"],
+                "language": lecture_plan.run.example.get("language", {}).get("code", "en"),
                 "quality": lecture_plan.run.quality,
                 "manifest": str(where / MANIFEST),
                 "manifest_sha256": sha256_of(lecture_plan.folder / MANIFEST),

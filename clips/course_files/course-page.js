@@ -10,10 +10,12 @@ function link(href, text) {
 
 function lectureItem(lecture) {
   const item = element("li", "chapter lecture");
+  item.lang = lecture.language;  // its chapters' titles are in the lecture's language
   item.append(element("h2", "", lecture.title));
+  const kind = lecture.language === "en" ? lecture.format : `${lecture.format} · ${lecture.language}`;
   const facts = lecture.lecture
-    ? `${clock(lecture.lecture.seconds)} · ${lecture.lecture.chapters.length} chapters · ${lecture.format}`
-    : `${lecture.clips.length} clips · ${lecture.format}`;
+    ? `${clock(lecture.lecture.seconds)} · ${lecture.lecture.chapters.length} chapters · ${kind}`
+    : `${lecture.clips.length} clips · ${kind}`;
   item.append(element("p", "facts", facts));
   const links = element("p", "links");
   links.append(link(lecture.page, "Watch"), " · ", link(lecture.present, "Present it in class"));
