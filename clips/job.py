@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from attention_core.language import writing_in
-from clips.files import DiskFull, atomic_copy, atomic_write_bytes, full_disk, refusal, sha256_of
+from clips.files import DiskFull, atomic_copy, atomic_write_bytes, full_disk, held_alone, refusal, sha256_of
 from clips.manifest import SCRATCH
 from clips.media import SAMPLE_RATE, place_lines, soundtrack_samples, video_length, write_video
 from clips.reuse import clip_key
@@ -168,8 +168,9 @@ def rendered_entry(job: ClipJob, scene_class, lesson, scratch: Path | None) -> d
     voices = job.voices(lesson)
     lengths = None if voices is None else {line: len(samples) / SAMPLE_RATE for line, samples in voices.items()}
     with tempfile.TemporaryDirectory(prefix="attention-clips-", dir=scratch) as media_dir:
-        settings = manim_settings(job.quality, media_dir, job.scene, text_cache_of(job), job.format, job.transparent)
-        with tempconfig(settings), bt709_segments():
+        text_cache = text_cache_of(job)
+        settings = manim_settings(job.quality, media_dir, job.scene, text_cache, job.format, job.transparent)
+        with held_alone(text_cache), tempconfig(settings), bt709_segments():  # another run's render waits
             scene = scene_class(lesson=lesson, voice_lengths=lengths, burn_captions=job.burn_captions)
             scene.render()
             movie = movie_file(scene)

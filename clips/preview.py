@@ -18,6 +18,7 @@ import numpy as np
 from PIL import Image
 
 from attention_core.language import writing_in
+from clips.files import held_alone
 from clips.job import ClipJob, manim_settings, text_cache_of, typeset_cache
 
 PREVIEW_NAME = "preview.png"
@@ -53,12 +54,13 @@ def frames_of(scene_class, lesson, job: ClipJob) -> list[Image.Image]:
                 frames.append(Image.fromarray(drawn_now(self, draw)).convert("RGB"))
 
     Previewing.__name__ = scene_class.__name__
+    text_cache = text_cache_of(job)
     with tempfile.TemporaryDirectory(prefix="attention-preview-") as media_dir:
         settings = {  # the renders' own text cache: a warm one is shared
-            **manim_settings(job.quality, media_dir, job.scene, text_cache_of(job), job.format, job.transparent),
+            **manim_settings(job.quality, media_dir, job.scene, text_cache, job.format, job.transparent),
             "dry_run": True,
         }
-        with tempconfig(settings):
+        with held_alone(text_cache), tempconfig(settings):
             scene = Previewing(lesson=lesson, burn_captions=job.burn_captions, skip_animations=True)
             draw = hold_drawing(scene)  # drawn only where a beat ends
             scene.render()

@@ -82,3 +82,52 @@ def test_an_interrupted_clip_and_lecture_files_leave_the_old_ones(tmp_path):
     for name in ("clip.mp4", "lecture.srt", "chapters.txt"):
         assert (folder / name).read_bytes() == b"the old, complete file", name
     assert sorted(path.name for path in folder.iterdir()) == ["chapters.txt", "clip.mp4", "lecture.srt"]
+
+
+TRY_LOCK = """
+import fcntl, sys
+with open(sys.argv[1], "a+b") as handle:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        sys.exit(1)
+"""
+
+
+def test_a_text_cache_in_use_is_held_from_other_processes(tmp_path):
+    """Two runs sharing one --cache: while one renders with a text cache, another process cannot
+    take it (it would wait); once the render is done, or its process gone, it can."""
+    import subprocess
+    import sys
+
+    from clips.files import LOCK, held_alone
+
+    folder = tmp_path / "manim" / "GravityScene-0123456789ab"
+
+    def another_can_take_it() -> bool:
+        tried = subprocess.run([sys.executable, "-c", TRY_LOCK, str(folder / LOCK)], timeout=30)
+        assert tried.returncode in (0, 1)
+        return tried.returncode == 0
+
+    with held_alone(folder) as held:
+        assert held == folder and folder.is_dir()
+        assert not another_can_take_it()
+    assert another_can_take_it()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from clips.files import held_alone\n"
+            "with held_alone(__import__('pathlib').Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(600)",
+            str(folder),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert not another_can_take_it()
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+    assert another_can_take_it()  # a killed holder leaves nothing held
