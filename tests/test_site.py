@@ -203,6 +203,6 @@ def test_a_lecture_in_spanish_gets_its_pages_in_spanish(tmp_path, browser):
     speaker.wait_for_function("window.speaker !== undefined")
     assert speaker.text_content(".now") == "(el comienzo)"
     assert speaker.text_content(".next") == f"Siguiente: {beats[0]['text']}"
-    assert speaker.text_content(".clock").endswith(f"presentando · línea 0 de {len(beats)}")
+    assert speaker.text_content(".clock").endswith(f"de presentación · línea 0 de {len(beats)}")
     assert speaker.evaluate("document.documentElement.lang") == "es"
     assert page.problems == [] and presenter.problems == []

@@ -90,7 +90,7 @@ def test_symbols_are_said_in_the_lectures_language():
         "0,57 y menos 1,20",
         "fr": "Divide by la racine carrée de d k égale la racine carrée de 2: K transposée, q scalaire k environ "
         "0,57 et moins 1,20",
-        "de": "Divide by die Wurzel aus d k ist die Wurzel aus 2: K transponiert, q mal k etwa 0,57 und minus 1,20",
+        "de": "Divide by Wurzel aus d k ist Wurzel aus 2: K transponiert, q mal k etwa 0,57 und minus 1,20",
         "zh": "Divide by d k 的平方根 等于 2 的平方根: K 的转置, q 点乘 k 约 0.57，负 1.20",
     }
 
@@ -144,3 +144,14 @@ def hashed(path) -> str:
     import hashlib
 
     return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def test_an_arrow_is_said_in_the_lectures_language():
+    said = [spoken_text("p \u2192 p W_Q.", code) for code in ("en", "es", "fr", "de", "zh")]
+    assert said == [
+        "p goes to p W Q.",
+        "p se convierte en p W Q.",
+        "p donne p W Q.",
+        "p wird zu p W Q.",
+        "p 映射为 p W Q.",
+    ]
