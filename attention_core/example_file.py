@@ -19,7 +19,7 @@ from .examples import Example, Head, ModelChoice, Passage, Sentence, default_hea
 from .language import SOURCE, LanguageError, language
 from .similarity import SIMILARITY_KINDS
 from .text import closest
-from .tokens import TOKEN_PATTERN, split_tokens, token_key, tokens_problem
+from .tokens import SPACELESS_SCRIPT, TOKEN_PATTERN, split_tokens, token_key, tokens_problem
 
 NAME_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LIMITS = {
@@ -304,9 +304,10 @@ def read_sentences(value, words) -> tuple[Sentence, ...]:
                 f"{field}.focus", f"{focus!r} has no embedding; add it under [words] or choose a word that has one"
             )
         if key not in (token_key(t) for t in tokens):
+            inside = [t for t in tokens if key in token_key(t) and SPACELESS_SCRIPT.search(t)]  # part of a longer one
             hint = (
-                f"; a sentence without spaces lists its tokens: tokens = {spaceless_hint(tokens[0])}"
-                if "tokens" not in table and len(tokens) == 1 and key in token_key(tokens[0])
+                f"; a sentence without spaces lists its tokens: tokens = {spaceless_hint(inside[0])}"
+                if "tokens" not in table and inside
                 else "; choose one of its words"
             )
             raise ExampleError(f"{field}.focus", f"{focus!r} is not a word of the sentence {text!r}{hint}")

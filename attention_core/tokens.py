@@ -22,6 +22,10 @@ import regex
 TOKEN_PATTERN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}\u200c\u200d]*")
 
 
+# scripts written without spaces between words: a sentence in them lists its tokens
+SPACELESS_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+
+
 def split_tokens(text: str) -> list[str]:
     """The tokens of `text` as written, in order, split at spaces and punctuation."""
     return TOKEN_PATTERN.findall(text)

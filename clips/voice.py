@@ -224,9 +224,8 @@ def voice_from_model(model: str | Path) -> Voice:
         ) from None
     if not isinstance(rate, int) or not 8000 <= rate <= 96000 or not isinstance(family, str) or not family:
         raise VoiceError(f"{where}: {config.name} gives no usable sample rate or language; use the voice's own config")
-    return Voice(
-        model.absolute(), config.absolute(), f"piper {model.stem}", family.lower(), rate
-    )  # links kept: the config sits beside the link
+    # absolute, not resolved: a linked model keeps the config that sits beside the link
+    return Voice(model.absolute(), config.absolute(), f"piper {model.stem}", family.lower(), rate)
 
 
 def voice_named(model: str | None) -> Voice:

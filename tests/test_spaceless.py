@@ -120,6 +120,15 @@ def test_a_spaceless_sentence_without_tokens_is_told_to_list_them():
     )
 
 
+def test_a_word_inside_a_longer_english_one_is_not_told_to_list_tokens():
+    english = 'name = "x"\ntitle = "X"\n[words]\napple = [2.0, 2.0]\n[[sentences]]\ntext = "Pineapples!"\n'
+    with pytest.raises(ExampleError) as raised:
+        parse_example(english + 'focus = "apple"\n')
+    assert str(raised.value) == (
+        "sentences[1].focus: 'apple' is not a word of the sentence 'Pineapples!'; choose one of its words"
+    )
+
+
 def test_a_letter_keeps_its_marks():
     assert split_tokens("मैंने सेब खाया।") == ["मैंने", "सेब", "खाया"]
     assert split_tokens("সে আপেল খেল") == ["সে", "আপেল", "খেল"]
