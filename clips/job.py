@@ -61,19 +61,26 @@ class ClipJob:
         """The samples of each narration line of `lesson`, or None for a silent clip."""
         if not self.narrate:
             return None
-        from clips.voice import voice_for, voice_named
+        from clips.voice import voice_for
 
-        recorded, voice, spoken = dict(self.recordings), voice_named(self.voice_model), self.language
+        recorded, voice = dict(self.recordings), self.voice
         return {
             line.id: voice_for(
                 line.text,
                 Path(recorded[line.id]) if line.id in recorded else None,
                 Path(self.cache) / "voice",
                 voice,
-                spoken,
+                self.language,
             ).samples
             for line in lesson.narration
         }
+
+    @property
+    def voice(self):
+        """The piper voice for the lines not recorded: `voice_model`'s, or the bundled one."""
+        from clips.voice import voice_named
+
+        return voice_named(self.voice_model)
 
     @property
     def language(self) -> str:

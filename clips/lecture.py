@@ -187,7 +187,6 @@ def make_lecture(folder: Path, jobs: list, entries: list[dict], title: str) -> d
     return the manifest's record of the lecture."""
     from attention_core.lessons.catalog import lesson_for
     from clips.job import frame_rate
-    from clips.voice import voice_named
 
     example = jobs[0].example_object()
     lessons = [lesson_for(job.scene, example) for job in jobs]
@@ -208,8 +207,7 @@ def make_lecture(folder: Path, jobs: list, entries: list[dict], title: str) -> d
         [(chapter.title, chapter.first_frame, chapter.end_frame) for chapter in chapters],
     )
     with writing_in(example.language):  # the script's own words in the lecture's language
-        voice = voice_named(jobs[0].voice_model).name
-        files = write_lecture_files(folder, title, chapters, total, voice, example.language)
+        files = write_lecture_files(folder, title, chapters, total, jobs[0].voice.name, example.language)
     frames, seconds = video_length(target)
     return {
         "file": target.name,

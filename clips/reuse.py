@@ -69,9 +69,9 @@ def voice_identity(job, lesson) -> list | None:
     """What each narration line's samples depend on, or None for a silent clip."""
     if not job.narrate:
         return None
-    from clips.voice import synthesis_inputs, voice_named
+    from clips.voice import synthesis_inputs
 
-    recorded, voice = dict(job.recordings), voice_named(job.voice_model)
+    recorded, voice = dict(job.recordings), job.voice
     return [
         [
             line.id,

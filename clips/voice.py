@@ -47,11 +47,13 @@ def say_as(language_code: str) -> list[tuple[re.Pattern, object]]:
     """What a symbol on screen is called aloud in the lecture's language, in the order the
     rules apply (the words come from its catalogue; numbers are written as it writes them)."""
     with writing_in(language_code):
-        return _say_as(current().code, current().decimal_sign)
+        return _say_as(current().code)
 
 
 @functools.lru_cache(maxsize=8)
-def _say_as(code: str, decimal_sign: str) -> list[tuple[re.Pattern, object]]:
+def _say_as(code: str) -> list[tuple[re.Pattern, object]]:
+    """say_as's rules for `code`, the language being written (kept per language)."""
+    decimal_sign = current().decimal_sign
     def spaced(words: str) -> str:
         return f" {words} "
 

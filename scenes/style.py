@@ -226,22 +226,13 @@ def text_width(text: str, size: float = BODY_SIZE) -> float:
     return points * size / 100 * _units_per_point()
 
 
-def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE, cjk_breaks: bool = True) -> list[str]:
+def wrap_lines(text: str, max_width: float, size: float = BODY_SIZE) -> list[str]:
     """Greedy word wrap of `text` into lines no wider than `max_width` when drawn. Lines break
     at plain spaces, and, in Chinese and Japanese, which write no spaces, between two
     characters, though never before a closing mark ("，", "。", "）"). A no-break space (U+00A0)
-    keeps its two sides on one line. Without `cjk_breaks`, at spaces only (a sentence whose
-    tokens are counted line by line)."""
-    lines: list[str] = []
-    for word in (part for part in text.split(" ") if part):
-        for number, piece in enumerate(CJK_BREAK.split(word) if cjk_breaks else [word]):
-            joined = " " if number == 0 else ""  # pieces of one word join without a space
-            candidate = f"{lines[-1]}{joined}{piece}" if lines else piece
-            if lines and text_width(candidate, size) <= MEASURE_SLACK * max_width:
-                lines[-1] = candidate
-            else:
-                lines.append(piece)
-    return lines
+    keeps its two sides on one line; a run of spaces is drawn as one."""
+    breaks = {match.end() for match in re.finditer(" +", text)} | {match.start() for match in CJK_BREAK.finditer(text)}
+    return [one_space(text[start:end]) for start, end in greedy_ranges(text, breaks, max_width, size, one_space)]
 
 
 def sentence_line_ranges(
@@ -255,6 +246,14 @@ def sentence_line_ranges(
     for (_, end), (start, _) in zip(spans, spans[1:]):
         if all(character in CLOSING for character in text[end:start]):
             breaks.add(start)
+    return greedy_ranges(text, breaks, max_width, size)
+
+
+def greedy_ranges(
+    text: str, breaks: set[int], max_width: float, size: float, shown=lambda line: line
+) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text` broken greedily at the positions `breaks` (spaces at
+    a line's ends left out), each line as wide as `shown` of it may be drawn within `max_width`."""
     pieces, start = [], 0
     for position in sorted(breaks | {len(text)}):
         piece_end = len(text[start:position].rstrip(" ")) + start
@@ -263,11 +262,16 @@ def sentence_line_ranges(
         start = position
     lines: list[tuple[int, int]] = []
     for piece_start, piece_end in pieces:
-        if lines and text_width(text[lines[-1][0] : piece_end], size) <= MEASURE_SLACK * max_width:
+        if lines and text_width(shown(text[lines[-1][0] : piece_end]), size) <= MEASURE_SLACK * max_width:
             lines[-1] = (lines[-1][0], piece_end)
         else:
             lines.append((piece_start, piece_end))
     return lines
+
+
+def one_space(line: str) -> str:
+    """`line` with each run of plain spaces drawn as one."""
+    return re.sub(" {2,}", " ", line)
 
 
 CJK = "\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"

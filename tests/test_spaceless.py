@@ -155,5 +155,5 @@ def test_a_spaceless_sentence_wraps_between_its_tokens_and_keeps_its_closing_mar
     with tempconfig({"dry_run": True}):
         width = style.text_width("Please buy an apple", style.BODY_SIZE) / style.MEASURE_SLACK * 1.01
         ranges = style.sentence_line_ranges(spaced, token_spans(spaced), width)
-        assert [spaced[a:b] for a, b in ranges] == style.wrap_lines(spaced, width, cjk_breaks=False)
+        assert [spaced[a:b] for a, b in ranges] == style.wrap_lines(spaced, width)
     assert [spaced[a:b] for a, b in ranges] == ["Please buy an apple", "and an orange"]

