@@ -54,6 +54,7 @@ def say_as(language_code: str) -> list[tuple[re.Pattern, object]]:
 def _say_as(code: str) -> list[tuple[re.Pattern, object]]:
     """say_as's rules for `code`, the language being written (kept per language)."""
     decimal_sign = current().decimal_sign
+
     def spaced(words: str) -> str:
         return f" {words} "
 
