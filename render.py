@@ -530,7 +530,13 @@ def watch(arguments: argparse.Namespace) -> int:
     import threading
     import time
 
-    from watchdog.events import FileSystemEventHandler
+    from watchdog.events import (
+        EVENT_TYPE_CLOSED,
+        EVENT_TYPE_CREATED,
+        EVENT_TYPE_MODIFIED,
+        EVENT_TYPE_MOVED,
+        FileSystemEventHandler,
+    )
     from watchdog.observers import Observer
 
     from attention_core.example_file import DEFAULT_EXAMPLE, ExampleError, find_example
@@ -542,9 +548,13 @@ def watch(arguments: argparse.Namespace) -> int:
     arguments.example = str(path)
     saved = threading.Event()
 
+    # written in place, or written aside and renamed over it; not opened or read (the preview
+    # reads the file: reacting to that would draw it again and again)
+    writes = {EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED, EVENT_TYPE_CREATED, EVENT_TYPE_MOVED}
+
     class Saved(FileSystemEventHandler):
-        def on_any_event(self, event):  # written in place, or written aside and renamed over it
-            if str(path) in (event.src_path, getattr(event, "dest_path", "")):
+        def on_any_event(self, event):
+            if event.event_type in writes and str(path) in (event.src_path, getattr(event, "dest_path", "")):
                 saved.set()
 
     observer = Observer()
@@ -586,9 +596,10 @@ def list_examples() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
-    from clips.pool import raise_on_terminate, stop_workers
+    from clips.pool import raise_on_terminate, redeliver_swallowed_stops, stop_workers
 
     signal.signal(signal.SIGTERM, raise_on_terminate)
+    sys.unraisablehook = redeliver_swallowed_stops  # a Ctrl-C that lands in a finaliser is not lost
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # past a file-size limit: a write error to report, not a crash
     # the workers stopped at an interrupt leave their queue's semaphores to multiprocessing's
     # resource tracker, which frees them and warns; it takes its warning filters from ours

@@ -46,6 +46,7 @@ def atomic_write_json(data, target: Path) -> None:
 
 
 LOCK = ".lock"  # in a folder that `held_alone` holds
+IN_USE = ".in-use"  # there while a holder works in the folder; left behind, it says the holder died inside
 
 
 @contextmanager
@@ -54,11 +55,32 @@ def held_alone(folder: Path) -> Iterator[Path]:
     for it waits. For manim's text and LaTeX cache, whose files manim writes in place (not
     whole), so that two render.py runs sharing one --cache never read each other's
     half-written files. The lock is the kernel's (flock): it goes with the process, however
-    the process ends, so a killed render leaves nothing held."""
+    the process ends, so a killed render leaves nothing held.
+
+    A holder killed mid-write leaves a half-written file that manim would take as made (it
+    only asks whether the file is there). So the holder marks the folder while it works and
+    unmarks it only when its block ends without an error; the next holder that finds the
+    mark empties the folder first, and the texts are made again."""
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / LOCK, "a+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
+            marker = folder / IN_USE
+            if marker.exists():
+                emptied(folder, keep={LOCK, IN_USE})
+            marker.touch()
             yield folder
+            marker.unlink()
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def emptied(folder: Path, keep: set[str]) -> None:
+    """Remove everything in `folder` but the names in `keep`."""
+    for entry in folder.iterdir():
+        if entry.name in keep:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -38,6 +39,26 @@ class WorkerDied(Exception):
 
 def raise_on_terminate(signum, frame):
     raise Interrupted(143)
+
+
+SWALLOWED_STOPS = ((KeyboardInterrupt, signal.SIGINT), (Interrupted, signal.SIGTERM))
+REDELIVERY_DELAY = 0.02  # seconds: long past the hook's return, too short for anyone to notice
+
+
+def redeliver_swallowed_stops(unraisable) -> None:
+    """For sys.unraisablehook. A signal's exception raised while a finaliser runs (an object's
+    `__del__`, a weakref callback) is one Python prints as "Exception ignored" and drops: the
+    Ctrl-C is lost and the run goes on. Seen here: a Ctrl-C in tqdm's `__del__` left --watch
+    running. The signal is raised again instead, a moment later from a timer's thread (raised
+    at once, it would land in this hook, where it is dropped too), once the finaliser and this
+    hook are over; the message is not printed."""
+    for stop, number in SWALLOWED_STOPS:
+        if unraisable.exc_type is not None and issubclass(unraisable.exc_type, stop):
+            again = threading.Timer(REDELIVERY_DELAY, signal.raise_signal, args=(number,))
+            again.daemon = True
+            again.start()
+            return
+    sys.__unraisablehook__(unraisable)
 
 
 def worker_start():

@@ -32,6 +32,16 @@ def pytest_unconfigure(config):
         del os.environ[SHARED_CACHE_VARIABLE]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def manim_files_of_this_process(tmp_path_factory):
+    """manim writes a text's SVG in place, by default under ./media: the project's folder, which
+    both test processes share, so a Text made outside a scene build's settings could read the
+    other process's half-written file. Each test process keeps its own."""
+    from manim import config
+
+    config.media_dir = str(tmp_path_factory.mktemp("manim-media"))
+
+
 @pytest.fixture(autouse=True)
 def fresh_caches_under_mutation():
     """Under mutmut (make mutate), each mutant's tests run in a fork of a process that has already

@@ -109,6 +109,15 @@ def wait_for(lines: queue.Queue, piece: str, seen: list[str], seconds: float = 1
     pytest.fail(f"{piece!r} never printed; printed: {seen}")
 
 
+def quiet_for(lines: queue.Queue, seconds: float, seen: list[str]) -> None:
+    """Nothing printed for `seconds`: the watcher waits (drawing again unasked would print)."""
+    try:
+        line = lines.get(timeout=seconds)
+    except queue.Empty:
+        return
+    pytest.fail(f"printed {line!r} with no save; printed before: {seen}")
+
+
 def test_watch_draws_again_on_each_save_and_outlives_a_broken_one(tmp_path):
     path = tmp_path / "mine.toml"
     path.write_text(MINIMAL, encoding="utf-8")
@@ -125,6 +134,7 @@ def test_watch_draws_again_on_each_save_and_outlives_a_broken_one(tmp_path):
     try:
         preview = out / "minimal" / "low" / "preview.png"
         wait_for(lines, "watching", seen)
+        quiet_for(lines, 2, seen)  # reading the file to draw it is no save
         first = preview.read_bytes()
         path.write_text(MINIMAL.replace("title =", "titel ="), encoding="utf-8")  # a broken save
         wait_for(lines, "titel: unknown key; did you mean 'title'?", seen)

@@ -131,3 +131,42 @@ def test_a_text_cache_in_use_is_held_from_other_processes(tmp_path):
         holder.kill()
         holder.wait(timeout=30)
     assert another_can_take_it()  # a killed holder leaves nothing held
+
+
+def test_what_a_killed_holder_half_wrote_is_not_kept(tmp_path):
+    """manim takes a text's SVG as made once the file is there: a holder killed while writing
+    one must not leave it for the next render (it failed to parse, or drew half a text). The
+    next holder finds the folder emptied; after a holder that finished, the files stay."""
+    import subprocess
+    import sys
+
+    from clips.files import held_alone
+
+    folder = tmp_path / "manim" / "IntroCard-0123456789ab"
+    with held_alone(folder):
+        (folder / "texts").mkdir()
+        (folder / "texts" / "whole.svg").write_text("<svg></svg>")
+    with held_alone(folder):
+        assert (folder / "texts" / "whole.svg").read_text() == "<svg></svg>"  # kept
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import pathlib, sys, time; from clips.files import held_alone\n"
+            "with held_alone(pathlib.Path(sys.argv[1])) as folder:\n"
+            "    (folder / 'texts' / 'half.svg').write_text('<svg><path d=\"M 1 2')\n"
+            "    print('writing', flush=True); time.sleep(600)",
+            str(folder),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "writing"
+    holder.kill()
+    holder.wait(timeout=30)
+    with held_alone(folder) as held:
+        assert sorted(path.name for path in held.rglob("*.svg")) == []  # half.svg, and whole.svg with it
+    with held_alone(folder) as held:
+        (held / "after.svg").write_text("<svg></svg>")
+    with held_alone(folder) as held:
+        assert (held / "after.svg").is_file()  # a holder that finished leaves no mark behind
