@@ -37,6 +37,8 @@ from scenes.gravity_panel import SentencePanel
 from scenes.layout import GAP, stack
 from scenes.mobjects import WordDot, WordPlane, place_labels, weighted_arrows
 
+VERTICAL_PLANE_SHARE = 0.55  # in a vertical frame, the plane's share of the content's height
+
 
 class GravityScene(LessonScene):
     lesson: GravityLesson
@@ -47,6 +49,8 @@ class GravityScene(LessonScene):
         lesson = self.lesson
         # 1. the question; the word plane, every word at its static embedding
         self.title()
+        if self.stage.vertical:  # a plane of many words, and a panel that needs less: the plane takes more
+            self.stage = self.stage.sharing(VERTICAL_PLANE_SHARE)
         points = np.array(list(lesson.plane.values()) + [s.context for s in lesson.sentences])
         self.plane = WordPlane.filling(points, self.stage.main)
         self.plane.name = "plane"
@@ -67,7 +71,9 @@ class GravityScene(LessonScene):
             list(self.words.values()) + self.contexts,
             bounds=self.stage.label_bounds,
             keep_clear=[*self.plane.axes, *(part for panel in self.panels for part in panel.parts)],
-        )  # no label on an axis, nor where a sentence's panel will be
+            leaders=True,
+            lines_clear=[(self.plane.point(s.embedding), self.plane.point(s.context)) for s in lesson.sentences],
+        )  # no label on an axis, a trail, or where a sentence's panel will be; a label crowded out is led to
         self.ask(Create(self.plane))
         self.say(
             "gravity.plane", LaggedStart(*(FadeIn(w) for w in self.words.values()), lag_ratio=0.1), lasting=style.LONG
@@ -141,7 +147,7 @@ class GravityScene(LessonScene):
         )
         trail.name = f"trail:{number}"
         self.play(context_dot.animate.move_to(plane.point(reading.context)), Create(trail), run_time=style.LONG)
-        self.play(FadeIn(context_label), run_time=style.SHORT)
+        self.play(FadeIn(context_label), FadeIn(self.contexts[number].leaders), run_time=style.SHORT)
         self.wait(style.PAUSE)
 
         self.end_beat()  # the sentence's picture stays until its last line is spoken

@@ -38,6 +38,13 @@ def symbol(role: str, colour: str, size: float = style.BODY_SIZE) -> VMobject:
 
 # Sizes in scene units, named once (the frame is 8 units high)
 LABEL_GAPS = (0.06, 0.3, 0.55)  # a word's label from its dot: snug first, further out where that is crowded
+LEADER_GAP = 0.04  # between a leader line's end and the label it leads to
+LEADER_STROKE = 1.5
+LEADER_OPACITY = 0.7
+LEADER_SAMPLES = 16  # points along a candidate leader line, to see what it would cross
+LEADER_WEIGHT_WIDTH = 0.15  # a leader crossing a label weighs as a strip this wide of overlap
+AMBIGUOUS = 0.05  # a snug label nearer another dot than its own weighs as this much overlap
+LEADER_CROSSING = 0.05  # two leader lines crossing weigh as this much overlap: they tangle which goes where
 MATRIX_COLUMN_GAP = 0.3  # between two columns of a matrix
 MATRIX_BRACKET_PAD = 0.18  # between a bracket and its column
 MATRIX_ROW_PAD = 0.22  # added to the tallest entry: a row's height
@@ -154,8 +161,88 @@ def apply_row_map(mobject: VMobject, plane: WordPlane, matrix: np.ndarray) -> VM
     return mobject.apply_matrix(np.asarray(matrix).T, about_point=plane.origin())
 
 
+class LeaderLine(Line):
+    """A thin line from a dot to its label, for a label that sat further out than snug (the
+    dots near it crowded it out), so that which dot it names is never a guess.
+
+    It runs from the dot's rim to the nearest point of the label's box, stopping just short.
+
+    Parameters
+    ----------
+    dot
+        The dot the label names.
+    label
+        The label, already placed.
+    colour
+        The line's colour (the label's).
+
+    Examples
+    --------
+    .. manim:: LeaderLineExample
+        :save_last_frame:
+
+        from manim import DOWN, LEFT, Dot, Scene
+        from scenes import style
+        from scenes.mobjects import LeaderLine
+
+        class LeaderLineExample(Scene):
+            def construct(self):
+                dot = Dot(color=style.CONTEXT)
+                label = style.plain_text("context 1", style.SMALL_SIZE, style.CONTEXT)
+                label.next_to(dot, DOWN + LEFT, buff=0.55)
+                self.add(dot, label, LeaderLine(dot, label, style.CONTEXT))
+    """
+
+    def __init__(self, dot: Dot, label: VMobject, colour: str):
+        super().__init__(
+            *leader_ends(dot.get_center(), dot.radius, _box(label)),
+            color=colour,
+            stroke_width=LEADER_STROKE,
+            stroke_opacity=LEADER_OPACITY,
+        )
+
+
+def leader_ends(centre: np.ndarray, radius: float, box: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """Where a leader line from a dot (`centre`, `radius`) to a label's `box` starts and ends."""
+    left, right, bottom, top = box
+    nearest = np.array([min(max(centre[0], left), right), min(max(centre[1], bottom), top), 0.0])
+    heading = (nearest - centre) / max(np.linalg.norm(nearest - centre), 1e-9)
+    return centre + heading * radius, nearest - heading * LEADER_GAP
+
+
+def _leader_crowding(start: np.ndarray, end: np.ndarray, boxes: list[tuple]) -> float:
+    """How much of a leader line runs over `boxes`: its length inside them, times a line's
+    width, so that it weighs like the overlap area of a label."""
+    samples = [start + (end - start) * (k + 0.5) / LEADER_SAMPLES for k in range(LEADER_SAMPLES)]
+    inside = sum(
+        1 for x, y, _ in samples for left, right, bottom, top in boxes if left <= x <= right and bottom <= y <= top
+    )
+    return inside / LEADER_SAMPLES * float(np.linalg.norm(end - start)) * LEADER_WEIGHT_WIDTH
+
+
+def _segments_cross(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> bool:
+    """Whether segment ab crosses segment cd (each end strictly on another side of the other)."""
+
+    def side(p, q, r) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+def _nearer_another(word_dot: WordDot, box: tuple, dots: Sequence[WordDot]) -> bool:
+    """Whether another of `dots` is nearer the label's `box` than its own dot."""
+    own = _distance_to_box(word_dot.dot.get_center(), box)
+    return any(_distance_to_box(other.dot.get_center(), box) < own for other in dots if other is not word_dot)
+
+
+def _distance_to_box(point: np.ndarray, box: tuple) -> float:
+    left, right, bottom, top = box
+    return math.hypot(max(left - point[0], 0.0, point[0] - right), max(bottom - point[1], 0.0, point[1] - top))
+
+
 class WordDot(VGroup):
-    """A word's point in the plane with its label."""
+    """A word's point in the plane with its label; `leaders` holds the line to a label that
+    `place_labels` set further out than snug (none, or one)."""
 
     def __init__(
         self,
@@ -170,28 +257,54 @@ class WordDot(VGroup):
         self.dot = Dot(point, radius=radius, color=colour)
         self.label = style.plain_text(word, size, colour)
         self.label.next_to(self.dot, UP + RIGHT, buff=LABEL_GAPS[0])
-        self.add(self.dot, self.label)
+        self.colour = colour
+        self.leaders = VGroup()
+        self.add(self.dot, self.label, self.leaders)
         self.name = f"word:{word}"
         self.dot.name, self.label.name = f"dot:{word}", f"label:{word}"
 
+    def lead_to_label(self, needed: bool) -> None:
+        """Draw the leader line to the label where it is now (`needed`), or none."""
+        self.leaders.remove(*self.leaders.submobjects)
+        if needed:
+            leader = LeaderLine(self.dot, self.label, self.colour)
+            leader.name = f"leader:{self.word}"
+            self.leaders.add(leader)
+
 
 def place_labels(
-    dots: Sequence[WordDot], bounds: tuple[float, float, float, float], keep_clear: Sequence[VMobject] = ()
+    dots: Sequence[WordDot],
+    bounds: tuple[float, float, float, float],
+    keep_clear: Sequence[VMobject] = (),
+    leaders: bool = False,
+    lines_clear: Sequence[tuple[np.ndarray, np.ndarray]] = (),
 ) -> None:
     """Put each dot's label on the side, inside `bounds` (x0, x1, y0, y1), where it overlaps
-    the other labels and dots least (the first side that overlaps nothing)."""
+    the other labels and dots least (the first side that overlaps nothing). With `leaders`, a
+    label set further out than snug gets a leader line to its dot, which crosses no label or
+    dot where a side allows (and no later label is put over it). `lines_clear` are segments
+    (start, end) to be drawn later that no label should cover, as a trail between two dots."""
     sides = [UP + RIGHT, UP + LEFT, DOWN + RIGHT, DOWN + LEFT, RIGHT, LEFT, UP, DOWN]
     directions = [(side, buff) for buff in LABEL_GAPS for side in sides]
     placed = [(d.dot, _box(d.dot)) for d in dots] + [(m, _box(m)) for m in keep_clear]
+    drawn = list(lines_clear)  # and the leader lines so far, each (start, end)
     x0, x1, y0, y1 = bounds
     for word_dot in dots:
         label, best = word_dot.label, None
+        others = [box for mobject, box in placed if mobject is not word_dot.dot]
         for direction, buff in directions:
             label.next_to(word_dot.dot, direction, buff=buff)
             box = _box(label)
             if not (box[0] >= x0 and box[1] <= x1 and box[2] >= y0 and box[3] <= y1):
                 continue
-            crowding = sum(_overlap_area(box, other) for mobject, other in placed if mobject is not word_dot.dot)
+            crowding = sum(_overlap_area(box, other) for other in others)
+            crowding += sum(_leader_crowding(*line, [box]) for line in drawn)
+            if leaders and buff > LABEL_GAPS[0]:
+                line = leader_ends(word_dot.dot.get_center(), word_dot.dot.radius, box)
+                crowding += _leader_crowding(*line, others)
+                crowding += LEADER_CROSSING * sum(_segments_cross(*line, *other) for other in drawn)
+            elif leaders and _nearer_another(word_dot, box, dots):  # snug, but it would seem to name that dot
+                crowding += AMBIGUOUS
             if best is None or crowding < best[0]:
                 best = (crowding, direction, buff)
             if crowding == 0:
@@ -199,6 +312,8 @@ def place_labels(
         _, direction, buff = best or (0, UP + RIGHT, LABEL_GAPS[0])
         label.next_to(word_dot.dot, direction, buff=buff)
         placed.append((label, _box(label)))
+        word_dot.lead_to_label(leaders and buff > LABEL_GAPS[0])
+        drawn += [(leader.get_start(), leader.get_end()) for leader in word_dot.leaders]
 
 
 def _box(mobject: VMobject) -> tuple[float, float, float, float]:

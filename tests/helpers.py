@@ -4,6 +4,7 @@ runs it (its own process, from the project's folder, its output captured as text
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -36,3 +37,10 @@ def render_py(
     return subprocess.run(
         render_command(*arguments, out=out), cwd=ROOT, capture_output=True, text=True, timeout=timeout, **options
     )
+
+
+def ctrl_c_reaches_it() -> None:
+    """A child's preexec_fn: SIGINT as a terminal delivers it. A job started in the background
+    of a non-interactive shell (a CI runner may start the tests so) inherits SIGINT ignored, and
+    Python then keeps it ignored: a test that stops a child with Ctrl-C would wait forever."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

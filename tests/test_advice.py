@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pytest
 from example_texts import ALONE, MINIMAL
-from helpers import ROOT, render_command, render_py
+from helpers import ROOT, ctrl_c_reaches_it, render_command, render_py
 
 from attention_core.advice import CROWDED, WEAK_PULL, example_advice
 from attention_core.example_file import load_example, parse_example, shipped_examples
@@ -128,6 +128,7 @@ def test_watch_draws_again_on_each_save_and_outlives_a_broken_one(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=ctrl_c_reaches_it,
     )
     lines, seen = queue.Queue(), []
     threading.Thread(target=read_lines, args=(watcher.stdout, lines), daemon=True).start()

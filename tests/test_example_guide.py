@@ -7,7 +7,7 @@ import shlex
 import signal
 import subprocess
 
-from helpers import ROOT
+from helpers import ROOT, ctrl_c_reaches_it
 
 from attention_core.advice import example_advice
 from attention_core.example_file import parse_example
@@ -42,7 +42,14 @@ def test_every_command_of_the_guide_runs(tmp_path):
         words = [str(mine) if word == "my-lesson.toml" else word for word in shlex.split(command)]
         words += ["--out", str(tmp_path / "out")] if "--example" in words else []
         if "--watch" in words:  # runs until Ctrl-C: stop it once it watches
-            watcher = subprocess.Popen(words, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            watcher = subprocess.Popen(
+                words,
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                preexec_fn=ctrl_c_reaches_it,
+            )
             for line in watcher.stdout:
                 if line.startswith("watching"):
                     watcher.send_signal(signal.SIGINT)

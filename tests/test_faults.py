@@ -13,12 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, render_command, render_py
+from helpers import ROOT, ctrl_c_reaches_it, render_command, render_py
 
 
 def start(out: Path, *arguments: str) -> subprocess.Popen:
-    """render.py in a process group of its own, with Ctrl-C as a terminal would deliver it (a
-    background shell's job ignores SIGINT; this one does not)."""
+    """render.py in a process group of its own, with Ctrl-C as a terminal would deliver it."""
     return subprocess.Popen(
         render_command("--out", str(out), *arguments),
         cwd=ROOT,
@@ -26,7 +25,7 @@ def start(out: Path, *arguments: str) -> subprocess.Popen:
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=ctrl_c_reaches_it,
     )
 
 
@@ -182,7 +181,14 @@ print("went on")
 
 @pytest.mark.parametrize("hook, stopped", [("hooked", True), ("plain", False)])
 def test_a_ctrl_c_that_lands_in_a_finaliser_still_stops_the_run(hook, stopped):
-    run = subprocess.run([sys.executable, "-c", SWALLOWED, hook], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-c", SWALLOWED, hook],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=ctrl_c_reaches_it,
+    )
     if stopped:
         assert run.stderr.rstrip().endswith("KeyboardInterrupt"), run.stderr
         assert "Exception ignored" not in run.stderr and "went on" not in run.stdout  # stopped in the sleep

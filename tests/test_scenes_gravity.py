@@ -154,3 +154,54 @@ def test_no_label_of_the_plane_meets_a_sentences_panel(code, tmp_path):
     assert [
         (text_of(label), index) for label in labels for index, part in enumerate(parts) if boxes_meet(label, part)
     ] == []
+
+
+def distance_to_box(point, mobject) -> float:
+    """From a point to the nearest point of a mobject's bounding box (0 inside it)."""
+    dx = max(mobject.get_left()[0] - point[0], 0.0, point[0] - mobject.get_right()[0])
+    dy = max(mobject.get_bottom()[1] - point[1], 0.0, point[1] - mobject.get_top()[1])
+    return float(np.hypot(dx, dy))
+
+
+def crosses(start, end, mobject, samples: int = 64, inset: float = 0.02) -> bool:
+    """Whether the segment runs through the mobject's box, more than `inset` inside its edges
+    (grazing a corner of a label's box is not crossing its letters)."""
+    left, right = mobject.get_left()[0] + inset, mobject.get_right()[0] - inset
+    bottom, top = mobject.get_bottom()[1] + inset, mobject.get_top()[1] - inset
+    points = [start + (end - start) * (k + 0.5) / samples for k in range(samples)]
+    return any(left < x < right and bottom < y < top for x, y, _ in points)
+
+
+@pytest.mark.parametrize(
+    "code, format", [("en", "landscape"), ("es", "landscape"), ("zh", "landscape"), ("en", "vertical")]
+)
+def test_each_label_is_by_its_own_dot_or_led_to_it(code, format, tmp_path):
+    """Which dot a label names is never a guess: a label sits snug by its dot (nearer it than
+    any other dot), or a thin line leads from its dot's rim to it, crossing no other label.
+    In es, fr and de "contexto 1" once sat far from its dot, nearest another."""
+    import dataclasses
+
+    from attention_core.example_file import default_example
+    from attention_core.language import writing_in
+
+    with writing_in(code):
+        lesson = gravity_lesson(dataclasses.replace(default_example(), language=code))
+        scene, _ = build_scene(GravityScene, lesson, tmp_path, format)
+    named = [*scene.words.values(), *scene.contexts]
+    dots = [word_dot.dot.get_center() for word_dot in named]
+    led = 0
+    for word_dot in named:
+        centre, radius, label = word_dot.dot.get_center(), word_dot.dot.radius, word_dot.label
+        gap = distance_to_box(centre, label) - radius
+        if gap < 0.15:  # snug: 0.06 units from the dot's box, a little more on a diagonal
+            assert len(word_dot.leaders) == 0, word_dot.word
+            nearest = min(range(len(dots)), key=lambda index: distance_to_box(dots[index], label))
+            assert named[nearest] is word_dot, (word_dot.word, named[nearest].word)
+            continue
+        (leader,) = word_dot.leaders
+        led += 1
+        start, end = leader.get_start(), leader.get_end()
+        assert np.linalg.norm(start - centre) == pytest.approx(radius, abs=0.01), word_dot.word
+        assert distance_to_box(end, label) < 0.06, word_dot.word
+        assert [other.word for other in named if other is not word_dot and crosses(start, end, other.label)] == []
+    assert led > 0  # the example is crowded enough that some label needs one
