@@ -37,8 +37,6 @@ from scenes.gravity_panel import SentencePanel
 from scenes.layout import GAP, stack
 from scenes.mobjects import WordDot, WordPlane, place_labels, weighted_arrows
 
-VERTICAL_PLANE_SHARE = 0.55  # in a vertical frame, the plane's share of the content's height
-
 
 class GravityScene(LessonScene):
     lesson: GravityLesson
@@ -49,8 +47,6 @@ class GravityScene(LessonScene):
         lesson = self.lesson
         # 1. the question; the word plane, every word at its static embedding
         self.title()
-        if self.stage.vertical:  # a plane of many words, and a panel that needs less: the plane takes more
-            self.stage = self.stage.sharing(VERTICAL_PLANE_SHARE)
         points = np.array(list(lesson.plane.values()) + [s.context for s in lesson.sentences])
         self.plane = WordPlane.filling(points, self.stage.main)
         self.plane.name = "plane"

@@ -43,6 +43,7 @@ LEADER_STROKE = 1.5
 LEADER_OPACITY = 0.7
 LEADER_SAMPLES = 16  # points along a candidate leader line, to see what it would cross
 LEADER_WEIGHT_WIDTH = 0.15  # a leader crossing a label weighs as a strip this wide of overlap
+LEADER_ROUNDS = 2  # with leaders, each label is placed twice: the second time against all the others
 AMBIGUOUS = 0.05  # a snug label nearer another dot than its own weighs as this much overlap
 LEADER_CROSSING = 0.05  # two leader lines crossing weigh as this much overlap: they tangle which goes where
 MATRIX_COLUMN_GAP = 0.3  # between two columns of a matrix
@@ -280,40 +281,59 @@ def place_labels(
     lines_clear: Sequence[tuple[np.ndarray, np.ndarray]] = (),
 ) -> None:
     """Put each dot's label on the side, inside `bounds` (x0, x1, y0, y1), where it overlaps
-    the other labels and dots least (the first side that overlaps nothing). With `leaders`, a
-    label set further out than snug gets a leader line to its dot, which crosses no label or
-    dot where a side allows (and no later label is put over it). `lines_clear` are segments
-    (start, end) to be drawn later that no label should cover, as a trail between two dots."""
+    the other labels and dots least (the first side that overlaps nothing).
+
+    With `leaders`, a label set further out than snug gets a leader line to its dot, which
+    crosses no label, dot or other leader where a side allows; a snug label nearer another dot
+    than its own counts as crowded; and every label is placed a second time, against all the
+    others where they ended (the first time, a label sees only those placed before it).
+    `lines_clear` are segments (start, end) drawn later that no label should cover, as a trail
+    between two dots."""
+    fixed = [(d.dot, _box(d.dot)) for d in dots] + [(m, _box(m)) for m in keep_clear]
+    placed: dict[int, WordDot] = {}  # by position in `dots`: the labels placed so far
+    for _ in range(LEADER_ROUNDS if leaders else 1):
+        for index, word_dot in enumerate(dots):
+            others = [box for mobject, box in fixed if mobject is not word_dot.dot]
+            others += [_box(other.label) for number, other in placed.items() if number != index]
+            lines = list(lines_clear) + [
+                (leader.get_start(), leader.get_end())
+                for number, other in placed.items()
+                if number != index
+                for leader in other.leaders
+            ]
+            direction, buff = _best_side(word_dot, bounds, others, lines, dots if leaders else None)
+            word_dot.label.next_to(word_dot.dot, direction, buff=buff)
+            word_dot.lead_to_label(leaders and buff > LABEL_GAPS[0])
+            placed[index] = word_dot
+
+
+def _best_side(
+    word_dot: WordDot, bounds: tuple, others: list[tuple], lines: list[tuple], dots: Sequence[WordDot] | None
+) -> tuple[np.ndarray, float]:
+    """The side and gap, inside `bounds`, where the label is least crowded by the boxes
+    `others` and the segments `lines`; `dots` given: leaders are drawn (see place_labels)."""
     sides = [UP + RIGHT, UP + LEFT, DOWN + RIGHT, DOWN + LEFT, RIGHT, LEFT, UP, DOWN]
-    directions = [(side, buff) for buff in LABEL_GAPS for side in sides]
-    placed = [(d.dot, _box(d.dot)) for d in dots] + [(m, _box(m)) for m in keep_clear]
-    drawn = list(lines_clear)  # and the leader lines so far, each (start, end)
+    label, best = word_dot.label, None
     x0, x1, y0, y1 = bounds
-    for word_dot in dots:
-        label, best = word_dot.label, None
-        others = [box for mobject, box in placed if mobject is not word_dot.dot]
-        for direction, buff in directions:
+    for buff in LABEL_GAPS:
+        for direction in sides:
             label.next_to(word_dot.dot, direction, buff=buff)
             box = _box(label)
             if not (box[0] >= x0 and box[1] <= x1 and box[2] >= y0 and box[3] <= y1):
                 continue
             crowding = sum(_overlap_area(box, other) for other in others)
-            crowding += sum(_leader_crowding(*line, [box]) for line in drawn)
-            if leaders and buff > LABEL_GAPS[0]:
+            crowding += sum(_leader_crowding(*line, [box]) for line in lines)
+            if dots is not None and buff > LABEL_GAPS[0]:
                 line = leader_ends(word_dot.dot.get_center(), word_dot.dot.radius, box)
                 crowding += _leader_crowding(*line, others)
-                crowding += LEADER_CROSSING * sum(_segments_cross(*line, *other) for other in drawn)
-            elif leaders and _nearer_another(word_dot, box, dots):  # snug, but it would seem to name that dot
+                crowding += LEADER_CROSSING * sum(_segments_cross(*line, *other) for other in lines)
+            elif dots is not None and _nearer_another(word_dot, box, dots):  # snug, but seems to name that dot
                 crowding += AMBIGUOUS
             if best is None or crowding < best[0]:
                 best = (crowding, direction, buff)
             if crowding == 0:
-                break
-        _, direction, buff = best or (0, UP + RIGHT, LABEL_GAPS[0])
-        label.next_to(word_dot.dot, direction, buff=buff)
-        placed.append((label, _box(label)))
-        word_dot.lead_to_label(leaders and buff > LABEL_GAPS[0])
-        drawn += [(leader.get_start(), leader.get_end()) for leader in word_dot.leaders]
+                return direction, buff
+    return (UP + RIGHT, LABEL_GAPS[0]) if best is None else best[1:]
 
 
 def _box(mobject: VMobject) -> tuple[float, float, float, float]:
