@@ -42,7 +42,7 @@ LEADER_GAP = 0.04  # between a leader line's end and the label it leads to
 LEADER_STROKE = 1.5
 LEADER_OPACITY = 0.7
 LEADER_SAMPLES = 16  # points along a candidate leader line, to see what it would cross
-LEADER_WEIGHT_WIDTH = 0.15  # a leader crossing a label weighs as a strip this wide of overlap
+LEADER_WEIGHT_WIDTH = 0.15  # a line (leader, trail) over a label weighs as a strip this wide of overlap
 LEADER_ROUNDS = 2  # with leaders, each label is placed twice: the second time against all the others
 AMBIGUOUS = 0.05  # a snug label nearer another dot than its own weighs as this much overlap
 LEADER_CROSSING = 0.05  # two leader lines crossing weigh as this much overlap: they tangle which goes where
@@ -211,9 +211,9 @@ def leader_ends(centre: np.ndarray, radius: float, box: tuple) -> tuple[np.ndarr
     return centre + heading * radius, nearest - heading * LEADER_GAP
 
 
-def _leader_crowding(start: np.ndarray, end: np.ndarray, boxes: list[tuple]) -> float:
-    """How much of a leader line runs over `boxes`: its length inside them, times a line's
-    width, so that it weighs like the overlap area of a label."""
+def _line_crowding(start: np.ndarray, end: np.ndarray, boxes: list[tuple]) -> float:
+    """How much of a line (a leader, a trail) runs over `boxes`: its length inside them, times
+    a line's width, so that it weighs like the overlap area of a label."""
     samples = [start + (end - start) * (k + 0.5) / LEADER_SAMPLES for k in range(LEADER_SAMPLES)]
     inside = sum(
         1 for x, y, _ in samples for left, right, bottom, top in boxes if left <= x <= right and bottom <= y <= top
@@ -230,10 +230,10 @@ def _segments_cross(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) 
     return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
 
 
-def _nearer_another(word_dot: WordDot, box: tuple, dots: Sequence[WordDot]) -> bool:
-    """Whether another of `dots` is nearer the label's `box` than its own dot."""
-    own = _distance_to_box(word_dot.dot.get_center(), box)
-    return any(_distance_to_box(other.dot.get_center(), box) < own for other in dots if other is not word_dot)
+def _nearer_another(own: int, centres: list[np.ndarray], box: tuple) -> bool:
+    """Whether another dot of `centres` is nearer the label's `box` than its own (number `own`)."""
+    distance = _distance_to_box(centres[own], box)
+    return any(_distance_to_box(centre, box) < distance for number, centre in enumerate(centres) if number != own)
 
 
 def _distance_to_box(point: np.ndarray, box: tuple) -> float:
@@ -290,28 +290,28 @@ def place_labels(
     `lines_clear` are segments (start, end) drawn later that no label should cover, as a trail
     between two dots."""
     fixed = [(d.dot, _box(d.dot)) for d in dots] + [(m, _box(m)) for m in keep_clear]
-    placed: dict[int, WordDot] = {}  # by position in `dots`: the labels placed so far
+    centres = [d.dot.get_center() for d in dots] if leaders else None  # measured once
+    placed: dict[int, tuple] = {}  # by position in `dots`: each placed label's box, and its leader lines
     for _ in range(LEADER_ROUNDS if leaders else 1):
         for index, word_dot in enumerate(dots):
             others = [box for mobject, box in fixed if mobject is not word_dot.dot]
-            others += [_box(other.label) for number, other in placed.items() if number != index]
-            lines = list(lines_clear) + [
-                (leader.get_start(), leader.get_end())
-                for number, other in placed.items()
-                if number != index
-                for leader in other.leaders
-            ]
-            direction, buff = _best_side(word_dot, bounds, others, lines, dots if leaders else None)
+            others += [box for number, (box, _) in placed.items() if number != index]
+            lines = list(lines_clear) + [line for number, (_, led) in placed.items() if number != index for line in led]
+            direction, buff = _best_side(word_dot, bounds, others, lines, None if centres is None else (index, centres))
             word_dot.label.next_to(word_dot.dot, direction, buff=buff)
             word_dot.lead_to_label(leaders and buff > LABEL_GAPS[0])
-            placed[index] = word_dot
+            placed[index] = (
+                _box(word_dot.label),
+                [(leader.get_start(), leader.get_end()) for leader in word_dot.leaders],
+            )
 
 
 def _best_side(
-    word_dot: WordDot, bounds: tuple, others: list[tuple], lines: list[tuple], dots: Sequence[WordDot] | None
+    word_dot: WordDot, bounds: tuple, others: list[tuple], lines: list[tuple], led: tuple | None
 ) -> tuple[np.ndarray, float]:
     """The side and gap, inside `bounds`, where the label is least crowded by the boxes
-    `others` and the segments `lines`; `dots` given: leaders are drawn (see place_labels)."""
+    `others` and the segments `lines`. With `led` (the dot's index, and every dot's centre),
+    leaders are drawn (see place_labels)."""
     sides = [UP + RIGHT, UP + LEFT, DOWN + RIGHT, DOWN + LEFT, RIGHT, LEFT, UP, DOWN]
     label, best = word_dot.label, None
     x0, x1, y0, y1 = bounds
@@ -322,12 +322,12 @@ def _best_side(
             if not (box[0] >= x0 and box[1] <= x1 and box[2] >= y0 and box[3] <= y1):
                 continue
             crowding = sum(_overlap_area(box, other) for other in others)
-            crowding += sum(_leader_crowding(*line, [box]) for line in lines)
-            if dots is not None and buff > LABEL_GAPS[0]:
-                line = leader_ends(word_dot.dot.get_center(), word_dot.dot.radius, box)
-                crowding += _leader_crowding(*line, others)
+            crowding += sum(_line_crowding(*line, [box]) for line in lines)
+            if led is not None and buff > LABEL_GAPS[0]:
+                line = leader_ends(led[1][led[0]], word_dot.dot.radius, box)
+                crowding += _line_crowding(*line, others)
                 crowding += LEADER_CROSSING * sum(_segments_cross(*line, *other) for other in lines)
-            elif dots is not None and _nearer_another(word_dot, box, dots):  # snug, but seems to name that dot
+            elif led is not None and _nearer_another(*led, box):  # snug, but it seems to name that dot
                 crowding += AMBIGUOUS
             if best is None or crowding < best[0]:
                 best = (crowding, direction, buff)
