@@ -23,6 +23,7 @@ from manim import (
     VGroup,
     VMobject,
 )
+from manim.utils.color import ParsableManimColor
 
 from attention_core.text import SYMBOLS, reading_direction
 from attention_core.tokens import token_key, token_spans
@@ -194,7 +195,7 @@ class LeaderLine(Line):
                 self.add(dot, label, LeaderLine(dot, label, style.CONTEXT))
     """
 
-    def __init__(self, dot: Dot, label: VMobject, colour: str):
+    def __init__(self, dot: Dot, label: VMobject, colour: ParsableManimColor):
         super().__init__(
             *leader_ends(dot.get_center(), dot.radius, _box(label)),
             color=colour,
@@ -258,7 +259,6 @@ class WordDot(VGroup):
         self.dot = Dot(point, radius=radius, color=colour)
         self.label = style.plain_text(word, size, colour)
         self.label.next_to(self.dot, UP + RIGHT, buff=LABEL_GAPS[0])
-        self.colour = colour
         self.leaders = VGroup()
         self.add(self.dot, self.label, self.leaders)
         self.name = f"word:{word}"
@@ -268,7 +268,7 @@ class WordDot(VGroup):
         """Draw the leader line to the label where it is now (`needed`), or none."""
         self.leaders.remove(*self.leaders.submobjects)
         if needed:
-            leader = LeaderLine(self.dot, self.label, self.colour)
+            leader = LeaderLine(self.dot, self.label, self.dot.get_color())
             leader.name = f"leader:{self.word}"
             self.leaders.add(leader)
 
