@@ -23,9 +23,10 @@ def encoder_options(frame_rate: int) -> dict[str, str]:
         "g": str(max(1, frame_rate // 2)),
         "bf": "0",
         "x264-params": "open-gop=0",
-        # one thread: PyAV asks for slice threads, and x264 then coded the last macroblocks of a
-        # frame differently from run to run under load (the same pictures, other bytes: seen in
-        # CI, in a clip rendered beside other work). A clip's encode is a small part of its render.
+        # one thread: left to FFmpeg, x264 ran slice threads (two slices a frame) and coded the
+        # last macroblocks of a frame differently from run to run under load (the same pictures,
+        # other bytes: seen in CI, in a clip rendered beside other work). A clip's encode is a
+        # small part of its render.
         "threads": "1",
         **COLOUR_TAGS,
     }
