@@ -5,7 +5,7 @@ VENV := .venv
 VENV_PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: video lecture test format bench mutate setup system-packages clean
+.PHONY: video lecture test quick format bench mutate setup system-packages clean
 
 video: setup
 	$(VENV_PYTHON) render.py
@@ -29,11 +29,17 @@ mutate: setup
 	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -c requirements.lock -r requirements-mutate.txt
 	$(VENV_PYTHON) tools/mutate.py $(GROUPS)
 
-# ruff first: a lint error or an unformatted file fails the run in seconds (configured in pyproject.toml)
+# ruff first: a lint error or an unformatted file fails the run in seconds (configured in pyproject.toml).
+# Every tier (what CI runs), with the ten slowest tests printed: the next change sees its cost.
 test: setup
 	$(VENV_PYTHON) -m ruff check .
 	$(VENV_PYTHON) -m ruff format --check .
-	$(VENV_PYTHON) -m pytest
+	$(VENV_PYTHON) -m pytest --durations=10
+
+# The quick tier: no process started, no clip rendered, no scene built, no browser (pyproject.toml's markers)
+quick: setup
+	$(VENV_PYTHON) -m ruff check .
+	$(VENV_PYTHON) -m pytest -m "not (process or render or browser or cluster)" --durations=5
 
 setup: system-packages $(INSTALLED)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from manim import (
@@ -24,8 +25,23 @@ from manim import (
 from attention_core.examples import Example
 from attention_core.language import writing_in
 from scenes import style
+from scenes.camera import PathCachingCamera
 from scenes.layout import CAPTION_LINES, GAP, Stage
 from scenes.source import current_example
+
+
+@contextlib.contextmanager
+def updating(followers: list[tuple[VMobject, Callable]]):
+    """While inside, each (mobject, updater) pair is attached: for the plays that move what the
+    updaters follow. Outside, the mobjects hold still, so a held picture is drawn once (manim
+    redraws every frame of a wait while any mobject has an updater)."""
+    for mobject, updater in followers:
+        mobject.add_updater(updater)
+    try:
+        yield
+    finally:
+        for mobject, updater in followers:
+            mobject.remove_updater(updater)
 
 
 class LessonScene(Scene):
@@ -56,6 +72,7 @@ class LessonScene(Scene):
         self.caption_mobject: VMobject | None = None
         self.heading: VMobject | None = None  # set by `title`
         self.open_subtitle: tuple[str, float] | None = None  # (line text, when it appeared)
+        kwargs.setdefault("camera_class", PathCachingCamera)  # each outline traced once (scenes/camera.py)
         super().__init__(**kwargs)
 
     def setup(self):
@@ -219,6 +236,9 @@ class LessonScene(Scene):
             self.stage.caption.put(new, UP if self.stage.vertical else DOWN)
             new.name = "caption"
             self.play(FadeIn(new, shift=0.1 * UP), run_time=run_time / 2)
+            # under everything else now: manim redraws every mobject above a moving one on each
+            # frame, and nothing is drawn over the caption band, so the picture is the same
+            self.bring_to_back(new)
             self.caption_mobject = new
         if animations:
             self.play(*animations, run_time=self.line_time(line_id, lasting))
@@ -255,7 +275,10 @@ class LessonScene(Scene):
         """The caption's exit, to play together with other exits: its subtitle ends now."""
         self.close_subtitle()
         caption, self.caption_mobject = self.caption_mobject, None
-        return [] if caption is None else [FadeOut(caption)]
+        if caption is None:
+            return []
+        self.bring_to_front(caption)  # only it is drawn again while it fades (see `say`)
+        return [FadeOut(caption)]
 
     def close_subtitle(self):
         """End the subtitle of the line on screen now."""

@@ -9,13 +9,15 @@ Storyboard (the example's first sentence, its focus word):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, LaggedStart, Square, ValueTracker, VGroup
 
 from attention_core.language import t
 from attention_core.lessons import SoftmaxLesson, softmax_lesson
 from scenes import style
-from scenes.base import LessonScene
+from scenes.base import LessonScene, updating
 from scenes.layout import GAP, stack
 from scenes.mobjects import WeightBars, WordDot, WordPlane, place_labels
 from scenes.tables import ScoreTable
@@ -67,15 +69,17 @@ class SoftmaxScene(LessonScene):
         place_labels(words, self.stage.label_bounds, keep_clear=list(self.plane.axes))
         self.index = ValueTracker(lesson.sweep_start)
         self.bars = self.weights_at(self.sample())
-        self.bars.add_updater(lambda bars: bars.become(self.weights_at(self.sample())))
         best = Square(side_length=0.34, color=style.FOREGROUND, stroke_width=3)
-        best.add_updater(lambda square: square.move_to(self.plane.point(lesson.sweep_argmax_output[self.sample()])))
         best.name = "argmax_marker"
         average = Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT)
-        average.add_updater(lambda dot: dot.move_to(self.plane.point(lesson.sweep_softmax_output[self.sample()])))
         average.name = "softmax_output"
-        best.update()  # at their places before they fade in (an animation holds their updaters)
-        average.update()
+        follow_sweep = [  # (mobject, updater): only while a score slides (a held picture runs no updater)
+            (self.bars, self.shown(lambda: self.sample(), self.weights_at)),
+            (best, lambda square: square.move_to(self.plane.point(lesson.sweep_argmax_output[self.sample()]))),
+            (average, lambda dot: dot.move_to(self.plane.point(lesson.sweep_softmax_output[self.sample()]))),
+        ]
+        best.move_to(self.plane.point(lesson.sweep_argmax_output[self.sample()]))  # at their places
+        average.move_to(self.plane.point(lesson.sweep_softmax_output[self.sample()]))
         self.play(
             Create(self.plane), *(FadeIn(w) for w in words), FadeIn(self.bars), FadeIn(key), run_time=style.MEDIUM
         )
@@ -85,22 +89,19 @@ class SoftmaxScene(LessonScene):
         self.guess(best, average)  # the two answers, lit in turn
         self.say("softmax.slide")
         last = len(lesson.sweep_scores) - 1
-        self.play(self.index.animate.set_value(0), run_time=style.LONG)
-        self.play(self.index.animate.set_value(last), run_time=2 * style.LONG)
+        with updating(follow_sweep):
+            self.play(self.index.animate.set_value(0), run_time=style.LONG)
+            self.play(self.index.animate.set_value(last), run_time=2 * style.LONG)
         self.wait(style.PAUSE)
 
         # 3. temperature: from argmax to uniform
         self.end_beat()
-        self.bars.clear_updaters()
-        best.clear_updaters()
-        average.clear_updaters()
         self.play(FadeOut(best), FadeOut(average), FadeOut(key), run_time=style.SHORT)
         self.temperature = ValueTracker(0)
-        self.bars.add_updater(lambda bars: bars.become(self.tempered_at(self.temperature_index())))
         self.say("softmax.temperature")
-        self.play(self.temperature.animate.set_value(len(lesson.temperatures) - 1), run_time=2 * style.LONG)
+        with updating([(self.bars, self.shown(lambda: self.temperature_index(), self.tempered_at))]):
+            self.play(self.temperature.animate.set_value(len(lesson.temperatures) - 1), run_time=2 * style.LONG)
         self.wait(style.PAUSE)
-        self.bars.clear_updaters()
 
         # 4. why not divide by the sum?
         self.end_beat()
@@ -128,6 +129,20 @@ class SoftmaxScene(LessonScene):
         self.say("softmax.by-sum", FadeIn(table))
         self.wait(style.PAUSE)
         self.conclude(table)
+
+    @staticmethod
+    def shown(index: Callable[[], int], panel_at: Callable[[int], VGroup]) -> Callable[[VGroup], None]:
+        """An updater that makes the bars `panel_at(index())`, only when `index()` has changed:
+        a frame on which the sample stays the same builds nothing."""
+        drawn = {}
+
+        def update(bars: VGroup) -> None:
+            now = index()
+            if drawn.get(id(bars)) != now:
+                bars.become(panel_at(now))
+                drawn[id(bars)] = now
+
+        return update
 
     def sample(self) -> int:
         return int(round(self.index.get_value()))

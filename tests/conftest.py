@@ -59,6 +59,34 @@ def fresh_caches_under_mutation():
     yield
 
 
+TIERS = ("process", "render", "browser", "cluster")  # pyproject.toml's markers; unmarked: the quick tier
+
+
+@pytest.fixture(autouse=True)
+def quick_tests_start_no_python(request, monkeypatch):
+    """A test of the quick tier (its file has no tier mark) may not start a Python process:
+    render.py, a worker or a child interpreter costs seconds, and belongs to the process tier.
+    (Other programs are allowed: manim runs LaTeX to typeset a formula.)"""
+    if any(request.node.get_closest_marker(tier) for tier in TIERS):
+        yield
+        return
+    import subprocess
+
+    started = subprocess.Popen.__init__
+
+    def refuse_python(self, args, *rest, **options):
+        program = args[0] if isinstance(args, (list, tuple)) else str(args).split()[0]
+        if os.path.basename(str(program)).startswith("python") or str(program) == sys.executable:
+            raise AssertionError(
+                f"{request.node.nodeid} starts a Python process ({args!r}) in the quick tier: "
+                "mark its file with pytest.mark.process (pyproject.toml names the tiers)"
+            )
+        started(self, args, *rest, **options)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse_python)
+    yield
+
+
 # Session-wide: an Example is a frozen dataclass, so one copy serves every test, and a
 # module-scoped fixture (a scene drawn once per file) can ask for it
 @pytest.fixture(scope="session")

@@ -3,6 +3,8 @@ runs it (its own process, from the project's folder, its output captured as text
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import signal
 import subprocess
@@ -44,3 +46,30 @@ def ctrl_c_reaches_it() -> None:
     of a non-interactive shell (a CI runner may start the tests so) inherits SIGINT ignored, and
     Python then keeps it ignored: a test that stops a child with Ctrl-C would wait forever."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def render_in_process(*arguments: str, out: Path | None = None) -> subprocess.CompletedProcess:
+    """render.py's `main(ARGUMENTS)` (with `--out OUT` first, if given) run in this process: its
+    exit status and what it printed, as `render_py` gives them, without a process's start (two
+    seconds of importing manim). For the tests of what render.py refuses (a bad file, option or
+    voice: one line, exit status 2, nothing written), where the command line's parsing, checks
+    and message are what is tested; what it does as a process of its own (signals, Ctrl-C,
+    workers, a real render) is tested with `render_py`. A traceback is raised here, and fails
+    the test as it would fail the process."""
+    import render
+
+    argv = [*(["--out", str(out)] if out is not None else []), *arguments]
+    kept = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGXFSZ)}
+    hook, warnings = sys.unraisablehook, list(sys.warnoptions)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), contextlib.chdir(ROOT):
+            try:
+                status = render.main(argv)
+            except SystemExit as exit:  # argparse's own refusals
+                status = exit.code if isinstance(exit.code, int) else 1
+    finally:
+        for number, handler in kept.items():
+            signal.signal(number, handler)
+        sys.unraisablehook, sys.warnoptions[:] = hook, warnings
+    return subprocess.CompletedProcess(argv, status, stdout.getvalue(), stderr.getvalue())

@@ -17,6 +17,8 @@ from helpers import ROOT, ctrl_c_reaches_it, render_command, render_py
 from attention_core.advice import CROWDED, WEAK_PULL, example_advice
 from attention_core.example_file import load_example, parse_example, shipped_examples
 
+pytestmark = pytest.mark.process
+
 
 def advice_of(text: str) -> dict[str, str]:
     return {advice.field: advice.message for advice in example_advice(parse_example(text))}

@@ -17,6 +17,8 @@ from helpers import ROOT, render_command, render_py
 sys.path.insert(0, str(ROOT / "tools"))
 from local_cluster import LocalCluster  # noqa: E402
 
+pytestmark = pytest.mark.cluster
+
 SCENES = ("IntroCard", "HistoryCard")  # two quick chapters per lecture
 COURSE = f"""title = "Two examples"
 examples = ["fruit-vs-tech", "bank-river-vs-money"]

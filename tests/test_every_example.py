@@ -20,6 +20,8 @@ from scene_harness import build_scene, last_frame, layout_problems, text_of
 from attention_core.example_file import default_example, load_example, parse_example, shipped_examples
 from scenes.catalog import SCENES
 
+pytestmark = pytest.mark.render
+
 GOLDEN = Path(__file__).parent / "golden"
 
 

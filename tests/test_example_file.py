@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 from example_texts import HEADS, TINY
-from helpers import render_py
+from helpers import render_in_process
 
 from attention_core.example_file import ExampleError, load_example, parse_example, shipped_examples
 from attention_core.examples import default_heads, default_maps, default_output_map
@@ -158,7 +158,7 @@ def test_each_mistake_reads_as_reviewed(case, text):
 
 
 def run_render(*arguments):
-    return render_py(*arguments, timeout=120)
+    return render_in_process(*arguments)
 
 
 @pytest.mark.parametrize("case, text, field, advice", BAD[::4], ids=[case[0] for case in BAD[::4]])

@@ -7,10 +7,13 @@ import shlex
 import signal
 import subprocess
 
+import pytest
 from helpers import ROOT, ctrl_c_reaches_it
 
 from attention_core.advice import example_advice
 from attention_core.example_file import parse_example
+
+pytestmark = pytest.mark.process
 
 GUIDE = (ROOT / "assets" / "examples" / "README.md").read_text(encoding="utf-8")
 

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, ctrl_c_reaches_it, render_command, render_py
 
+pytestmark = pytest.mark.process
+
 
 def start(out: Path, *arguments: str) -> subprocess.Popen:
     """render.py in a process group of its own, with Ctrl-C as a terminal would deliver it."""
@@ -168,6 +170,7 @@ def test_a_full_disk_is_one_line_naming_the_file_and_the_earlier_files_stay(tmp_
 SWALLOWED = """
 import sys, time
 from clips.pool import redeliver_swallowed_stops
+
 if sys.argv[1] == "hooked":
     sys.unraisablehook = redeliver_swallowed_stops
 class Finaliser:

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 from example_texts import HEADS
-from helpers import render_py
+from helpers import render_in_process
 from PIL import ImageFont
 
 from attention_core.example_file import ExampleError, parse_example
@@ -41,7 +41,7 @@ REFUSAL = (
 
 
 def run_render(*arguments):
-    return render_py(*arguments, timeout=120)
+    return render_in_process(*arguments)
 
 
 def test_a_character_no_font_has_is_refused_naming_the_field_and_characters(tmp_path):

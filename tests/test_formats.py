@@ -9,8 +9,10 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
-from helpers import render_py
+from helpers import render_in_process, render_py
 from PIL import Image
+
+pytestmark = pytest.mark.process
 
 
 def render(out: Path, *arguments: str) -> subprocess.CompletedProcess:
@@ -135,7 +137,7 @@ def test_a_transparent_clip_has_alpha_and_the_same_bytes_every_time(tmp_path):
 
 
 def test_transparent_with_narration_is_refused_in_one_line(tmp_path):
-    done = render(tmp_path, "IntroCard", "--transparent", "--narrate")
+    done = render_in_process("--out", str(tmp_path), "IntroCard", "--transparent", "--narrate")
     assert done.returncode == 2
     assert done.stderr.strip() == (
         "render.py: error: --transparent makes silent clips to composite over your "

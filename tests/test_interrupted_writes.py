@@ -10,7 +10,10 @@ import textwrap
 
 import av
 import numpy as np
+import pytest
 from helpers import ROOT
+
+pytestmark = pytest.mark.process
 
 
 def run_limited(code: str, limit_bytes: int) -> subprocess.CompletedProcess:
@@ -86,6 +89,7 @@ def test_an_interrupted_clip_and_lecture_files_leave_the_old_ones(tmp_path):
 
 TRY_LOCK = """
 import fcntl, sys
+
 with open(sys.argv[1], "a+b") as handle:
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -14,13 +14,15 @@ import sys
 import pytest
 import srt
 from example_texts import ALONE, MINIMAL
-from helpers import ROOT, render_py
+from helpers import ROOT, render_in_process, render_py
 
 from attention_core import language as languages
 from attention_core.example_file import ExampleError, default_example, load_example, parse_example, shipped_examples
 from attention_core.language import LanguageError, available, language, placeholders, template_messages, writing_in
 from attention_core.lessons.catalog import heading_for, lecture_scenes, lesson_for
 from attention_core.text import format_number, format_pair
+
+pytestmark = pytest.mark.process
 
 SHIPPED_LANGUAGES = ("es", "fr", "de", "zh")
 WITHOUT_MODEL = ("RealModelScene",)  # its lesson runs the real model (test_real_model): English only here
@@ -224,7 +226,7 @@ def test_an_example_in_another_language_with_the_english_model_is_refused():
 def test_a_bad_language_request_is_one_line_and_writes_nothing(tmp_path, arguments, line):
     (tmp_path / "empty").mkdir()
     arguments = [argument.replace("{empty}", str(tmp_path / "empty")) for argument in arguments]
-    done = render_py("--out", str(tmp_path / "out"), *arguments, timeout=120)
+    done = render_in_process("--out", str(tmp_path / "out"), *arguments)
     assert (done.returncode, done.stderr.strip()) == (2, line)
     assert not (tmp_path / "out").exists()
 

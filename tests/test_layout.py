@@ -9,6 +9,8 @@ from scene_harness import build_scene, layout_problems
 from attention_core.example_file import parse_example
 from scenes.catalog import SCENES
 
+pytestmark = pytest.mark.render
+
 CROWDED = """
 name = "crowded"
 title = "A crowded sentence with many words that have embeddings"

@@ -19,6 +19,8 @@ from attention_core.example_file import default_example
 from attention_core.lessons.catalog import heading_for
 from scenes.catalog import SCENES, lecture_scenes
 
+pytestmark = pytest.mark.process
+
 FPS = 15  # render.py's low quality
 HEADINGS = [  # the clips' headings for the default example, spelled out
     "Introduction",

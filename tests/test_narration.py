@@ -10,12 +10,14 @@ from types import SimpleNamespace
 import av
 import numpy as np
 import pytest
-from helpers import render_py
+from helpers import render_in_process, render_py
 from scene_harness import build_scene
 
 from attention_core.example_file import default_example, load_example, shipped_examples
 from attention_core.lessons.narration import rescore_line
 from scenes.catalog import SCENES
+
+pytestmark = pytest.mark.process
 
 DECIMAL = re.compile(r"[\u2212-]?\d+\.\d+")
 
@@ -217,7 +219,7 @@ def test_a_bad_voice_dir_is_one_line_and_writes_nothing(tmp_path, make, message)
         voices.mkdir()
         make(voices)
     out = tmp_path / "out"
-    done = render(out, "--lecture", "--voice-dir", str(voices))
+    done = render_in_process("--out", str(out), "--lecture", "--voice-dir", str(voices))
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("render.py: error: " + message.format(dir=voices))

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
+pytestmark = pytest.mark.process
+
 SHIPPED = ["bank-river-vs-money.toml", "fruit-vs-tech.toml", "it-animal-or-street.toml"]
 
 

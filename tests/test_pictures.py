@@ -96,3 +96,25 @@ def test_a_transparent_clip_keeps_its_alpha_in_pictures(tmp_path):
     alpha = np.asarray(picture)[..., 3]
     assert alpha[:, :20].max() <= 2 and alpha[:, -20:].min() >= 253  # the left half clear
     assert number_of(picture) == 4
+
+
+def test_the_preview_is_a_sheet_of_each_clips_key_pictures_in_order(tmp_path):
+    """clips/preview.py's sheet (the dry-run pictures themselves are test_render's): a row a
+    clip, named, its pictures left to right at the thumbnails' height, written whole."""
+    from clips.pictures import NAME_ROOM, SHEET_GAP, THUMB_HEIGHT
+    from clips.preview import PREVIEW_NAME, write_preview
+
+    colours = [(255, 0, 0), (0, 255, 0), (0, 0, 255)]
+    rows = [("01-IntroCard.mp4", [Image.new("RGB", (160, 90), c) for c in colours[:2]])]
+    rows.append(("02-GravityScene.mp4", [Image.new("RGB", (160, 90), colours[2])]))
+    path = write_preview(tmp_path / "new", rows)
+    assert path == tmp_path / "new" / PREVIEW_NAME and [p.name for p in path.parent.iterdir()] == [PREVIEW_NAME]
+    sheet = np.asarray(Image.open(path).convert("RGB"))
+    width = THUMB_HEIGHT * 16 // 9  # each picture scaled to the thumbnails' height
+    assert sheet.shape[0] == 2 * (NAME_ROOM + THUMB_HEIGHT + SHEET_GAP) + SHEET_GAP
+    middle = SHEET_GAP + NAME_ROOM + THUMB_HEIGHT // 2
+    for index, colour in enumerate(colours[:2]):  # the first row's pictures, left to right
+        x = SHEET_GAP + index * (width + SHEET_GAP) + width // 2
+        assert tuple(sheet[middle, x]) == colour
+    second = middle + NAME_ROOM + THUMB_HEIGHT + SHEET_GAP
+    assert tuple(sheet[second, SHEET_GAP + width // 2]) == colours[2]

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from example_texts import MINIMAL
-from helpers import render_py
+from helpers import render_in_process
 from manim import LEFT, UP
 from scene_harness import build_scene, one, plane_coords, text_of
 
@@ -14,6 +14,8 @@ from attention_core.example_file import DEFAULT_EXAMPLE, ExampleError, load_exam
 from attention_core.lessons.real_model import real_model_lesson
 from attention_core.pretrained import load_model
 from scenes.real_model import RealModelScene
+
+pytestmark = pytest.mark.render
 
 
 def drawn_weights(grid) -> np.ndarray:
@@ -191,7 +193,7 @@ def test_a_bad_model_table_names_its_field(case, text, field, advice):
 def test_render_refuses_a_bad_model_table_in_one_line(tmp_path):
     example = tmp_path / "lesson.toml"
     example.write_text(BAD_MODELS[0][1])
-    done = render_py("--example", str(example), "--out", str(tmp_path / "out"), "RealModelScene")
+    done = render_in_process("--example", str(example), "--out", str(tmp_path / "out"), "RealModelScene")
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines() == [
         f'render.py: error: {example}: model.layer: must be a whole number from 1 to 6, or "auto"; got a number 7'
@@ -199,7 +201,7 @@ def test_render_refuses_a_bad_model_table_in_one_line(tmp_path):
     assert not (tmp_path / "out").exists()
     plain = tmp_path / "plain.toml"
     plain.write_text(TWO)
-    done = render_py("--example", str(plain), "--out", str(tmp_path / "out"), "RealModelScene")
+    done = render_in_process("--example", str(plain), "--out", str(tmp_path / "out"), "RealModelScene")
     assert done.returncode == 2 and "add a [model] table" in done.stderr
 
 

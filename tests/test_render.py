@@ -12,6 +12,8 @@ import numpy as np
 import pytest
 from helpers import ROOT, render_py
 
+pytestmark = pytest.mark.process
+
 
 def render(out: Path, *arguments: str) -> subprocess.CompletedProcess:
     return render_py(*arguments, out=out)

@@ -4,12 +4,15 @@ rendered again from the same inputs is the same bytes."""
 import json
 from dataclasses import replace
 
+import pytest
 from helpers import ROOT, render_py
 
 from attention_core.example_file import default_example, parse_example
 from attention_core.lessons.catalog import lesson_for
 from clips import reuse
 from clips.job import ClipJob
+
+pytestmark = pytest.mark.process
 
 
 def job(tmp_path, **changes):

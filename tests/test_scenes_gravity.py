@@ -10,6 +10,8 @@ from scenes.gravity import GravityScene
 from scenes.mobjects import BAR_LEAST_LENGTH, BAR_LENGTH
 from scenes.style import ABSENT_WORD_OPACITY
 
+pytestmark = pytest.mark.render
+
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory):

@@ -9,6 +9,8 @@ from attention_core.example_file import default_example
 from scenes.catalog import SCENES
 from scenes.formula import FORMULA_PARTS
 
+pytestmark = pytest.mark.render
+
 
 def drawn(name, tmp_path, example=None):
     scene_class = SCENES[name]

@@ -8,6 +8,8 @@ from spelled import written
 from attention_core.lessons import multihead_lesson
 from scenes.multihead import MultiHeadScene
 
+pytestmark = pytest.mark.render
+
 
 @pytest.fixture(scope="module", params=["default", "crowded"])
 def drawn(request, tmp_path_factory):

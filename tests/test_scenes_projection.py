@@ -7,6 +7,8 @@ from spelled import written
 from attention_core.lessons import projection_lesson
 from scenes.projection import ProjectionScene
 
+pytestmark = pytest.mark.render
+
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory):

@@ -14,6 +14,8 @@ from scenes.cards import IntroCard
 from scenes.fonts import check_drawable
 from scenes.gravity import GravityScene
 
+pytestmark = pytest.mark.render
+
 EXAMPLES = {
     "arabic": """
 name = "arabic"

@@ -11,6 +11,8 @@ import pytest
 from example_texts import MINIMAL
 from helpers import render_py
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = "/usr/bin/chromium"  # make installs Debian's chromium package
 HOSTILE_TITLE = '</title><script>window.pwned=1</script> "q" & <b>b</b>'
 HOSTILE = MINIMAL.replace('title = "Only what is required"', f"title = '{HOSTILE_TITLE}'").replace(

@@ -7,6 +7,8 @@ from scene_harness import build_scene, one, text_of
 from attention_core.example_file import parse_example
 from scenes.catalog import SCENES
 
+pytestmark = pytest.mark.render
+
 HOSTILE = r"""
 name = "hostile"
 title = "\\input{/etc/passwd} <span foreground=\"red\">x</span>"

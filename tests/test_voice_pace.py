@@ -1,9 +1,13 @@
 """The narrator's pace, measured on the synthesised audio: at most about 150 words a minute
 while the voice speaks, in every chapter measured, the pace a learner can follow."""
 
+import pytest
+
 from attention_core.example_file import default_example
 from attention_core.lessons.catalog import lesson_for
 from clips.voice import synthesise
+
+pytestmark = pytest.mark.render
 
 CHAPTERS = (
     "IntroCard",
