@@ -10,6 +10,7 @@ from manim import tempconfig
 from scene_harness import dry_run_settings
 
 from scenes.base import LessonScene
+from scenes.camera import PathCachingCamera
 from scenes.layout import Region, Stage
 from scenes.mobjects import MatrixPanel, WeightBars, WordPlane
 
@@ -20,6 +21,7 @@ DOCUMENTED = {
     "Region": Region,
     "Stage": Stage,
     "LessonScene.say": LessonScene.say,
+    "PathCachingCamera": PathCachingCamera,
 }
 
 

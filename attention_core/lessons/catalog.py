@@ -7,6 +7,7 @@ unchanged re-run may reuse, without loading the drawing code.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import partial
 
@@ -81,6 +82,19 @@ def heading_for(scene: str, example: Example) -> str:
 
 
 def lesson_for(scene: str, example: Example):
-    """The lesson of the clip `scene` for `example`, in the example's language."""
-    with writing_in(example.language):
-        return LESSONS[scene](example)
+    """The lesson of the clip `scene` for `example`, in the example's language. Kept for the
+    process, by the example's canonical form and its language's catalogue (all a lesson reads):
+    a run asks for each lesson several times (its voice checks, its reuse keys, the lecture's
+    files), some of them run the real model, and a lesson is read-only all the way down."""
+    from ..language import language
+
+    catalogue = language(example.language).digest if example.language != "en" else ""
+    key = (scene, json.dumps(example.canonical(), sort_keys=True), example.defaults_used, catalogue)
+    if key not in _KEPT_LESSONS:
+        with writing_in(example.language):
+            _KEPT_LESSONS[key] = LESSONS[scene](example)
+    return _KEPT_LESSONS[key]
+
+
+_KEPT_LESSONS: dict[tuple, object] = {}
+lesson_for.cache_clear = _KEPT_LESSONS.clear  # as functools' caches: tests under mutation clear it
