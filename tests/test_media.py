@@ -114,8 +114,7 @@ def test_the_quick_encoder_keeps_the_picture(tmp_path):
 def test_the_encoder_settings_are_the_documented_ones():
     """docs/guide.md, Speed: x264 ultrafast with CABAC, the deblocking filter, adaptive
     quantisation and 8x8 transforms (High profile), at CRF 21, no B-frames, a keyframe every
-    half second, closed GOPs, one thread
-    (the same bytes under any load), BT.709 tags."""
+    half second, closed GOPs, one thread (the same bytes under any load), BT.709 tags."""
     bt709 = {"color_primaries": "bt709", "color_trc": "bt709", "colorspace": "bt709"}
     assert encoder_options(60) == {
         "preset": "ultrafast",
