@@ -74,7 +74,7 @@ class SoftmaxScene(LessonScene):
         average = Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT)
         average.name = "softmax_output"
         follow_sweep = [  # (mobject, updater): only while a score slides (a held picture runs no updater)
-            (self.bars, self.shown(lambda: self.sample(), self.weights_at)),
+            (self.bars, self.shown(self.sample, self.weights_at)),
             (best, lambda square: square.move_to(self.plane.point(lesson.sweep_argmax_output[self.sample()]))),
             (average, lambda dot: dot.move_to(self.plane.point(lesson.sweep_softmax_output[self.sample()]))),
         ]
@@ -99,7 +99,7 @@ class SoftmaxScene(LessonScene):
         self.play(FadeOut(best), FadeOut(average), FadeOut(key), run_time=style.SHORT)
         self.temperature = ValueTracker(0)
         self.say("softmax.temperature")
-        with updating([(self.bars, self.shown(lambda: self.temperature_index(), self.tempered_at))]):
+        with updating([(self.bars, self.shown(self.temperature_index, self.tempered_at))]):
             self.play(self.temperature.animate.set_value(len(lesson.temperatures) - 1), run_time=2 * style.LONG)
         self.wait(style.PAUSE)
 
@@ -134,13 +134,12 @@ class SoftmaxScene(LessonScene):
     def shown(index: Callable[[], int], panel_at: Callable[[int], VGroup]) -> Callable[[VGroup], None]:
         """An updater that makes the bars `panel_at(index())`, only when `index()` has changed:
         a frame on which the sample stays the same builds nothing."""
-        drawn = {}
+        drawn = [None]  # the index the bars show now
 
         def update(bars: VGroup) -> None:
-            now = index()
-            if drawn.get(id(bars)) != now:
-                bars.become(panel_at(now))
-                drawn[id(bars)] = now
+            if drawn[0] != index():
+                drawn[0] = index()
+                bars.become(panel_at(drawn[0]))
 
         return update
 
