@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from attention_core.lessons.catalog import HEADLINE, lecture_scenes, lesson_for
+from attention_core.lessons.lecture import chapter_by_scene
 from attention_core.text import closest
 from clips.cluster import ClusterError
 from clips.files import DiskFull
@@ -181,14 +182,18 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def chosen_scenes(names: list[str], default: list[str] | tuple[str, ...] = HEADLINE) -> list[str]:
-    """The scenes named (or `default`), in teaching order; an unknown name is a UsageError."""
+def chosen_scenes(
+    names: list[str], default: list[str] | tuple[str, ...] = HEADLINE, lecture: list[str] | None = None
+) -> list[str]:
+    """The scenes named (or `default`), in the lecture's order (`lecture`: an example's own
+    chapters, else teaching order); an unknown name is a UsageError."""
+    known = list(dict.fromkeys([*(lecture or []), *SCENE_NAMES]))
     for name in names:
-        if name not in SCENE_NAMES:
-            close = closest(name, SCENE_NAMES)
-            hint = f"did you mean {close}?" if close else f"choose from {', '.join(SCENE_NAMES)}"
+        if name not in known:
+            close = closest(name, known)
+            hint = f"did you mean {close}?" if close else f"choose from {', '.join(known)}"
             raise UsageError(f"unknown scene {name!r}: {hint}")
-    return [name for name in SCENE_NAMES if (name in names if names else name in default)]
+    return [name for name in known if (name in names if names else name in default)]
 
 
 def read_example(path: str | None):
@@ -232,12 +237,14 @@ def plan(arguments: argparse.Namespace, language_code: str | None = None) -> Pla
     if language_code is not None:
         example = dataclasses.replace(example, language=language_code)
     chapters = lecture_scenes(example)
-    scenes = chosen_scenes(arguments.scenes, chapters if arguments.lecture else HEADLINE)
-    if "RealModelScene" in scenes and example.model is None:
-        raise UsageError(
-            "RealModelScene draws a pretrained model: add a [model] table to the example "
-            "(see assets/examples/README.md)"
-        )
+    scenes = chosen_scenes(arguments.scenes, chapters if arguments.lecture else HEADLINE, chapters)
+    for scene in scenes:
+        if arguments.lecture and scene not in chapters:
+            raise UsageError(f"{scene} is not a chapter of this example's lecture: add it to its chapters list")
+        if chapter_by_scene(scene, example).needs_model and example.model is None:
+            raise UsageError(
+                f"{scene} draws a pretrained model: add a [model] table to the example (see assets/examples/README.md)"
+            )
     if arguments.transparent and (arguments.narrate or arguments.voice_dir or arguments.voice_model):
         raise UsageError(
             "--transparent makes silent clips to composite over your footage: drop --narrate "

@@ -7,6 +7,7 @@ legible at 480p; they are listed in assets/examples/README.md.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import tomllib
@@ -49,6 +50,8 @@ TOP_KEYS = {
     "output": False,
     "cross": False,
     "model": False,
+    "chapters": False,
+    "chapter_files": False,  # written into the canonical form (each file's hash), refused in a file
 }  # key: required
 
 
@@ -93,10 +96,12 @@ def load_example(path: str | Path) -> Example:
         raise ExampleError(
             "file", f"cannot be read as UTF-8 text ({type(error).__name__}); save it as a UTF-8 .toml file"
         ) from None
-    return parse_example(text)
+    return parse_example(text, path.parent)
 
 
-def parse_example(text: str) -> Example:
+def parse_example(text: str, folder: Path | None = None) -> Example:
+    """The example in TOML `text`; `folder` is where the chapter files it names are (default:
+    the working directory)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -114,7 +119,9 @@ def parse_example(text: str) -> Example:
                 f'write "{key}" = ... ({message[message.find("(") + 1 : message.rfind(")")]})',
             ) from None
         raise ExampleError("toml", f"not valid TOML: {message}; check the quoting and brackets there") from None
-    example = example_from_data(data)
+    if isinstance(data, dict) and "chapter_files" in data:
+        raise ExampleError("chapter_files", "is written by render.py, not read from a file; remove it")
+    example = example_from_data(data, folder)
     if example.model is not None and example.language != SOURCE:
         raise ExampleError(
             "model",
@@ -139,7 +146,7 @@ def unquoted_key(text: str, message: str) -> str | None:
     return bare[1] if bare and not bare[1].isascii() else None
 
 
-def example_from_data(data: dict) -> Example:
+def example_from_data(data: dict, folder: Path | None = None) -> Example:
     check_keys(data, TOP_KEYS, "example")
     similarity = data.get("similarity", "cosine")
     if similarity not in SIMILARITY_KINDS:
@@ -170,6 +177,9 @@ def example_from_data(data: dict) -> Example:
     spoken = read_language(data.get("language", SOURCE))
     if "similarity" not in data:
         defaults.append("similarity")
+    chapters, chapter_files = (
+        read_chapters(data["chapters"], folder, model is not None) if "chapters" in data else (None, ())
+    )
     return Example(
         name=read_name(data["name"]),
         title=read_text(data["title"], "title", LIMITS["title"]),
@@ -183,7 +193,41 @@ def example_from_data(data: dict) -> Example:
         model=model,
         defaults_used=tuple(defaults),
         language=spoken,
+        chapters=chapters,
+        chapter_files=chapter_files,
     )
+
+
+def read_chapters(value, folder: Path | None, has_model: bool) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """`chapters = [...]`: built-in chapters by name ("gravity"), a creator's own as
+    "file.py:Name" (the path from the example file's folder); each file's path made absolute
+    and its hash kept, so that a changed file makes its clips again."""
+    from .lessons.lecture import ChapterError, check_chapters
+
+    if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+        raise ExampleError(
+            "chapters", f'must be a list of chapter names, like ["intro", "gravity", "recap"], got {describe(value)}'
+        )
+    entries, files = [], {}
+    for entry in value:
+        path, _, name = entry.rpartition(":")
+        if path.endswith(".py"):
+            found = Path(path) if Path(path).is_absolute() else (folder or Path.cwd()) / path
+            if not found.is_file():
+                raise ExampleError(
+                    "chapters", f"{entry!r}: there is no file {found}; give the path from the example's folder"
+                )
+            if not name.isidentifier():
+                raise ExampleError("chapters", f"{entry!r}: after the colon, name a Chapter of {found.name}")
+            found = found.resolve()
+            files[str(found)] = hashlib.sha256(found.read_bytes()).hexdigest()
+            entry = f"{found}:{name}"
+        entries.append(entry)
+    try:
+        check_chapters(tuple(entries), has_model)
+    except ChapterError as refused:
+        raise ExampleError("chapters", str(refused).removeprefix("chapters: ")) from None
+    return tuple(entries), tuple(sorted(files.items()))
 
 
 def read_language(value) -> str:

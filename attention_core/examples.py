@@ -122,6 +122,8 @@ class Example:
     model: ModelChoice | None = None  # None: no real-model clip
     defaults_used: tuple[str, ...] = ()  # which of maps, heads, output came from defaults
     language: str = "en"  # the lecture's language: its narration, captions and labels (attention_core.language)
+    chapters: tuple[str, ...] | None = None  # the lecture's chapters, in order (names, or /abs/file.py:Name); None: all
+    chapter_files: tuple[tuple[str, str], ...] = ()  # (path, sha256) of each creator's chapter file named there
 
     def __post_init__(self):
         if self.output_map is None:
@@ -151,6 +153,8 @@ class Example:
             **({"cross": cross_canonical(*self.cross)} if self.cross else {}),
             **({"model": self.model.canonical()} if self.model else {}),
             **({"language": self.language} if self.language != "en" else {}),  # English: as before
+            **({"chapters": list(self.chapters)} if self.chapters is not None else {}),  # all of them: as before
+            **({"chapter_files": dict(self.chapter_files)} if self.chapter_files else {}),  # a changed file, new clips
         }
 
     def sha256(self) -> str:

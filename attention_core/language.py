@@ -23,6 +23,7 @@ import functools
 import gettext
 import hashlib
 import string
+import sys
 from dataclasses import dataclass, field
 
 from .assets import assets_folder
@@ -160,10 +161,27 @@ def writing_in(language_used: Language | str):
 
 
 def t(context: str, english: str, **values) -> str:
-    """The message `context` in the current language, its placeholders filled with `values`."""
+    """The message `context` in the current language, its placeholders filled with `values`.
+    A message the language's catalogue lacks (a creator's own chapter's) is said in English,
+    with a warning (`untranslated`)."""
     spoken = current()
-    text = english if spoken.is_source else spoken.messages[context]
-    return text.format(**values)
+    if spoken.is_source:
+        return english.format(**values)
+    if context not in spoken.messages:
+        return untranslated(spoken, context, english).format(**values)
+    return spoken.messages[context].format(**values)
+
+
+def untranslated(spoken, context: str, english: str) -> str:
+    """`english`, for the message `context` that the catalogue of `spoken` lacks: warned about
+    once per process and message (on stderr, as render.py's other warnings)."""
+    if (spoken.code, context) not in UNTRANSLATED:
+        UNTRANSLATED.add((spoken.code, context))
+        print(f"render.py: {spoken.code}: no translation of the message {context!r}; it is said in English", file=sys.stderr)
+    return english
+
+
+UNTRANSLATED: set[tuple[str, str]] = set()
 
 
 def nt(context: str, singular: str, plural: str, count: int, **values) -> str:
@@ -171,6 +189,8 @@ def nt(context: str, singular: str, plural: str, count: int, **values) -> str:
     spoken = current()
     if spoken.is_source:
         text = singular if count == 1 else plural
+    elif context not in spoken.messages:
+        text = untranslated(spoken, context, singular if count == 1 else plural)
     else:
         forms = spoken.messages[context]
         text = forms[min(int(spoken.plural_index(count)), len(forms) - 1)]

@@ -39,7 +39,7 @@ FRAME_SHORT_SIDE = 8.0  # scene units across the frame's short side, in both for
 
 @dataclass(frozen=True, kw_only=True)  # twelve fields: built by keyword, as nanoGPT builds its config
 class ClipJob:
-    scene: str  # a name in attention_core.lessons.catalog.LESSONS
+    scene: str  # the clip's scene name: a chapter's of the example's lecture (attention_core.lessons.lecture)
     example: dict  # the example's canonical form (checked again where the job runs)
     quality: str  # a key of QUALITIES
     target: str  # where the finished clip goes
@@ -155,13 +155,13 @@ def run_job(job: ClipJob, scratch: Path | None = None) -> dict:
     """Render `job`, add its narration, and write the clip at its target; return its manifest
     entry. manim's own files go in a temporary folder under `scratch` (default: the system's)."""
     from scenes import style
-    from scenes.catalog import SCENES
+    from scenes.catalog import scene_class as scene_class_of
 
     style.TYPESET_CACHE = typeset_cache(job.cache)
     random.seed(0)
     np.random.seed(0)
-    scene_class = SCENES[job.scene]
     example = job.example_object()
+    scene_class = scene_class_of(job.scene, example)
     with writing_in(example.language):  # the lesson, and the scene's own labels, in its language
         return rendered_entry(job, scene_class, scene_class.lesson_for(example), scratch)
 

@@ -27,13 +27,13 @@ PREVIEW_NAME = "preview.png"
 def preview_frames(job: ClipJob) -> list[Image.Image]:
     """The picture at the end of each narrated line's beat of `job`'s clip, in order."""
     from scenes import style
-    from scenes.catalog import SCENES
+    from scenes.catalog import scene_class as scene_class_of
 
     style.TYPESET_CACHE = typeset_cache(job.cache)
     random.seed(0)
     np.random.seed(0)
-    scene_class = SCENES[job.scene]
     example = job.example_object()
+    scene_class = scene_class_of(job.scene, example)
     with writing_in(example.language):  # the lesson, and the scene's own labels, in its language
         return frames_of(scene_class, scene_class.lesson_for(example), job)
 

@@ -19,7 +19,16 @@ from clips.manifest import RunRecord, read_manifest, remove_leftovers, write_man
 from clips.pool import Interrupted, WorkerDied
 from clips.reuse import lecture_key, lecture_reusable, split_reused
 
-SCENE_NAMES = list(LESSONS)  # every clip, in teaching order: the order a manifest lists its clips in
+SCENE_NAMES = list(LESSONS)  # every built-in clip, in teaching order: the order a manifest lists its clips in
+
+
+def clip_order(scenes: list[str]) -> list[str]:
+    """The order a manifest lists its clips in: teaching order, or a lecture's own chapters'
+    (an example's `chapters` list, a creator's chapter in it) first, in its order."""
+    built_in = [name for name in SCENE_NAMES if name in scenes]
+    if built_in == scenes:
+        return SCENE_NAMES
+    return list(dict.fromkeys([*scenes, *SCENE_NAMES]))
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,12 @@ class Run:
 
     def write(self, entries: list[dict], lecture: dict | None = None, contact_sheet: str | None = None) -> dict:
         self.manifest = write_manifest(
-            self.plan.folder, self.plan.run, entries, SCENE_NAMES, lecture=lecture, contact_sheet=contact_sheet
+            self.plan.folder,
+            self.plan.run,
+            entries,
+            clip_order([job.scene for job in self.plan.jobs]),
+            lecture=lecture,
+            contact_sheet=contact_sheet,
         )
         return self.manifest
 

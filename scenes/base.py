@@ -45,17 +45,23 @@ def updating(followers: list[tuple[VMobject, Callable]]):
 
 
 class LessonScene(Scene):
-    """Subclasses set `build_lesson` (a function of the example, from attention_core.lessons)
-    and write `construct()` drawing `self.lesson`."""
+    """Subclasses write `construct()` drawing `self.lesson`: the lesson of the chapter whose
+    Chapter record names the subclass (attention_core/lessons/chapter.py). A scene outside any
+    chapter (an example in a docstring) may set `build_lesson`, a function of the example."""
 
-    build_lesson: Callable[[Example], object]
+    build_lesson: Callable[[Example], object] | None = None
 
     @classmethod
     def lesson_for(cls, example: Example):
-        """The lesson this scene draws for `example`, in the example's language. The scene
-        itself is then built inside `writing_in(example.language)` too (its labels)."""
-        with writing_in(example.language):
-            return cls.build_lesson(example)
+        """The lesson this scene draws for `example`, in the example's language: its chapter's
+        (kept per process: attention_core.lessons.catalog.lesson_for). The scene itself is then
+        built inside `writing_in(example.language)` too (its labels)."""
+        if cls.build_lesson is not None:
+            with writing_in(example.language):
+                return cls.build_lesson(example)
+        from attention_core.lessons.catalog import lesson_for
+
+        return lesson_for(cls.__name__, example)
 
     def __init__(
         self, lesson=None, voice_lengths: dict[str, float] | None = None, burn_captions: bool = True, **kwargs

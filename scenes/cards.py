@@ -6,7 +6,7 @@ from __future__ import annotations
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, Line, Succession, VGroup, Write
 
 from attention_core.language import t
-from attention_core.lessons.cards import HistoryLesson, IntroLesson, history_lesson, intro_lesson
+from attention_core.lessons.cards import HistoryLesson, IntroLesson
 from attention_core.text import format_pair, reading_direction
 from attention_core.tokens import token_key
 from scenes import style
@@ -30,8 +30,6 @@ class IntroCard(LessonScene):
     """
 
     lesson: IntroLesson
-
-    build_lesson = staticmethod(intro_lesson)
 
     def construct(self):
         lesson = self.lesson
@@ -107,8 +105,6 @@ class IntroCard(LessonScene):
 
 class HistoryCard(LessonScene):
     lesson: HistoryLesson
-
-    build_lesson = staticmethod(history_lesson)
 
     def construct(self):
         lesson = self.lesson

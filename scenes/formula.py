@@ -14,7 +14,7 @@ from __future__ import annotations
 from manim import DOWN, LEFT, UP, FadeIn, LaggedStart, MathTex, SurroundingRectangle, Transform, VGroup
 
 from attention_core.language import t
-from attention_core.lessons import FormulaLesson, formula_lesson
+from attention_core.lessons import FormulaLesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP
@@ -35,8 +35,6 @@ FORMULA_PARTS = (
 
 class FormulaScene(LessonScene):
     lesson: FormulaLesson
-
-    build_lesson = staticmethod(formula_lesson)
 
     def construct(self):
         lesson = self.lesson

@@ -29,7 +29,7 @@ from manim import (
 )
 
 from attention_core.language import t
-from attention_core.lessons import GravityLesson, SentenceReading, gravity_lesson
+from attention_core.lessons import GravityLesson, SentenceReading
 from attention_core.tokens import token_key
 from scenes import style
 from scenes.base import LessonScene
@@ -40,8 +40,6 @@ from scenes.mobjects import WordDot, WordPlane, place_labels, weighted_arrows
 
 class GravityScene(LessonScene):
     lesson: GravityLesson
-
-    build_lesson = staticmethod(gravity_lesson)
 
     def construct(self):
         lesson = self.lesson

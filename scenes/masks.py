@@ -15,7 +15,7 @@ import numpy as np
 from manim import DOWN, UP, AnimationGroup, FadeIn, FadeOut, LaggedStart, ReplacementTransform, VGroup
 
 from attention_core.language import t
-from attention_core.lessons import MaskLesson, mask_lesson
+from attention_core.lessons import MaskLesson
 from attention_core.text import quoted
 from scenes import style
 from scenes.base import LessonScene
@@ -37,8 +37,6 @@ def cell_side(count: int, room: float, size: float) -> float:
 
 class MaskScene(LessonScene):
     lesson: MaskLesson
-
-    build_lesson = staticmethod(mask_lesson)
 
     def construct(self):
         lesson = self.lesson

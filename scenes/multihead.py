@@ -30,7 +30,7 @@ from manim import (
 )
 
 from attention_core.language import t
-from attention_core.lessons import HeadReading, MultiHeadLesson, multihead_lesson
+from attention_core.lessons import HeadReading, MultiHeadLesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region, stack
@@ -47,8 +47,6 @@ def head_colour(index: int) -> str:
 
 class MultiHeadScene(LessonScene):
     lesson: MultiHeadLesson
-
-    build_lesson = staticmethod(multihead_lesson)
 
     def construct(self):
         lesson = self.lesson

@@ -24,7 +24,7 @@ from manim import (
 )
 
 from attention_core.language import t
-from attention_core.lessons import ParallelLesson, parallel_lesson
+from attention_core.lessons import ParallelLesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region
@@ -54,8 +54,6 @@ def pair_text(xy) -> str:
 
 class ParallelScene(LessonScene):
     lesson: ParallelLesson
-
-    build_lesson = staticmethod(parallel_lesson)
 
     def construct(self):
         lesson = self.lesson

@@ -32,7 +32,7 @@ from manim import (
 )
 
 from attention_core.language import t
-from attention_core.lessons import ProjectionLesson, projection_lesson
+from attention_core.lessons import ProjectionLesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
@@ -55,8 +55,6 @@ MATRIX_SIZE = 20
 
 class ProjectionScene(LessonScene):
     lesson: ProjectionLesson
-
-    build_lesson = staticmethod(projection_lesson)
 
     def construct(self):
         lesson = self.lesson

@@ -32,7 +32,7 @@ from manim import (
 )
 
 from attention_core.language import t
-from attention_core.lessons.real_model import PieceReading, RealModelLesson, real_model_lesson
+from attention_core.lessons.real_model import PieceReading, RealModelLesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
@@ -46,8 +46,6 @@ SENTENCE_COLOURS = (style.HEAD_COLOURS[0], style.HEAD_COLOURS[1])  # the two sen
 
 class RealModelScene(LessonScene):
     lesson: RealModelLesson
-
-    build_lesson = staticmethod(real_model_lesson)
 
     def construct(self):
         lesson = self.lesson

@@ -22,7 +22,6 @@ from manim import (
     VGroup,
 )
 
-from attention_core.lessons.catalog import LESSONS
 from attention_core.lessons.recap import (
     GridPanel,
     PlanePanel,
@@ -191,8 +190,6 @@ class RecapCard(LessonScene):
     """
 
     lesson: RecapLesson
-
-    build_lesson = staticmethod(LESSONS["RecapCard"])
 
     def construct(self):
         lesson = self.lesson

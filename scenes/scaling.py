@@ -12,7 +12,7 @@ from __future__ import annotations
 from manim import DOWN, LEFT, RIGHT, UP, Dot, FadeIn, LaggedStart, Line, Rectangle, Transform, VGroup
 
 from attention_core.language import t
-from attention_core.lessons import ScalingLesson, scaling_lesson
+from attention_core.lessons import ScalingLesson
 from scenes import style
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region
@@ -25,8 +25,6 @@ BAR_WIDTH, BAR_GAP = 0.32, 0.08
 
 class ScalingScene(LessonScene):
     lesson: ScalingLesson
-
-    build_lesson = staticmethod(scaling_lesson)
 
     def construct(self):
         lesson = self.lesson

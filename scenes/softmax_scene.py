@@ -15,7 +15,7 @@ import numpy as np
 from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, LaggedStart, Square, ValueTracker, VGroup
 
 from attention_core.language import t
-from attention_core.lessons import SoftmaxLesson, softmax_lesson
+from attention_core.lessons import SoftmaxLesson
 from scenes import style
 from scenes.base import LessonScene, updating
 from scenes.layout import GAP, stack
@@ -30,8 +30,6 @@ VERTICAL_PLANE_SHARE = 0.4  # in a vertical frame, the plane's share of the cont
 
 class SoftmaxScene(LessonScene):
     lesson: SoftmaxLesson
-
-    build_lesson = staticmethod(softmax_lesson)
 
     def construct(self):
         lesson = self.lesson

@@ -245,28 +245,6 @@ def recap_arc(example: Example) -> Arc:
     )
 
 
-ARCS = {  # by scene name, in teaching order
-    "IntroCard": intro_arc,
-    "GravityScene": gravity_arc,
-    "SoftmaxScene": softmax_arc,
-    "ProjectionScene": projection_arc,
-    "FormulaScene": formula_arc,
-    "ScalingScene": scaling_arc,
-    "MultiHeadScene": multihead_arc,
-    "MaskScene": mask_arc,
-    "ParallelScene": parallel_arc,
-    "HistoryCard": history_arc,
-    "RealModelScene": real_model_arc,
-    "RecapCard": recap_arc,
-}
-
-
-def chapter_scenes(example: Example) -> list[str]:
-    """The lecture's chapters for `example`, by scene name, in order: the real model's only for
-    an example with a [model]."""
-    return [name for name in ARCS if name != "RealModelScene" or example.model is not None]
-
-
 def similarity_name(kind: str) -> str:
     """How a similarity kind is said: "cosine similarity", "dot product", "scaled dot product"."""
     names = {
@@ -275,3 +253,17 @@ def similarity_name(kind: str) -> str:
         "scaled_dot": lambda: t("similarity.scaled_dot", "scaled dot product"),
     }
     return names[kind]()
+
+
+def __getattr__(name: str):
+    """`ARCS` (every chapter's arc by scene name, in order) and `chapter_scenes`, as before:
+    derived from the lecture's chapters (lessons/lecture.py), which are made from these arcs."""
+    if name == "ARCS":
+        from .lecture import LECTURE
+
+        return {chapter.scene_name: chapter.arc for chapter in LECTURE}
+    if name == "chapter_scenes":
+        from .lecture import scene_names
+
+        return scene_names
+    raise AttributeError(name)

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 
 from ..examples import Example, Sentence
 from ..language import t
+from ..text import format_number
 from . import arc, narration
 from .base import Lesson
-from .narration import ClipLesson
+from .chapter import Chapter
+from .narration import ClipLesson, guess
+from .panels import Panel, TextPanel
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def intro_lesson(example: Example) -> IntroLesson:
         ),
         arc.intro_arc(example),
         "intro",
-        narration.intro_lines,
+        intro_lines,
     )
 
 
@@ -89,5 +92,68 @@ def history_lesson(example: Example | None = None) -> HistoryLesson:
         ),
         arc.history_arc(example),
         "history",
-        narration.history_lines,
+        history_lines,
     )
+
+
+# -- the lines between its question and its takeaway ------------------------------
+
+
+def intro_lines(lesson) -> list[tuple[str, str]]:
+    return [guess(lesson, "intro")]
+
+
+def history_lines(lesson) -> list[tuple[str, str]]:
+    first, last = lesson.entries[0], lesson.entries[-1]
+    return [
+        (
+            "history.years",
+            t(
+                "history.years",
+                "{first}: attention helped an RNN translate. {last}: attention became the whole model.",
+                first=first.year,
+                last=last.year,
+            ),
+        ),
+        (
+            "history.scaling",
+            t(
+                "history.scaling",
+                "Its heads were {d_k} wide, so every score was divided by {root}.",
+                d_k=lesson.d_k,
+                root=format_number(lesson.sqrt_d_k),
+            ),
+        ),
+    ]
+
+
+# -- its key picture, for the recap --------------------------------------------------
+
+
+def history_picture(lesson) -> tuple[Panel, ...]:
+    return (TextPanel(lines=tuple(f"{entry.year}: {entry.idea}" for entry in lesson.entries)),)
+
+
+# -- the chapter ----------------------------------------------------------------------
+
+
+INTRO_CHAPTER = Chapter(
+    name="intro",
+    scene="scenes.cards:IntroCard",
+    lesson=intro_lesson,
+    arc=arc.intro_arc,
+    lines=intro_lines,
+    key_picture=None,
+    telling="intro.guess",
+)
+
+
+HISTORY_CHAPTER = Chapter(
+    name="history",
+    scene="scenes.cards:HistoryCard",
+    lesson=history_lesson,
+    arc=arc.history_arc,
+    lines=history_lines,
+    key_picture=history_picture,
+    telling="history.scaling",
+)

@@ -1,7 +1,8 @@
-"""Every clip by scene name, in teaching order, with the function that makes its lesson.
+"""Every clip by scene name, in teaching order, with what makes its lesson: tables derived
+from the lecture's one list of chapters (lessons/lecture.py), each chapter declared once
+beside its lesson (lessons/chapter.py).
 
-The names are the scenes' names (scenes/catalog.py pairs each with its Manim class). Kept
-here, free of manim, so that render.py can check a whole request, and decide what an
+Kept here, free of manim, so that render.py can check a whole request, and decide what an
 unchanged re-run may reuse, without loading the drawing code.
 """
 
@@ -9,76 +10,32 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import partial
 
 from ..examples import Example
 from ..language import writing_in
-from .arc import ARCS, chapter_scenes
-from .cards import history_lesson, intro_lesson
-from .formula import formula_lesson
-from .gravity import gravity_lesson
-from .masks import mask_lesson
-from .multihead import multihead_lesson
-from .parallel import parallel_lesson
-from .projection import projection_lesson
-from .real_model import real_model_lesson
-from .recap import KEY_PICTURES, recap_lesson
-from .scaling import scaling_lesson
-from .softmax_sweep import softmax_lesson
+from .lecture import LECTURE, chapter_by_scene, scene_names
 
-LECTURE: dict[str, Callable[[Example], object]] = {  # the whole lecture, in teaching order
-    "IntroCard": intro_lesson,
-    "GravityScene": gravity_lesson,
-    "SoftmaxScene": softmax_lesson,
-    "ProjectionScene": projection_lesson,
-    "FormulaScene": formula_lesson,
-    "ScalingScene": scaling_lesson,
-    "MultiHeadScene": multihead_lesson,
-    "MaskScene": mask_lesson,
-    "ParallelScene": parallel_lesson,
-    "HistoryCard": history_lesson,
-}
-
-NEEDS_MODEL = {"RealModelScene": real_model_lesson}  # after the history, for an example with a [model]
-
-CLOSING = {"RecapCard": partial(recap_lesson, makers={**LECTURE, **NEEDS_MODEL})}  # last: every key picture again
-
-LESSONS = {**LECTURE, **NEEDS_MODEL, **CLOSING}  # every clip's lesson maker, by scene name, in teaching order
-
-if list(LESSONS) != list(ARCS):
-    raise ImportError("the lessons and the arcs must name the same clips, in the same order")
-if list(KEY_PICTURES) != list(LESSONS)[1:-1]:
-    raise ImportError("the recap must have a key picture for every chapter between the introduction and itself")
-
+LESSONS: dict[str, Callable[[Example], object]] = {chapter.scene_name: chapter.lesson for chapter in LECTURE}
+TELLING = {chapter.scene_name: chapter.telling for chapter in LECTURE}  # the line whose beat's end is its thumbnail
 HEADLINE = ("GravityScene", "ProjectionScene", "MultiHeadScene")  # what render.py renders by default
-
-TELLING = {  # the narration line whose picture, at the end of its beat, tells most of the clip (its thumbnail)
-    "IntroCard": "intro.guess",
-    "GravityScene": "gravity.closing",
-    "SoftmaxScene": "softmax.slide",
-    "ProjectionScene": "projection.rescore",
-    "FormulaScene": "formula.values",
-    "ScalingScene": "scaling.saturate",
-    "MultiHeadScene": "multihead.sum",
-    "MaskScene": "mask.causal",
-    "ParallelScene": "parallel.positions",
-    "HistoryCard": "history.scaling",
-    "RealModelScene": "realmodel.sentence-1",
-    "RecapCard": "recap.takeaway",
-}
 
 
 def lecture_scenes(example: Example) -> list[str]:
-    """The lecture's chapters for `example`, in order: the real model's after the history, if
-    it has one, and the recap last (the arcs' order)."""
-    return chapter_scenes(example)
+    """The lecture's clips for `example`, by scene name, in order: its `chapters` list, or the
+    whole lecture (the real model's after the history, if it has a [model]; the recap last)."""
+    return scene_names(example)
 
 
 def heading_for(scene: str, example: Example) -> str:
     """The chapter title of the clip `scene`, known before anything renders (its lesson's arc),
     in the example's language."""
     with writing_in(example.language):
-        return ARCS[scene](example).heading
+        return chapter_by_scene(scene, example).arc(example).heading
+
+
+def telling_line(scene: str, example: Example) -> str:
+    """The id of the line whose picture tells most of the clip `scene` (see Chapter.telling)."""
+    return chapter_by_scene(scene, example).telling
 
 
 def lesson_for(scene: str, example: Example):
@@ -92,7 +49,7 @@ def lesson_for(scene: str, example: Example):
     key = (scene, json.dumps(example.canonical(), sort_keys=True), example.defaults_used, catalogue)
     if key not in _KEPT_LESSONS:
         with writing_in(example.language):
-            _KEPT_LESSONS[key] = LESSONS[scene](example)
+            _KEPT_LESSONS[key] = chapter_by_scene(scene, example).lesson(example)
     return _KEPT_LESSONS[key]
 
 

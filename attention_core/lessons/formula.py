@@ -15,9 +15,12 @@ import numpy as np
 
 from ..attention import attention
 from ..examples import Example
+from ..language import t
 from ..similarity import similarity
 from . import arc, narration
+from .chapter import Chapter
 from .narration import ClipLesson
+from .panels import Panel, TextPanel
 from .projection import projection_lesson
 
 
@@ -59,5 +62,59 @@ def formula_lesson(example: Example) -> FormulaLesson:
         ),
         arc.formula_arc(example),
         "formula",
-        narration.formula_lines,
+        formula_lines,
     )
+
+
+# -- the lines between its question and its takeaway ------------------------------
+
+
+def formula_lines(lesson) -> list[tuple[str, str]]:
+    return [
+        ("formula.dots", t("formula.dots", "Q K\u1d40: the query of the focus word dotted with every key.")),
+        (
+            "formula.scale",
+            t(
+                "formula.scale",
+                "Divide by \u221ad\u2096. Here d\u2096 is only {d_k}, so this changes little; "
+                "the next chapter shows why it matters.",
+                d_k=lesson.d_k,
+            ),
+        ),
+        (
+            "formula.softmax",
+            t("formula.softmax", "Softmax: the weights, positive and summing to 1, from Q and K only."),
+        ),
+        (
+            "formula.values",
+            t("formula.values", "Then V: the weights average the values. The output is the word's context vector."),
+        ),
+    ]
+
+
+# -- its key picture, for the recap --------------------------------------------------
+
+
+def formula_picture(lesson) -> tuple[Panel, ...]:
+    return (
+        TextPanel(
+            lines=(
+                "softmax(Q K\u1d40 \u00f7 \u221ad\u2096) V",
+                t("recap.panel.formula", "the weights from Q and K, what they average from V"),
+            )
+        ),
+    )
+
+
+# -- the chapter ----------------------------------------------------------------------
+
+
+CHAPTER = Chapter(
+    name="formula",
+    scene="scenes.formula:FormulaScene",
+    lesson=formula_lesson,
+    arc=arc.formula_arc,
+    lines=formula_lines,
+    key_picture=formula_picture,
+    telling="formula.values",
+)

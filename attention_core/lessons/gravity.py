@@ -17,9 +17,14 @@ import numpy as np
 
 from ..attention import attention
 from ..examples import Example
+from ..language import nt, t
+from ..text import format_number, quoted
 from . import arc, narration
+from .arc import similarity_name
 from .base import Lesson
-from .narration import ClipLesson
+from .chapter import Chapter
+from .narration import ClipLesson, count_word, guess
+from .panels import Panel, PlanePanel
 from .reading import focus_reading
 
 
@@ -94,5 +99,142 @@ def gravity_lesson(example: Example) -> GravityLesson:
         ),
         arc.gravity_arc(example),
         "gravity",
-        narration.gravity_lines,
+        gravity_lines,
     )
+
+
+# -- the lines between its question and its takeaway ------------------------------
+
+
+def pull_line(reading) -> str:
+    """What one sentence does to its focus word, decided by its weights: one number said."""
+    if reading.strongest_pull is None:
+        return t(
+            "gravity.pull.alone",
+            "No other word here is in the plane: {focus} keeps its own point.",
+            focus=quoted(reading.focus),
+        )
+    tokens = list(reading.tokens)
+    weight = reading.weights[tokens.index(reading.strongest_pull)]
+    shown, own = format_number(weight), format_number(reading.weights[reading.focus_index])
+    values = dict(strongest=quoted(reading.strongest_pull), weight=shown, focus=quoted(reading.focus))
+    if own == shown:
+        return t(
+            "gravity.pull.as-much",
+            "{strongest} pulls hardest, with weight {weight}: as much as {focus} keeps on itself.",
+            **values,
+        )
+    if reading.weights[reading.focus_index] > weight:
+        return t(
+            "gravity.pull.less",
+            "Of the other words, {strongest} pulls hardest, with weight {weight}; {focus} keeps more on itself.",
+            **values,
+        )
+    return t(
+        "gravity.pull.more",
+        "{strongest} pulls hardest, with weight {weight}: more than {focus} keeps on itself.",
+        **values,
+    )
+
+
+def closing_line(count: int) -> str:
+    if count == 1:
+        return t("gravity.closing.one", "One token, one embedding; the context vector belongs to this sentence.")
+    return nt(
+        "gravity.closing.many",
+        "One token, one embedding, {number} context vector: one for each sentence.",
+        "One token, one embedding, {number} context vectors: one for each sentence.",
+        count,
+        number=count_word(count),
+    )
+
+
+def gravity_lines(lesson) -> list[tuple[str, str]]:
+    said = [
+        ("gravity.plane", t("gravity.plane", "Each word is a point, its embedding: words that mean alike sit close."))
+    ]
+    told_faded = False
+    for number, reading in enumerate(lesson.sentences, start=1):
+        part = f"gravity.sentence-{number}"
+        focus = quoted(reading.focus)
+        said.append(
+            (
+                f"{part}.words",
+                t(
+                    "gravity.words.first",
+                    "Sentence {number}. Each word pulls on {focus}, like gravity: the larger their {similarity}, "
+                    "the stronger.",
+                    number=number,
+                    focus=focus,
+                    similarity=similarity_name(lesson.similarity),
+                )
+                if number == 1
+                else t(
+                    "gravity.words.next",
+                    "Sentence {number}: now these words pull on {focus}.",
+                    number=number,
+                    focus=focus,
+                ),
+            )
+        )
+        if not told_faded and not all(reading.takes_part):
+            told_faded = True
+            said.append(
+                (
+                    f"{part}.faded",
+                    t(
+                        "gravity.faded",
+                        "Faded words are left out of this toy plane; a real model gives every token an embedding.",
+                    ),
+                )
+            )
+        if number - 1 == lesson.guess_sentence:
+            said.append(guess(lesson, "gravity"))
+        said.append((f"{part}.pull", pull_line(reading)))
+        if reading.leaves_ghost:
+            said.append(
+                (
+                    f"{part}.ghost",
+                    t(
+                        "gravity.ghost",
+                        "{focus} keeps its embedding, the faded dot. Attention makes a new point: its context vector.",
+                        focus=focus,
+                    ),
+                )
+            )
+    said.append(("gravity.closing", closing_line(len(lesson.sentences))))
+    return said
+
+
+# -- its key picture, for the recap --------------------------------------------------
+
+
+def gravity_picture(lesson) -> tuple[Panel, ...]:
+    first = lesson.sentences[0]
+    return (
+        PlanePanel(
+            title=t(
+                "recap.panel.gravity",
+                "one embedding of {focus}, a context vector per sentence",
+                focus=quoted(first.focus),
+            ),
+            words=lesson.plane,
+            focus=first.focus,
+            embedding=first.embedding,
+            contexts=np.array([reading.context for reading in lesson.sentences]),
+        ),
+    )
+
+
+# -- the chapter ----------------------------------------------------------------------
+
+
+CHAPTER = Chapter(
+    name="gravity",
+    scene="scenes.gravity:GravityScene",
+    lesson=gravity_lesson,
+    arc=arc.gravity_arc,
+    lines=gravity_lines,
+    key_picture=gravity_picture,
+    telling="gravity.closing",
+)

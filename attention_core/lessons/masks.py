@@ -18,9 +18,12 @@ import numpy as np
 
 from ..attention import attention, causal_mask
 from ..examples import Example, Passage, Sentence
+from ..language import t
 from ..tokens import token_key
 from . import arc, narration
-from .narration import ClipLesson
+from .chapter import Chapter
+from .narration import ClipLesson, guess
+from .panels import GridPanel, Panel
 from .reading import most_words
 
 MAX_TOKENS = 6  # a grid wider than this is unreadable at 480p
@@ -94,5 +97,59 @@ def mask_lesson(example: Example) -> MaskLesson:
         ),
         arc.mask_arc(example),
         "mask",
-        narration.mask_lines,
+        mask_lines,
     )
+
+
+# -- the lines between its question and its takeaway ------------------------------
+
+
+def mask_lines(lesson) -> list[tuple[str, str]]:
+    return [
+        ("mask.self", t("mask.self", "Self-attention: each row is a word asking; each column, a word it looks at.")),
+        guess(lesson, "mask"),
+        (
+            "mask.scores",
+            t(
+                "mask.scores",
+                "A decoder writes left to right, so every score above the diagonal, looking ahead, is set to minus "
+                "infinity.",
+            ),
+        ),
+        (
+            "mask.causal",
+            t("mask.causal", "Softmax turns minus infinity into a weight of 0, and each row still sums to 1."),
+        ),
+        (
+            "mask.cross",
+            t("mask.cross", "Cross-attention: the decoder asks, with Q; the encoder's sentence answers, with K and V."),
+        ),
+    ]
+
+
+# -- its key picture, for the recap --------------------------------------------------
+
+
+def mask_picture(lesson) -> tuple[Panel, ...]:
+    return (
+        GridPanel(
+            title=t("recap.panel.mask", "a causal mask: no row sees a later word"),
+            tokens=lesson.tokens,
+            weights=lesson.masked_weights,
+            mask=lesson.mask,
+        ),
+    )
+
+
+# -- the chapter ----------------------------------------------------------------------
+
+
+CHAPTER = Chapter(
+    name="mask",
+    scene="scenes.masks:MaskScene",
+    lesson=mask_lesson,
+    arc=arc.mask_arc,
+    lines=mask_lines,
+    key_picture=mask_picture,
+    telling="mask.causal",
+)

@@ -16,11 +16,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..examples import Example
+from ..language import nt, t
 from ..multihead import MultiHeadAttention
+from ..text import SYMBOLS, format_number, quoted
 from . import arc, narration
 from .base import Lesson
-from .narration import ClipLesson
+from .chapter import Chapter
+from .narration import ClipLesson, count_word, guess
+from .panels import Panel, WeightsPanel
 from .reading import focus_reading, most_words
+
+O = SYMBOLS["output"]  # written as on screen
 
 MOST_WEIGHED = 3  # a head names at most this many of the words it averages: the ones it weighs most
 
@@ -100,5 +106,110 @@ def multihead_lesson(example: Example) -> MultiHeadLesson:
         ),
         arc.multihead_arc(example),
         "multihead",
-        narration.multihead_lines,
+        multihead_lines,
     )
+
+
+# -- the lines between its question and its takeaway ------------------------------
+
+
+MOST = 0.5  # a head "spends most" of its row on a word that takes more than half of it
+
+
+LITTLE = 0.2  # and "little" on one that takes less than a fifth
+
+
+def split_line(lesson) -> str:
+    """Why several heads, decided from the heads' rows: each row sums to 1, so a head that spends
+    most of it on one word has little left for another (one number said). The first two heads
+    that look most at different words are the ones compared."""
+    tokens, focus = lesson.tokens, lesson.focus_index
+    looking = [head for head in lesson.heads if head.strongest != focus]  # heads that look past the word itself
+    pairs = [(a, b) for i, a in enumerate(looking) for b in looking[i + 1 :] if a.strongest != b.strongest]
+    if not looking:
+        return t(
+            "multihead.split.none", "One softmax row sums to 1: a single head must split its attention among the words."
+        )
+    if not pairs:
+        return t(
+            "multihead.split.same",
+            "Here every head looks most at {word}: one softmax row sums to 1, so with other maps each head could "
+            "take a word of its own.",
+            word=quoted(tokens[looking[0].strongest]),
+        )
+    first, second = pairs[0]
+    values = dict(
+        first=quoted(first.name),
+        second=quoted(second.name),
+        one=quoted(tokens[first.strongest]),
+        other=quoted(tokens[second.strongest]),
+    )
+    if first.weights[first.strongest] > MOST and first.weights[second.strongest] < LITTLE:
+        return t(
+            "multihead.split.spends",
+            "No. A row sums to 1: head {first} spends {weight} on {one}, and little on {other}. Head {second} takes "
+            "{other}.",
+            weight=format_number(first.weights[first.strongest]),
+            **values,
+        )
+    return t(
+        "multihead.split.looks",
+        "One softmax row sums to 1, so a single head splits its attention; here head {first} looks most at {one}, "
+        "head {second} at {other}.",
+        **values,
+    )
+
+
+def multihead_lines(lesson) -> list[tuple[str, str]]:
+    return [
+        (
+            "multihead.heads",
+            nt(
+                "multihead.heads",
+                "Each of the {number} head has its own maps, so each pulls {focus} somewhere else.",
+                "Each of the {number} heads has its own maps, so each pulls {focus} somewhere else.",
+                len(lesson.heads),
+                number=count_word(len(lesson.heads)),
+                focus=quoted(lesson.focus),
+            ),
+        ),
+        guess(lesson, "multihead"),
+        ("multihead.split", split_line(lesson)),
+        ("multihead.concat", t("multihead.concat", "The outputs of the heads, side by side, make one longer vector.")),
+        (
+            "multihead.output-map",
+            t(
+                "multihead.output-map",
+                "{output} is a linear layer: its rows for each head decide how much of it is kept.",
+                output=O,
+            ),
+        ),
+        ("multihead.sum", t("multihead.sum", "The heads' contributions add up to the output: no head decides alone.")),
+    ]
+
+
+# -- its key picture, for the recap --------------------------------------------------
+
+
+def multihead_picture(lesson) -> tuple[Panel, ...]:
+    return (
+        WeightsPanel(
+            title=t("recap.panel.heads", "the word each head weighs most"),
+            labels=tuple(f"{head.name}: {lesson.tokens[head.weighed_most[0]]}" for head in lesson.heads),
+            weights=np.array([head.weights[head.weighed_most[0]] for head in lesson.heads]),
+        ),
+    )
+
+
+# -- the chapter ----------------------------------------------------------------------
+
+
+CHAPTER = Chapter(
+    name="multihead",
+    scene="scenes.multihead:MultiHeadScene",
+    lesson=multihead_lesson,
+    arc=arc.multihead_arc,
+    lines=multihead_lines,
+    key_picture=multihead_picture,
+    telling="multihead.sum",
+)

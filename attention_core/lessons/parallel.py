@@ -13,10 +13,13 @@ import numpy as np
 
 from ..attention import attention
 from ..examples import Example
+from ..language import t
 from ..recurrence import recurrent_states
 from . import arc, narration
+from .chapter import Chapter
 from .masks import embedded_tokens, longest_sentence
-from .narration import ClipLesson
+from .narration import ClipLesson, capitalized, count_word, guess
+from .panels import Panel, StepsPanel
 
 RECURRENT_INPUT_MAP = ((0.6, 0.2), (-0.2, 0.6))  # W_x
 RECURRENT_STATE_MAP = ((0.5, -0.3), (0.3, 0.5))  # W_h
@@ -58,5 +61,73 @@ def parallel_lesson(example: Example) -> ParallelLesson:
         ),
         arc.parallel_arc(example),
         "parallel",
-        narration.parallel_lines,
+        parallel_lines,
     )
+
+
+# -- the lines between its question and its takeaway ------------------------------
+
+
+def parallel_lines(lesson) -> list[tuple[str, str]]:
+    n = len(lesson.tokens)
+    if n == 1:
+        everyone = t("parallel.attention.one", "Attention: the one word looks at itself and is updated, in one step.")
+        recurrent = t(
+            "parallel.recurrent.one",
+            "A recurrent network must read word by word: each state needs the one before. One word, one step.",
+        )
+    else:
+        everyone = (
+            t("parallel.attention.two", "Attention: both words look at each other and are updated, in one step.")
+            if n == 2
+            else t(
+                "parallel.attention.all",
+                "Attention: all {number} words look at each other and are updated, in one step.",
+                number=count_word(n),
+            )
+        )
+        recurrent = t(
+            "parallel.recurrent.many",
+            "A recurrent network must read word by word: each state needs the one before. {Number} words, "
+            "{number} steps.",
+            Number=capitalized(count_word(n)),
+            number=count_word(n),
+        )
+    return [
+        guess(lesson, "parallel"),
+        ("parallel.attention", everyone),
+        ("parallel.recurrent", recurrent),
+        (
+            "parallel.positions",
+            t(
+                "parallel.positions",
+                "With no recurrence, order must be added: each word's position is added to its embedding.",
+            ),
+        ),
+    ]
+
+
+# -- its key picture, for the recap --------------------------------------------------
+
+
+def parallel_picture(lesson) -> tuple[Panel, ...]:
+    return (
+        StepsPanel(
+            title=t("recap.panel.recurrent", "recurrent network"), tokens=lesson.tokens, steps=lesson.recurrent_steps
+        ),
+        StepsPanel(title=t("recap.panel.attention", "attention"), tokens=lesson.tokens, steps=lesson.attention_steps),
+    )
+
+
+# -- the chapter ----------------------------------------------------------------------
+
+
+CHAPTER = Chapter(
+    name="parallel",
+    scene="scenes.parallel:ParallelScene",
+    lesson=parallel_lesson,
+    arc=arc.parallel_arc,
+    lines=parallel_lines,
+    key_picture=parallel_picture,
+    telling="parallel.positions",
+)

@@ -22,9 +22,16 @@ import numpy as np
 
 from ..attention import attention
 from ..examples import Example
+from ..language import t
+from ..text import SYMBOLS, format_number, quoted
 from . import arc, narration
-from .narration import ClipLesson
+from .arc import similarity_name
+from .chapter import Chapter
+from .narration import ClipLesson, guess
+from .panels import Panel, WeightsPanel
 from .reading import focus_reading
+
+Q, K, V = (SYMBOLS[role] for role in ("query", "key", "value"))  # written as on screen
 
 
 @dataclass(frozen=True)
@@ -88,5 +95,149 @@ def projection_lesson(example: Example) -> ProjectionLesson:
         ),
         arc.projection_arc(example),
         "projection",
-        narration.projection_lines,
+        projection_lines,
     )
+
+
+# -- the lines between its question and its takeaway ------------------------------
+
+
+def rescore_line(lesson) -> str:
+    """How the maps change the weight of the highlighted word: rises, falls or stays (one number said)."""
+    j = lesson.highlight
+    before, after = lesson.weights_before[j], lesson.weights[j]
+    shown_before, shown_after = format_number(before), format_number(after)
+    values = dict(word=quoted(lesson.tokens[j]), weight=shown_after)
+    if shown_before == shown_after:
+        return t(
+            "projection.rescore.stays",
+            "The weight of {word} stays at {weight}: these maps leave this pair as it was.",
+            **values,
+        )
+    if after > before:
+        return t(
+            "projection.rescore.rises", "The weight of {word} rises to {weight}: the maps change who matches.", **values
+        )
+    return t(
+        "projection.rescore.falls", "The weight of {word} falls to {weight}: the maps change who matches.", **values
+    )
+
+
+def self_line(lesson) -> str:
+    """Q3: what the maps do to the focus word's weight on itself, decided from both weights."""
+    f, h = lesson.focus_index, lesson.highlight
+    before, after = format_number(lesson.weights_before[f]), format_number(lesson.weights[f])
+    values = dict(focus=quoted(lesson.tokens[f]), weight=after)
+    if before == after:
+        return t("projection.self.same", "{focus} keeps {weight} on itself, as before the maps.", **values)
+    if lesson.weights[f] < lesson.weights_before[f] and h != f and lesson.weights[h] > lesson.weights_before[h]:
+        return t(
+            "projection.self.past",
+            "{focus} now keeps only {weight} on itself: its query looks past itself, to {other}.",
+            other=quoted(lesson.tokens[h]),
+            **values,
+        )
+    if lesson.weights[f] > lesson.weights_before[f]:  # decided from the numbers, not from how they are written
+        return t("projection.self.more", "{focus} keeps {weight} on itself, more than before the maps.", **values)
+    return t("projection.self.less", "{focus} keeps {weight} on itself, less than before the maps.", **values)
+
+
+def score_change_line(lesson) -> str:
+    """Say that the score changes from the gravity clip's similarity to a query dotted with a key."""
+    if lesson.similarity == "scaled_dot":
+        return t("projection.score.still", "The score is still a scaled dot product, now of a query with a key.")
+    return t(
+        "projection.score.now",
+        "From here on, a score is a scaled dot product, not the {similarity}: a query dotted with a key.",
+        similarity=similarity_name(lesson.similarity),
+    )
+
+
+def asymmetry_line(lesson) -> str:
+    """Why two maps: the score of a pair depends on which word asks (decided from the two scores)."""
+    focus, other = quoted(lesson.tokens[lesson.focus_index]), quoted(lesson.tokens[lesson.highlight])
+    if lesson.highlight == lesson.focus_index:
+        return t(
+            "projection.asymmetry.general",
+            "Two maps, {query} and {key}: a score depends on which word asks and which answers.",
+            query=Q,
+            key=K,
+        )
+    if format_number(lesson.focus_asks) == format_number(lesson.other_asks):
+        return t(
+            "projection.asymmetry.same",
+            "Two maps, {query} and {key}: here {focus} asking {other} scores the same as the other way round, "
+            "but in general it need not.",
+            query=Q,
+            key=K,
+            focus=focus,
+            other=other,
+        )
+    return t(
+        "projection.asymmetry.differs",
+        "Two maps, so a score depends on who asks: {focus} asking {other} scores differently from {other} asking "
+        "{focus}.",
+        focus=focus,
+        other=other,
+    )
+
+
+def projection_lines(lesson) -> list[tuple[str, str]]:
+    return [
+        ("projection.grids", t("projection.grids", "The faint grid and the axes are fixed; the blue grid will move.")),
+        (
+            "projection.query",
+            t(
+                "projection.query",
+                "{query} is a learned linear map: it moves every point, p \u2192 p {query}.",
+                query=Q,
+            ),
+        ),
+        ("projection.key", t("projection.key", "{key}, a second learned map, makes a key for every word.", key=K)),
+        ("projection.score", score_change_line(lesson)),
+        guess(lesson, "projection"),
+        ("projection.rescore", rescore_line(lesson)),
+        ("projection.self", self_line(lesson)),
+        ("projection.asymmetry", asymmetry_line(lesson)),
+        (
+            "projection.value",
+            t("projection.value", "{value} does not make the weights: it only moves what gets averaged.", value=V),
+        ),
+        ("projection.context", t("projection.context", "The context vector is the weighted average of the values.")),
+    ]
+
+
+# -- its key picture, for the recap --------------------------------------------------
+
+
+def projection_picture(lesson) -> tuple[Panel, ...]:
+    return (
+        WeightsPanel(
+            title=t(
+                "recap.panel.similarity",
+                "with {similarity} of the embeddings",
+                similarity=similarity_name(lesson.similarity),
+            ),
+            labels=lesson.tokens,
+            weights=lesson.weights_before,
+        ),
+        WeightsPanel(
+            title=t("recap.panel.maps", "after {query} and {key}", query=Q, key=K),
+            labels=lesson.tokens,
+            weights=lesson.weights,
+        ),
+    )
+
+
+# -- the chapter ----------------------------------------------------------------------
+
+
+CHAPTER = Chapter(
+    name="projection",
+    scene="scenes.projection:ProjectionScene",
+    lesson=projection_lesson,
+    arc=arc.projection_arc,
+    lines=projection_lines,
+    key_picture=projection_picture,
+    telling="projection.rescore",
+)

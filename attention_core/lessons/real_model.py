@@ -26,10 +26,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..examples import Example
+from ..language import t
 from ..pretrained import load_model, word_pieces
+from ..text import format_number, quoted
 from . import arc, narration
 from .base import Lesson
-from .narration import ClipLesson
+from .chapter import Chapter
+from .narration import ClipLesson, count_word
+from .panels import Panel, WeightsPanel
 
 SPECIAL_PIECES = ("[CLS]", "[SEP]")
 MOST_LABELLED = 10  # at most this many weights are written out under one row
@@ -108,7 +112,7 @@ def real_model_lesson(example: Example) -> RealModelLesson:
         ),
         arc.real_model_arc(example),
         "realmodel",
-        narration.real_model_lines,
+        real_model_lines,
     )
 
 
@@ -173,3 +177,193 @@ def pca_paths(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     directions = directions * signs[:, None]
     variance = singular**2
     return (flat @ directions.T).reshape(*pairs.shape[:-1], 2), variance[:2] / variance.sum()
+
+
+# -- the lines between its question and its takeaway ------------------------------
+
+
+def row_line(lesson, reading) -> str:
+    """Where the focus piece looks at the chosen head, decided by its weights (one number said)."""
+    strongest = reading.pieces[reading.strongest]
+    weight = reading.weights[reading.strongest]
+    own = reading.weights[reading.focus_index]
+    values = dict(focus=quoted(reading.focus), piece=quoted(strongest), weight=format_number(weight))
+    if own > weight:
+        return t(
+            "realmodel.row.keeps",
+            "Of the other pieces, {focus} gives {piece} the most weight, {weight}; it keeps more on itself.",
+            **values,
+        )
+    return t("realmodel.row.gives", "Of the other pieces, {focus} gives {piece} the most weight, {weight}.", **values)
+
+
+def paths_line(lesson) -> str:
+    """The focus word's two vectors, first and last layer: apart, together or the same, and how."""
+    cosines = [float(c) for c in lesson.cosines]
+    first, last = format_number(cosines[0]), format_number(cosines[-1])
+    shown = [round(c, 2) for c in cosines]  # as written: a change too small to show is no step
+    if lesson.readings[0].focus != lesson.readings[1].focus:
+        word = t(
+            "realmodel.paths.both",
+            "{first} and {second}",
+            first=quoted(lesson.readings[0].focus),
+            second=quoted(lesson.readings[1].focus),
+        )
+    else:
+        word = quoted(lesson.readings[0].focus)
+    if first == last:
+        return t(
+            "realmodel.paths.same", "The vectors of {word} in the two sentences end as alike as they start.", word=word
+        )
+    apart = cosines[-1] < cosines[0]
+    steady = all((b < a) if apart else (b > a) for a, b in zip(shown, shown[1:]))
+    values = dict(word=word, cosine=last, layers=lesson.layers)
+    if apart and steady:
+        return t(
+            "realmodel.paths.apart-steadily",
+            "The vectors of {word} in the two sentences move apart, layer by layer: cosine {cosine} after layer "
+            "{layers}.",
+            **values,
+        )
+    if apart:
+        return t(
+            "realmodel.paths.apart",
+            "The vectors of {word} in the two sentences move apart, though not at every layer: cosine {cosine} after "
+            "layer {layers}.",
+            **values,
+        )
+    if steady:
+        return t(
+            "realmodel.paths.closer-steadily",
+            "The vectors of {word} in the two sentences come closer, layer by layer: cosine {cosine} after layer "
+            "{layers}.",
+            **values,
+        )
+    return t(
+        "realmodel.paths.closer",
+        "The vectors of {word} in the two sentences come closer, though not at every layer: cosine {cosine} after "
+        "layer {layers}.",
+        **values,
+    )
+
+
+def start_line(lesson) -> str:
+    """Why the two vectors do not start at cosine 1: layer 0 is the token plus its position."""
+    first = format_number(lesson.cosines[0])
+    if lesson.readings[0].focus != lesson.readings[1].focus:
+        return t(
+            "realmodel.start.pieces",
+            "Before layer 1, each vector is its piece's embedding plus its position: cosine {cosine}.",
+            cosine=first,
+        )
+    if first == format_number(1.0):
+        return t(
+            "realmodel.start.same",
+            "Before layer 1, each vector is the piece's embedding plus its position: here, the same.",
+        )
+    return t(
+        "realmodel.start.differs",
+        "Before layer 1, each vector is the piece's embedding plus its position, so the two start at cosine "
+        "{cosine}, not 1.",
+        cosine=first,
+    )
+
+
+def real_model_lines(lesson) -> list[tuple[str, str]]:
+    first = lesson.readings[0]
+    added = sum(first.special)
+    chosen = {
+        "auto": lambda: t(
+            "realmodel.chosen.auto", "the head that pulls hardest toward a context word in both sentences"
+        ),
+        "example": lambda: t("realmodel.chosen.example", "as the example asks"),
+        "layer": lambda: t(
+            "realmodel.chosen.layer", "in the example's layer, the head that pulls hardest toward a context word"
+        ),
+        "head": lambda: t(
+            "realmodel.chosen.head", "the example's head, in the layer where it pulls hardest toward a context word"
+        ),
+    }[lesson.chosen_by]()
+    said = [
+        (
+            "realmodel.pieces",
+            t(
+                "realmodel.pieces",
+                "A real model, {model}, reads word pieces: {pieces} here, with {markers} markers it adds. Every piece "
+                "has an embedding.",
+                model=lesson.model,
+                pieces=count_word(len(first.pieces)),
+                markers=count_word(added),
+            ),
+        ),
+        (
+            "realmodel.head",
+            t(
+                "realmodel.head",
+                "Layer {layer}, head {head} of {heads}: {chosen}.",
+                layer=lesson.layer,
+                head=lesson.head,
+                heads=count_word(lesson.heads),
+                chosen=chosen,
+            ),
+        ),
+    ]
+    for number, reading in enumerate(lesson.readings, start=1):
+        said.append((f"realmodel.sentence-{number}", row_line(lesson, reading)))
+    said.append(("realmodel.start", start_line(lesson)))
+    said.append(("realmodel.paths", paths_line(lesson)))
+    said.append(
+        (
+            "realmodel.heads",
+            t(
+                "realmodel.heads",
+                "All {heads} heads of layer {layer}: each looks at the sentence in its own way.",
+                heads=count_word(lesson.heads),
+                layer=lesson.layer,
+            ),
+        )
+    )
+    return said
+
+
+# -- its key picture, for the recap --------------------------------------------------
+
+
+MODEL_ROWS = 5  # the real model's picture: the focus piece's largest weights in each sentence
+
+
+def largest(reading, count: int) -> list[int]:
+    """The `count` pieces of `reading` that the focus piece weighs most, in sentence order."""
+    return sorted(sorted(reading.labelled, key=lambda j: -reading.weights[j])[:count])
+
+
+def real_model_picture(lesson) -> tuple[Panel, ...]:
+    return tuple(
+        WeightsPanel(
+            title=t(
+                "recap.panel.realmodel",
+                "sentence {number}: where {focus} looks most",
+                number=number,
+                focus=quoted(reading.focus),
+            ),
+            labels=tuple(reading.pieces[j] for j in shown),
+            weights=reading.weights[shown],
+        )
+        for number, reading in enumerate(lesson.readings, start=1)
+        for shown in [largest(reading, MODEL_ROWS)]
+    )
+
+
+# -- the chapter ----------------------------------------------------------------------
+
+
+CHAPTER = Chapter(
+    name="realmodel",
+    scene="scenes.real_model:RealModelScene",
+    lesson=real_model_lesson,
+    arc=arc.real_model_arc,
+    lines=real_model_lines,
+    key_picture=real_model_picture,
+    telling="realmodel.sentence-1",
+    needs_model=True,
+)

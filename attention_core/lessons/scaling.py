@@ -14,10 +14,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..language import t
 from ..softmax import softmax
+from ..text import format_number
 from . import arc, narration
 from .base import Lesson
-from .narration import ClipLesson
+from .chapter import Chapter
+from .narration import ClipLesson, guess
+from .panels import Panel, WeightsPanel
 
 DIMENSIONS = (2, 16, 64, 512)
 SEED = 2017
@@ -98,4 +102,73 @@ def scaling_lesson(example=None) -> ScalingLesson:
         axis_span=span,
         axis_ticks=(-span, -span / 2, 0.0, span / 2, span),
     )
-    return narration.attach(lesson, arc.scaling_arc(example), "scaling", narration.scaling_lines)
+    return narration.attach(lesson, arc.scaling_arc(example), "scaling", scaling_lines)
+
+
+# -- the lines between its question and its takeaway ------------------------------
+
+
+def scaling_lines(lesson) -> list[tuple[str, str]]:
+    widest = lesson.rows[-1]
+    return [
+        (
+            "scaling.spread",
+            t(
+                "scaling.spread",
+                "The wider the vectors, the larger their dot products: the spread grows like \u221ad.",
+            ),
+        ),
+        guess(lesson, "scaling"),
+        (
+            "scaling.saturate",
+            t(
+                "scaling.saturate",
+                "Softmax saturates: at the widest, one word takes {weight} of the weight.",
+                weight=format_number(widest.max_raw),
+            ),
+        ),
+        (
+            "scaling.divide",
+            t(
+                "scaling.divide",
+                "Divide by \u221ad\u2096: the spread is about 1 at every width, and the largest weight falls to {weight}.",
+                weight=format_number(widest.max_scaled),
+            ),
+        ),
+    ]
+
+
+# -- its key picture, for the recap --------------------------------------------------
+
+
+def scaling_picture(lesson) -> tuple[Panel, ...]:
+    widest = lesson.rows[-1]
+    keys = tuple(
+        t("recap.panel.key", "key {number}", number=number) for number in range(1, len(widest.weights_raw) + 1)
+    )
+    return (
+        WeightsPanel(
+            title=t("recap.panel.raw", "d = {d}, not divided", d=widest.dimension),
+            labels=keys,
+            weights=widest.weights_raw,
+        ),
+        WeightsPanel(
+            title=t("recap.panel.scaled", "d = {d}, divided by \u221ad", d=widest.dimension),
+            labels=keys,
+            weights=widest.weights_scaled,
+        ),
+    )
+
+
+# -- the chapter ----------------------------------------------------------------------
+
+
+CHAPTER = Chapter(
+    name="scaling",
+    scene="scenes.scaling:ScalingScene",
+    lesson=scaling_lesson,
+    arc=arc.scaling_arc,
+    lines=scaling_lines,
+    key_picture=scaling_picture,
+    telling="scaling.saturate",
+)

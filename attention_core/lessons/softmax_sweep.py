@@ -18,10 +18,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..examples import Example
+from ..language import t
 from ..similarity import similarity
 from ..softmax import softmax
+from ..text import quoted
 from . import arc, narration
-from .narration import ClipLesson
+from .arc import similarity_name
+from .chapter import Chapter
+from .narration import ClipLesson, guess
+from .panels import Panel, WeightsPanel
 from .reading import focus_reading
 
 SWEEP_STEPS = 61
@@ -112,5 +117,74 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
         ),
         arc.softmax_arc(example),
         "softmax",
-        narration.softmax_lines,
+        softmax_lines,
     )
+
+
+# -- the lines between its question and its takeaway ------------------------------
+
+
+def softmax_lines(lesson) -> list[tuple[str, str]]:
+    return [
+        (
+            "softmax.scores",
+            t(
+                "softmax.scores",
+                "The same {similarity} scores of {focus} as before; softmax turns them into weights that sum to 1.",
+                similarity=similarity_name(lesson.similarity),
+                focus=quoted(lesson.focus),
+            ),
+        ),
+        guess(lesson, "softmax"),
+        (
+            "softmax.slide",
+            t(
+                "softmax.slide",
+                "Slide the score of {word}: the best word jumps from one to the other, the weighted average glides.",
+                word=quoted(lesson.tokens[lesson.swept]),
+            ),
+        ),
+        (
+            "softmax.temperature",
+            t(
+                "softmax.temperature",
+                "Temperature divides the scores: near 0, softmax picks the best word; large, every word weighs the same.",
+            ),
+        ),
+        (
+            "softmax.by-sum",
+            t(
+                "softmax.by-sum",
+                "Why not divide by the sum? A sum can be 0, and a weight negative. Softmax weights are always positive.",
+            ),
+        ),
+    ]
+
+
+# -- its key picture, for the recap --------------------------------------------------
+
+
+def softmax_picture(lesson) -> tuple[Panel, ...]:
+    return (
+        WeightsPanel(
+            title=t(
+                "recap.panel.softmax", "the weights of {focus}: positive, summing to 1", focus=quoted(lesson.focus)
+            ),
+            labels=lesson.tokens,
+            weights=lesson.sweep_weights[lesson.sweep_start],
+        ),
+    )
+
+
+# -- the chapter ----------------------------------------------------------------------
+
+
+CHAPTER = Chapter(
+    name="softmax",
+    scene="scenes.softmax_scene:SoftmaxScene",
+    lesson=softmax_lesson,
+    arc=arc.softmax_arc,
+    lines=softmax_lines,
+    key_picture=softmax_picture,
+    telling="softmax.slide",
+)
