@@ -177,7 +177,10 @@ def untranslated(spoken, context: str, english: str) -> str:
     once per process and message (on stderr, as render.py's other warnings)."""
     if (spoken.code, context) not in UNTRANSLATED:
         UNTRANSLATED.add((spoken.code, context))
-        print(f"render.py: {spoken.code}: no translation of the message {context!r}; it is said in English", file=sys.stderr)
+        print(
+            f"render.py: {spoken.code}: no translation of the message {context!r}; it is said in English",
+            file=sys.stderr,
+        )
     return english
 
 

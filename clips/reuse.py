@@ -3,7 +3,7 @@
 A clip's key is a hash of everything its bytes depend on: the scene, its lesson (every number
 and every line of narration), the quality and captions, each narration line's voice (the
 recording's bytes, or the words and settings piper speaks them with), the project's code and
-fonts, and the installed versions of what renders and encodes. A clip is reused only if the
+fonts (and a creator's chapter file, for the clip it draws), and the installed versions of what renders and encodes. A clip is reused only if the
 manifest holds an entry with the same key and the file on disk still has the hash recorded.
 """
 
@@ -84,8 +84,11 @@ def voice_identity(job, lesson) -> list | None:
 
 
 def clip_key(job, lesson) -> str:
+    from attention_core.lessons.lecture import creator_file_hash
+
     inputs = {
         "scene": job.scene,
+        "chapter_file": creator_file_hash(job.scene, job.example_object()),  # a creator's scene: its code
         "lesson": lesson.to_dict(),
         "quality": job.quality,
         "burn_captions": job.burn_captions,

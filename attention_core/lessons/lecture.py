@@ -124,6 +124,17 @@ def chapter_by_scene(scene: str, example: Example) -> Chapter:
     raise KeyError(scene)
 
 
+def creator_file_hash(scene: str, example: Example) -> str | None:
+    """The hash of the creator's file that declares the chapter drawn by `scene` (its drawing
+    is there, beside its lesson), or None for a built-in chapter (the project's code)."""
+    files = dict(example.chapter_files)
+    for entry in example.chapters or ():
+        path = entry.rpartition(":")[0]
+        if path in files and chapter_named(entry).scene_name == scene:
+            return files[path]
+    return None
+
+
 def scene_names(example: Example) -> list[str]:
     """The clips of `example`'s lecture, by scene name, in order."""
     return [chapter.scene_name for chapter in chapters_for(example)]
