@@ -211,6 +211,17 @@ def read_example(path: str | None):
         raise UsageError(f"{path}: {error}") from None
 
 
+def with_chapters(example, chapters: tuple[str, ...], folder: str):
+    """`example` with a course's `chapters` list (its chapter files in the course's `folder`)."""
+    from attention_core.example_file import ExampleError, read_chapters
+
+    try:
+        chosen, files = read_chapters(list(chapters), Path(folder), example.model is not None)
+    except ExampleError as error:
+        raise UsageError(str(error)) from None
+    return dataclasses.replace(example, chapters=chosen, chapter_files=files)
+
+
 def languages_asked(arguments: argparse.Namespace) -> list[str | None]:
     """The languages of --language, each checked (None: the example's own)."""
     if arguments.language is None:
@@ -234,6 +245,8 @@ def plan(arguments: argparse.Namespace, language_code: str | None = None) -> Pla
     if arguments.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {arguments.jobs}")
     example = read_example(arguments.example)
+    if getattr(arguments, "chapters", None) is not None:  # a course's, for every lecture in it
+        example = with_chapters(example, arguments.chapters, arguments.chapters_folder)
     if language_code is not None:
         example = dataclasses.replace(example, language=language_code)
     chapters = lecture_scenes(example)
@@ -359,6 +372,8 @@ def plan_course(arguments: argparse.Namespace):
         quality=course.quality,
         lecture=True,
         scenes=list(course.scenes),
+        chapters=course.chapters,
+        chapters_folder=str(course.folder),
         narrate=course.narrate,
         captions=course.captions,
         voice_dir=str(course.voice_dir) if course.voice_dir else None,

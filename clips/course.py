@@ -11,7 +11,9 @@
     captions = "burned"                   # or "none"; default "burned"
     present = true                        # each lecture's pages, and the course's index page; default true
     thumbnail = false                     # a PNG of each clip and a contact sheet; default false
-    scenes = ["IntroCard", "GravityScene"]  # only these chapters; default: every chapter
+    scenes = ["IntroCard", "GravityScene"]  # only these chapters' clips; default: every chapter
+    chapters = ["intro", "gravity", "softmax", "recap"]  # every lecture's chapters, in order (built-in
+                                          # by name, your own as file.py:Name); default: each example's
 
 An example is a shipped example's name or a path relative to the course file. The course's
 name (its folder under --out) is the file's name without .toml, or `name`. Every mistake is
@@ -42,6 +44,7 @@ COURSE_KEYS = {
     "present": False,
     "thumbnail": False,
     "scenes": False,
+    "chapters": False,
 }
 TITLE_LIMIT = 80  # characters: the course page's heading
 MOST_EXAMPLES = 50  # a course longer than this is more likely a mistake than a course
@@ -62,6 +65,8 @@ class Course:
     present: bool  # each lecture's pages and the course's index page
     thumbnail: bool  # a PNG of each clip, and a contact sheet per lecture
     scenes: tuple[str, ...]  # chapters to render in every lecture; () for all
+    chapters: tuple[str, ...] | None  # every lecture's chapters (each example's `chapters`); None: each example's own
+    folder: Path  # the course file's folder: where its chapter files are
     sha256: str  # of the course file's bytes
 
 
@@ -110,8 +115,19 @@ def load_course(path: Path, formats: tuple[str, ...], qualities: tuple[str, ...]
         present=read_flag(data.get("present", True), "present"),
         thumbnail=read_flag(data.get("thumbnail", False), "thumbnail"),
         scenes=read_choices(data["scenes"], "scenes", tuple(scene_names)) if "scenes" in data else (),
+        chapters=read_chapter_names(data["chapters"]) if "chapters" in data else None,
+        folder=path.parent,
         sha256=hashlib.sha256(raw).hexdigest(),
     )
+
+
+def read_chapter_names(value) -> tuple[str, ...]:
+    """`chapters`, as written: each example checks it as its own `chapters` list."""
+    if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+        raise ExampleError(
+            "chapters", f'must be a list of chapter names, like ["intro", "gravity", "recap"], got {describe(value)}'
+        )
+    return tuple(value)
 
 
 def check_course_keys(data: dict) -> None:

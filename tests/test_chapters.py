@@ -186,3 +186,23 @@ def test_chapter_files_is_written_by_render_py_not_read_from_a_file():
     text = DEFAULT_EXAMPLE.read_text(encoding="utf-8").replace("[words]", "chapter_files = {}\n\n[words]", 1)
     with pytest.raises(ExampleError, match="chapter_files: is written by render.py"):
         parse_example(text)
+
+
+def test_a_course_chooses_every_lectures_chapters_and_a_bad_list_is_one_line(tmp_path):
+    from render import parse_arguments, plan_course
+
+    shutil.copy(FIXTURE, tmp_path / "positions.py")
+    (tmp_path / "c.toml").write_text(
+        'title = "Short"\nexamples = ["fruit-vs-tech", "bank-river-vs-money"]\n'
+        'chapters = ["intro", "positions.py:Positions", "recap"]\n',
+        encoding="utf-8",
+    )
+    _, plans = plan_course(parse_arguments(["--course", str(tmp_path / "c.toml"), "--out", str(tmp_path / "out")]))
+    assert [[job.scene for job in plan.jobs] for plan in plans] == [["IntroCard", "PositionsScene", "RecapCard"]] * 2
+    (tmp_path / "c.toml").write_text(
+        'title = "Short"\nexamples = ["fruit-vs-tech"]\nchapters = ["intro", "softmx"]\n', encoding="utf-8"
+    )
+    done = render_in_process("--course", str(tmp_path / "c.toml"), "--out", str(tmp_path / "out"))
+    assert done.returncode == 2 and not (tmp_path / "out").exists()
+    (said,) = done.stderr.splitlines()
+    assert "examples[0]: chapters: no chapter is named 'softmx': did you mean 'softmax'?" in said, said
