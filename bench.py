@@ -194,10 +194,11 @@ def course_speed() -> dict:
 
 def clip_times(course: Path, out: Path) -> dict[str, float]:
     """Seconds to render each clip of the course alone, one after another in this process."""
-    import render
     from clips.job import render_staged
+    from clips.plan import plan_course
+    from clips.request import Request
 
-    _, plans = render.plan_course(render.parse_arguments(["--course", str(course), "--out", str(out)]))
+    _, plans = plan_course(Request(course=str(course), out=str(out)))
     times = {}
     for job_plan in plans:
         job_plan.folder.mkdir(parents=True, exist_ok=True)
@@ -214,13 +215,14 @@ def clip_phases_table(quality: str) -> list[dict]:
     sys.path.insert(0, str(ROOT / "tools"))
     from phases import PHASES, clip_phases
 
-    import render
     from clips.job import run_job
+    from clips.plan import plan
+    from clips.request import Request
     from scenes.catalog import SCENES
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-phases-") as out:
-        job_plan = render.plan(render.parse_arguments(["--lecture", "--narrate", "--quality", quality, "--out", out]))
+        job_plan = plan(Request(lecture=True, narrate=True, quality=quality, out=out))
         job_plan.folder.mkdir(parents=True)
         print(f"{'clip':17s} {'video s':>8s} {'CPU s':>7s} {'CPU/vs':>7s}  " + " ".join(f"{p:>10s}" for p in PHASES))
         for job in job_plan.jobs:

