@@ -147,17 +147,17 @@ def manim_settings(
 
 
 def typeset_cache(cache: str) -> Path:
-    """Where a run keeps its typeset texts (scenes/style.py): shared by every clip and process."""
+    """Where a run keeps its typeset texts (scenes/typeset.py): shared by every clip and process."""
     return Path(cache) / "manim" / "typeset"
 
 
 def run_job(job: ClipJob, scratch: Path | None = None) -> dict:
     """Render `job`, add its narration, and write the clip at its target; return its manifest
     entry. manim's own files go in a temporary folder under `scratch` (default: the system's)."""
-    from scenes import style
+    from scenes import typeset
     from scenes.catalog import scene_class as scene_class_of
 
-    style.TYPESET_CACHE = typeset_cache(job.cache)
+    typeset.keep_typeset_in(typeset_cache(job.cache))
     random.seed(0)
     np.random.seed(0)
     example = job.example_object()

@@ -29,10 +29,10 @@ PREVIEW_NAME = "preview.png"
 
 def preview_frames(job: ClipJob) -> list[Image.Image]:
     """The picture at the end of each narrated line's beat of `job`'s clip, in order."""
-    from scenes import style
+    from scenes import typeset
     from scenes.catalog import scene_class as scene_class_of
 
-    style.TYPESET_CACHE = typeset_cache(job.cache)
+    typeset.keep_typeset_in(typeset_cache(job.cache))
     random.seed(0)
     np.random.seed(0)
     example = job.example_object()

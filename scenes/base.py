@@ -24,7 +24,7 @@ from manim import (
 
 from attention_core.examples import Example
 from attention_core.language import writing_in
-from scenes import style
+from scenes import style, typeset
 from scenes.camera import PathCachingCamera
 from scenes.layout import CAPTION_LINES, GAP, Stage
 from scenes.source import current_example
@@ -86,7 +86,7 @@ class LessonScene(Scene):
         self.stage = Stage(self.camera.frame_width, self.camera.frame_height)  # `title` moves its top down
         longest = max(  # a language whose captions run longer gets a deeper caption band
             (
-                len(style.wrap_lines(line.text, self.stage.text_width, self.stage.caption_size))
+                len(typeset.wrap_lines(line.text, self.stage.text_width, self.stage.caption_size))
                 for line in self.lesson.narration
             ),
             default=0,
@@ -98,11 +98,11 @@ class LessonScene(Scene):
         """The clip's heading (its lesson's chapter title), top left, on as many lines as the
         frame's width needs; under it, in small print, the sentence it reads. The stage's
         content starts below it."""
-        heading = style.left_aligned_text(self.lesson.arc.heading, self.stage.text_width, style.HEADING_SIZE)
+        heading = typeset.left_aligned_text(self.lesson.arc.heading, self.stage.text_width, style.HEADING_SIZE)
         self.stage.content.put(heading, UP + LEFT)
         heading.name = "heading"
         if sentence is not None:
-            line = style.left_aligned_text(
+            line = typeset.left_aligned_text(
                 f"\u201c{sentence}\u201d", self.stage.text_width, style.SMALL_SIZE, style.MUTED
             )
             line.next_to(heading, DOWN, buff=GAP["tight"], aligned_edge=LEFT)
@@ -217,7 +217,7 @@ class LessonScene(Scene):
 
             from manim import FadeIn
             from attention_core.lessons import gravity_lesson
-            from scenes import style
+            from scenes import style, typeset
             from scenes.base import LessonScene
 
             class SayExample(LessonScene):
@@ -225,7 +225,7 @@ class LessonScene(Scene):
 
                 def construct(self):
                     # 1. the question is asked while the sentence appears
-                    sentence = style.plain_text(self.lesson.sentences[0].text, style.BODY_SIZE)
+                    sentence = typeset.plain_text(self.lesson.sentences[0].text, style.BODY_SIZE)
                     self.say("gravity.question", FadeIn(sentence))
                     # 2. its beat ends: the picture is complete, and holds until the line is said
                     self.end_beat()
@@ -238,7 +238,7 @@ class LessonScene(Scene):
         self.said.append((line_id, self.time))  # the voice starts as the caption appears
         self.open_subtitle = (line.text, self.time)
         if self.burn_captions:
-            new = style.wrapped_text(line.text, self.stage.text_width, self.stage.caption_size, colour)
+            new = typeset.wrapped_text(line.text, self.stage.text_width, self.stage.caption_size, colour)
             self.stage.caption.put(new, UP if self.stage.vertical else DOWN)
             new.name = "caption"
             self.play(FadeIn(new, shift=0.1 * UP), run_time=run_time / 2)

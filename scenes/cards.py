@@ -9,7 +9,7 @@ from attention_core.language import t
 from attention_core.lessons.cards import HistoryLesson, IntroLesson
 from attention_core.text import format_pair, reading_direction
 from attention_core.tokens import token_key
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP
 from scenes.mobjects import SentenceLine
@@ -35,7 +35,9 @@ class IntroCard(LessonScene):
         lesson = self.lesson
         # 1. the example's title
         content = self.stage.content.below_top(TITLE_DROP * self.stage.content.height)
-        title = style.wrapped_text(lesson.title, content.width, style.TITLE_SIZE, reads=reading_direction(lesson.title))
+        title = typeset.wrapped_text(
+            lesson.title, content.width, style.TITLE_SIZE, reads=reading_direction(lesson.title)
+        )
         content.put(title, UP)
         title.name = "title"
         rule = Line(title.get_left(), title.get_right(), color=style.FOCUS, stroke_width=2)
@@ -62,13 +64,13 @@ class IntroCard(LessonScene):
             line.name = f"sentence:{number}"
         tags = VGroup()  # under each occurrence, the same token number; under them all, its one embedding
         for number, line in enumerate(sentences):
-            tag = style.plain_text(
+            tag = typeset.plain_text(
                 t("intro.tag", "token {number}", number=lesson.token_id), style.SMALL_SIZE, style.FOCUS
             )
             tag.next_to(line, DOWN, buff=GAP["tight"]).set_x(self.focus_glyphs(line, lesson.focus).get_x())
             tag.name = f"token_tag:{number}"
             tags.add(tag)
-        token = style.wrapped_text(
+        token = typeset.wrapped_text(
             t(
                 "intro.token",
                 "token {number} \u2192 one embedding, {point}, in every sentence",
@@ -114,12 +116,12 @@ class HistoryCard(LessonScene):
         # 1. the two papers, one after the other
         previous, cards = None, VGroup()
         for index, entry in enumerate(lesson.entries):
-            year = style.plain_text(str(entry.year), style.HEADING_SIZE, style.FOCUS)
+            year = typeset.plain_text(str(entry.year), style.HEADING_SIZE, style.FOCUS)
             room = content.width - year.width - GAP["large"]
             text = VGroup(
-                style.left_aligned_text(entry.authors, room, style.BODY_SIZE),
-                style.left_aligned_text(entry.idea, room, style.LABEL_SIZE, style.MUTED),
-                style.left_aligned_text(entry.score, room, style.LABEL_SIZE, style.QUERY),
+                typeset.left_aligned_text(entry.authors, room, style.BODY_SIZE),
+                typeset.left_aligned_text(entry.idea, room, style.LABEL_SIZE, style.MUTED),
+                typeset.left_aligned_text(entry.score, room, style.LABEL_SIZE, style.QUERY),
             )
             text.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
             card = VGroup(year, text).arrange(RIGHT, aligned_edge=UP, buff=GAP["large"])
@@ -136,7 +138,7 @@ class HistoryCard(LessonScene):
             lasting=style.LONG,
         )  # one paper after the other, while their years are said
         # 2. the scaling, with a number
-        example = style.wrapped_text(
+        example = typeset.wrapped_text(
             t(
                 "history.example",
                 "With d\u2096 = {d_k} per head, scores are divided by \u221a{d_k} = {root}: a score of {raw} "

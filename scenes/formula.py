@@ -15,7 +15,7 @@ from manim import DOWN, LEFT, UP, FadeIn, LaggedStart, MathTex, SurroundingRecta
 
 from attention_core.language import t
 from attention_core.lessons import FormulaLesson
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP
 from scenes.tables import ScoreTable
@@ -84,16 +84,16 @@ class FormulaScene(LessonScene):
         # 5. times V: the output
         terms = weighted_sum(lesson.tokens, lesson.weights, "v ")
         output = VGroup(
-            style.plain_text(
+            typeset.plain_text(
                 t("formula.times-v", "\u00d7 V: the weighted average of the values"), style.LABEL_SIZE, style.VALUE
             ),
-            style.wrapped_text(
+            typeset.wrapped_text(
                 t("formula.output", "output = {terms}", terms=terms),
                 min(7.0, self.stage.text_width),
                 style.SMALL_SIZE,
                 style.FOREGROUND,
             ),
-            style.plain_text(f"\u2248 {written_point(lesson.output)}", style.LABEL_SIZE, style.CONTEXT),
+            typeset.plain_text(f"\u2248 {written_point(lesson.output)}", style.LABEL_SIZE, style.CONTEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"])
         output[2].name = "output_value"
         output.next_to(table, DOWN, buff=GAP["medium"], aligned_edge=LEFT)

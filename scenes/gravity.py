@@ -31,7 +31,7 @@ from manim import (
 from attention_core.language import t
 from attention_core.lessons import GravityLesson, SentenceReading
 from attention_core.tokens import token_key
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.gravity_panel import SentencePanel
 from scenes.layout import GAP, stack
@@ -179,8 +179,8 @@ class GravityScene(LessonScene):
         ):
             dot = Dot(radius=style.CONTEXT_DOT_RADIUS, color=colour).set_opacity(opacity)
             text = VGroup(
-                style.plain_text(first, style.LABEL_SIZE, colour),
-                style.wrapped_text(second, self.stage.panel.width - 0.5, style.SMALL_SIZE, style.MUTED),
+                typeset.plain_text(first, style.LABEL_SIZE, colour),
+                typeset.wrapped_text(second, self.stage.panel.width - 0.5, style.SMALL_SIZE, style.MUTED),
             )
             text.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
             rows.add(stack(dot, text, direction=RIGHT, align=UP))

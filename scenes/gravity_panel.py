@@ -13,7 +13,7 @@ from manim import DOWN, LEFT, RIGHT, UP, VGroup
 from attention_core.language import t
 from attention_core.lessons import SentenceReading
 from attention_core.text import quoted
-from scenes import style
+from scenes import style, typeset
 from scenes.layout import GAP, Region, stack
 from scenes.mobjects import BAR_LENGTH, BAR_ROW_STEP, SentenceLine, WeightBars
 from scenes.writing import has_many, weighted_sum, written_point
@@ -48,7 +48,7 @@ class SentencePanel(VGroup):
     def __init__(self, number: int, reading: SentenceReading, similarity: str, region: Region, vertical: bool):
         super().__init__()
         many = has_many(reading.tokens)  # then smaller print, a tighter list and a short formula
-        label = style.plain_text(
+        label = typeset.plain_text(
             t("gravity.sentence-label", "Sentence {number}", number=number + 1), style.LABEL_SIZE, style.MUTED
         )
         self.line = SentenceLine(
@@ -81,7 +81,7 @@ class SentencePanel(VGroup):
             bar_length=NARROW_BAR_LENGTH if two_columns else BAR_LENGTH,
             columns=2 if two_columns else 1,
         )
-        title = style.plain_text(
+        title = typeset.plain_text(
             t(
                 "gravity.bars-title",
                 "attention of {focus} ({similarity}, softmax)",
@@ -96,10 +96,10 @@ class SentencePanel(VGroup):
     @staticmethod
     def weighted_sum(number: int, reading: SentenceReading, region: Region, many: bool) -> VGroup:
         terms = weighted_sum(reading.tokens, reading.weights)
-        sum_text = style.wrapped_text(
+        sum_text = typeset.wrapped_text(
             t("context.sum", "context = {terms}", terms=terms), region.width, style.SMALL_SIZE, style.CONTEXT
         )
-        xy_text = style.plain_text(f"\u2248 {written_point(reading.context)}", style.SMALL_SIZE, style.CONTEXT)
+        xy_text = typeset.plain_text(f"\u2248 {written_point(reading.context)}", style.SMALL_SIZE, style.CONTEXT)
         xy_text.name = f"context_value:{number}"
         if many:
             return stack(sum_text, xy_text, gap="tight", direction=RIGHT, align=DOWN)

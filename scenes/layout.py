@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from manim import DOWN, LEFT, UP, Mobject, VGroup
 
-from scenes import style
+from scenes import style, typeset
 
 # -- spacing steps (scene units): every gap a scene leaves is one of these ----------------
 GAP = {"tight": 0.1, "small": 0.2, "medium": 0.35, "large": 0.5}
@@ -59,15 +59,15 @@ class Region:
         :save_last_frame:
 
         from manim import UP, Scene
-        from scenes import style
+        from scenes import style, typeset
         from scenes.layout import Stage
 
         class RegionExample(Scene):
             def construct(self):
                 stage = Stage(self.camera.frame_width, self.camera.frame_height)
                 top, bottom = stage.content.rows(2)
-                heading = top.put(style.plain_text("the top row, at its top", style.BODY_SIZE), UP)
-                filled = bottom.fit(style.plain_text("the bottom row, as large as it holds", style.BODY_SIZE))
+                heading = top.put(typeset.plain_text("the top row, at its top", style.BODY_SIZE), UP)
+                filled = bottom.fit(typeset.plain_text("the bottom row, as large as it holds", style.BODY_SIZE))
                 self.add(heading, filled)
     """
 
@@ -173,7 +173,7 @@ class Stage:
         :save_last_frame:
 
         from manim import Rectangle, Scene
-        from scenes import style
+        from scenes import style, typeset
         from scenes.layout import Stage
 
         class StageExample(Scene):

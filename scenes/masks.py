@@ -17,7 +17,7 @@ from manim import DOWN, UP, AnimationGroup, FadeIn, FadeOut, LaggedStart, Replac
 from attention_core.language import t
 from attention_core.lessons import MaskLesson
 from attention_core.text import quoted
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP
 from scenes.tables import WeightGrid
@@ -31,7 +31,7 @@ LARGEST_CELL = 1.1
 def cell_side(count: int, room: float, size: float) -> float:
     """A grid cell's side: `count` cells share `room`, but a cell is never narrower than the
     weight written in it ("0.00" at `size`), nor wider than LARGEST_CELL."""
-    narrowest = style.number_text(0.0, 2, size).width + 0.12
+    narrowest = typeset.number_text(0.0, 2, size).width + 0.12
     return min(LARGEST_CELL, max(room / max(count, 1), narrowest))
 
 
@@ -147,13 +147,13 @@ class MaskScene(LessonScene):
             content.width,
         )
         sources = VGroup(
-            style.wrapped_text(
+            typeset.wrapped_text(
                 t("mask.decoder", "decoder: {sentence}", sentence=quoted(lesson.decoder_sentence)),
                 content.width,
                 style.SMALL_SIZE,
                 style.QUERY,
             ),
-            style.wrapped_text(
+            typeset.wrapped_text(
                 t("mask.encoder", "encoder: {sentence}", sentence=quoted(lesson.encoder_sentence)),
                 content.width,
                 style.SMALL_SIZE,
@@ -178,12 +178,12 @@ class MaskScene(LessonScene):
     def minus_infinity(cell: VGroup, size: float) -> VGroup:
         """A masked cell before softmax: dark, its score minus infinity."""
         square = cell[0].copy().set_fill(style.BACKGROUND, opacity=1.0)
-        text = style.plain_text("\u2212\u221e", size, style.MUTED).move_to(square)
+        text = typeset.plain_text("\u2212\u221e", size, style.MUTED).move_to(square)
         return VGroup(square, text)
 
     @staticmethod
     def grid_title(title: str, subtitle: str, width: float) -> VGroup:
         return VGroup(
-            style.plain_text(title, style.LABEL_SIZE),
-            style.wrapped_text(subtitle, width, style.SMALL_SIZE, style.MUTED),
+            typeset.plain_text(title, style.LABEL_SIZE),
+            typeset.wrapped_text(subtitle, width, style.SMALL_SIZE, style.MUTED),
         ).arrange(DOWN, buff=GAP["tight"])

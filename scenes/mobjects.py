@@ -27,12 +27,12 @@ from manim.utils.color import ParsableManimColor
 
 from attention_core.text import SYMBOLS, reading_direction
 from attention_core.tokens import token_key, token_spans
-from scenes import style
+from scenes import style, typeset
 
 
 def symbol(role: str, colour: str, size: float = style.BODY_SIZE) -> VMobject:
     """A learned map's symbol: W with a subscript (the query map's "W_Q")."""
-    text = style.typeset(SYMBOLS[role], size, colour)
+    text = typeset.typeset(SYMBOLS[role], size, colour)
     text.name = f"symbol:{role}"
     return text
 
@@ -184,13 +184,13 @@ class LeaderLine(Line):
         :save_last_frame:
 
         from manim import DOWN, LEFT, Dot, Scene
-        from scenes import style
+        from scenes import style, typeset
         from scenes.mobjects import LeaderLine
 
         class LeaderLineExample(Scene):
             def construct(self):
                 dot = Dot(color=style.CONTEXT)
-                label = style.plain_text("context 1", style.SMALL_SIZE, style.CONTEXT)
+                label = typeset.plain_text("context 1", style.SMALL_SIZE, style.CONTEXT)
                 label.next_to(dot, DOWN + LEFT, buff=0.55)
                 self.add(dot, label, LeaderLine(dot, label, style.CONTEXT))
     """
@@ -257,7 +257,7 @@ class WordDot(VGroup):
         super().__init__()
         self.word = word
         self.dot = Dot(point, radius=radius, color=colour)
-        self.label = style.plain_text(word, size, colour)
+        self.label = typeset.plain_text(word, size, colour)
         self.label.next_to(self.dot, UP + RIGHT, buff=LABEL_GAPS[0])
         self.leaders = VGroup()
         self.add(self.dot, self.label, self.leaders)
@@ -351,7 +351,7 @@ class MatrixPanel(VGroup):
     """A 2-D array written out in brackets, with its symbol (see `symbol`) on its left.
 
     Entries are right-aligned in their columns and written as every clip writes a number
-    (`style.number_text`: a true minus sign, `places` decimals). Each entry is named
+    (`typeset.number_text`: a true minus sign, `places` decimals). Each entry is named
     `name[i,j]`, so a test can read back what was drawn.
 
     Parameters
@@ -378,7 +378,7 @@ class MatrixPanel(VGroup):
 
         import numpy as np
         from manim import Scene
-        from scenes import style
+        from scenes import style, typeset
         from scenes.mobjects import MatrixPanel, symbol
 
         class MatrixPanelExample(Scene):
@@ -404,7 +404,7 @@ class MatrixPanel(VGroup):
         self.entries = VGroup()
         for i in range(rows):
             for j in range(cols):
-                entry = style.number_text(
+                entry = typeset.number_text(
                     self.values[i, j], places, size, row_colours[i] if row_colours else style.FOREGROUND
                 )
                 entry.name = f"{name}[{i},{j}]"
@@ -424,7 +424,7 @@ class MatrixPanel(VGroup):
         )
         self.add(self.entries, self.brackets)
         if title is not None:
-            equals = style.plain_text("=", size, colour)
+            equals = typeset.plain_text("=", size, colour)
             title.next_to(self.brackets[0], LEFT, buff=MATRIX_TITLE_GAPS["bracket"])
             equals.next_to(self.brackets[0], LEFT, buff=MATRIX_TITLE_GAPS["equals"])
             title.next_to(equals, LEFT, buff=MATRIX_TITLE_GAPS["title"])
@@ -475,7 +475,7 @@ class WeightBars(VGroup):
         :save_last_frame:
 
         from manim import Scene
-        from scenes import style
+        from scenes import style, typeset
         from scenes.mobjects import WeightBars
 
         class WeightBarsExample(Scene):
@@ -497,13 +497,13 @@ class WeightBars(VGroup):
     ):
         super().__init__()
         self.rows = VGroup()
-        label_width = max(style.plain_text(t, size).width for t in tokens)
+        label_width = max(typeset.plain_text(t, size).width for t in tokens)
         per_column = math.ceil(len(tokens) / columns)
         column_step = (
-            label_width + BAR_GAPS["label"] + bar_length + style.number_text(1.0, 2, size).width + BAR_GAPS["column"]
+            label_width + BAR_GAPS["label"] + bar_length + typeset.number_text(1.0, 2, size).width + BAR_GAPS["column"]
         )
         for index, (token, weight) in enumerate(zip(tokens, weights)):
-            word = style.plain_text(token, size)
+            word = typeset.plain_text(token, size)
             bar = Rectangle(
                 width=max(bar_length * weight, BAR_LEAST_LENGTH),
                 height=BAR_HEIGHT,
@@ -511,7 +511,7 @@ class WeightBars(VGroup):
                 fill_color=colour,
                 fill_opacity=style.BAR_OPACITY,
             )
-            number = style.number_text(weight, 2, size)
+            number = typeset.number_text(weight, 2, size)
             number.name = f"{prefix}:{index}"
             bar.name = f"{prefix}_bar:{index}"
             word.move_to([label_width - word.width / 2, 0, 0])
@@ -563,10 +563,10 @@ class SentenceLine(VGroup):
         self.tokens = VGroup()
         spans = token_spans(text, tokens)  # where each token is written
         reads = reading_direction(text)
-        ranges = style.sentence_line_ranges(text, spans, max_width, size)  # a token stays on one line
+        ranges = typeset.sentence_line_ranges(text, spans, max_width, size)  # a token stays on one line
         for number, (line_start, line_end) in enumerate(ranges):
             line_text = text[line_start:line_end]
-            line = style.plain_text(line_text, size, reads=reads)
+            line = typeset.plain_text(line_text, size, reads=reads)
             line.set_opacity(style.ABSENT_WORD_OPACITY)  # punctuation; tokens set below
             reads_from = LEFT if reads == "rtl" else RIGHT  # lines flush with where they start
             line.next_to([0, -number * 1.7 * line.height, 0], reads_from, buff=0)
@@ -574,7 +574,7 @@ class SentenceLine(VGroup):
                 if not line_start <= start < line_end:
                     continue
                 glyphs = VGroup(
-                    *style.glyphs_of_span(line, line_text, start - line_start, end - line_start, size, reads)
+                    *typeset.glyphs_of_span(line, line_text, start - line_start, end - line_start, size, reads)
                 )
                 part = takes_part[index]
                 glyphs.set_opacity(1.0 if part else style.ABSENT_WORD_OPACITY)

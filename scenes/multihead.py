@@ -31,7 +31,7 @@ from manim import (
 
 from attention_core.language import t
 from attention_core.lessons import HeadReading, MultiHeadLesson
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region, stack
 from scenes.mobjects import MatrixPanel, WordDot, WordPlane, place_labels, symbol, weighted_arrows
@@ -122,7 +122,7 @@ class MultiHeadScene(LessonScene):
         """The head's name, a plane of its values filling `region`, its weighted arrows, its
         output and its weights."""
         lesson, colour = self.lesson, head_colour(index)
-        title = style.plain_text(
+        title = typeset.plain_text(
             t("multihead.head-title", "head {number}: {name}", number=index + 1, name=head.name),
             style.LABEL_SIZE,
             colour,
@@ -131,11 +131,11 @@ class MultiHeadScene(LessonScene):
         if self.stage.vertical:  # a wide, low region: the name and weights on the left, the plane beside them
             share = SIDE_TEXT_SHARE * (1.4 if has_many(lesson.tokens) else 1.0)  # many weights: two a line
             words, plane_region = region.split(False, share, "medium")
-            weights = style.left_aligned_text(written, words.width, style.SMALL_SIZE, style.MUTED)
+            weights = typeset.left_aligned_text(written, words.width, style.SMALL_SIZE, style.MUTED)
             words.put(stack(title, weights, gap="small"), UP + LEFT)
         else:  # a tall region: the name above the plane, the weights under it
             region.put(title, UP + LEFT)
-            weights = style.wrapped_text(written, region.width, style.SMALL_SIZE, style.MUTED)
+            weights = typeset.wrapped_text(written, region.width, style.SMALL_SIZE, style.MUTED)
             region.put(weights, DOWN)
             plane_region = Region(
                 region.left, region.right, weights.get_top()[1] + GAP["small"], title.get_bottom()[1] - GAP["small"]
@@ -177,14 +177,14 @@ class MultiHeadScene(LessonScene):
         """[o1x o1y | o2x o2y | ...], each head's pair in its colour."""
         lesson = self.lesson
         owner = self.row_owners()  # entry k of the concatenation is read by row k of W_O
-        parts = VGroup(style.plain_text("concat = [", style.LABEL_SIZE))
+        parts = VGroup(typeset.plain_text("concat = [", style.LABEL_SIZE))
         for k, value in enumerate(lesson.concat):
             if k > 0 and owner[k] != owner[k - 1]:
-                parts.add(style.plain_text("|", style.LABEL_SIZE, style.MUTED))
-            number = style.number_text(value, 2, style.LABEL_SIZE, head_colour(owner[k]))
+                parts.add(typeset.plain_text("|", style.LABEL_SIZE, style.MUTED))
+            number = typeset.number_text(value, 2, style.LABEL_SIZE, head_colour(owner[k]))
             number.name = f"concat:{k}"
             parts.add(number)
-        parts.add(style.plain_text("]", style.LABEL_SIZE))
+        parts.add(typeset.plain_text("]", style.LABEL_SIZE))
         return parts.arrange(RIGHT, buff=GAP["small"])
 
     def add_up(self, w_o: MatrixPanel):
@@ -196,14 +196,14 @@ class MultiHeadScene(LessonScene):
         plane.name = "output_plane"
         lines = VGroup()
         for i, head in enumerate(lesson.heads):
-            line = style.plain_text(
+            line = typeset.plain_text(
                 t("multihead.adds", "head {number} adds {point}", number=i + 1, point=written_point(head.contribution)),
                 style.SMALL_SIZE,
                 head_colour(i),
             )
             line.name = f"contribution:{i}"
             lines.add(line)
-        total = style.plain_text(
+        total = typeset.plain_text(
             t("multihead.output", "output = {point}", point=written_point(lesson.output)),
             style.LABEL_SIZE,
             style.OUTPUT,

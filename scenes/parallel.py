@@ -25,7 +25,7 @@ from manim import (
 
 from attention_core.language import t
 from attention_core.lessons import ParallelLesson
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region
 from scenes.writing import steps_text
@@ -40,7 +40,7 @@ BOX_PADDING, NARROWEST_BOX = 0.24, 0.9
 
 def token_box(word: str, colour: str, size: float) -> VGroup:
     """A word in a box as wide as it needs (at least NARROWEST_BOX)."""
-    label = style.plain_text(word, size)
+    label = typeset.plain_text(word, size)
     box = RoundedRectangle(
         corner_radius=0.1, width=max(NARROWEST_BOX, label.width + BOX_PADDING), height=0.5, color=colour, stroke_width=2
     )
@@ -63,7 +63,7 @@ class ParallelScene(LessonScene):
 
         # 1. attention: all outputs in one step
         left_title = attention_side.put(
-            style.plain_text(t("parallel.title.attention", "attention"), style.LABEL_SIZE, style.QUERY), UP
+            typeset.plain_text(t("parallel.title.attention", "attention"), style.LABEL_SIZE, style.QUERY), UP
         )
         words = self.word_row(lesson.tokens, style.QUERY, attention_side, left_title)
         links = VGroup()
@@ -77,20 +77,20 @@ class ParallelScene(LessonScene):
                     )
         outputs = VGroup()
         for i, (box, xy) in enumerate(zip(words, lesson.attention_outputs)):
-            text = style.plain_text(pair_text(xy), style.SMALL_SIZE, style.CONTEXT)
+            text = typeset.plain_text(pair_text(xy), style.SMALL_SIZE, style.CONTEXT)
             text.next_to(box, DOWN, buff=GAP["large"])
             text.name = f"attention_output:{i}"
             outputs.add(text)
-        caption_x = style.plain_text(
+        caption_x = typeset.plain_text(
             t("parallel.new-vector", "each word's new vector (x above y)"), style.SMALL_SIZE, style.MUTED
         )
         caption_x.next_to(outputs, DOWN, buff=GAP["small"])
         outputs.add(caption_x)
-        counter = style.plain_text(steps_text(lesson.attention_steps), style.LABEL_SIZE, style.FOREGROUND)
+        counter = typeset.plain_text(steps_text(lesson.attention_steps), style.LABEL_SIZE, style.FOREGROUND)
         counter.next_to(caption_x, DOWN, buff=GAP["large"])
         counter.name = "attention_steps"
         right_title = recurrent_side.put(
-            style.plain_text(t("parallel.title.recurrent", "recurrent network"), style.LABEL_SIZE, style.KEY), UP
+            typeset.plain_text(t("parallel.title.recurrent", "recurrent network"), style.LABEL_SIZE, style.KEY), UP
         )
         chain = self.word_row(lesson.tokens, style.KEY, recurrent_side, right_title)
         self.play(FadeIn(left_title), FadeIn(words), FadeIn(right_title), FadeIn(chain), run_time=style.SHORT)
@@ -107,7 +107,7 @@ class ParallelScene(LessonScene):
         step_text = None
         previous = None
         for i, (box, xy) in enumerate(zip(chain, lesson.recurrent_states)):
-            state = style.plain_text(pair_text(xy), style.SMALL_SIZE, style.KEY)
+            state = typeset.plain_text(pair_text(xy), style.SMALL_SIZE, style.KEY)
             state.next_to(box, DOWN, buff=GAP["large"])
             state.name = f"recurrent_state:{i}"
             arrows = [
@@ -131,7 +131,7 @@ class ParallelScene(LessonScene):
                         tip_length=0.12,
                     )
                 )
-            new_step = style.plain_text(steps_text(i + 1), style.LABEL_SIZE)
+            new_step = typeset.plain_text(steps_text(i + 1), style.LABEL_SIZE)
             new_step.move_to(chain.get_center() + counter_offset)
             new_step.name = f"recurrent_steps:{i + 1}"
             animations = [*(GrowArrow(a) for a in arrows), FadeIn(state), FadeIn(new_step)]
@@ -145,7 +145,7 @@ class ParallelScene(LessonScene):
         self.end_beat()
         tags = VGroup(
             *(
-                style.plain_text(f"+ p{i + 1}", style.SMALL_SIZE, style.FOCUS).next_to(box, UP, buff=GAP["tight"])
+                typeset.plain_text(f"+ p{i + 1}", style.SMALL_SIZE, style.FOCUS).next_to(box, UP, buff=GAP["tight"])
                 for i, box in enumerate(words)
             )
         )

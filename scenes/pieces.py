@@ -19,7 +19,7 @@ from manim import (
     VMobject,
 )
 
-from scenes import style
+from scenes import style, typeset
 
 PIECE_GAP = 0.25  # between two pieces of a row
 ARC_RISE = 1.6  # the height of the highest arc
@@ -105,7 +105,7 @@ def piece_labels(pieces: Sequence[str], special: Sequence[bool], focus: int, siz
     labels = VGroup()
     for index, (piece, muted) in enumerate(zip(pieces, special)):
         colour = style.FOCUS if index == focus else style.MUTED if muted else style.FOREGROUND
-        label = style.plain_text(piece, size, colour)
+        label = typeset.plain_text(piece, size, colour)
         label.name = f"{prefix}:{index}"
         labels.add(label)
     return labels
@@ -166,7 +166,7 @@ class PieceBars(VGroup):
         floor = row.bar_start(0)[1] - length - 0.15
         line_ends = [-math.inf, -math.inf]  # the right end of the last number on each line
         for index in labelled:
-            number = style.number_text(weights[index], 2, style.LABEL_SIZE)
+            number = typeset.number_text(weights[index], 2, style.LABEL_SIZE)
             number.move_to([self.bars[index].get_x(), floor - number.height / 2, 0])
             line = next((k for k, end in enumerate(line_ends) if number.get_left()[0] > end + 0.08), 1)
             number.shift(line * (number.height + 0.12) * DOWN)  # a neighbour too close: the line below
@@ -177,7 +177,7 @@ class PieceBars(VGroup):
     def beside_column(self, column, weights, labelled, length) -> VGroup:
         numbers = VGroup()
         for index in labelled:
-            number = style.number_text(weights[index], 2, column.size)
+            number = typeset.number_text(weights[index], 2, column.size)
             number.next_to(column.bar_start(index) + (length + 0.1) * RIGHT, RIGHT, buff=0)
             numbers.add(number)
         return numbers

@@ -33,7 +33,7 @@ from manim import (
 
 from attention_core.language import t
 from attention_core.lessons import ProjectionLesson
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
 from scenes.mobjects import (
@@ -172,8 +172,8 @@ class ProjectionScene(LessonScene):
             (other, focus, lesson.other_asks, "other_asks"),
         ):
             row = stack(
-                style.plain_text(f"q {asker} \u00b7 k {answerer} / \u221a2 =", style.SMALL_SIZE, style.QUERY),
-                style.number_text(score, 2, style.SMALL_SIZE),
+                typeset.plain_text(f"q {asker} \u00b7 k {answerer} / \u221a2 =", style.SMALL_SIZE, style.QUERY),
+                typeset.number_text(score, 2, style.SMALL_SIZE),
                 direction=RIGHT,
                 align=ORIGIN,
                 gap="tight",
@@ -227,7 +227,7 @@ class ProjectionScene(LessonScene):
     def average_values(self):
         lesson, plane = self.lesson, self.plane
         region = self.stage.panel
-        stage = style.left_aligned_text(
+        stage = typeset.left_aligned_text(
             t("projection.stage-2", "Stage 2: the weights are already fixed by Q and K."), region.width, style.BODY_SIZE
         )
         region.put(stage, UP + LEFT)
@@ -258,10 +258,10 @@ class ProjectionScene(LessonScene):
         arrows = weighted_arrows(plane, lesson.values, lesson.context, lesson.weights, style.VALUE, "value_arrow:")
         terms = weighted_sum(lesson.tokens, lesson.weights, "v ")
         formula = VGroup(
-            style.wrapped_text(
+            typeset.wrapped_text(
                 t("context.sum", "context = {terms}", terms=terms), region.width, style.SMALL_SIZE, style.CONTEXT
             ),
-            style.plain_text(f"\u2248 {written_point(lesson.context)}", style.SMALL_SIZE, style.CONTEXT),
+            typeset.plain_text(f"\u2248 {written_point(lesson.context)}", style.SMALL_SIZE, style.CONTEXT),
         ).arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
         formula[1].name = "context_value"
         self.summary = VGroup(formula, context)  # what the chapter ends on

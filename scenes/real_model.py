@@ -33,7 +33,7 @@ from manim import (
 
 from attention_core.language import t
 from attention_core.lessons.real_model import PieceReading, RealModelLesson
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
 from scenes.mobjects import WordDot, WordPlane, place_labels
@@ -84,7 +84,7 @@ class RealModelScene(LessonScene):
     def layer_and_head(self, heading: VMobject) -> VMobject:
         """Which layer and head: beside the heading, or under it (then the stage starts lower)."""
         lesson = self.lesson
-        which = style.plain_text(
+        which = typeset.plain_text(
             t(
                 "realmodel.which",
                 "layer {layer} of {layers} \u00b7 head {head} of {heads}",
@@ -150,7 +150,7 @@ class RealModelScene(LessonScene):
         """A weight of 1's bar: as long as the room past the pieces allows, less the numbers'."""
         content = self.stage.content
         if self.stage.vertical:
-            numbers_room = style.number_text(1.0, 2, row.size).width + 0.2
+            numbers_room = typeset.number_text(1.0, 2, row.size).width + 0.2
             return min(BAR_LENGTH, content.right - row.bar_start(0)[0] - numbers_room)
         numbers_room = 0.9  # two staggered lines of weights under the bars
         return min(BAR_LENGTH, row.get_bottom()[1] - 0.15 - numbers_room - content.bottom)
@@ -163,7 +163,9 @@ class RealModelScene(LessonScene):
         plane.name = "paths_plane"
         legend = VGroup(
             *(
-                style.left_aligned_text(f"\u201c{reading.text}\u201d", self.stage.panel.width, style.LABEL_SIZE, colour)
+                typeset.left_aligned_text(
+                    f"\u201c{reading.text}\u201d", self.stage.panel.width, style.LABEL_SIZE, colour
+                )
                 for reading, colour in zip(lesson.readings, SENTENCE_COLOURS)
             )
         )
@@ -219,16 +221,16 @@ class RealModelScene(LessonScene):
         """A title row, then one row a layer: which layer, the cosine of the two vectors."""
         lesson = self.lesson
         rows = VGroup(
-            style.plain_text(t("realmodel.cosine-title", "cosine of the two vectors"), style.LABEL_SIZE, style.MUTED)
+            typeset.plain_text(t("realmodel.cosine-title", "cosine of the two vectors"), style.LABEL_SIZE, style.MUTED)
         )
         for layer, cosine in enumerate(lesson.cosines):
-            name = style.plain_text(
+            name = typeset.plain_text(
                 t("realmodel.layer-0", "0  embedding")
                 if layer == 0
                 else t("realmodel.after-layer", "after layer {layer}", layer=layer),
                 style.LABEL_SIZE,
             )
-            value = style.number_text(cosine, 2, style.LABEL_SIZE)
+            value = typeset.number_text(cosine, 2, style.LABEL_SIZE)
             value.name = f"cosine:{layer}"
             rows.add(VGroup(name, value))
         name_width = max(row[0].width for row in rows[1:])
@@ -245,7 +247,7 @@ class RealModelScene(LessonScene):
         for head, weights in enumerate(lesson.grids):
             grid = WeightGrid(weights, style.FOCUS, side=1.45)
             grid.name = f"grid:{head}"
-            label = style.plain_text(
+            label = typeset.plain_text(
                 t("realmodel.grid-label", "head {number}", number=head + 1),
                 style.SMALL_SIZE,
                 style.FOCUS if head + 1 == lesson.head else style.MUTED,
@@ -255,7 +257,7 @@ class RealModelScene(LessonScene):
         rows = GRID_ROWS[self.stage.format]
         grids.arrange_in_grid(rows=rows, cols=int(np.ceil(len(grids) / rows)), buff=(GAP["medium"], GAP["small"]))
         content = self.stage.content
-        note = style.wrapped_text(
+        note = typeset.wrapped_text(
             f"\u201c{lesson.readings[0].text}\u201d \u00b7 row: the piece asking, column: the piece looked at",
             content.width,
             style.SMALL_SIZE,

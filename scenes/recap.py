@@ -31,7 +31,7 @@ from attention_core.lessons.recap import (
     TextPanel,
     WeightsPanel,
 )
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region, stack
 from scenes.mobjects import WeightBars, WordDot, WordPlane, place_labels
@@ -80,14 +80,14 @@ def draw_panel(panel, region: Region, name: str) -> VGroup:
         return steps_panel(panel, name)
     if isinstance(panel, TextPanel):
         return stack(
-            *(style.left_aligned_text(line, region.width, style.BODY_SIZE) for line in panel.lines), gap="medium"
+            *(typeset.left_aligned_text(line, region.width, style.BODY_SIZE) for line in panel.lines), gap="medium"
         )
     raise TypeError(f"no drawing for a {type(panel).__name__}")
 
 
 def titled(title: str, *parts) -> VGroup:
     """A panel: its title in small muted print, over its parts."""
-    heading = style.typeset(title, style.SMALL_SIZE, style.MUTED)
+    heading = typeset.typeset(title, style.SMALL_SIZE, style.MUTED)
     body = VGroup(*parts)
     body.next_to(heading, DOWN, buff=GAP["small"], aligned_edge=LEFT)
     return VGroup(heading, *parts)
@@ -96,7 +96,7 @@ def titled(title: str, *parts) -> VGroup:
 def plane_panel(panel: PlanePanel, region: Region, name: str) -> VGroup:
     """The word plane, every other word a small muted dot; the focus word's one embedding; a
     dashed trail from it to each sentence's context vector."""
-    title = style.typeset(panel.title, style.SMALL_SIZE, style.MUTED)
+    title = typeset.typeset(panel.title, style.SMALL_SIZE, style.MUTED)
     points = np.array(list(panel.words.values()) + list(panel.contexts))
     plane = WordPlane(points, region.width, region.height - TITLE_ROOM, margin=0.5)
     plane.next_to(title, DOWN, buff=GAP["small"], aligned_edge=LEFT)
@@ -153,7 +153,7 @@ def steps_panel(panel: StepsPanel, name: str) -> VGroup:
             if stepwise
         )
     )
-    count = style.plain_text(steps_text(panel.steps), style.LABEL_SIZE)
+    count = typeset.plain_text(steps_text(panel.steps), style.LABEL_SIZE)
     count.name = f"{name}:0"
     body = stack(VGroup(boxes, arrows), count)
     return titled(panel.title, *body)
@@ -201,7 +201,7 @@ class RecapCard(LessonScene):
         # 2. each chapter: its title, its key picture built while its takeaway is said
         shown = None
         for number, chapter in enumerate(lesson.chapters, start=1):
-            heading = style.left_aligned_text(
+            heading = typeset.left_aligned_text(
                 f"{number}. {chapter.heading}", content.width, style.BODY_SIZE, style.FOCUS
             )
             content.put(heading, UP + LEFT)
@@ -223,7 +223,7 @@ class RecapCard(LessonScene):
         # 3. every chapter's title in one list; the lecture's takeaway
         entries = VGroup(
             *(
-                style.typeset(f"{number}. {chapter.heading}", style.LABEL_SIZE)
+                typeset.typeset(f"{number}. {chapter.heading}", style.LABEL_SIZE)
                 for number, chapter in enumerate(lesson.chapters, start=1)
             )
         )

@@ -13,7 +13,7 @@ from manim import DOWN, LEFT, RIGHT, UP, Dot, FadeIn, LaggedStart, Line, Rectang
 
 from attention_core.language import t
 from attention_core.lessons import ScalingLesson
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region
 
@@ -34,7 +34,7 @@ class ScalingScene(LessonScene):
         dots_area, bars_area = self.stage.main, self.stage.panel
         titles = VGroup(
             dots_area.put(
-                style.plain_text(
+                typeset.plain_text(
                     t("scaling.dots-title", "q \u00b7 k for random q, k (seed {seed})", seed=lesson.seed),
                     style.SMALL_SIZE,
                     style.MUTED,
@@ -42,7 +42,7 @@ class ScalingScene(LessonScene):
                 UP + LEFT,
             ),
             bars_area.put(
-                style.plain_text(
+                typeset.plain_text(
                     t("scaling.bars-title", "softmax of {count} scores", count=lesson.scores_per_row),
                     style.SMALL_SIZE,
                     style.MUTED,
@@ -64,7 +64,7 @@ class ScalingScene(LessonScene):
         rows = VGroup(*(self.row(i, row) for i, row in enumerate(lesson.rows)))
         ticks = VGroup()
         for index, value in enumerate(lesson.axis_ticks):
-            tick = style.number_text(value, 0, style.SMALL_SIZE, style.MUTED)
+            tick = typeset.number_text(value, 0, style.SMALL_SIZE, style.MUTED)
             tick.next_to([self.axis_x(value), self.axis_rows[-1].bottom, 0], DOWN, buff=GAP["small"])
             tick.name = f"tick:{index}"
             ticks.add(tick)
@@ -96,14 +96,14 @@ class ScalingScene(LessonScene):
         """Static parts (label, axis) and two states (raw, scaled) of one width d."""
         region = self.axis_rows[index]
         y = region.bottom + GAP["small"]
-        label = style.plain_text(f"d = {row.dimension}", style.LABEL_SIZE)
+        label = typeset.plain_text(f"d = {row.dimension}", style.LABEL_SIZE)
         label.next_to([region.left, y, 0], LEFT, buff=GAP["small"])
         axis = Line([region.left, y, 0], [region.right, y, 0], color=style.AXES, stroke_width=1.5)
         axis.name = f"axis:{index}"
         zero = Line([self.axis_x(0), y - 0.12, 0], [self.axis_x(0), y + 0.12, 0], color=style.AXES, stroke_width=1.5)
         static = VGroup(label, axis, zero)
         if self.stage.vertical:  # the bars are far from the axes: they are labelled too
-            bar_label = style.plain_text(f"d = {row.dimension}", style.LABEL_SIZE)
+            bar_label = typeset.plain_text(f"d = {row.dimension}", style.LABEL_SIZE)
             static.add(self.bar_rows[index].put(bar_label, LEFT))
         raw = self.state(index, y, row.shown_raw, row.raw_std, row.weights_raw, row.max_raw, "raw")
         scaled = self.state(
@@ -121,7 +121,7 @@ class ScalingScene(LessonScene):
         written = t("scaling.spread-label", "spread {spread}", spread=style.format_number(spread))
         if divisor is not None:
             written += f"  (\u00f7 {style.format_number(divisor)})"
-        spread_text = style.plain_text(written, style.SMALL_SIZE, style.FOREGROUND)
+        spread_text = typeset.plain_text(written, style.SMALL_SIZE, style.FOREGROUND)
         self.axis_rows[index].put(spread_text, UP + RIGHT)
         spread_text.name = f"{kind}_spread:{index}"
         region = self.bar_rows[index]
@@ -138,7 +138,7 @@ class ScalingScene(LessonScene):
             bar.move_to([left + j * (BAR_WIDTH + BAR_GAP), region.bottom + GAP["small"], 0], aligned_edge=DOWN + LEFT)
             bar.name = f"{kind}_bar:{index},{j}"
             bars.add(bar)
-        top = style.plain_text(
+        top = typeset.plain_text(
             t("scaling.max", "max {weight}", weight=style.format_number(largest)), style.SMALL_SIZE, style.CONTEXT
         )
         top.next_to(bars, RIGHT, buff=GAP["small"]).align_to([0, region.bottom + GAP["small"], 0], DOWN)

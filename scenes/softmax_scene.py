@@ -16,7 +16,7 @@ from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, L
 
 from attention_core.language import t
 from attention_core.lessons import SoftmaxLesson
-from scenes import style
+from scenes import style, typeset
 from scenes.base import LessonScene, updating
 from scenes.layout import GAP, stack
 from scenes.mobjects import WeightBars, WordDot, WordPlane, place_labels
@@ -42,13 +42,13 @@ class SoftmaxScene(LessonScene):
         key = stack(
             stack(
                 Square(side_length=0.22, color=style.FOREGROUND, stroke_width=3),
-                style.plain_text(t("softmax.legend.argmax", "best word only (argmax)"), style.SMALL_SIZE),
+                typeset.plain_text(t("softmax.legend.argmax", "best word only (argmax)"), style.SMALL_SIZE),
                 direction=RIGHT,
                 align=ORIGIN,
             ),
             stack(
                 Dot(radius=style.DOT_RADIUS * 1.4, color=style.CONTEXT),
-                style.plain_text(
+                typeset.plain_text(
                     t("softmax.legend.softmax", "weighted average (softmax)"), style.SMALL_SIZE, style.CONTEXT
                 ),
                 direction=RIGHT,
@@ -165,7 +165,7 @@ class SoftmaxScene(LessonScene):
         """The heading, each word's score and weight bar, and the weights' sum. Placed by the
         stage alone, never by the numbers' widths, so nothing jitters while they change."""
         corner = self.stage.panel.point(UP + LEFT)
-        title = style.plain_text(heading, style.SMALL_SIZE, style.KEY)
+        title = typeset.plain_text(heading, style.SMALL_SIZE, style.KEY)
         title.move_to(corner, aligned_edge=UP + LEFT)
         title.name = "bar_heading"
         bars = WeightBars(
@@ -179,11 +179,11 @@ class SoftmaxScene(LessonScene):
         bars.move_to(corner + SCORE_ROOM * RIGHT + TITLE_ROOM * DOWN, aligned_edge=UP + LEFT)
         score_column = VGroup()
         for index, (row, score) in enumerate(zip(bars.rows, scores)):
-            number = style.number_text(score, 2, style.LABEL_SIZE, style.KEY)
+            number = typeset.number_text(score, 2, style.LABEL_SIZE, style.KEY)
             number.name = f"score:{index}"
             number.next_to(row, LEFT, buff=GAP["medium"])
             score_column.add(number)
-        total = style.plain_text(
+        total = typeset.plain_text(
             t("softmax.sum", "sum of weights = {total}", total=style.format_number(total_weight)),
             style.SMALL_SIZE,
             style.MUTED,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from manim import DOWN, LEFT, RIGHT, UP, Line, Square, VGroup
 
-from scenes import style
+from scenes import style, typeset
 
 GROUP_GAP = 0.15  # between two group titles side by side
 
@@ -25,12 +25,12 @@ class ScoreTable(VGroup):
         row_height: float = 0.42,
     ):
         super().__init__()
-        words = [style.plain_text(t, size) for t in tokens]
+        words = [typeset.plain_text(t, size) for t in tokens]
         word_width = max(w.width for w in words) + 0.3
         self.rows = VGroup()
         headers = VGroup()
         for c, (header, _, colour, _) in enumerate(columns):
-            text = style.plain_text(header, size, colour)
+            text = typeset.plain_text(header, size, colour)
             text.move_to([word_width + (c + 0.5) * column_width, 0, 0])
             headers.add(text)
         for i, word in enumerate(words):
@@ -40,9 +40,9 @@ class ScoreTable(VGroup):
             for c, (_, values, colour, name) in enumerate(columns):
                 value = values[i]
                 cell = (
-                    style.plain_text(value, size, colour)
+                    typeset.plain_text(value, size, colour)
                     if isinstance(value, str)
-                    else style.number_text(float(value), 2, size, colour)
+                    else typeset.number_text(float(value), 2, size, colour)
                 )
                 cell.move_to([word_width + (c + 0.5) * column_width, y, 0])
                 cell.name = f"{name}:{i}"
@@ -57,7 +57,7 @@ class ScoreTable(VGroup):
         group_titles = VGroup()
         titles = []
         for title, first, last in groups:
-            text = style.plain_text(title, size, style.MUTED)
+            text = typeset.plain_text(title, size, style.MUTED)
             text.move_to([word_width + (first + last) / 2 * column_width, row_height, 0])
             titles.append(text)
         for index, (title, first, last) in enumerate(groups):
@@ -72,7 +72,7 @@ class ScoreTable(VGroup):
             if crowded:  # longer titles (another language's) that would meet: on two lines, ending where one would
                 bottom = text.get_bottom()[1]
                 room = (last - first) * column_width - GROUP_GAP
-                titles[index] = style.wrapped_text(title, room, size, style.MUTED).move_to(text.get_center())
+                titles[index] = typeset.wrapped_text(title, room, size, style.MUTED).move_to(text.get_center())
                 titles[index].align_to([0, bottom, 0], DOWN)
         group_titles.add(*titles)
         self.add(group_titles, headers, rule, self.rows)
@@ -118,24 +118,27 @@ class WeightGrid(VGroup):
                     fill_opacity=0.08 + 0.62 * weight if allowed else 1.0,
                 )
                 square.move_to([j * cell, -i * cell, 0])
-                text = style.number_text(weight, 2, size, style.FOREGROUND if allowed else style.MUTED)
+                text = typeset.number_text(weight, 2, size, style.FOREGROUND if allowed else style.MUTED)
                 text.move_to(square)
                 text.name = f"{name}:{i},{j}"
                 square.name = f"{name}_cell:{i},{j}"
                 self.cells.add(VGroup(square, text))
         self.row_labels = VGroup(
-            *(style.plain_text(r, size).next_to([-cell / 2, -i * cell, 0], LEFT, buff=0.12) for i, r in enumerate(rows))
+            *(
+                typeset.plain_text(r, size).next_to([-cell / 2, -i * cell, 0], LEFT, buff=0.12)
+                for i, r in enumerate(rows)
+            )
         )
         self.column_labels = VGroup()
         for j, column in enumerate(columns):
-            label = style.plain_text(column, size)
+            label = typeset.plain_text(column, size)
             label.rotate(0.6).next_to([j * cell, cell / 2, 0], UP, buff=0.08)
             self.column_labels.add(label)
         self.add(self.cells, self.row_labels, self.column_labels)
         if row_sums is not None:
             self.sums = VGroup()
             for i, total in enumerate(row_sums):
-                text = style.plain_text(f"= {style.format_number(total)}", size, style.MUTED)
+                text = typeset.plain_text(f"= {style.format_number(total)}", size, style.MUTED)
                 text.next_to([(len(columns) - 0.5) * cell, -i * cell, 0], RIGHT, buff=0.15)
                 text.name = f"{name}_sum:{i}"
                 self.sums.add(text)

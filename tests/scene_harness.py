@@ -18,9 +18,9 @@ from helpers import shared_cache
 from manim import AnimationGroup, Indicate, Mobject, Text, VMobject, tempconfig
 
 from clips.job import typeset_cache
-from scenes import style
+from scenes import typeset
 from scenes.manim_internals import hold_drawing
-from scenes.style import SUBSCRIPT_SCALE
+from scenes.typeset import SUBSCRIPT_SCALE
 
 # manim keeps typeset text and LaTeX as files named by a hash of what they draw; one folder
 # per test process (never shared between processes, which would race) spares every test a
@@ -31,7 +31,7 @@ atexit.register(shutil.rmtree, TEXT_CACHE, ignore_errors=True)
 # The prototypes of typeset texts (scenes/style.py) kept for the whole run, in its shared folder:
 # a text one test process typeset, the other loads in a twentieth of the time. Each is written
 # whole (then renamed), so two processes may share them; manim's own text files above may not.
-style.TYPESET_CACHE = typeset_cache(str(shared_cache()))
+typeset.keep_typeset_in(typeset_cache(str(shared_cache())))
 
 
 FRAMES = {  # format -> (pixel width, pixel height, frame width, frame height) of a 480p test build

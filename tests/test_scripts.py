@@ -9,7 +9,7 @@ from scene_harness import build_scene, layout_problems, text_of
 
 from attention_core.example_file import parse_example
 from attention_core.tokens import token_key
-from scenes import style
+from scenes import style, typeset
 from scenes.cards import IntroCard
 from scenes.fonts import check_drawable
 from scenes.gravity import GravityScene
@@ -129,9 +129,9 @@ def test_a_symbols_subscript_follows_its_w_in_a_shaped_caption(tmp_path):
     from manim import tempconfig
 
     with tempconfig({"dry_run": True, "verbosity": "ERROR", "media_dir": str(tmp_path)}):
-        caption = style.wrapped_text("Two maps, W_Q and W_K: here “تفاحة” asking “برتقالة” scores", 6.0)
-        w_glyph = style.plain_text("W").submobjects[0]
-        assert isinstance(caption, style.Subscripted) and len(caption.subscripts) == 2
+        caption = typeset.wrapped_text("Two maps, W_Q and W_K: here “تفاحة” asking “برتقالة” scores", 6.0)
+        w_glyph = typeset.plain_text("W").submobjects[0]
+        assert isinstance(caption, typeset.Subscripted) and len(caption.subscripts) == 2
         glyphs = [glyph for line in caption.body for glyph in line.submobjects if glyph.width > 1e-6]  # no spaces
         for subscript in caption.subscripts:
             base = min(

@@ -13,7 +13,7 @@ from attention_core.lessons import gravity_lesson
 from attention_core.lessons.cards import intro_lesson
 from attention_core.lessons.masks import mask_lesson
 from attention_core.tokens import split_tokens, token_spans
-from scenes import style
+from scenes import style, typeset
 
 
 def test_the_listed_tokens_are_the_sentences_tokens():
@@ -148,12 +148,12 @@ def test_a_spaceless_sentence_wraps_between_its_tokens_and_keeps_its_closing_mar
     text, tokens = "我吃了苹果和橙子，我买了手机。", ["我", "吃了", "苹果", "和", "橙子", "我", "买了", "手机"]
     spans = token_spans(text, tokens)
     with tempconfig({"dry_run": True}):
-        width = style.text_width("我吃了苹果", style.BODY_SIZE) / style.MEASURE_SLACK * 1.01
-        lines = [text[start:end] for start, end in style.sentence_line_ranges(text, spans, width)]
+        width = typeset.text_width("我吃了苹果", style.BODY_SIZE) / typeset.MEASURE_SLACK * 1.01
+        lines = [text[start:end] for start, end in typeset.sentence_line_ranges(text, spans, width)]
     assert lines == ["我吃了苹果", "和橙子，我", "买了手机。"]
     spaced = "Please buy an apple and an orange"
     with tempconfig({"dry_run": True}):
-        width = style.text_width("Please buy an apple", style.BODY_SIZE) / style.MEASURE_SLACK * 1.01
-        ranges = style.sentence_line_ranges(spaced, token_spans(spaced), width)
-        assert [spaced[a:b] for a, b in ranges] == style.wrap_lines(spaced, width)
+        width = typeset.text_width("Please buy an apple", style.BODY_SIZE) / typeset.MEASURE_SLACK * 1.01
+        ranges = typeset.sentence_line_ranges(spaced, token_spans(spaced), width)
+        assert [spaced[a:b] for a, b in ranges] == typeset.wrap_lines(spaced, width)
     assert [spaced[a:b] for a, b in ranges] == ["Please buy an apple", "and an orange"]

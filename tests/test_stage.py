@@ -3,6 +3,7 @@ landscape frame wide, captions above a vertical frame's bottom fifth), computed 
 
 import pytest
 
+from scenes import typeset
 from scenes.layout import GAP, Stage
 
 LANDSCAPE = (8 * 16 / 9, 8.0)
@@ -44,12 +45,11 @@ def test_a_square_frame_is_laid_out_as_landscape():
 @pytest.mark.parametrize("frame", [LANDSCAPE, VERTICAL])
 def test_the_caption_band_holds_its_lines_snugly(frame):
     """As many lines of caption as the band is made for fit in it, with little to spare."""
-    from scenes import style
 
     stage = Stage(*frame)
     lines = 2 if frame == LANDSCAPE else 4
-    text = style.wrapped_text("\n".join(["Hgy"] * lines), 100, stage.caption_size)
-    caption = style.plain_text("\n".join(["Hgy Ã"] * lines), stage.caption_size, line_spacing=0.9)
+    text = typeset.wrapped_text("\n".join(["Hgy"] * lines), 100, stage.caption_size)
+    caption = typeset.plain_text("\n".join(["Hgy Ã"] * lines), stage.caption_size, line_spacing=0.9)
     assert len(text.submobjects) >= lines
     assert caption.height <= stage.caption.height + 0.01
     assert caption.height >= stage.caption.height - 0.15

@@ -1,5 +1,6 @@
 """How points and weighted sums are written on screen, spelled out here."""
 
+from scenes import typeset
 from scenes.writing import MANY_WORDS, has_many, weighted_sum, written_point
 
 
@@ -41,13 +42,13 @@ def test_a_kept_text_is_the_text_typeset_again(tmp_path, monkeypatch):
 
     from scenes import style
 
-    monkeypatch.setattr(style, "TYPESET_CACHE", None)  # typeset here, not loaded from the tests' shared cache
-    style._typeset.cache_clear()
-    fresh = style.plain_text("Straße, 0.57 \u2192 context", style.LABEL_SIZE, style.FOCUS)
-    monkeypatch.setattr(style, "TYPESET_CACHE", tmp_path)
+    monkeypatch.setattr(typeset, "TYPESET_CACHE", None)  # typeset here, not loaded from the tests' shared cache
+    typeset._typeset.cache_clear()
+    fresh = typeset.plain_text("Straße, 0.57 \u2192 context", style.LABEL_SIZE, style.FOCUS)
+    monkeypatch.setattr(typeset, "TYPESET_CACHE", tmp_path)
     for attempt in range(3):
-        style._typeset.cache_clear()  # as a new process would
-        kept = style.plain_text("Straße, 0.57 \u2192 context", style.LABEL_SIZE, style.FOCUS)
+        typeset._typeset.cache_clear()  # as a new process would
+        kept = typeset.plain_text("Straße, 0.57 \u2192 context", style.LABEL_SIZE, style.FOCUS)
         (path,) = list(tmp_path.glob("*.pickle"))
         assert [np.array_equal(a.points, b.points) for a, b in zip(fresh.get_family(), kept.get_family())] == [
             True
@@ -55,4 +56,4 @@ def test_a_kept_text_is_the_text_typeset_again(tmp_path, monkeypatch):
         assert kept.get_color() == fresh.get_color() and kept.font_size == fresh.font_size
         if attempt == 1:
             path.write_bytes(path.read_bytes()[:100])  # cut short
-    style._typeset.cache_clear()
+    typeset._typeset.cache_clear()
