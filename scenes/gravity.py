@@ -35,7 +35,8 @@ from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.gravity_panel import SentencePanel
 from scenes.layout import GAP, stack
-from scenes.mobjects import WordDot, WordPlane, place_labels, weighted_arrows
+from scenes.mobjects import weighted_arrows
+from scenes.plane import WordDot, WordPlane, place_labels
 
 
 class GravityScene(LessonScene):

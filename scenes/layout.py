@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from manim import DOWN, LEFT, UP, Mobject, VGroup
 
-from scenes import style, typeset
+from scenes import style
 
 # -- spacing steps (scene units): every gap a scene leaves is one of these ----------------
 GAP = {"tight": 0.1, "small": 0.2, "medium": 0.35, "large": 0.5}

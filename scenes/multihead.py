@@ -34,7 +34,8 @@ from attention_core.lessons import HeadReading, MultiHeadLesson
 from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region, stack
-from scenes.mobjects import MatrixPanel, WordDot, WordPlane, place_labels, symbol, weighted_arrows
+from scenes.mobjects import MatrixPanel, symbol, weighted_arrows
+from scenes.plane import WordDot, WordPlane, place_labels
 from scenes.writing import has_many, written_point
 
 CONCAT_ROOM = 0.55  # below the heads: the row of their outputs

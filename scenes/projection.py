@@ -36,17 +36,8 @@ from attention_core.lessons import ProjectionLesson
 from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
-from scenes.mobjects import (
-    GridLines,
-    MatrixPanel,
-    WordDot,
-    WordPlane,
-    apply_row_map,
-    highlight_box,
-    place_labels,
-    symbol,
-    weighted_arrows,
-)
+from scenes.mobjects import MatrixPanel, highlight_box, symbol, weighted_arrows
+from scenes.plane import GridLines, WordDot, WordPlane, apply_row_map, place_labels
 from scenes.tables import ScoreTable
 from scenes.writing import has_many, weighted_sum, written_point
 

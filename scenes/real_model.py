@@ -36,8 +36,8 @@ from attention_core.lessons.real_model import PieceReading, RealModelLesson
 from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP, stack
-from scenes.mobjects import WordDot, WordPlane, place_labels
 from scenes.pieces import ARC_RISE, PieceBars, PieceColumn, PieceRow, WeightGrid, weighted_arc
+from scenes.plane import WordDot, WordPlane, place_labels
 
 BAR_LENGTH = 1.8  # a weight of 1, at most
 GRID_ROWS = {"landscape": 2, "vertical": 4}  # the rows the heads' grids are arranged in

@@ -34,8 +34,9 @@ from attention_core.lessons.recap import (
 from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP, Region, stack
-from scenes.mobjects import WeightBars, WordDot, WordPlane, place_labels
+from scenes.mobjects import WeightBars
 from scenes.parallel import token_box
+from scenes.plane import WordDot, WordPlane, place_labels
 from scenes.tables import WeightGrid
 from scenes.writing import steps_text
 

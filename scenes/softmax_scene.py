@@ -19,7 +19,8 @@ from attention_core.lessons import SoftmaxLesson
 from scenes import style, typeset
 from scenes.base import LessonScene, updating
 from scenes.layout import GAP, stack
-from scenes.mobjects import WeightBars, WordDot, WordPlane, place_labels
+from scenes.mobjects import WeightBars
+from scenes.plane import WordDot, WordPlane, place_labels
 from scenes.tables import ScoreTable
 
 BAR_LENGTH = 2.4

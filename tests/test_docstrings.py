@@ -12,7 +12,8 @@ from scene_harness import dry_run_settings
 from scenes.base import LessonScene
 from scenes.camera import PathCachingCamera
 from scenes.layout import Region, Stage
-from scenes.mobjects import MatrixPanel, WeightBars, WordPlane
+from scenes.mobjects import MatrixPanel, WeightBars
+from scenes.plane import WordPlane
 
 DOCUMENTED = {
     "WordPlane": WordPlane,
