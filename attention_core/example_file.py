@@ -121,7 +121,7 @@ def parse_example(text: str, folder: Path | None = None) -> Example:
         raise ExampleError("toml", f"not valid TOML: {message}; check the quoting and brackets there") from None
     if isinstance(data, dict) and "chapter_files" in data:
         raise ExampleError("chapter_files", "is written by render.py, not read from a file; remove it")
-    example = example_from_data(data, folder)
+    example = example_from_data(data, folder or Path.cwd())
     if example.model is not None and example.language != SOURCE:
         raise ExampleError(
             "model",
@@ -200,8 +200,10 @@ def example_from_data(data: dict, folder: Path | None = None) -> Example:
 
 def read_chapters(value, folder: Path | None, has_model: bool) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """`chapters = [...]`: built-in chapters by name ("gravity"), a creator's own as
-    "file.py:Name" (the path from the example file's folder); each file's path made absolute
-    and its hash kept, so that a changed file makes its clips again."""
+    "file.py:Name", its path relative to `folder` (the example's or the course's) and inside it;
+    with no `folder` (an example's canonical form, read again where a clip renders), the
+    absolute path it was made into. Each file's hash is kept, so that a changed file makes its
+    clips again. A chapter file is Python, and runs: see docs/guide.md, "Adding a chapter"."""
     from .lessons.lecture import ChapterError, check_chapters
 
     if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
@@ -212,7 +214,14 @@ def read_chapters(value, folder: Path | None, has_model: bool) -> tuple[tuple[st
     for entry in value:
         path, _, name = entry.rpartition(":")
         if path.endswith(".py"):
-            found = Path(path) if Path(path).is_absolute() else (folder or Path.cwd()) / path
+            if folder is None:
+                found = Path(path)
+            elif Path(path).is_absolute() or not (folder / path).resolve().is_relative_to(folder.resolve()):
+                raise ExampleError(
+                    "chapters", f"{entry!r}: give the chapter file's path from the example's folder, inside it"
+                )
+            else:
+                found = folder / path
             if not found.is_file():
                 raise ExampleError(
                     "chapters", f"{entry!r}: there is no file {found}; give the path from the example's folder"

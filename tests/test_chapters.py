@@ -145,6 +145,8 @@ def test_a_changed_chapter_file_is_a_changed_example(tmp_path):
         ("[]", "chapters: name at least one chapter"),
         ('"intro"', "chapters: must be a list of chapter names"),
         ('["missing.py:Positions"]', "chapters: 'missing.py:Positions': there is no file"),
+        ('["../positions.py:Positions"]', "chapters: '../positions.py:Positions': give the chapter file's path from"),
+        ('["/tmp/positions.py:Positions"]', "chapters: '/tmp/positions.py:Positions': give the chapter file's path"),
         (
             '["positions.py:Position"]',
             "chapters: positions.py has no Chapter named 'Position': did you mean 'Positions'?",
@@ -206,3 +208,12 @@ def test_a_course_chooses_every_lectures_chapters_and_a_bad_list_is_one_line(tmp
     assert done.returncode == 2 and not (tmp_path / "out").exists()
     (said,) = done.stderr.splitlines()
     assert "examples[0]: chapters: no chapter is named 'softmx': did you mean 'softmax'?" in said, said
+
+
+def test_the_canonical_form_names_the_file_by_its_absolute_path_and_reads_again(tmp_path):
+    from attention_core.example_file import example_from_data
+
+    example = load_example(example_with(tmp_path, '["intro", "positions.py:Positions"]'))
+    assert example.chapters[1] == f"{(tmp_path / 'positions.py').resolve()}:Positions"
+    again = example_from_data(example.canonical())  # as a worker reads its job's example
+    assert again.sha256() == example.sha256() and again.chapters == example.chapters
