@@ -1,4 +1,6 @@
-"""The narration: every sentence the lecture says, one function per clip, read off its lesson.
+"""The narration's parts every chapter shares: a Line, a ClipLesson and `attach`, which gives a
+lesson its question, lines and takeaway. Each chapter's own lines are read off its lesson by a
+function in its module (Chapter.lines), beside the lesson.
 
 A line is both a caption (shown, and written to the subtitles) and what the narrator says.
 Its id is stable and names a recording in --voice-dir (`<id>.wav`), so a creator can record
