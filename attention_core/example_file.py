@@ -235,7 +235,7 @@ def read_chapters(value, folder: Path | None, has_model: bool) -> tuple[tuple[st
     try:
         check_chapters(tuple(entries), has_model)
     except ChapterError as refused:
-        raise ExampleError("chapters", str(refused).removeprefix("chapters: ")) from None
+        raise ExampleError("chapters", str(refused)) from None
     return tuple(entries), tuple(sorted(files.items()))
 
 

@@ -84,7 +84,7 @@ def plan(request: Request, language_code: str | None = None) -> Plan:
     if request.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {request.jobs}")
     example = read_example(request.example)
-    if getattr(request, "chapters", None) is not None:  # a course's, for every lecture in it
+    if request.chapters is not None:  # a course's, for every lecture in it
         example = with_chapters(example, request.chapters, request.chapters_folder)
     if language_code is not None:
         example = dataclasses.replace(example, language=language_code)

@@ -3,8 +3,9 @@
 A clip's key is a hash of everything its bytes depend on: the scene, its lesson (every number
 and every line of narration), the quality and captions, each narration line's voice (the
 recording's bytes, or the words and settings piper speaks them with), the project's code and
-fonts (and a creator's chapter file, for the clip it draws), and the installed versions of what renders and encodes. A clip is reused only if the
-manifest holds an entry with the same key and the file on disk still has the hash recorded.
+fonts (and a creator's chapter file, for the clip it draws), and the installed versions of
+what renders and encodes. A clip is reused only if the manifest holds an entry with the same
+key and the file on disk still has the hash recorded.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ class WordPlane(VGroup):
 
         from manim import Scene
         from scenes.layout import Stage
-        from scenes.mobjects import WordDot, WordPlane
+        from scenes.plane import WordDot, WordPlane
 
         class WordPlaneExample(Scene):
             def construct(self):
@@ -145,7 +145,7 @@ class LeaderLine(Line):
 
         from manim import DOWN, LEFT, Dot, Scene
         from scenes import style, typeset
-        from scenes.mobjects import LeaderLine
+        from scenes.plane import LeaderLine
 
         class LeaderLineExample(Scene):
             def construct(self):

@@ -33,11 +33,6 @@ def heading_for(scene: str, example: Example) -> str:
         return chapter_by_scene(scene, example).arc(example).heading
 
 
-def telling_line(scene: str, example: Example) -> str:
-    """The id of the line whose picture tells most of the clip `scene` (see Chapter.telling)."""
-    return chapter_by_scene(scene, example).telling
-
-
 def lesson_for(scene: str, example: Example):
     """The lesson of the clip `scene` for `example`, in the example's language. Kept for the
     process, by the example's canonical form and its language's catalogue (all a lesson reads):

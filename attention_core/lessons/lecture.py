@@ -96,24 +96,24 @@ def chapter_module(path: Path):
 def check_chapters(entries: tuple[str, ...], example_has_model: bool) -> None:
     """Refuse, in one line, a `chapters` list that cannot make a lecture."""
     if not entries:
-        raise ChapterError("chapters: name at least one chapter, or leave the list out for the whole lecture")
+        raise ChapterError("name at least one chapter, or leave the list out for the whole lecture")
     made = [chapter_named(entry) for entry in entries]
     names = [chapter.name for chapter in made]
     for name in names:
         if names.count(name) > 1:
-            raise ChapterError(f"chapters: {name!r} is named twice; give each chapter once")
+            raise ChapterError(f"{name!r} is named twice; give each chapter once")
     if RECAP in names and names[-1] != RECAP:
-        raise ChapterError("chapters: the recap brings back the chapters before it; put 'recap' last")
+        raise ChapterError("the recap brings back the chapters before it; put 'recap' last")
     for chapter in made:
         if chapter.needs_model and not example_has_model:
             raise ChapterError(
-                f"chapters: {chapter.name!r} draws a pretrained model: add a [model] table to the example "
+                f"{chapter.name!r} draws a pretrained model: add a [model] table to the example "
                 "(see assets/examples/README.md), or leave it out"
             )
     scenes = [chapter.scene_name for chapter in made]
     for scene in scenes:
         if scenes.count(scene) > 1:
-            raise ChapterError(f"chapters: two chapters are drawn by a scene named {scene}; rename one")
+            raise ChapterError(f"two chapters are drawn by a scene named {scene}; rename one")
 
 
 def chapter_by_scene(scene: str, example: Example) -> Chapter:
