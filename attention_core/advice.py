@@ -21,6 +21,11 @@ from .tokens import token_key
 WEAK_PULL = 0.2  # the context vector moves less than this share of the way toward the words pulling it:
 # in the gravity picture its dot then sits on the embedding's (the shipped examples move 0.29 to 0.77)
 CROWDED = 0.03  # two words closer than this share of the plane's span: at 480p their dots touch
+FLAT = 0.05  # the other words' weights all within this of each other: no word stands out, no bar wins
+# (at 0.05 the bars look equal at 480p)
+AGREE = 0.8  # ... unless the words lie one way from the focus word (the mean of their unit directions is
+# at least this long): then they pull together, as a cluster, and the picture still has a direction
+# (bank-river-vs-money's third sentence: five money words, weights 0.14 to 0.18, all down and right)
 LONGER = 1.5  # with dot products, a word this many times longer than the one that points closest wins by length
 
 
@@ -79,6 +84,7 @@ def sentence_advice(example: Example) -> list[Advice]:
                 )
             )
             continue
+        found += flat_weights(field, reading, others)
         found += weak_pull(field, reading, others) + long_words(field, reading, others, example.similarity)
     by_length = [advice for advice in found if advice.field == "similarity"]
     if len(by_length) > 1:  # the same choice, said once
@@ -90,6 +96,34 @@ def sentence_advice(example: Example) -> list[Advice]:
             )
         ]
     return found
+
+
+def flat_weights(field: str, reading, others: list[int]) -> list[Advice]:
+    """Two or more other words, their weights all within FLAT of each other, lying different ways
+    from the focus word: the bars have no winner and the pulls no direction, so the sentence
+    teaches nothing about who pulls."""
+    if len(others) < 2:
+        return []
+    weights = reading.weights[others]
+    if float(weights.max() - weights.min()) >= FLAT:
+        return []
+    focus = reading.token_embeddings[reading.focus_index]
+    offsets = reading.token_embeddings[others] - focus  # (m, 2)
+    distances = np.linalg.norm(offsets, axis=1)
+    directions = offsets / np.maximum(distances, 1e-12)[:, None]
+    if float(np.linalg.norm(directions.mean(axis=0))) >= AGREE:  # one cluster, pulling one way
+        return []
+    nearest = quoted(reading.tokens[others[int(np.argmin(distances))]])
+    farthest = quoted(reading.tokens[others[int(np.argmax(distances))]])
+    shown = ", ".join(f"{reading.tokens[j]} {format_number(reading.weights[j])}" for j in others)
+    return [
+        Advice(
+            f"{field}.text",
+            f"no word stands out: the weights of the words around {quoted(reading.focus)} are all within "
+            f"{format_number(FLAT)} of each other ({shown}), so no bar wins and the pull has no direction; "
+            f"move {nearest} closer to {quoted(reading.focus)} under [words], or {farthest} farther away",
+        )
+    ]
 
 
 def weak_pull(field: str, reading, others: list[int]) -> list[Advice]:

@@ -39,6 +39,21 @@ def format_pair(xy, places: int = 2) -> str:
     return t("point", "({x}, {y})", x=format_number(xy[0], places), y=format_number(xy[1], places))
 
 
+def places_that_add_up(weights, vectors, result, fewest: int = 2, most: int = 4) -> int:
+    """The fewest decimal places, from `fewest`, at which `weights` (k,), written, times
+    `vectors` (k, 2) as written (two places) sum to `result` (2,) as written: a viewer who
+    works out "0.57 apple + 0.43 orange" from the numbers on screen gets the point beside it.
+    (The weights 0.574 and 0.426 round to the 0.57 and 0.43 written elsewhere.)"""
+    shown_vectors = [[round(float(value), 2) for value in vector] for vector in vectors]
+    goal = [f"{float(value):.2f}" for value in result]
+    for places in range(fewest, most):
+        shown_weights = [round(float(weight), places) for weight in weights]
+        total = [sum(w * v[axis] for w, v in zip(shown_weights, shown_vectors)) for axis in range(2)]
+        if [f"{value + 0.0:.2f}" for value in total] == goal:
+            return places
+    return most
+
+
 def quoted(word: str) -> str:
     """A word of the example, in the language's quotation marks (English: typographic quotes)."""
     return t("quote", "\u201c{word}\u201d", word=word)

@@ -3,7 +3,20 @@ recap's card is in scenes/recap.py."""
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, Line, Succession, VGroup, Write
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Arrow,
+    FadeIn,
+    LaggedStart,
+    Line,
+    Succession,
+    SurroundingRectangle,
+    VGroup,
+    Write,
+)
 
 from attention_core.language import t
 from attention_core.lessons.cards import HistoryLesson, IntroLesson
@@ -105,6 +118,52 @@ class IntroCard(LessonScene):
         return line.tokens[words.index(focus)]
 
 
+class BlockRow(VGroup):
+    """One transformer block as a row of boxed parts joined by arrows, a note under them.
+
+    Parameters
+    ----------
+    parts
+        The parts' names, in order (attention, add & norm, MLP, add & norm).
+    note
+        One line under the row.
+    width
+        The most room the row may take; it shrinks to fit.
+
+    Examples
+    --------
+    .. manim:: BlockRowExample
+        :save_last_frame:
+
+        from manim import Scene
+        from scenes.cards import BlockRow
+
+        class BlockRowExample(Scene):
+            def construct(self):
+                self.add(BlockRow(("attention", "add & norm", "MLP", "add & norm"), "one block", 12.0))
+    """
+
+    def __init__(self, parts, note: str, width: float):
+        super().__init__()
+        self.parts = VGroup()
+        for index, name in enumerate(parts):
+            label = typeset.plain_text(name, style.LABEL_SIZE, style.QUERY if index == 0 else style.FOREGROUND)
+            box = SurroundingRectangle(label, color=style.QUERY if index == 0 else style.MUTED, buff=0.14)
+            part = VGroup(box, label)
+            part.name = f"block_part:{index}"
+            self.parts.add(part)
+        self.parts.arrange(RIGHT, buff=0.55)
+        for left, right in zip(self.parts[:-1], self.parts[1:]):
+            arrow = Arrow(left.get_right(), right.get_left(), buff=0.06, stroke_width=2, color=style.MUTED)
+            right.add(arrow)  # each part brings the arrow into it
+        if self.parts.width > width:
+            self.parts.scale_to_fit_width(width)
+        self.note = typeset.wrapped_text(note, width, style.SMALL_SIZE, style.MUTED)
+        self.note.next_to(self.parts, DOWN, buff=GAP["small"], aligned_edge=LEFT)
+        self.note.name = "block_note"
+        self.add(self.parts, self.note)
+
+
 class HistoryCard(LessonScene):
     lesson: HistoryLesson
 
@@ -132,11 +191,15 @@ class HistoryCard(LessonScene):
                 card.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
             cards.add(card)
             previous = card
+        block = BlockRow(lesson.block, lesson.block_note, content.width)
+        block.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
+        previous = block
         self.say(
             "history.years",
             LaggedStart(*(FadeIn(card, shift=0.2 * RIGHT) for card in cards), lag_ratio=1.0),
+            LaggedStart(*(FadeIn(part, shift=0.2 * RIGHT) for part in block.parts), FadeIn(block.note), lag_ratio=0.6),
             lasting=style.LONG,
-        )  # one paper after the other, while their years are said
+        )  # one paper after the other, while their years are said; then what a 2017 block holds
         # 2. the scaling, with a number
         example = typeset.wrapped_text(
             t(

@@ -82,7 +82,7 @@ class FormulaScene(LessonScene):
             self.wait(style.PAUSE)
 
         # 5. times V: the output
-        terms = weighted_sum(lesson.tokens, lesson.weights, "v ")
+        terms = weighted_sum(lesson.tokens, lesson.weights, "v ", adding_up=(lesson.values, lesson.output))
         output = VGroup(
             typeset.plain_text(
                 t("formula.times-v", "\u00d7 V: the weighted average of the values"), style.LABEL_SIZE, style.VALUE

@@ -25,6 +25,7 @@ from manim import (
     GrowArrow,
     Indicate,
     LaggedStart,
+    Line,
     VGroup,
 )
 
@@ -90,9 +91,11 @@ class GravityScene(LessonScene):
         # 2. the sentence appears in the panel
         sentence = self.panels[number]
         line = sentence.line
+        rays = self.angle_rays(number, reading)  # a cosine is an angle: the rays from the origin show it
         self.say(
             f"gravity.sentence-{number + 1}.words",
             LaggedStart(*(FadeIn(token, shift=0.1 * UP) for token in [sentence.label, *line.tokens]), lag_ratio=0.15),
+            *([LaggedStart(*(Create(ray) for ray in rays), lag_ratio=0.2)] if len(rays) else []),
         )
         panel = sentence.words
         self.add(panel)  # with its punctuation
@@ -115,11 +118,17 @@ class GravityScene(LessonScene):
                 )
             )
 
-        # 3. while the pull is said: arrows from the sentence's words to the focus word, thickness = weight
+        # 3. while the pull is said: arrows from the focus word toward each word pulling it, thickness = weight
         focus_point = plane.point(reading.embedding)
         # the focus word's pull on itself shows in the weights panel
         arrows = weighted_arrows(
-            plane, reading.token_embeddings, reading.embedding, reading.weights, style.FOCUS, f"arrow{number}:"
+            plane,
+            reading.token_embeddings,
+            reading.embedding,
+            reading.weights,
+            style.FOCUS,
+            f"arrow{number}:",
+            toward=True,
         )
 
         # 4. the weights, then the context vector as their weighted sum of embeddings
@@ -148,12 +157,30 @@ class GravityScene(LessonScene):
         self.end_beat()  # the sentence's picture stays until its last line is spoken
         self.play(
             FadeOut(arrows),
+            FadeOut(rays),
             FadeOut(panel),
             FadeOut(weights_panel),
             FadeOut(formula),
             *self.caption_exit(),
             run_time=style.SHORT,
         )
+
+    def angle_rays(self, number: int, reading: SentenceReading) -> VGroup:
+        """With cosine similarity, a thin ray from the origin to the focus word and to each word
+        of the sentence: the angle between two rays is what their cosine measures. (A dot
+        product also counts length, which the arrows' end points show; no rays then.)"""
+        rays = VGroup()
+        if self.lesson.similarity != "cosine":
+            return rays
+        origin = self.plane.origin()
+        for index, xy in enumerate(reading.token_embeddings):
+            focus = index == reading.focus_index
+            ray = Line(origin, self.plane.point(xy), color=style.FOCUS if focus else style.MUTED, stroke_width=1.5)
+            ray.set_opacity(0.9 if focus else 0.6)
+            ray.name = f"ray{number}:{index}"
+            rays.add(ray)
+        rays.set_z_index(-1)  # under the dots and their labels
+        return rays
 
     def sentence_panel(self, number: int, reading: SentenceReading) -> SentencePanel:
         """A sentence's panel, its weights and sum kept above the caption (a long sentence: a smaller list)."""

@@ -74,7 +74,7 @@ class SentencePanel(VGroup):
         bars = WeightBars(
             reading.tokens,
             reading.weights,
-            style.FOCUS,
+            style.WEIGHT,
             prefix=f"weight{number}",
             size=style.SMALL_SIZE if many else style.LABEL_SIZE,
             row_step=CROWDED_ROW_STEP if many else BAR_ROW_STEP,
@@ -95,7 +95,7 @@ class SentencePanel(VGroup):
 
     @staticmethod
     def weighted_sum(number: int, reading: SentenceReading, region: Region, many: bool) -> VGroup:
-        terms = weighted_sum(reading.tokens, reading.weights)
+        terms = weighted_sum(reading.tokens, reading.weights, adding_up=(reading.token_embeddings, reading.context))
         sum_text = typeset.wrapped_text(
             t("context.sum", "context = {terms}", terms=terms), region.width, style.SMALL_SIZE, style.CONTEXT
         )

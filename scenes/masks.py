@@ -3,8 +3,8 @@
 Storyboard:
   0. the question: how does a decoder keep from reading ahead?
   1. self-attention: Q, K and V all come from one sentence; every word sees every word
-  2. a guess; masked self-attention (a decoder's): the future's scores become minus
-     infinity, then softmax makes them 0; each row still sums to 1
+  2. a guess; masked self-attention (a decoder's): the scores (before softmax) appear, the
+     future's become minus infinity, then softmax makes them 0; each row still sums to 1
   3. cross-attention: queries from the decoder's sentence, keys and values from the encoder's
   4. the takeaway
 """
@@ -12,11 +12,23 @@ Storyboard:
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, UP, AnimationGroup, FadeIn, FadeOut, LaggedStart, ReplacementTransform, VGroup
+from manim import (
+    DOWN,
+    RIGHT,
+    UP,
+    AnimationGroup,
+    FadeIn,
+    FadeOut,
+    Indicate,
+    LaggedStart,
+    ReplacementTransform,
+    Succession,
+    VGroup,
+)
 
 from attention_core.language import t
 from attention_core.lessons import MaskLesson
-from attention_core.text import quoted
+from attention_core.text import SYMBOLS, quoted
 from scenes import style, typeset
 from scenes.base import LessonScene
 from scenes.layout import GAP
@@ -41,7 +53,6 @@ class MaskScene(LessonScene):
     def construct(self):
         lesson = self.lesson
         self.title()
-        self.ask()
         n = len(lesson.tokens)
         # side by side in landscape; one after the other, each the whole stage, in a vertical frame
         one_at_a_time = self.stage.vertical or has_many(lesson.tokens)  # a big grid takes the whole stage
@@ -53,18 +64,32 @@ class MaskScene(LessonScene):
         plain = WeightGrid(lesson.tokens, lesson.tokens, lesson.self_weights, style.QUERY, "self", cell=cell, size=size)
         plain_title = self.grid_title(
             t("mask.title.self", "self-attention"),
-            t("mask.subtitle.self", "Q, K and V from the same sentence"),
+            t(
+                "mask.subtitle.self",
+                "Q, K and V from the same sentence, by the example's {query}, {key}, {value}; scaled dot, softmax",
+                query=SYMBOLS["query"],
+                key=SYMBOLS["key"],
+                value=SYMBOLS["value"],
+            ),
             self_side.width,
         )
         left = VGroup(plain_title, plain).arrange(DOWN, buff=GAP["large"])
         self_side.shrink_to_fit(left, UP)
-        self.say(
-            "mask.self",
+        self.ask(
             FadeIn(plain_title),
             LaggedStart(*(FadeIn(cell) for cell in plain.cells), lag_ratio=0.05),
             FadeIn(plain.row_labels),
             FadeIn(plain.column_labels),
-        )
+        )  # the grid in which every word sees every other: what the question is about
+        first_row = VGroup(plain.row_labels[0], *plain.cells[:n])
+        first_column = VGroup(plain.column_labels[0], *(plain.cells[i * n] for i in range(1, n)))  # not (0, 0) again
+        self.say(
+            "mask.self",
+            Succession(
+                Indicate(first_row, scale_factor=1.0, color=style.FOCUS),
+                Indicate(first_column, scale_factor=1.0, color=style.FOCUS),
+            ),
+        )  # a row: a word asking; a column: a word looked at
         self.add(left)
         self.wait(style.PAUSE)
 
@@ -85,9 +110,31 @@ class MaskScene(LessonScene):
             t("mask.subtitle.masked", "a word may not look ahead"),
             masked_side.width,
         )
+        scores = lesson.self_scores
+        spread = float(np.ptp(scores)) or 1.0
+        stage_name = typeset.plain_text(t("mask.before-softmax", "scores, before softmax"), size, style.MUTED)
+        stage_name.name = "grid_stage"
+        # what the grid holds, beside what a word may not do (under it, where the line is too narrow):
+        # a third line would make the grid smaller
+        subtitle = masked_title[1]
+        stage_name.next_to(subtitle, RIGHT, buff=GAP["medium"])
+        pair = VGroup(subtitle, stage_name)
+        if pair.width > masked_side.width:
+            stage_name.next_to(subtitle, DOWN, buff=GAP["tight"])
+        pair.set_x(masked_title[0].get_x())
+        masked_title.add(stage_name)
         unmasked = WeightGrid(
-            lesson.tokens, lesson.tokens, lesson.self_weights, style.QUERY, "unmasked", cell=cell, size=size
-        )  # the same weights as on the left, where the masked grid will be
+            lesson.tokens,
+            lesson.tokens,
+            scores,
+            style.QUERY,
+            "scores",
+            cell=cell,
+            size=size,
+            shades=(scores - scores.min()) / spread,
+            written=False,
+        )  # the scores before softmax, shaded (a score such as −3.25 is wider than its cell), where the
+        # masked grid will be: the mask acts on these
         drawn_cell = masked.cells[0].width
         right = VGroup(masked_title, masked).arrange(DOWN, buff=GAP["large"])
         masked_side.shrink_to_fit(right, UP)
@@ -96,7 +143,10 @@ class MaskScene(LessonScene):
         self.guess(*(plain.cells[i * n + j] for i in range(n) for j in range(n) if not lesson.mask[i][j]))
         if one_at_a_time:
             self.play(FadeOut(left), run_time=style.SHORT)
-        self.play(FadeIn(masked_title), FadeIn(unmasked), run_time=style.MEDIUM)
+        after_name = typeset.plain_text(t("mask.after-softmax", "weights, after softmax"), size, style.MUTED)
+        after_name.move_to(stage_name)
+        masked_title.remove(stage_name)  # placed with the title; shown and swapped on its own
+        self.play(FadeIn(masked_title), FadeIn(stage_name), FadeIn(unmasked), run_time=style.MEDIUM)
         future = [k for k, (i, j) in enumerate(np.ndindex(n, n)) if not lesson.mask[i][j]]
         minus_infinity = [self.minus_infinity(unmasked.cells[k], size) for k in future]
         # the future's cells turn to minus infinity one row after another while the line is said
@@ -125,13 +175,18 @@ class MaskScene(LessonScene):
         ]  # softmax, row by row: each row's weights, and their sum, 1
         self.remove(unmasked.row_labels, unmasked.column_labels)
         self.add(masked.row_labels, masked.column_labels)  # the same words, in the same places
-        self.say("mask.causal", LaggedStart(*rows, lag_ratio=0.5))
+        swap = AnimationGroup(  # the grid holds weights now, and says so, in the line's first moments
+            FadeOut(stage_name), FadeIn(after_name), rate_func=lambda progress: min(1.0, 6.0 * progress)
+        )
+        self.say("mask.causal", LaggedStart(*rows, lag_ratio=0.5), swap)
         self.add(masked)
         self.wait(style.PAUSE)
 
         # 3. cross-attention
         self.end_beat()
-        self.play(*([] if one_at_a_time else [FadeOut(left)]), FadeOut(right), run_time=style.SHORT)
+        self.play(
+            *([] if one_at_a_time else [FadeOut(left)]), FadeOut(right), FadeOut(after_name), run_time=style.SHORT
+        )
         content = self.stage.content
         cross_cell = cell_side(
             max(len(lesson.encoder_tokens), len(lesson.decoder_tokens)),

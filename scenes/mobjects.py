@@ -309,14 +309,16 @@ def weighted_arrow(start: np.ndarray, end: np.ndarray, weight: float, colour: st
 
 
 def weighted_arrows(
-    plane: WordPlane, starts: np.ndarray, end, weights: Sequence[float], colour: str, name: str
+    plane: WordPlane, starts: np.ndarray, end, weights: Sequence[float], colour: str, name: str, toward: bool = False
 ) -> VGroup:
     """A weighted arrow from each point of `starts` (plane coordinates) to `end`, named
-    f"{name}{i}"; a start at the end itself has no arrow (its weight shows elsewhere)."""
+    f"{name}{i}"; a start at the end itself has no arrow (its weight shows elsewhere). With
+    `toward`, each arrow points the other way, from `end` toward its point: a pull on `end`."""
     arrows = VGroup()
     for index, (start, weight) in enumerate(zip(starts, weights)):
         if not np.allclose(start, end):
-            arrow = weighted_arrow(plane.point(start), plane.point(end), float(weight), colour)
+            tail, head = (plane.point(end), plane.point(start)) if toward else (plane.point(start), plane.point(end))
+            arrow = weighted_arrow(tail, head, float(weight), colour)
             arrow.name = f"{name}{index}"
             arrows.add(arrow)
     return arrows

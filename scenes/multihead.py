@@ -52,7 +52,6 @@ class MultiHeadScene(LessonScene):
     def construct(self):
         lesson = self.lesson
         self.title(lesson.sentence)
-        self.ask()
 
         # 1. one plane per head, as large as the heads' share of the stage, each with its own pull
         count = len(lesson.heads)
@@ -68,7 +67,17 @@ class MultiHeadScene(LessonScene):
         panels = VGroup(
             *(self.head_panel(i, head, region) for i, (head, region) in enumerate(zip(lesson.heads, regions)))
         )
-        self.say("multihead.heads", LaggedStart(*(FadeIn(panel.frame) for panel in panels), lag_ratio=0.6))
+        self.ask(LaggedStart(*(FadeIn(panel.frame) for panel in panels), lag_ratio=0.6))  # the heads it asks about
+        self.say(
+            "multihead.heads",
+            LaggedStart(
+                *(
+                    Indicate(panel.frame, scale_factor=style.indicate_scale(panel.frame), color=head_colour(index))
+                    for index, panel in enumerate(panels)
+                ),
+                lag_ratio=0.6,
+            ),
+        )  # each head in turn, while its own maps are said
         self.guess(*(panel.frame for panel in panels))
         for panel in panels:  # each head's pull, one after the other
             self.play(*(GrowArrow(a) for a in panel.arrows), FadeIn(panel.output), run_time=style.MEDIUM)

@@ -61,10 +61,10 @@ class ProjectionScene(LessonScene):
         self.mark_dots, self.mark_labels = [], []
         self.word_dots = VGroup(*(WordDot(t, self.plane.point(e)) for t, e in zip(lesson.tokens, lesson.embeddings)))
         place_labels(list(self.word_dots), self.stage.label_bounds, keep_clear=list(self.plane.axes))
-        self.ask(Create(self.plane))
+        self.ask(Create(self.plane), FadeIn(self.word_dots))  # the words the question is about
         self.say(
-            "projection.grids", Create(self.moving_grid), FadeIn(self.word_dots), lasting=style.LONG
-        )  # the moving grid and the words are laid while the line says so
+            "projection.grids", Create(self.moving_grid), lasting=style.LONG
+        )  # the moving grid is laid while the line says so
 
         # 2-3. W_Q, then W_K, carry the moving grid and the words
         w_q = MatrixPanel("W_Q", lesson.query_map, style.QUERY, symbol("query", style.QUERY), size=MATRIX_SIZE)
@@ -109,6 +109,10 @@ class ProjectionScene(LessonScene):
             self.stage.panel.put(table, UP + LEFT)
         if table.width > self.stage.panel.width:  # many words: a narrower table
             table.scale_to_fit_width(self.stage.panel.width, about_edge=UP + LEFT)
+        note = typeset.wrapped_text(lesson.score_note, max(table.width, 4.0), style.SMALL_SIZE, style.MUTED)
+        note.next_to(table, DOWN, buff=GAP["small"], aligned_edge=LEFT)
+        note.name = "score_note"
+        table.add(note)  # what made the numbers, under them
         self.keep_above_caption(table, margin=0.12)  # room for the highlight box
         table.name = "score_table"
         box = highlight_box(table.row(lesson.highlight))
@@ -247,7 +251,7 @@ class ProjectionScene(LessonScene):
         self.play(FadeIn(values), FadeOut(VGroup(*(d.label for d in self.word_dots))), run_time=style.SHORT)
 
         arrows = weighted_arrows(plane, lesson.values, lesson.context, lesson.weights, style.VALUE, "value_arrow:")
-        terms = weighted_sum(lesson.tokens, lesson.weights, "v ")
+        terms = weighted_sum(lesson.tokens, lesson.weights, "v ", adding_up=(lesson.values, lesson.context))
         formula = VGroup(
             typeset.wrapped_text(
                 t("context.sum", "context = {terms}", terms=terms), region.width, style.SMALL_SIZE, style.CONTEXT

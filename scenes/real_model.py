@@ -4,8 +4,9 @@ Storyboard:
   1. the sentence as the model reads it: word pieces, [CLS] and [SEP] muted
   2. one head of one layer: the focus piece's attention row as arcs (as thick as the weight)
      and bars, for the first sentence, then the second
-  3. the focus word's vector after each layer in both sentences, in a plane (PCA), moving
-     apart, with the two vectors' cosine after each layer
+  3. the focus word's vector after each layer in both sentences, drawn from one origin at
+     its own length and at the angle between the two (the cosine in the table beside it):
+     the two rays open as the vectors move apart
   4. all heads of that layer as small weight grids: heads look at different things
 """
 
@@ -136,7 +137,7 @@ class RealModelScene(LessonScene):
             arc.name = f"arc{number}:{index}"
             arcs.add(arc)
         bars = PieceBars(
-            row, reading.weights, reading.labelled, style.FOCUS, self.bar_length(row), prefix=f"weight{number}"
+            row, reading.weights, reading.labelled, style.WEIGHT, self.bar_length(row), prefix=f"weight{number}"
         )
         self.say(
             f"realmodel.sentence-{number + 1}",
@@ -170,12 +171,26 @@ class RealModelScene(LessonScene):
             )
         )
         legend.arrange(DOWN, aligned_edge=LEFT, buff=GAP["tight"])
+        note = typeset.wrapped_text(
+            t(
+                "realmodel.paths-note",
+                "each ray: the word's vector after a layer, at its own length and at the angle between the two",
+            ),
+            self.stage.panel.width,
+            style.SMALL_SIZE,
+            style.MUTED,
+        )
+        note.name = "paths_note"
         table = self.cosine_table()
-        panel = self.stage.panel.shrink_to_fit(stack(legend, table, gap="medium"), UP + LEFT)
+        panel = self.stage.panel.shrink_to_fit(stack(legend, note, table, gap="medium"), UP + LEFT)
         for index, text in enumerate(legend):
             text.name = f"path_sentence:{index}"
-        self.play(Create(plane), FadeIn(legend), FadeIn(table[0]), run_time=style.MEDIUM)
+        self.play(Create(plane), FadeIn(legend), FadeIn(note), FadeIn(table[0]), run_time=style.MEDIUM)
         dots, steps = [[], []], []
+        origin = plane.origin()
+        rays = [Line(origin, origin, color=colour, stroke_width=3) for colour in SENTENCE_COLOURS]
+        for side, ray in enumerate(rays):
+            ray.name = f"ray{side}"
         for layer in range(lesson.layers + 1):
             moves = []
             for side, colour in enumerate(SENTENCE_COLOURS):
@@ -188,8 +203,11 @@ class RealModelScene(LessonScene):
                     steps.append(step)
                     moves.append(Create(step))
                 dots[side].append(dot)
+                # the vector itself, from the origin: the angle between the two rays is the cosine's
+                moves.append(rays[side].animate.put_start_and_end_on(origin, point))
                 moves.append(FadeIn(dot))
             if layer == 0:  # where the two vectors start, said as they appear
+                self.add(*rays)
                 self.say("realmodel.start", *moves, FadeIn(table[layer + 1]))
             else:
                 if layer == 1:  # then where they go, said while they go there
@@ -210,6 +228,7 @@ class RealModelScene(LessonScene):
         self.play(
             FadeOut(plane),
             FadeOut(panel),
+            *(FadeOut(ray) for ray in rays),
             *(FadeOut(d) for side in dots for d in side),
             *(FadeOut(step) for step in steps),
             *(FadeOut(word_dot.label) for word_dot in numbered),

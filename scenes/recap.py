@@ -54,7 +54,7 @@ def draw_panel(panel, region: Region, name: str) -> VGroup:
         bars = WeightBars(
             panel.labels,
             panel.weights,
-            style.FOCUS,
+            style.WEIGHT,
             bar_length=BAR_LENGTH,
             size=style.SMALL_SIZE,
             prefix=name,
@@ -194,13 +194,15 @@ class RecapCard(LessonScene):
 
     def construct(self):
         lesson = self.lesson
-        # 1. the question
+        # 1. the question, over the list of the chapters it looks back on
         self.title()
-        self.ask()
         content = self.stage.content
+        entries = self.chapter_list(content)
+        entries.name = "chapters_asked"
+        self.ask(LaggedStart(*(FadeIn(entry, shift=0.1 * RIGHT) for entry in entries), lag_ratio=0.15))
 
-        # 2. each chapter: its title, its key picture built while its takeaway is said
-        shown = None
+        # 2. each chapter: its title, its key picture built while a few words on it are said
+        shown = entries
         for number, chapter in enumerate(lesson.chapters, start=1):
             heading = typeset.left_aligned_text(
                 f"{number}. {chapter.heading}", content.width, style.BODY_SIZE, style.FOCUS
@@ -215,24 +217,26 @@ class RecapCard(LessonScene):
             )
             self.say(
                 f"recap.{chapter.id}",
-                Succession(*([FadeOut(shown)] if shown is not None else []), build),
+                Succession(FadeOut(shown), build),
                 lasting=style.LONG,
             )
             shown = VGroup(heading, picture)
         self.end_beat()
 
-        # 3. every chapter's title in one list; the lecture's takeaway
+        # 3. every chapter's title in one list again; the lecture's takeaway
+        entries = self.chapter_list(content)
+        self.play(FadeOut(shown), FadeIn(entries), run_time=style.SHORT)
+        self.conclude(entries)
+
+    def chapter_list(self, content) -> VGroup:
+        """Every chapter's title, numbered, in one list at the top left of `content`."""
         entries = VGroup(
             *(
                 typeset.typeset(f"{number}. {chapter.heading}", style.LABEL_SIZE)
-                for number, chapter in enumerate(lesson.chapters, start=1)
+                for number, chapter in enumerate(self.lesson.chapters, start=1)
             )
         )
         entries.arrange(DOWN, aligned_edge=LEFT, buff=GAP["small"])
         content.shrink_to_fit(entries, UP + LEFT)
         entries.name = "chapters"
-        self.play(FadeOut(shown), run_time=style.SHORT)
-        self.play(
-            LaggedStart(*(FadeIn(entry, shift=0.1 * RIGHT) for entry in entries), lag_ratio=0.15), run_time=style.LONG
-        )
-        self.conclude(entries)
+        return entries

@@ -3,7 +3,8 @@
 Storyboard (seeded samples, the same for every example):
   1. one row per width d = 2, 16, 64, 512: sample dot products q . k on one shared axis;
      their spread grows like sqrt(d)
-  2. beside each, softmax of six such scores: for large d one weight takes nearly all
+  2. beside each, softmax of six such scores, largest first, the mean of many draws: for
+     large d the top weight takes nearly all
   3. divide by sqrt(d): every row's spread is about 1 and the softmax spreads out again
 """
 
@@ -29,7 +30,6 @@ class ScalingScene(LessonScene):
     def construct(self):
         lesson = self.lesson
         self.title()
-        self.ask()
         # the samples on one shared axis per width (main), the softmax bars beside or below (panel)
         dots_area, bars_area = self.stage.main, self.stage.panel
         titles = VGroup(
@@ -42,8 +42,14 @@ class ScalingScene(LessonScene):
                 UP + LEFT,
             ),
             bars_area.put(
-                typeset.plain_text(
-                    t("scaling.bars-title", "softmax of {count} scores", count=lesson.scores_per_row),
+                typeset.wrapped_text(
+                    t(
+                        "scaling.bars-title",
+                        "softmax of {count} scores, largest first: the mean of {draws} draws",
+                        count=lesson.scores_per_row,
+                        draws=lesson.draws,
+                    ),
+                    bars_area.width,
                     style.SMALL_SIZE,
                     style.MUTED,
                 ),
@@ -68,7 +74,7 @@ class ScalingScene(LessonScene):
             tick.next_to([self.axis_x(value), self.axis_rows[-1].bottom, 0], DOWN, buff=GAP["small"])
             tick.name = f"tick:{index}"
             ticks.add(tick)
-        self.play(FadeIn(titles[0]), FadeIn(ticks), *(FadeIn(r.static) for r in rows), run_time=style.MEDIUM)
+        self.ask(FadeIn(titles[0]), FadeIn(ticks), *(FadeIn(r.static) for r in rows))  # the empty axes, one a width
         self.say(
             "scaling.spread",
             *(LaggedStart(*(FadeIn(dot) for dot in r.raw[0]), lag_ratio=0.05) for r in rows),
@@ -132,14 +138,14 @@ class ScalingScene(LessonScene):
                 width=BAR_WIDTH,
                 height=max((region.height - GAP["small"]) * weight, 0.01),
                 stroke_width=0,
-                fill_color=style.CONTEXT,
+                fill_color=style.WEIGHT,
                 fill_opacity=0.9,
             )
             bar.move_to([left + j * (BAR_WIDTH + BAR_GAP), region.bottom + GAP["small"], 0], aligned_edge=DOWN + LEFT)
             bar.name = f"{kind}_bar:{index},{j}"
             bars.add(bar)
         top = typeset.plain_text(
-            t("scaling.max", "max {weight}", weight=style.format_number(largest)), style.SMALL_SIZE, style.CONTEXT
+            t("scaling.top", "top {weight}", weight=style.format_number(largest)), style.SMALL_SIZE, style.WEIGHT
         )
         top.next_to(bars, RIGHT, buff=GAP["small"]).align_to([0, region.bottom + GAP["small"], 0], DOWN)
         top.name = f"{kind}_max:{index}"

@@ -12,7 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Create, Dot, FadeIn, FadeOut, LaggedStart, Square, ValueTracker, VGroup
+from manim import (
+    DOWN,
+    LEFT,
+    ORIGIN,
+    RIGHT,
+    UP,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    LaggedStart,
+    Square,
+    ValueTracker,
+    VGroup,
+    VMobject,
+)
 
 from attention_core.language import t
 from attention_core.lessons import SoftmaxLesson
@@ -86,7 +101,8 @@ class SoftmaxScene(LessonScene):
 
         # 2. a guess; then one score slides: argmax jumps, softmax glides
         self.guess(best, average)  # the two answers, lit in turn
-        self.say("softmax.slide")
+        slid = self.slid_note()
+        self.say("softmax.slide", FadeIn(slid))
         last = len(lesson.sweep_scores) - 1
         with updating(follow_sweep):
             self.play(self.index.animate.set_value(0), run_time=style.LONG)
@@ -95,7 +111,7 @@ class SoftmaxScene(LessonScene):
 
         # 3. temperature: from argmax to uniform
         self.end_beat()
-        self.play(FadeOut(best), FadeOut(average), FadeOut(key), run_time=style.SHORT)
+        self.play(FadeOut(best), FadeOut(average), FadeOut(key), FadeOut(slid), run_time=style.SHORT)
         self.temperature = ValueTracker(0)
         self.say("softmax.temperature")
         with updating([(self.bars, self.shown(self.temperature_index, self.tempered_at))]):
@@ -152,8 +168,23 @@ class SoftmaxScene(LessonScene):
         """The bars, scores and sum for sweep sample `sample`, read off the lesson."""
         lesson = self.lesson
         return self.bar_panel(
-            lesson.sweep_rows[sample], lesson.sweep_weights[sample], lesson.sweep_weight_sums[sample], "score"
+            lesson.sweep_rows[sample],
+            lesson.sweep_weights[sample],
+            lesson.sweep_weight_sums[sample],
+            t("softmax.bars-heading", "scores"),
         )
+
+    def slid_note(self) -> VMobject:
+        """Under the bars, while a score slides: what the slid number is (past 1 it is no cosine)."""
+        lesson = self.lesson
+        if lesson.sweep_past_cosine:
+            text = t("softmax.heading.free", "one score slid freely: a cosine stops at 1")
+        else:
+            text = t("softmax.heading.slid", "one score slid by hand")
+        note = typeset.wrapped_text(text, self.stage.panel.width, style.SMALL_SIZE, style.KEY)
+        note.next_to(self.bars, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
+        note.name = "slid_note"
+        return note
 
     def tempered_at(self, index: int) -> VGroup:
         lesson = self.lesson
@@ -172,7 +203,7 @@ class SoftmaxScene(LessonScene):
         bars = WeightBars(
             self.lesson.tokens,
             weights,
-            style.CONTEXT,
+            style.WEIGHT,
             bar_length=BAR_LENGTH,
             size=style.LABEL_SIZE,
             row_step=self.bar_row_step,

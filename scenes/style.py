@@ -30,8 +30,9 @@ FOCUS = "#FFE082"  # the ambiguous word being re-read in context
 WORD = "#E8EAED"  # an ordinary word with an embedding
 ABSENT_WORD_OPACITY = 0.35  # words without an embedding: shown, take no part
 EMBEDDING_GHOST = "#B0BEC5"  # the static embedding, left in place (faded)
-CONTEXT = "#FF8A65"  # the context vector: coral
+CONTEXT = "#FF5252"  # the context vector: red, so that it is never read as the word "orange"
 HIGHLIGHT = "#FFF176"  # the cell or pair being pointed at
+WEIGHT = FOCUS  # every attention weight's bar, in every chapter: the focus word's weights
 
 HEAD_COLOURS = ("#4DD0E1", "#BA68C8", "#AED581", "#FF8A65", "#90A4AE", "#F48FB1")
 

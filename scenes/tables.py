@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from manim import DOWN, LEFT, RIGHT, UP, Line, Square, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Dot, Line, Square, VGroup
 
 from scenes import style, typeset
 
@@ -88,7 +88,8 @@ class ScoreTable(VGroup):
 class WeightGrid(VGroup):
     """An attention weight matrix: one row a query token, one column a key token.
 
-    Each cell is shaded by its weight and has it written inside; cell (i, j) is named
+    Each cell is shaded by its weight (or by `shades`, values from 0 to 1, for scores) and has
+    its number written inside (unless `written` is False: shading alone); cell (i, j) is named
     f"{name}:{i},{j}". Masked cells (where `mask` is False) are drawn dark, their 0 muted.
     """
 
@@ -103,8 +104,11 @@ class WeightGrid(VGroup):
         cell: float = 0.72,
         size: float = style.SMALL_SIZE,
         row_sums=None,
+        shades=None,
+        written: bool = True,
     ):
         super().__init__()
+        shades = weights if shades is None else shades  # how strongly each cell is filled, 0 to 1
         self.cells = VGroup()
         for i, _ in enumerate(rows):
             for j, _ in enumerate(columns):
@@ -115,10 +119,13 @@ class WeightGrid(VGroup):
                     stroke_color=style.MUTED,
                     stroke_width=1,
                     fill_color=colour if allowed else style.BACKGROUND,
-                    fill_opacity=0.08 + 0.62 * weight if allowed else 1.0,
+                    fill_opacity=0.08 + 0.62 * float(shades[i][j]) if allowed else 1.0,
                 )
                 square.move_to([j * cell, -i * cell, 0])
-                text = typeset.number_text(weight, 2, size, style.FOREGROUND if allowed else style.MUTED)
+                if written:
+                    text = typeset.number_text(weight, 2, size, style.FOREGROUND if allowed else style.MUTED)
+                else:  # shaded only: an unseen mark keeps the cell's two parts
+                    text = Dot(radius=0.001).set_opacity(0)
                 text.move_to(square)
                 text.name = f"{name}:{i},{j}"
                 square.name = f"{name}_cell:{i},{j}"

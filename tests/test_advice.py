@@ -152,3 +152,31 @@ def test_watch_draws_again_on_each_save_and_outlives_a_broken_one(tmp_path):
     assert code == 0, seen
     assert not any("Traceback" in line for line in seen), seen
     assert os.listdir(out / "minimal" / "low") == ["preview.png"]
+
+
+def test_a_sentence_in_which_no_word_stands_out_is_named_with_the_words_to_move():
+    """Three words at nearly one cosine from "apple": their weights are within 0.05, no bar wins."""
+    text = """
+name = "flat"
+title = "No word stands out"
+similarity = "cosine"
+[words]
+apple = [1.0, 0.0]
+pear = [0.8, 0.6]
+plum = [0.8, -0.6]
+fig = [0.6, 0.8]
+[[sentences]]
+text = "An apple, a pear, a plum and a fig"
+focus = "apple"
+"""
+    cosines = np.array([1.0, 0.8, 0.8, 0.6])  # apple with itself, pear, plum, fig: worked out by hand
+    weights = np.exp(cosines) / np.exp(cosines).sum()
+    assert weights[1:].max() - weights[1:].min() < 0.05  # the advice is right to speak
+    message = advice_of(text)["sentences[1].text"]
+    assert message == (
+        "no word stands out: the weights of the words around \u201capple\u201d are all within 0.05 of each other "
+        f"(pear {weights[1]:.2f}, plum {weights[2]:.2f}, fig {weights[3]:.2f}), so no bar wins and the pull has no "
+        "direction; move \u201cpear\u201d closer to \u201capple\u201d under [words], or \u201cfig\u201d farther away"
+    )
+    shipped = [advice for path in shipped_examples() for advice in example_advice(load_example(path))]
+    assert not any("no word stands out" in advice.message for advice in shipped)

@@ -55,11 +55,10 @@ def test_the_default_lectures_numbers_spelled_out():
         "0.43; \u201capple\u201d keeps more on itself."
     )
     assert texts["gravity.sentence-2.pull"] == (
-        "Of the other words, \u201cphone\u201d pulls hardest, with weight 0.43; \u201capple\u201d keeps more on itself."
+        "Here \u201cphone\u201d pulls hardest, with weight 0.43; again \u201capple\u201d holds on to more."
     )
     assert texts["gravity.sentence-3.pull"] == (
-        "Of the other words, \u201cbanana\u201d pulls hardest, with weight "
-        "0.19; \u201capple\u201d keeps more on itself."
+        "Now \u201cbanana\u201d leads, with weight 0.19, and \u201capple\u201d still keeps the largest share."
     )
     assert texts["formula.scale"] == (
         "Divide by \u221ad\u2096. Here d\u2096 is only 2, so this changes little; "

@@ -75,7 +75,7 @@ def test_auto_takes_the_head_that_pulls_hardest_on_a_context_word(lesson):
     assert np.array_equal(lesson.grids, runs[0].attentions[best[0] - 1])
 
 
-def test_the_paths_keep_the_cosines_and_mirror_each_other(lesson):
+def test_the_paths_keep_each_layers_angle_and_lengths(lesson):
     model = load_model()
     first = model.run("Please buy an apple and an orange").hidden_states[:, 4]
     second = model.run("Apple unveiled the new phone").hidden_states[:, 1]
@@ -83,10 +83,14 @@ def test_the_paths_keep_the_cosines_and_mirror_each_other(lesson):
     assert lesson.cosines == pytest.approx(cosines)
     assert lesson.cosines[-1] < lesson.cosines[0]  # "move apart", as the narration says
     assert lesson.paths.shape == (2, 7, 2)
-    assert lesson.paths[0] == pytest.approx(-lesson.paths[1])  # each layer's pair centred at its midpoint
-    distance = np.linalg.norm(first - second, axis=1)  # the plane keeps most of each pair's distance
-    assert np.all(np.linalg.norm(lesson.paths[0] - lesson.paths[1], axis=1) <= distance + 1e-9)
-    assert 0.5 < lesson.explained.sum() <= 1
+    left, right = lesson.paths
+    # a picture of vectors keeps their angles and lengths: each drawn pair's cosine is the table's
+    drawn = np.sum(left * right, axis=1) / np.linalg.norm(left, axis=1) / np.linalg.norm(right, axis=1)
+    assert drawn == pytest.approx(cosines, abs=1e-9)
+    assert np.linalg.norm(left, axis=1) == pytest.approx(np.linalg.norm(first, axis=1))
+    assert np.linalg.norm(right, axis=1) == pytest.approx(np.linalg.norm(second, axis=1))
+    assert np.all(left[:, 0] < 0) and np.all(right[:, 0] > 0)  # the first sentence's on the left
+    assert np.all(left[:, 1] > 0) and np.all(right[:, 1] > 0)  # at cosines above 0, both point up
 
 
 def test_a_focus_word_alone_still_has_a_head_chosen():
@@ -139,6 +143,14 @@ def test_layer_head_cosines_and_grids_are_the_lessons(lesson, drawn):
             dot = one(shown, f"path{side}:{layer}")
             assert plane_coords(plane, dot.get_center()) == pytest.approx(lesson.paths[side, layer])
             assert text_of(one(shown, f"path_label{side}:{layer}")) == str(layer)
+    for side in range(2):  # the rays end on the last layer's vectors, from the plane's origin
+        ray = one(shown, f"ray{side}")
+        assert plane_coords(plane, ray.get_start()) == pytest.approx((0, 0), abs=1e-9)
+        assert plane_coords(plane, ray.get_end()) == pytest.approx(lesson.paths[side, -1])
+    for layer in range(7):  # the cosine of the angle drawn, to two places, is the number beside it
+        left, right = (plane_coords(plane, one(shown, f"path{side}:{layer}").get_center()) for side in range(2))
+        drawn = np.dot(left, right) / np.linalg.norm(left) / np.linalg.norm(right)
+        assert f"{drawn:.2f}" == text_of(one(shown, f"cosine:{layer}"))
     for head in range(12):
         grid = one(shown, f"grid:{head}")
         assert drawn_weights(grid) == pytest.approx(lesson.grids[head], abs=0.5 / 32 + 1e-9)  # 32 shades

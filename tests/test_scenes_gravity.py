@@ -79,7 +79,7 @@ def test_captions_come_from_the_lesson(drawn):
         "on itself."
     ) in captions
     assert (
-        "Of the other words, \u201cphone\u201d pulls hardest, with weight 0.43; \u201capple\u201d keeps more on itself."
+        "Here \u201cphone\u201d pulls hardest, with weight 0.43; again \u201capple\u201d holds on to more."
     ) in captions
     assert captions[-2] == "One token, one embedding, three context vectors: one for each sentence."
 
@@ -93,9 +93,31 @@ def test_arrow_strength_follows_the_weights(crowded_example, tmp_path):
     order_by_weight = sorted(arrows, key=lambda i: reading.weights[i])
     widths = [arrows[i].get_stroke_width() for i in order_by_weight]
     assert widths == sorted(widths) and widths[0] < widths[-1]
-    for i, arrow in arrows.items():
-        assert plane_coords(scene.plane, arrow.get_start()) == pytest.approx(reading.token_embeddings[i], abs=0.2)
-        assert np.linalg.norm(plane_coords(scene.plane, arrow.get_end()) - reading.embedding) < 0.2
+    for i, arrow in arrows.items():  # a pull on "apple": from it, toward the word pulling
+        assert np.linalg.norm(plane_coords(scene.plane, arrow.get_start()) - reading.embedding) < 0.2
+        assert plane_coords(scene.plane, arrow.get_end()) == pytest.approx(reading.token_embeddings[i], abs=0.2)
+
+
+def test_the_cosine_is_drawn_as_the_angle_between_rays_from_the_origin(tmp_path):
+    """With cosine similarity, each word of the sentence gets a ray from the origin: the angle
+    between its ray and the focus word's is the one whose cosine makes the weight. (With a dot
+    product, test_arrow_strength's example, no rays: length counts too.)"""
+    from attention_core.example_file import default_example
+
+    example = default_example()
+    lesson = gravity_lesson(example)
+    assert example.similarity == "cosine"
+    scene, shown = build_scene(GravityScene, lesson, tmp_path)
+    reading = lesson.sentences[0]
+    focus = np.asarray(example.words["apple"], dtype=float)
+    for i, token in enumerate(reading.tokens):
+        ray = one(shown, f"ray0:{i}")
+        assert plane_coords(scene.plane, ray.get_start()) == pytest.approx((0, 0), abs=1e-9)
+        end = plane_coords(scene.plane, ray.get_end())
+        word = np.asarray(example.words[token], dtype=float)
+        assert end == pytest.approx(word)
+        drawn = np.dot(end, focus) / np.linalg.norm(end) / np.linalg.norm(focus)
+        assert drawn == pytest.approx(word @ focus / np.linalg.norm(word) / np.linalg.norm(focus))
 
 
 def test_each_context_dot_travels_straight_from_the_embedding_to_the_context(tmp_path):

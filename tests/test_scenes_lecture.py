@@ -30,6 +30,9 @@ def test_softmax_scene_bars_are_the_lesson_at_every_sample(tmp_path):
             assert texts[f"weight:{i}"] == written(weight)
         assert texts[f"score:{lesson.swept}"] == written(lesson.sweep_scores[sample])
         assert texts["weight_sum"] == "sum of weights = 1.00"
+    # a cosine stops at 1; the slider goes past it, and the note under the bars says it is no cosine
+    assert lesson.similarity == "cosine" and lesson.sweep_scores.max() > 1
+    assert text_of(one(shown, "slid_note")) == "one score slid freely: a cosine stops at 1"
     final = scene.tempered_at(len(lesson.temperatures) - 1)
     heading = [m for m in final.get_family() if m.name == "bar_heading"][0]
     assert text_of(heading) == f"T = {written(lesson.temperatures[-1])}"
@@ -92,7 +95,9 @@ def test_scaling_scene_dots_and_spreads(tmp_path):
         tick = one(shown, f"tick:{index}")
         assert text_of(tick) == f"{value:.0f}".replace("-", "\u2212")
         assert tick.get_x() == pytest.approx(x_of(value), abs=1e-6)
-    assert text_of(one(shown, "scores_per_row")) == f"softmax of {len(lesson.rows[0].row_raw)} scores"
+    assert text_of(one(shown, "scores_per_row")).replace("\n", " ") == (
+        f"softmax of {len(lesson.rows[0].weights_raw)} scores, largest first: the mean of {lesson.draws} draws"
+    )
     for i, row in enumerate(lesson.rows):
         assert one(shown, f"axis:{i}").get_start()[0] == pytest.approx(left)
         assert text_of(one(shown, f"raw_spread:{i}")) == f"spread {written(row.raw_std)}"
@@ -101,8 +106,9 @@ def test_scaling_scene_dots_and_spreads(tmp_path):
         assert xs == pytest.approx([x_of(v) for v in row.shown_scaled])
         bars = [one(shown, f"raw_bar:{i},{j}") for j in range(len(row.weights_raw))]
         heights = [b.height for b in bars]
-        assert np.argmax(heights) == np.argmax(row.weights_scaled)
-        assert text_of(one(shown, f"raw_max:{i}")) == f"max {written(row.max_raw)}"
+        assert heights == sorted(heights, reverse=True)  # largest first, as the title says
+        assert heights[0] / sum(heights) == pytest.approx(row.max_scaled, abs=0.01)  # ended divided
+        assert text_of(one(shown, f"raw_max:{i}")) == f"top {written(row.max_raw)}"
 
 
 def test_mask_scene_grids(tmp_path):
@@ -137,12 +143,17 @@ def test_parallel_scene_one_step_against_n(tmp_path):
         assert text_of(one(shown, f"recurrent_state:{i}")) == f"{written(state[0])}\n{written(state[1])}"
     assert text_of(one(shown, "attention_steps")) == "steps: 1"
     assert text_of(one(shown, f"recurrent_steps:{lesson.recurrent_steps}")) == f"steps: {len(lesson.tokens)}"
+    for i in range(len(lesson.tokens)):  # each place's vector: the 2017 paper's sinusoids at width 2
+        assert text_of(one(shown, f"position:{i}")) == f"{written(np.sin(i))}\n{written(np.cos(i))}"
+        assert one(shown, f"position:{i}").get_y() > one(shown, f"attention_output:{i}").get_y()  # above its word
 
 
 def test_cards(tmp_path):
     lesson, _, shown = drawn("IntroCard", tmp_path)
     assert text_of(one(shown, "title")) == default_example().title
     history, _, shown = drawn("HistoryCard", tmp_path)
+    parts = [text_of(one(shown, f"block_part:{i}")).strip() for i in range(4)]  # what a 2017 block holds, in order
+    assert parts == ["attention", "add & norm", "MLP", "add & norm"]
     written = text_of(one(shown, "scaling_example")).replace("\n", " ")
     assert "\u221a64 = 8.00" in written and "becomes 3.00" in written
 

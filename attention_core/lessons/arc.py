@@ -63,7 +63,7 @@ def intro_arc(example: Example) -> Arc:
         heading=t("intro.heading", "Introduction"),
         key=t("intro.key", "pull"),
         question=question,
-        guess=t("intro.guess", "What would you look at to decide? Make a guess."),
+        guess=t("intro.guess", "What would you look at to decide? Take a moment."),
         takeaway=t(
             "intro.takeaway",
             "The answer is attention: a sentence's other words pull on a word, like gravity, and give it its meaning "
@@ -99,7 +99,7 @@ def softmax_arc(example: Example) -> Arc:
             "softmax.question",
             "A context vector is a weighted average. Why average at all? Why not just take the best word?",
         ),
-        guess=t("softmax.guess", "When one score slides past another, what will each answer do? Make a guess."),
+        guess=t("softmax.guess", "When one score slides past another, what will each answer do? Picture it first."),
         takeaway=t(
             "softmax.takeaway", "Softmax turns scores into positive weights that sum to one and change smoothly."
         ),
@@ -119,7 +119,7 @@ def projection_arc(example: Example) -> Arc:
             "a model learn what scores high?",
             focus=focus,
         ),
-        guess=t("projection.guess", "Will the maps raise or lower that word's weight? Make a guess."),
+        guess=t("projection.guess", "Will the maps raise or lower that word's weight? Place your bet."),
         takeaway=t(
             "projection.takeaway",
             "Learned maps {query} and {key} decide who scores high; {value} changes only what is averaged.",
@@ -156,7 +156,7 @@ def scaling_arc(example: Example) -> Arc:
             "scaling.question",
             "In our plane, dividing by \u221ad\u2096 hardly mattered. But real heads are much wider: why divide at all?",
         ),
-        guess=t("scaling.guess", "What will softmax do with very large scores? Make a guess."),
+        guess=t("scaling.guess", "What will softmax do with very large scores? Think before we look."),
         takeaway=t(
             "scaling.takeaway", "Dividing by \u221ad\u2096 keeps the scores small at any width, so softmax stays soft."
         ),
@@ -171,7 +171,7 @@ def multihead_arc(example: Example) -> Arc:
             "multihead.question",
             "One head gives one softmax row of weights, summing to 1. What if a word must look at two things at once?",
         ),
-        guess=t("multihead.guess", "Can a single head give its full attention to both? Make a guess."),
+        guess=t("multihead.guess", "Can a single head give its full attention to both? Decide, then watch."),
         takeaway=t(
             "multihead.takeaway",
             "Several heads look for different things at once; {output} mixes what each found.",
@@ -189,7 +189,7 @@ def mask_arc(example: Example) -> Arc:
             "So far, the heads let every word see every other. But a model writing a sentence cannot read words not "
             "yet written. What stops it?",
         ),
-        guess=t("mask.guess", "Which weights in the grid must go? Make a guess."),
+        guess=t("mask.guess", "Which weights in the grid must go? Point to them."),
         takeaway=t("mask.takeaway", "A mask hides the future in every row; cross-attention reads another sentence."),
     )
 
@@ -202,10 +202,11 @@ def parallel_arc(example: Example) -> Arc:
             "parallel.question",
             "Every row of those grids was computed together. So is a transformer an RNN, reading word by word?",
         ),
-        guess=t("parallel.guess", "How many steps will each one need for the whole sentence? Make a guess."),
+        guess=t("parallel.guess", "How many steps will each one need for the whole sentence? Count before we do."),
         takeaway=t(
             "parallel.takeaway",
-            "A transformer updates every word at once; order comes from positions added to embeddings.",
+            "Reading or training, a transformer updates every word at once; writing still takes one step a word. "
+            "Order comes from positions added to embeddings.",
         ),
     )
 
@@ -213,10 +214,12 @@ def parallel_arc(example: Example) -> Arc:
 def history_arc(example: Example) -> Arc:
     return Arc(
         heading=t("history.heading", "Where attention came from"),
-        key=t("history.key", "model"),
+        key=t("history.key", "block"),
         question=t("history.question", "Attention that updates every word at once: where did the idea come from?"),
         takeaway=t(
-            "history.takeaway", "Attention began in 2014 as a helper for an RNN; in 2017 it became the whole model."
+            "history.takeaway",
+            "Attention began in 2014 as a helper for an RNN; in 2017 it replaced the RNN, in every block of the "
+            "transformer.",
         ),
     )
 
@@ -228,7 +231,7 @@ def real_model_arc(example: Example) -> Arc:
         key=t("realmodel.key", "model"),
         question=t(
             "realmodel.question",
-            "That was the whole model, in a toy plane. Does a real, trained model pull the same way?",
+            "That was attention, one part of every block, in a toy plane. Does a real, trained model pull the same way?",
         ),
         takeaway=t(
             "realmodel.takeaway", "A trained model does the same: each sentence gives a word its own context vector."
@@ -240,7 +243,7 @@ def recap_arc(example: Example) -> Arc:
     return Arc(
         heading=t("recap.heading", "Recap"),
         key="",
-        question=t("recap.question", "That is the whole model. What is worth remembering?"),
+        question=t("recap.question", "What should you keep of attention, in each block of a model?"),
         takeaway=t("recap.takeaway", "Attention lets every word re-read itself in the light of its sentence."),
     )
 

@@ -43,6 +43,8 @@ class HistoryLesson(ClipLesson):
     sqrt_d_k: float  # what its scores are divided by
     raw_score: float  # an example score before scaling
     scaled_score: float  # and after
+    block: tuple[str, ...]  # the parts of one transformer block, in order: attention is one of them
+    block_note: str  # under them: a model stacks such blocks
 
 
 SHOWN_SENTENCES = 2  # the intro card shows the puzzle in at most two sentences
@@ -81,7 +83,7 @@ def history_lesson(example: Example | None = None) -> HistoryLesson:
                 HistoryEntry(
                     2017,
                     "Vaswani et al., \u201cAttention Is All You Need\u201d",
-                    t("history.idea.2017", "scaled dot-product attention; the whole model is attention"),
+                    t("history.idea.2017", "scaled dot-product attention in every block, then an MLP; no RNN"),
                     "score = q \u00b7 k / \u221ad\u2096",
                 ),
             ),
@@ -89,6 +91,15 @@ def history_lesson(example: Example | None = None) -> HistoryLesson:
             sqrt_d_k=root,
             raw_score=raw,
             scaled_score=raw / root,
+            block=(
+                t("history.block.attention", "attention"),
+                t("history.block.add-norm", "add & norm"),
+                t("history.block.mlp", "MLP"),
+                t("history.block.add-norm", "add & norm"),
+            ),
+            block_note=t(
+                "history.block.note", "one transformer block: each part's output is added to its input, then normalised"
+            ),
         ),
         arc.history_arc(example),
         "history",
@@ -110,7 +121,8 @@ def history_lines(lesson) -> list[tuple[str, str]]:
             "history.years",
             t(
                 "history.years",
-                "{first}: attention helped an RNN translate. {last}: attention became the whole model.",
+                "{first}: attention helped an RNN translate. {last}: the RNN was gone. Each block of a transformer is "
+                "attention, then a small MLP, each added back to its input and normalised.",
                 first=first.year,
                 last=last.year,
             ),
@@ -155,5 +167,6 @@ HISTORY_CHAPTER = Chapter(
     arc=arc.history_arc,
     lines=history_lines,
     key_picture=history_picture,
+    recap=lambda example: t("recap.say.history", "From helper to every block."),
     telling="history.scaling",
 )

@@ -42,6 +42,9 @@ class Chapter:
     key_picture
         The panels the recap shows for it, from its lesson; None for a chapter the recap leaves
         out (the introduction, the recap itself).
+    recap
+        What the recap says over its key picture, made from the example: a few new words, not
+        the takeaway again (the recap is a montage, not a re-reading). None: its takeaway.
     telling
         The id of the line whose picture, at the end of its beat, tells most of the clip (its
         thumbnail and the preview's frame).
@@ -56,6 +59,7 @@ class Chapter:
     arc: Callable[[Example], Arc]
     lines: Callable[[object], list[tuple[str, str]]]
     key_picture: Callable[[object], tuple] | None = None
+    recap: Callable[[Example], str] | None = None
     telling: str
     needs_model: bool = False
 

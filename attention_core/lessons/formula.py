@@ -116,5 +116,6 @@ CHAPTER = Chapter(
     arc=arc.formula_arc,
     lines=formula_lines,
     key_picture=formula_picture,
+    recap=lambda example: t("recap.say.formula", "All of it, in one line."),
     telling="formula.values",
 )

@@ -106,8 +106,10 @@ def gravity_lesson(example: Example) -> GravityLesson:
 # -- the lines between its question and its takeaway ------------------------------
 
 
-def pull_line(reading) -> str:
-    """What one sentence does to its focus word, decided by its weights: one number said."""
+def pull_line(reading, said_before: int = 0) -> str:
+    """What one sentence does to its focus word, decided by its weights: one number said.
+    `said_before`: how many earlier sentences of the clip kept more on the focus word, so that
+    the third time is not said in the first time's words."""
     if reading.strongest_pull is None:
         return t(
             "gravity.pull.alone",
@@ -125,6 +127,18 @@ def pull_line(reading) -> str:
             **values,
         )
     if reading.weights[reading.focus_index] > weight:
+        if said_before == 1:
+            return t(
+                "gravity.pull.less-again",
+                "Here {strongest} pulls hardest, with weight {weight}; again {focus} holds on to more.",
+                **values,
+            )
+        if said_before >= 2:
+            return t(
+                "gravity.pull.less-still",
+                "Now {strongest} leads, with weight {weight}, and {focus} still keeps the largest share.",
+                **values,
+            )
         return t(
             "gravity.pull.less",
             "Of the other words, {strongest} pulls hardest, with weight {weight}; {focus} keeps more on itself.",
@@ -135,6 +149,15 @@ def pull_line(reading) -> str:
         "{strongest} pulls hardest, with weight {weight}: more than {focus} keeps on itself.",
         **values,
     )
+
+
+def keeps_more(reading) -> bool:
+    """The focus word keeps more weight on itself than the strongest other word takes, as said."""
+    if reading.strongest_pull is None:
+        return False
+    weight = reading.weights[list(reading.tokens).index(reading.strongest_pull)]
+    own = reading.weights[reading.focus_index]
+    return format_number(own) != format_number(weight) and own > weight
 
 
 def closing_line(count: int) -> str:
@@ -153,7 +176,7 @@ def gravity_lines(lesson) -> list[tuple[str, str]]:
     said = [
         ("gravity.plane", t("gravity.plane", "Each word is a point, its embedding: words that mean alike sit close."))
     ]
-    told_faded = False
+    told_faded, kept_more = False, 0
     for number, reading in enumerate(lesson.sentences, start=1):
         part = f"gravity.sentence-{number}"
         focus = quoted(reading.focus)
@@ -190,7 +213,8 @@ def gravity_lines(lesson) -> list[tuple[str, str]]:
             )
         if number - 1 == lesson.guess_sentence:
             said.append(guess(lesson, "gravity"))
-        said.append((f"{part}.pull", pull_line(reading)))
+        said.append((f"{part}.pull", pull_line(reading, kept_more)))
+        kept_more += keeps_more(reading)
         if reading.leaves_ghost:
             said.append(
                 (
@@ -236,5 +260,8 @@ CHAPTER = Chapter(
     arc=arc.gravity_arc,
     lines=gravity_lines,
     key_picture=gravity_picture,
+    recap=lambda example: t(
+        "recap.say.gravity", "Context pulls {focus} where its sentence says.", focus=quoted(example.sentences[0].focus)
+    ),
     telling="gravity.closing",
 )

@@ -34,6 +34,7 @@ class MaskLesson(ClipLesson):
     sentence: str
     tokens: tuple[str, ...]  # n
     self_weights: np.ndarray  # (n, n)
+    self_scores: np.ndarray  # (n, n) Q K^T / sqrt(d_k): what the mask sets to minus infinity, before softmax
     mask: np.ndarray  # (n, n) bool, True = may attend
     masked_weights: np.ndarray  # (n, n), zero above the diagonal
     masked_row_sums: np.ndarray  # (n,) all 1
@@ -85,6 +86,7 @@ def mask_lesson(example: Example) -> MaskLesson:
             sentence=sentence.text,
             tokens=tokens,
             self_weights=plain.weights,
+            self_scores=plain.scores,
             mask=mask,
             masked_weights=masked.weights,
             masked_row_sums=masked.weights.sum(axis=1),
@@ -151,5 +153,6 @@ CHAPTER = Chapter(
     arc=arc.mask_arc,
     lines=mask_lines,
     key_picture=mask_picture,
+    recap=lambda example: t("recap.say.mask", "Masks hide the future."),
     telling="mask.causal",
 )

@@ -3,6 +3,8 @@ must go word by word. Order reaches a transformer through positional information
 
     attention:  outputs = attention(X W_Q, X W_K, X W_V)        (n, 2)   1 step
     recurrent:  h_t = tanh(x_t W_x + h_(t-1) W_h)                (n, 2)   n steps
+    positions:  p_i = (sin i, cos i)                             (n, 2)   the 2017 paper's sinusoids
+                                                                         at width 2, i counted from 0
 """
 
 from __future__ import annotations
@@ -36,7 +38,14 @@ class ParallelLesson(ClipLesson):
     state_map: np.ndarray  # (2, 2) W_h
     recurrent_states: np.ndarray  # (n, 2), one per step
     recurrent_steps: int
+    positions: np.ndarray  # (n, 2) each place's vector, added to the embedding there
     notes: tuple[str, ...]
+
+
+def sinusoid_positions(count: int) -> np.ndarray:
+    """(count, 2): the 2017 paper's positional encoding at width 2, PE(i) = (sin i, cos i)."""
+    places = np.arange(count, dtype=float)
+    return np.stack([np.sin(places), np.cos(places)], axis=1)
 
 
 def parallel_lesson(example: Example) -> ParallelLesson:
@@ -57,6 +66,7 @@ def parallel_lesson(example: Example) -> ParallelLesson:
             state_map=w_h,
             recurrent_states=recurrent_states(x, w_x, w_h),
             recurrent_steps=len(tokens),
+            positions=sinusoid_positions(len(tokens)),
             notes=tuple(notes),
         ),
         arc.parallel_arc(example),
@@ -71,18 +81,18 @@ def parallel_lesson(example: Example) -> ParallelLesson:
 def parallel_lines(lesson) -> list[tuple[str, str]]:
     n = len(lesson.tokens)
     if n == 1:
-        everyone = t("parallel.attention.one", "Attention: the one word looks at itself and is updated, in one step.")
+        everyone = t("parallel.attention.one", "Reading a sentence, attention updates its one word in one step.")
         recurrent = t(
             "parallel.recurrent.one",
             "A recurrent network must read word by word: each state needs the one before. One word, one step.",
         )
     else:
         everyone = (
-            t("parallel.attention.two", "Attention: both words look at each other and are updated, in one step.")
+            t("parallel.attention.two", "Reading a sentence, attention updates both words together, in one step.")
             if n == 2
             else t(
                 "parallel.attention.all",
-                "Attention: all {number} words look at each other and are updated, in one step.",
+                "Reading a sentence, attention updates all {number} words together, in one step.",
                 number=count_word(n),
             )
         )
@@ -101,7 +111,8 @@ def parallel_lines(lesson) -> list[tuple[str, str]]:
             "parallel.positions",
             t(
                 "parallel.positions",
-                "With no recurrence, order must be added: each word's position is added to its embedding.",
+                "With no recurrence, order must be added: each place has a vector of its own, added to the "
+                "embedding of the word there.",
             ),
         ),
     ]
@@ -129,5 +140,6 @@ CHAPTER = Chapter(
     arc=arc.parallel_arc,
     lines=parallel_lines,
     key_picture=parallel_picture,
+    recap=lambda example: t("recap.say.parallel", "All positions in one step."),
     telling="parallel.positions",
 )

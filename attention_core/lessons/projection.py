@@ -56,6 +56,7 @@ class ProjectionLesson(ClipLesson):
     focus_asks: float  # q_focus . k_highlight / sqrt(2): the focus word's score for the highlighted word
     other_asks: float  # q_highlight . k_focus / sqrt(2): the same pair, the other way round
     similarity: str  # the earlier chapters' score (the example's), named where the score changes
+    score_note: str  # under the table: what made its numbers
 
 
 def projection_lesson(example: Example) -> ProjectionLesson:
@@ -92,6 +93,7 @@ def projection_lesson(example: Example) -> ProjectionLesson:
             focus_asks=float(queries[f] @ keys[highlight] / root),
             other_asks=float(queries[highlight] @ keys[f] / root),
             similarity=example.similarity,
+            score_note=score_note(example.similarity),
         ),
         arc.projection_arc(example),
         "projection",
@@ -140,6 +142,18 @@ def self_line(lesson) -> str:
     if lesson.weights[f] > lesson.weights_before[f]:  # decided from the numbers, not from how they are written
         return t("projection.self.more", "{focus} keeps {weight} on itself, more than before the maps.", **values)
     return t("projection.self.less", "{focus} keeps {weight} on itself, less than before the maps.", **values)
+
+
+def score_note(similarity: str) -> str:
+    """What made the table's numbers, written under it: the gravity chapter's weights came from
+    another similarity, and a viewer comparing the two must see why they differ."""
+    if similarity == "scaled_dot":
+        return t("projection.note.dot", "scores: scaled dot products (\u00f7 \u221a2), then softmax")
+    return t(
+        "projection.note.other",
+        "scores: scaled dot products (\u00f7 \u221a2), not the {similarity} of the gravity chapter; then softmax",
+        similarity=similarity_name(similarity),
+    )
 
 
 def score_change_line(lesson) -> str:
@@ -239,5 +253,6 @@ CHAPTER = Chapter(
     arc=arc.projection_arc,
     lines=projection_lines,
     key_picture=projection_picture,
+    recap=lambda example: t("recap.say.projection", "Queries and keys choose who matters; values, what moves."),
     telling="projection.rescore",
 )

@@ -4,13 +4,15 @@ For the example's first two sentences, each with its focus word, through all-Min
 
     pieces   the sentence as the model reads it: word pieces, [CLS] first, [SEP] last
     row      attentions[layer, head, focus, :]          (n,)  the focus piece's weights
-    path     hidden_states[:, focus] -> 2-D by PCA       (layers + 1, 2) per sentence
+    path     hidden_states[:, focus] -> 2-D, true angle   (layers + 1, 2) per sentence
     cosine   cos(h_1[l, focus_1], h_2[l, focus_2])       (layers + 1,) one per layer
     grids    attentions[layer, :] of sentence 1          (heads, n, n) every head
 
-The plane of the paths: each layer's two focus vectors centred at their midpoint, then the
-two main directions of those 2 x 7 differences (PCA by SVD), each direction's sign fixed so
-that its largest entry is positive: the same picture on every machine.
+The picture of the paths keeps what the table says: each layer's two focus vectors are drawn
+from one origin with their own lengths and the angle between them (the cosine in the table),
+the pair placed symmetrically about the upward axis, the first sentence's on the left. No
+projection of 384 dimensions onto a plane keeps the angles of every layer's pair; this keeps
+them all, and says nothing about directions the table does not speak of.
 
 With layer or head "auto", the lesson takes the (layer, head) whose focus row puts the
 most weight on a context word in both sentences: the smaller of the two sentences' largest
@@ -65,9 +67,9 @@ class RealModelLesson(ClipLesson):
     head: int  # counted from 1
     chosen_by: str  # "example" (both given), "auto" (neither), "layer" or "head" (only that one given)
     readings: tuple[PieceReading, ...]  # the two sentences compared
-    paths: np.ndarray  # (2, layers + 1, 2) each focus vector after each layer, in 2-D
+    paths: np.ndarray  # (2, layers + 1, 2) each focus vector after each layer: its length, the pair's angle
     cosines: np.ndarray  # (layers + 1,) the two focus vectors' cosine after each layer
-    explained: np.ndarray  # (2,) share of the variance each drawn component keeps
+    lengths: np.ndarray  # (2, layers + 1) each focus vector's length after each layer
     grids: np.ndarray  # (heads, n, n) every head of the chosen layer, for sentence 1
 
 
@@ -91,9 +93,10 @@ def real_model_lesson(example: Example) -> RealModelLesson:
     layer, head = chosen_head(example.model.layer, example.model.head, runs, focus, context)
     readings = tuple(piece_reading(run, s, f, c, layer, head) for run, s, f, c in zip(runs, sentences, focus, context))
     focus_states = np.stack([run.hidden_states[:, f] for run, f in zip(runs, focus)])  # (2, L+1, d)
-    paths, explained = pca_paths(focus_states)
+    lengths = np.linalg.norm(focus_states, axis=2)  # (2, L+1)
     first, second = focus_states
-    cosines = (first * second).sum(axis=1) / (np.linalg.norm(first, axis=1) * np.linalg.norm(second, axis=1))  # (L+1,)
+    cosines = (first * second).sum(axis=1) / (lengths[0] * lengths[1])  # (L+1,)
+    paths = angle_true_paths(lengths, cosines)
     return narration.attach(
         RealModelLesson(
             title=example.title,
@@ -107,7 +110,7 @@ def real_model_lesson(example: Example) -> RealModelLesson:
             readings=readings,
             paths=paths,
             cosines=cosines,
-            explained=explained,
+            lengths=lengths,
             grids=runs[0].attentions[layer],
         ),
         arc.real_model_arc(example),
@@ -161,22 +164,14 @@ def piece_reading(run, sentence, focus, context, layer, head) -> PieceReading:
     )
 
 
-def pca_paths(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """pairs (2, layers + 1, d): the two focus vectors after each layer -> (2, layers + 1, 2)
-    in a plane, and the share of the variance each of its two directions keeps.
-
-    Each layer's pair is centred at its midpoint, so the plane shows how the two vectors
-    differ (the story), not where a layer moves both (which would fill the picture); the
-    plane is the differences' two main directions (PCA by SVD), each direction's sign fixed
-    so that its largest entry is positive."""
-    centred = pairs - pairs.mean(axis=0, keepdims=True)  # (2, L+1, d)
-    flat = centred.reshape(-1, centred.shape[-1])  # (2 (L+1), d)
-    _, singular, directions = np.linalg.svd(flat, full_matrices=False)  # directions (r, d)
-    directions = directions[:2]
-    signs = np.sign(directions[np.arange(2), np.abs(directions).argmax(axis=1)])
-    directions = directions * signs[:, None]
-    variance = singular**2
-    return (flat @ directions.T).reshape(*pairs.shape[:-1], 2), variance[:2] / variance.sum()
+def angle_true_paths(lengths: np.ndarray, cosines: np.ndarray) -> np.ndarray:
+    """lengths (2, layers + 1) and cosines (layers + 1,) -> (2, layers + 1, 2): each layer's pair
+    as two vectors from the origin with those lengths and the angle arccos(cosine) between them,
+    symmetric about the upward axis, the first on the left: every drawn angle is the one the
+    table gives, and every drawn length the vector's own."""
+    half = np.arccos(np.clip(cosines, -1.0, 1.0)) / 2  # (L+1,)
+    sides = np.array([-1.0, 1.0])[:, None]  # (2, 1) left, right
+    return np.stack([sides * lengths * np.sin(half), lengths * np.cos(half)], axis=-1)  # (2, L+1, 2)
 
 
 # -- the lines between its question and its takeaway ------------------------------
@@ -364,6 +359,7 @@ CHAPTER = Chapter(
     arc=arc.real_model_arc,
     lines=real_model_lines,
     key_picture=real_model_picture,
+    recap=lambda example: t("recap.say.realmodel", "A trained model agrees."),
     telling="realmodel.sentence-1",
     needs_model=True,
 )

@@ -1,4 +1,5 @@
-"""The recap, the lecture's last chapter: each chapter's key picture again, with its takeaway.
+"""The recap, the lecture's last chapter: a montage of each chapter's key picture, each with a
+few new words (its Chapter's `recap` line; its takeaway where it has none), under 45 seconds.
 
 A key picture is a few panels of numbers the chapter showed, taken from that chapter's own
 lesson (so the recap writes each number as the chapter did):
@@ -33,6 +34,7 @@ class RecapEntry(Lesson):
     id: str  # the recap line's id part: the chapter's scene name, lower case
     heading: str  # the chapter's title
     takeaway: str  # its takeaway, word for word as the chapter says it
+    said: str  # what the recap says over its picture: a few new words (the takeaway, for a chapter without)
     picture: tuple[Panel, ...]  # its key picture, from its lesson's numbers
 
 
@@ -56,6 +58,7 @@ def recap_lesson(example: Example) -> RecapLesson:
                 id=chapter.scene_name.lower(),
                 heading=made.heading,
                 takeaway=made.takeaway,
+                said=chapter.recap(example) if chapter.recap is not None else made.takeaway,
                 picture=chapter.key_picture(chapter.lesson(example)),
             )
         )
@@ -66,7 +69,7 @@ def recap_lesson(example: Example) -> RecapLesson:
 
 
 def recap_lines(lesson) -> list[tuple[str, str]]:
-    return [(f"recap.{chapter.id}", chapter.takeaway) for chapter in lesson.chapters]
+    return [(f"recap.{chapter.id}", chapter.said) for chapter in lesson.chapters]
 
 
 CHAPTER = Chapter(

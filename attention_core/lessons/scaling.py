@@ -6,6 +6,12 @@ brings the spread back to about 1. Every number is drawn from a seeded generator
 
     raw    = q . k              std about sqrt(d)
     scaled = q . k / sqrt(d)    std about 1
+    weights: softmax of one query's ROW scores, sorted largest first, averaged over ROWS
+             draws (ROWS, ROW) -> (ROW,): one draw's largest weight goes up and down with
+             its luck, the mean grows with d as the claim says
+
+The largest weight said and shown is the mean over ROWS draws, and the bars are the mean
+sorted weights, so the picture and the narration are one number.
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ DIMENSIONS = (2, 16, 64, 512)
 SEED = 2017
 PAIRS = 4000  # (q, k) pairs per dimension for the spread
 SHOWN = 40  # of which this many are drawn
-ROW = 6  # keys in the example softmax row
+ROW = 6  # keys in each softmax row
+ROWS = 2000  # softmax rows drawn per dimension: their mean is what is shown and said
 AXIS_STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0)  # the axis ends at one of these times a power of 10
 
 
@@ -39,11 +46,9 @@ class ScalingRow(Lesson):
     sqrt_d: float
     shown_raw: np.ndarray  # (SHOWN,) sample dot products to draw
     shown_scaled: np.ndarray  # (SHOWN,)
-    row_raw: np.ndarray  # (ROW,) one query against ROW keys
-    row_scaled: np.ndarray  # (ROW,)
-    weights_raw: np.ndarray  # (ROW,) softmax(row_raw): saturates as d grows
-    weights_scaled: np.ndarray  # (ROW,)
-    max_raw: float  # the largest weight of each row: near 1 means saturated
+    weights_raw: np.ndarray  # (ROW,) softmax of ROW scores, sorted, mean over ROWS draws: saturates as d grows
+    weights_scaled: np.ndarray  # (ROW,) the same draws divided by sqrt(d)
+    max_raw: float  # the mean largest weight, weights_raw[0]: near 1 means saturated
     max_scaled: float
 
 
@@ -52,7 +57,8 @@ class ScalingLesson(ClipLesson):
     seed: int
     pairs: int
     rows: tuple[ScalingRow, ...]
-    scores_per_row: int  # keys in each example softmax row
+    scores_per_row: int  # keys in each softmax row
+    draws: int  # softmax rows averaged per dimension
     axis_span: float  # the shared axis shows -axis_span .. axis_span: every sample drawn fits
     axis_ticks: tuple[float, ...]  # the values written under the axis
 
@@ -63,6 +69,12 @@ def axis_end(largest: float) -> float:
     return next(float(round(step * power, 12)) for step in (*AXIS_STEPS, 10.0) if step * power >= largest)
 
 
+def mean_sorted(weights: np.ndarray) -> np.ndarray:
+    """(draws, k) softmax rows -> (k,) each row sorted largest first, then averaged: the mean
+    largest weight first. Still sums to 1."""
+    return np.sort(weights, axis=1)[:, ::-1].mean(axis=0)
+
+
 def scaling_lesson(example=None) -> ScalingLesson:
     """The same for every example: it is about dimensions, not words."""
     rng = np.random.default_rng(SEED)
@@ -71,11 +83,11 @@ def scaling_lesson(example=None) -> ScalingLesson:
         q = rng.standard_normal((PAIRS, d))
         k = rng.standard_normal((PAIRS, d))
         dots = np.einsum("pd,pd->p", q, k)  # (PAIRS,)
-        query = rng.standard_normal(d)
-        keys = rng.standard_normal((ROW, d))
-        row = keys @ query  # (ROW,)
+        queries = rng.standard_normal((ROWS, 1, d))
+        keys = rng.standard_normal((ROWS, ROW, d))
+        scores = (keys * queries).sum(axis=-1)  # (ROWS, ROW) each query against its ROW keys
         root = float(np.sqrt(d))
-        weights_raw, weights_scaled = softmax(row), softmax(row / root)
+        weights_raw, weights_scaled = mean_sorted(softmax(scores)), mean_sorted(softmax(scores / root))
         rows.append(
             ScalingRow(
                 dimension=d,
@@ -84,12 +96,10 @@ def scaling_lesson(example=None) -> ScalingLesson:
                 sqrt_d=root,
                 shown_raw=dots[:SHOWN],
                 shown_scaled=dots[:SHOWN] / root,
-                row_raw=row,
-                row_scaled=row / root,
                 weights_raw=weights_raw,
                 weights_scaled=weights_scaled,
-                max_raw=float(weights_raw.max()),
-                max_scaled=float(weights_scaled.max()),
+                max_raw=float(weights_raw[0]),
+                max_scaled=float(weights_scaled[0]),
             )
         )
     largest = max(float(np.abs(row.shown_raw).max()) for row in rows)
@@ -99,6 +109,7 @@ def scaling_lesson(example=None) -> ScalingLesson:
         pairs=PAIRS,
         rows=tuple(rows),
         scores_per_row=ROW,
+        draws=ROWS,
         axis_span=span,
         axis_ticks=(-span, -span / 2, 0.0, span / 2, span),
     )
@@ -123,7 +134,7 @@ def scaling_lines(lesson) -> list[tuple[str, str]]:
             "scaling.saturate",
             t(
                 "scaling.saturate",
-                "Softmax saturates: at the widest, one word takes {weight} of the weight.",
+                "Softmax saturates: at the widest, the top word takes {weight} of the weight, on average.",
                 weight=format_number(widest.max_raw),
             ),
         ),
@@ -131,7 +142,7 @@ def scaling_lines(lesson) -> list[tuple[str, str]]:
             "scaling.divide",
             t(
                 "scaling.divide",
-                "Divide by \u221ad\u2096: the spread is about 1 at every width, and the largest weight falls to {weight}.",
+                "Divide by \u221ad\u2096: the spread is about 1 at every width, and the top weight falls to {weight}.",
                 weight=format_number(widest.max_scaled),
             ),
         ),
@@ -144,8 +155,8 @@ def scaling_lines(lesson) -> list[tuple[str, str]]:
 def scaling_picture(lesson) -> tuple[Panel, ...]:
     widest = lesson.rows[-1]
     keys = tuple(
-        t("recap.panel.key", "key {number}", number=number) for number in range(1, len(widest.weights_raw) + 1)
-    )
+        t("scaling.rank", "#{number}", number=number) for number in range(1, len(widest.weights_raw) + 1)
+    )  # the weights are sorted: the first is the top one
     return (
         WeightsPanel(
             title=t("recap.panel.raw", "d = {d}, not divided", d=widest.dimension),
@@ -170,5 +181,6 @@ CHAPTER = Chapter(
     arc=arc.scaling_arc,
     lines=scaling_lines,
     key_picture=scaling_picture,
+    recap=lambda example: t("recap.say.scaling", "Divide, and wide heads stay soft."),
     telling="scaling.saturate",
 )

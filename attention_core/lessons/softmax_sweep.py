@@ -46,6 +46,7 @@ class SoftmaxLesson(ClipLesson):
     swept: int  # index of the score that slides
     sweep_scores: np.ndarray  # (S,) values s_j takes
     sweep_start: int  # the sample the sweep starts at: s_j's own score, exactly
+    sweep_past_cosine: bool  # the slid score goes past 1, where no cosine can: said and shown as a free score
     sweep_rows: np.ndarray  # (S, k) the scores with s_j replaced
     sweep_weights: np.ndarray  # (S, k)
     sweep_weight_sums: np.ndarray  # (S,) each 1
@@ -99,6 +100,7 @@ def softmax_lesson(example: Example) -> SoftmaxLesson:
             swept=swept,
             sweep_scores=sweep,
             sweep_start=int(np.flatnonzero(sweep == scores[swept])[0]),
+            sweep_past_cosine=bool(example.similarity == "cosine" and sweep.max() > 1.0),
             sweep_rows=rows,
             sweep_weights=weights,
             sweep_weight_sums=weights.sum(axis=1),
@@ -136,14 +138,7 @@ def softmax_lines(lesson) -> list[tuple[str, str]]:
             ),
         ),
         guess(lesson, "softmax"),
-        (
-            "softmax.slide",
-            t(
-                "softmax.slide",
-                "Slide the score of {word}: the best word jumps from one to the other, the weighted average glides.",
-                word=quoted(lesson.tokens[lesson.swept]),
-            ),
-        ),
+        ("softmax.slide", slide_line(lesson)),
         (
             "softmax.temperature",
             t(
@@ -159,6 +154,22 @@ def softmax_lines(lesson) -> list[tuple[str, str]]:
             ),
         ),
     ]
+
+
+def slide_line(lesson) -> str:
+    word = quoted(lesson.tokens[lesson.swept])
+    if lesson.sweep_past_cosine:  # a cosine stops at 1: the slider is a made-up score, and says so
+        return t(
+            "softmax.slide.free",
+            "Let the score of {word} slide freely, even past 1, where no cosine goes: the best word jumps from one "
+            "to the other, the weighted average glides.",
+            word=word,
+        )
+    return t(
+        "softmax.slide",
+        "Slide the score of {word}: the best word jumps from one to the other, the weighted average glides.",
+        word=word,
+    )
 
 
 # -- its key picture, for the recap --------------------------------------------------
@@ -186,5 +197,6 @@ CHAPTER = Chapter(
     arc=arc.softmax_arc,
     lines=softmax_lines,
     key_picture=softmax_picture,
+    recap=lambda example: t("recap.say.softmax", "Softmax: positive weights, summing to one."),
     telling="softmax.slide",
 )
