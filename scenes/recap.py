@@ -218,7 +218,7 @@ class RecapCard(LessonScene):
             self.say(
                 f"recap.{chapter.id}",
                 Succession(FadeOut(shown), build),
-                lasting=style.LONG,
+                lasting=style.MEDIUM,  # a montage: as long as its few words, no longer
             )
             shown = VGroup(heading, picture)
         self.end_beat()

@@ -211,6 +211,6 @@ CHAPTER = Chapter(
     arc=arc.multihead_arc,
     lines=multihead_lines,
     key_picture=multihead_picture,
-    recap=lambda example: t("recap.say.multihead", "Many heads; {output} blends them.", output=O),
+    recap=lambda example: t("recap.say.multihead", "Many heads, blended into one."),
     telling="multihead.sum",
 )

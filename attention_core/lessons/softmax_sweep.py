@@ -197,6 +197,6 @@ CHAPTER = Chapter(
     arc=arc.softmax_arc,
     lines=softmax_lines,
     key_picture=softmax_picture,
-    recap=lambda example: t("recap.say.softmax", "Softmax: positive weights, summing to one."),
+    recap=lambda example: t("recap.say.softmax", "Positive weights that sum to one."),
     telling="softmax.slide",
 )
