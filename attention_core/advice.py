@@ -99,10 +99,10 @@ def sentence_advice(example: Example) -> list[Advice]:
 
 
 def flat_weights(field: str, reading, others: list[int]) -> list[Advice]:
-    """Two or more other words, their weights all within FLAT of each other, lying different ways
+    """Three or more other words, their weights all within FLAT of each other, lying different ways
     from the focus word: the bars have no winner and the pulls no direction, so the sentence
     teaches nothing about who pulls."""
-    if len(others) < 2:
+    if len(others) < 3:  # two words at one weight are a tie, which a picture can show
         return []
     weights = reading.weights[others]
     if float(weights.max() - weights.min()) >= FLAT:

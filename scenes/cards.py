@@ -192,15 +192,9 @@ class HistoryCard(LessonScene):
             cards.add(card)
             previous = card
         block = BlockRow(lesson.block, lesson.block_note, content.width)
-        block.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
+        block.next_to(previous, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
         previous = block
-        self.say(
-            "history.years",
-            LaggedStart(*(FadeIn(card, shift=0.2 * RIGHT) for card in cards), lag_ratio=1.0),
-            LaggedStart(*(FadeIn(part, shift=0.2 * RIGHT) for part in block.parts), FadeIn(block.note), lag_ratio=0.6),
-            lasting=style.LONG,
-        )  # one paper after the other, while their years are said; then what a 2017 block holds
-        # 2. the scaling, with a number
+        # 2. the scaling, with a number (made first: where it would reach the caption, the block's note gives way)
         example = typeset.wrapped_text(
             t(
                 "history.example",
@@ -215,8 +209,21 @@ class HistoryCard(LessonScene):
             style.LABEL_SIZE,
             style.KEY,
         )
-        example.next_to(previous, DOWN, buff=GAP["large"], aligned_edge=LEFT)
+        example.next_to(previous, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
+        if example.get_bottom()[1] < self.stage.caption_top:  # a longer language: the block's note gives way
+            block.remove(block.note)
+            example.next_to(block, DOWN, buff=GAP["medium"], aligned_edge=LEFT)
         example.name = "scaling_example"
+        self.say(
+            "history.years",
+            LaggedStart(*(FadeIn(card, shift=0.2 * RIGHT) for card in cards), lag_ratio=1.0),
+            LaggedStart(
+                *(FadeIn(part, shift=0.2 * RIGHT) for part in block.parts),
+                *([FadeIn(block.note)] if block.note in block.submobjects else []),
+                lag_ratio=0.6,
+            ),
+            lasting=style.LONG,
+        )  # one paper after the other, while their years are said; then what a 2017 block holds
         self.say("history.scaling", FadeIn(example))
         self.wait(style.PAUSE)
         self.conclude(example)

@@ -112,7 +112,8 @@ class ProjectionScene(LessonScene):
         note = typeset.wrapped_text(lesson.score_note, max(table.width, 4.0), style.SMALL_SIZE, style.MUTED)
         note.next_to(table, DOWN, buff=GAP["small"], aligned_edge=LEFT)
         note.name = "score_note"
-        table.add(note)  # what made the numbers, under them
+        if note.get_bottom()[1] > self.stage.caption_top:  # what made the numbers, under them, where it fits
+            table.add(note)  # (where it does not, the line says it: "not the cosine similarity")
         self.keep_above_caption(table, margin=0.12)  # room for the highlight box
         table.name = "score_table"
         box = highlight_box(table.row(lesson.highlight))

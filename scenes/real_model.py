@@ -182,10 +182,13 @@ class RealModelScene(LessonScene):
         )
         note.name = "paths_note"
         table = self.cosine_table()
-        panel = self.stage.panel.shrink_to_fit(stack(legend, note, table, gap="medium"), UP + LEFT)
+        shown_note = [] if self.stage.vertical else [note]  # a vertical panel has no room: the line says it
+        panel = self.stage.panel.shrink_to_fit(stack(legend, *shown_note, table, gap="medium"), UP + LEFT)
         for index, text in enumerate(legend):
             text.name = f"path_sentence:{index}"
-        self.play(Create(plane), FadeIn(legend), FadeIn(note), FadeIn(table[0]), run_time=style.MEDIUM)
+        self.play(
+            Create(plane), FadeIn(legend), *(FadeIn(n) for n in shown_note), FadeIn(table[0]), run_time=style.MEDIUM
+        )
         dots, steps = [[], []], []
         origin = plane.origin()
         rays = [Line(origin, origin, color=colour, stroke_width=3) for colour in SENTENCE_COLOURS]

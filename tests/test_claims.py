@@ -226,7 +226,7 @@ def test_the_maps_table_names_the_score_that_made_it(name):
     note = projection_lesson(example).score_note
     names = {"cosine": "cosine similarity", "dot": "dot product"}
     if example.similarity in names:
-        assert f"not the {names[example.similarity]} of the gravity chapter" in note
+        assert f"not the {names[example.similarity]}" in note
     assert note.startswith("scores: scaled dot products")
 
 

@@ -66,7 +66,10 @@ def test_the_default_lectures_numbers_spelled_out():
     )
     assert texts["history.scaling"] == "Its heads were 64 wide, so every score was divided by 8.00."
     assert texts["parallel.recurrent"].endswith("Six words, six steps.")
-    assert texts["scaling.saturate"] == "Softmax saturates: at the widest, one word takes 0.98 of the weight."
+    assert (
+        texts["scaling.saturate"]
+        == "Softmax saturates: at the widest, the top word takes 0.96 of the weight, on average."
+    )
     assert texts["multihead.heads"].startswith("Each of the two heads")
 
 

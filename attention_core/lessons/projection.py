@@ -148,10 +148,10 @@ def score_note(similarity: str) -> str:
     """What made the table's numbers, written under it: the gravity chapter's weights came from
     another similarity, and a viewer comparing the two must see why they differ."""
     if similarity == "scaled_dot":
-        return t("projection.note.dot", "scores: scaled dot products (\u00f7 \u221a2), then softmax")
+        return t("projection.note.dot", "scores: scaled dot products")
     return t(
         "projection.note.other",
-        "scores: scaled dot products (\u00f7 \u221a2), not the {similarity} of the gravity chapter; then softmax",
+        "scores: scaled dot products, not the {similarity}",
         similarity=similarity_name(similarity),
     )
 
