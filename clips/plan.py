@@ -173,6 +173,7 @@ def plan(request: Request, language_code: str | None = None) -> Plan:
         jobs=jobs,
         lecture=request.lecture and (narrate or request.present),
         title=example.title,
+        cache=cache,
         force=request.force,
         present=request.present,
         thumbnail=request.thumbnail,

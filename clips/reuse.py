@@ -18,6 +18,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from attention_core.language import FOLDER as LANGUAGES
+from clips.digests import remembered_sha256
 from clips.files import sha256_of
 from scenes.fonts import FONT_DIR, installed_faces  # (scenes.fonts loads no manim)
 
@@ -102,9 +103,19 @@ def clip_key(job, lesson) -> str:
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def reusable(entry: dict | None, key: str, target: Path) -> bool:
+def file_digest(path: Path, cache: str | None) -> str:
+    """sha256 of `path`: remembered in `cache` while the file is unchanged (clips/digests.py)."""
+    return sha256_of(path) if cache is None else remembered_sha256(path, cache)
+
+
+def reusable(entry: dict | None, key: str, target: Path, cache: str | None = None) -> bool:
     """Whether `entry` (from the last manifest) is this clip, unchanged, still on disk whole."""
-    if not entry or entry.get("key") != key or not target.is_file() or sha256_of(target) != entry.get("sha256"):
+    if (
+        not entry
+        or entry.get("key") != key
+        or not target.is_file()
+        or file_digest(target, cache) != entry.get("sha256")
+    ):
         return False
     extras = [entry.get("subtitles"), entry.get("thumbnail")]
     return all(name is None or (target.parent / name).is_file() for name in extras)
@@ -116,7 +127,7 @@ def lecture_key(entries: list[dict], settings: dict) -> str:
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
-def split_reused(jobs: list, previous: dict, force: bool) -> tuple[list[dict], list]:
+def split_reused(jobs: list, previous: dict, force: bool, cache: str | None = None) -> tuple[list[dict], list]:
     """Split `jobs` into the manifest entries (from `previous`, the last manifest) of clips
     that are there unchanged, marked reused, and the jobs to render."""
     from attention_core.lessons.catalog import lesson_for
@@ -125,16 +136,16 @@ def split_reused(jobs: list, previous: dict, force: bool) -> tuple[list[dict], l
     reused, to_render = [], []
     for job in jobs:
         key = clip_key(job, lesson_for(job.scene, job.example_object()))
-        if not force and reusable(entries.get(job.scene), key, Path(job.target)):
+        if not force and reusable(entries.get(job.scene), key, Path(job.target), cache):
             reused.append(dict(entries[job.scene], reused=True))
         else:
             to_render.append(job)
     return reused, to_render
 
 
-def lecture_reusable(lecture: dict | None, key: str, folder: Path) -> bool:
+def lecture_reusable(lecture: dict | None, key: str, folder: Path, cache: str | None = None) -> bool:
     """Whether the last lecture was joined from the same clips and its files are all there."""
     if not lecture or lecture.get("key") != key:
         return False
     files = [folder / lecture["file"], *(folder / name for name in lecture.get("files", []))]
-    return all(path.is_file() for path in files) and sha256_of(files[0]) == lecture.get("sha256")
+    return all(path.is_file() for path in files) and file_digest(files[0], cache) == lecture.get("sha256")

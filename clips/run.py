@@ -12,6 +12,7 @@ from pathlib import Path
 
 from attention_core.lessons.catalog import LESSONS
 from clips.cluster import ClusterError
+from clips.digests import remember_sha256
 from clips.files import DiskFull, full_disk, refusal
 from clips.job import ClipJob, Rendered, place, render_staged
 from clips.lecture import make_lecture
@@ -44,6 +45,7 @@ class Plan:
     present: bool = False  # write the lecture's pages (site/)
     thumbnail: bool = False  # a PNG of each clip and a contact sheet
     example_path: str | None = None  # as the user gave it, for advice lines
+    cache: str | None = None  # the run's cache folder: the digests of the files it placed (clips/digests.py)
 
 
 def tell_advice(lines: list[str], where: str) -> None:
@@ -60,7 +62,7 @@ class Run:
         job_plan.folder.mkdir(parents=True, exist_ok=True)
         remove_leftovers(job_plan.folder)
         self.previous = read_manifest(job_plan.folder) or {}
-        reused, self.to_render = split_reused(job_plan.jobs, self.previous, job_plan.force)
+        reused, self.to_render = split_reused(job_plan.jobs, self.previous, job_plan.force, job_plan.cache)
         self.entries = {entry["scene"]: entry for entry in reused}
         self.manifest = self.write(reused)  # the ledger, before anything renders: nothing forgotten
 
@@ -77,6 +79,8 @@ class Run:
 
     def add(self, rendered: Rendered) -> None:
         entry = place(rendered, self.plan.folder)
+        if self.plan.cache is not None:  # an unchanged re-run then checks it without reading it
+            remember_sha256(self.plan.folder / entry["file"], entry["sha256"], self.plan.cache)
         self.entries[entry["scene"]] = entry
         self.write([entry])
 
@@ -88,9 +92,11 @@ class Run:
         if job_plan.lecture:
             key = lecture_key(ordered, job_plan.run.settings)
             lecture = self.previous.get("lecture")
-            if job_plan.force or not lecture_reusable(lecture, key, job_plan.folder):
+            if job_plan.force or not lecture_reusable(lecture, key, job_plan.folder, job_plan.cache):
                 task = progress.add_task(f"joining {job_plan.folder}", total=None)
                 lecture = dict(make_lecture(job_plan.folder, job_plan.jobs, ordered, job_plan.title), key=key)
+                if job_plan.cache is not None:
+                    remember_sha256(job_plan.folder / lecture["file"], lecture["sha256"], job_plan.cache)
                 progress.update(task, description=f"joined {job_plan.folder}", total=1, completed=1)
             lecture = dict(lecture, reused=lecture is self.previous.get("lecture"))
             self.write([], lecture)

@@ -132,7 +132,7 @@ def _typesetting_version() -> str:
     import manim
 
     fonts = hashlib.sha256(b"".join(path.read_bytes() for path in font_files())).hexdigest()
-    return f"manim {manim.__version__}, fonts {fonts}"
+    return f"manim {manim.__version__}, fonts {fonts}, without SVG sources 2"
 
 
 @functools.lru_cache(maxsize=None)

@@ -46,6 +46,7 @@ class RecapLesson(ClipLesson):
 def recap_lesson(example: Example) -> RecapLesson:
     """Every chapter's key picture and takeaway again, in the lecture's order: each chapter of
     `example`'s lecture that has a key picture, from its own lesson."""
+    from .catalog import lesson_for  # the lessons kept for the run: each chapter's is made once
     from .lecture import chapters_for  # the lecture lists the recap: read when the recap is made
 
     entries = []
@@ -59,7 +60,7 @@ def recap_lesson(example: Example) -> RecapLesson:
                 heading=made.heading,
                 takeaway=made.takeaway,
                 said=chapter.recap(example) if chapter.recap is not None else made.takeaway,
-                picture=chapter.key_picture(chapter.lesson(example)),
+                picture=chapter.key_picture(lesson_for(chapter.scene_name, example)),
             )
         )
     return narration.attach(RecapLesson(chapters=tuple(entries)), arc.recap_arc(example), "recap", recap_lines)

@@ -4,7 +4,7 @@ For q, k with d independent entries of variance 1, q . k has variance d: its spr
 like sqrt(d). Softmax over such scores saturates (one weight near 1); dividing by sqrt(d)
 brings the spread back to about 1. Every number is drawn from a seeded generator.
 
-    raw    = q . k              std about sqrt(d)
+    raw    = q . k              std about sqrt(d); drawn as |q| times a normal (`dot_products`)
     scaled = q . k / sqrt(d)    std about 1
     weights: softmax of one query's ROW scores, sorted largest first, averaged over ROWS
              draws (ROWS, ROW) -> (ROW,): one draw's largest weight goes up and down with
@@ -75,17 +75,27 @@ def mean_sorted(weights: np.ndarray) -> np.ndarray:
     return np.sort(weights, axis=1)[:, ::-1].mean(axis=0)
 
 
+def dot_products(rng: np.random.Generator, queries: int, d: int, keys: int | None = None) -> np.ndarray:
+    """q . k for `queries` random queries q in d dimensions (entries standard normal), each
+    against one random key, or against `keys` keys of its own: (queries,) or (queries, keys).
+
+    Drawn without the d-wide vectors, exactly as they would fall: for a given q, q . k is a
+    normal of spread |q| (a sum of d normals, k_i weighted by q_i), and |q| is the root of a
+    chi-square with d degrees of freedom. So a row at d = 512 costs a few numbers, not 3,000
+    (the lecture's plan computes every lesson, an unchanged re-run included)."""
+    lengths = np.sqrt(rng.chisquare(d, size=queries))  # (queries,) |q|
+    if keys is None:
+        return lengths * rng.standard_normal(queries)  # (queries,)
+    return lengths[:, None] * rng.standard_normal((queries, keys))  # (queries, keys)
+
+
 def scaling_lesson(example=None) -> ScalingLesson:
     """The same for every example: it is about dimensions, not words."""
     rng = np.random.default_rng(SEED)
     rows = []
     for d in DIMENSIONS:
-        q = rng.standard_normal((PAIRS, d))
-        k = rng.standard_normal((PAIRS, d))
-        dots = np.einsum("pd,pd->p", q, k)  # (PAIRS,)
-        queries = rng.standard_normal((ROWS, 1, d))
-        keys = rng.standard_normal((ROWS, ROW, d))
-        scores = (keys * queries).sum(axis=-1)  # (ROWS, ROW) each query against its ROW keys
+        dots = dot_products(rng, PAIRS, d)  # (PAIRS,) one q . k per pair
+        scores = dot_products(rng, ROWS, d, keys=ROW)  # (ROWS, ROW) each query against its ROW keys
         root = float(np.sqrt(d))
         weights_raw, weights_scaled = mean_sorted(softmax(scores)), mean_sorted(softmax(scores / root))
         rows.append(
