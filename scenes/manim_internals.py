@@ -13,20 +13,14 @@ upgrade that moves one is caught by name, not by a wrong colour or a slow build.
 2. `without_svg_sources()`: every glyph keeps its parsed SVG path (`path_obj`), and each copy
    of a text deep-copies it; 70 % of a dry-run build went there (measured).
    A Text's id-to-group map goes too, for the same reason.
-3. `quick_mobject_copies()`: manim copies a mobject by deep-copying every attribute through
-   `copy.deepcopy`, forty calls a glyph, most for a float or a flag. The copy it installs makes
-   the same copy (the same values, the same sharing) and hands immutable values over as they
-   are; half of a dry-run build was copying (measured), and every Transform and FadeIn copies.
-4. `movie_file()`: where manim wrote a scene's movie (its file writer's `movie_file_path`).
-5. `hold_drawing()` and `drawn_now()`: a dry run still draws a frame for every play and wait;
+3. `movie_file()`: where manim wrote a scene's movie (its file writer's `movie_file_path`).
+4. `hold_drawing()` and `drawn_now()`: a dry run still draws a frame for every play and wait;
    the preview and the tests need a few, drawn from scratch (no frame kept from a play).
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
-import enum
 import inspect
 from collections.abc import Callable
 from fractions import Fraction
@@ -35,7 +29,7 @@ from pathlib import Path
 import av
 import numpy as np
 from av.video.reformatter import VideoReformatter
-from manim import Mobject, Text
+from manim import Text
 from manim.scene import scene_file_writer
 from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
@@ -107,46 +101,6 @@ def without_svg_sources(mobject):
     return mobject
 
 
-# Values a copy may share with its original: nothing can change them in place.
-IMMUTABLE_TYPES = frozenset({int, float, bool, str, type(None), np.float64, np.int64, np.bool_})
-
-
-def _quick_deepcopy(self, memo: dict):
-    """`Mobject.__deepcopy__` without `copy.deepcopy`'s dispatch for each immutable value and
-    array: a NumPy array is copied once (and reused where the original shares it), anything
-    else goes through `copy.deepcopy` with the same memo, as manim's own copy does."""
-    cls = self.__class__
-    result = cls.__new__(cls)
-    memo[id(self)] = result
-    copied = {}
-    for key, value in self.__dict__.items():
-        kind = type(value)
-        if kind in IMMUTABLE_TYPES or isinstance(value, enum.Enum):
-            copied[key] = value
-        elif kind is np.ndarray and value.dtype != object:
-            seen = memo.get(id(value))
-            if seen is None:
-                seen = memo[id(value)] = value.copy()
-                memo.setdefault(id(memo), []).append(value)  # kept alive while copying, as copy.deepcopy does
-            copied[key] = seen
-        else:
-            copied[key] = copy.deepcopy(value, memo)
-    result.__dict__.update(copied)
-    result.original_id = str(id(self))
-    return result
-
-
-MANIM_DEEPCOPY = Mobject.__deepcopy__  # manim's own, which the quick copy stands in for
-
-
-def quick_mobject_copies() -> None:
-    """Copy every manim mobject with `_quick_deepcopy` from now on (once is enough)."""
-    Mobject.__deepcopy__ = _quick_deepcopy
-
-
-quick_mobject_copies()  # on import: every scene module imports this one (through style and typeset)
-
-
 def movie_file(scene) -> Path:
     """The movie manim wrote for `scene`, once it has rendered."""
     return Path(scene.renderer.file_writer.movie_file_path)
@@ -195,7 +149,6 @@ def internals_problems() -> list[str]:
         *[("CairoRenderer", name, hasattr(CairoRenderer, name)) for name in ("update_frame", "get_frame")],
         ("CairoRenderer", "static_image", "self.static_image" in _source(CairoRenderer)),
         ("manim.mobject.svg.svg_mobject", "path_obj", "path_obj" in _source(svg_mobject)),
-        ("Mobject", "__deepcopy__ over __dict__", "self.__dict__.items()" in _source(MANIM_DEEPCOPY)),
     ]
     return [
         f"manim {manim.__version__}: {where} has no {what}; scenes/manim_internals.py relies on it (see its docstring)"
