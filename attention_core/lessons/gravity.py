@@ -106,27 +106,38 @@ def gravity_lesson(example: Example) -> GravityLesson:
 # -- the lines between its question and its takeaway ------------------------------
 
 
+def pull_kind(reading) -> str:
+    """How the strongest other word's weight compares with the focus word's own, as written
+    (two places): "alone" (no other word), "as-much", "less" (the focus keeps more) or "more"."""
+    if reading.strongest_pull is None:
+        return "alone"
+    weight = reading.weights[list(reading.tokens).index(reading.strongest_pull)]
+    own = reading.weights[reading.focus_index]
+    if format_number(own) == format_number(weight):
+        return "as-much"
+    return "less" if own > weight else "more"
+
+
 def pull_line(reading, said_before: int = 0) -> str:
     """What one sentence does to its focus word, decided by its weights: one number said.
-    `said_before`: how many earlier sentences of the clip kept more on the focus word, so that
-    the third time is not said in the first time's words."""
-    if reading.strongest_pull is None:
+    `said_before`: how many earlier sentences of the clip kept more on the focus word (their
+    `pull_kind` "less"), so that the third time is not said in the first time's words."""
+    kind = pull_kind(reading)
+    if kind == "alone":
         return t(
             "gravity.pull.alone",
             "No other word here is in the plane: {focus} keeps its own point.",
             focus=quoted(reading.focus),
         )
-    tokens = list(reading.tokens)
-    weight = reading.weights[tokens.index(reading.strongest_pull)]
-    shown, own = format_number(weight), format_number(reading.weights[reading.focus_index])
-    values = dict(strongest=quoted(reading.strongest_pull), weight=shown, focus=quoted(reading.focus))
-    if own == shown:
+    weight = reading.weights[list(reading.tokens).index(reading.strongest_pull)]
+    values = dict(strongest=quoted(reading.strongest_pull), weight=format_number(weight), focus=quoted(reading.focus))
+    if kind == "as-much":
         return t(
             "gravity.pull.as-much",
             "{strongest} pulls hardest, with weight {weight}: as much as {focus} keeps on itself.",
             **values,
         )
-    if reading.weights[reading.focus_index] > weight:
+    if kind == "less":
         if said_before == 1:
             return t(
                 "gravity.pull.less-again",
@@ -149,15 +160,6 @@ def pull_line(reading, said_before: int = 0) -> str:
         "{strongest} pulls hardest, with weight {weight}: more than {focus} keeps on itself.",
         **values,
     )
-
-
-def keeps_more(reading) -> bool:
-    """The focus word keeps more weight on itself than the strongest other word takes, as said."""
-    if reading.strongest_pull is None:
-        return False
-    weight = reading.weights[list(reading.tokens).index(reading.strongest_pull)]
-    own = reading.weights[reading.focus_index]
-    return format_number(own) != format_number(weight) and own > weight
 
 
 def closing_line(count: int) -> str:
@@ -214,7 +216,7 @@ def gravity_lines(lesson) -> list[tuple[str, str]]:
         if number - 1 == lesson.guess_sentence:
             said.append(guess(lesson, "gravity"))
         said.append((f"{part}.pull", pull_line(reading, kept_more)))
-        kept_more += keeps_more(reading)
+        kept_more += pull_kind(reading) == "less"
         if reading.leaves_ghost:
             said.append(
                 (
