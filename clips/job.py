@@ -170,27 +170,28 @@ def rendered_entry(job: ClipJob, scene_class, lesson, scratch: Path | None) -> d
     """run_job's work once the lesson is made: the clip rendered, written, and its entry."""
     from manim import tempconfig
 
-    from scenes.manim_internals import bt709_segments, movie_file
+    from scenes.manim_internals import bt709_segments, movie_file, segments_of, uncombined
 
     voices = job.voices(lesson)
     lengths = None if voices is None else {line: len(samples) / SAMPLE_RATE for line, samples in voices.items()}
     with tempfile.TemporaryDirectory(prefix="attention-clips-", dir=scratch) as media_dir:
         text_cache = text_cache_of(job)
         settings = manim_settings(job.quality, media_dir, job.scene, text_cache, job.format, job.transparent)
-        with held_alone(text_cache), tempconfig(settings), bt709_segments():  # another run's render waits
+        # another run's render waits; the clip is joined from manim's partial movies, not its movie
+        with held_alone(text_cache), tempconfig(settings), bt709_segments(), uncombined():
             scene = scene_class(lesson=lesson, voice_lengths=lengths, burn_captions=job.burn_captions)
             scene.render()
-            movie = movie_file(scene)
+            segments = segments_of(scene)
         target = Path(job.target)
-        subtitles = movie.with_suffix(".srt")  # written by manim from the scene's captions
+        subtitles = movie_file(scene).with_suffix(".srt")  # written by manim from the scene's captions
         has_subtitles = subtitles.is_file()
         if has_subtitles:
             atomic_copy(subtitles, target.with_suffix(".srt"))
         soundtrack = None
         if voices is not None:
-            _, seconds = video_length(movie)
+            _, seconds = video_length(*segments)
             soundtrack = place_lines(soundtrack_samples(seconds), [(start, voices[line]) for line, start in scene.said])
-        write_video(target, [movie], soundtrack)
+        write_video(target, segments, soundtrack)
     frames, seconds = video_length(target)
     entry = {
         "scene": job.scene,

@@ -26,12 +26,15 @@ MUXER_OPTIONS = {  # by the file's suffix: H.264 in MP4; VP9 with alpha in WebM 
 }
 
 
-def video_length(path: Path) -> tuple[int, float]:
-    """(frames, seconds) of a video file, counted from its packets."""
-    with av.open(str(path)) as container:
-        stream = container.streams.video[0]
-        frames = sum(1 for packet in container.demux(stream) if packet.size)
-        rate = stream.average_rate
+def video_length(*paths: Path) -> tuple[int, float]:
+    """(frames, seconds) of video files played one after another (of one frame rate), counted
+    from their packets."""
+    frames = 0
+    for path in paths:
+        with av.open(str(path)) as container:
+            stream = container.streams.video[0]
+            frames += sum(1 for packet in container.demux(stream) if packet.size)
+            rate = stream.average_rate
     return frames, round(frames / float(rate), 3)
 
 

@@ -11,8 +11,6 @@ from manim import (
     RIGHT,
     UP,
     Circumscribe,
-    FadeIn,
-    FadeOut,
     Indicate,
     LaggedStart,
     Line,
@@ -26,6 +24,7 @@ from attention_core.examples import Example
 from attention_core.language import writing_in
 from scenes import style, typeset
 from scenes.camera import PathCachingCamera
+from scenes.fades import FadeIn, FadeOut
 from scenes.layout import CAPTION_LINES, GAP, Stage
 from scenes.source import current_example
 
@@ -215,7 +214,7 @@ class LessonScene(Scene):
         .. manim:: SayExample
             :save_last_frame:
 
-            from manim import FadeIn
+            from scenes.fades import FadeIn
             from attention_core.lessons import gravity_lesson
             from scenes import style, typeset
             from scenes.base import LessonScene

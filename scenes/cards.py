@@ -9,7 +9,6 @@ from manim import (
     RIGHT,
     UP,
     Arrow,
-    FadeIn,
     LaggedStart,
     Line,
     Succession,
@@ -24,6 +23,7 @@ from attention_core.text import format_pair, reading_direction
 from attention_core.tokens import token_key
 from scenes import style, typeset
 from scenes.base import LessonScene
+from scenes.fades import FadeIn
 from scenes.layout import GAP
 from scenes.mobjects import SentenceLine
 

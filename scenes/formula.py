@@ -11,12 +11,13 @@ Storyboard (the example's first sentence, its focus word's query):
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, UP, FadeIn, LaggedStart, MathTex, SurroundingRectangle, Transform, VGroup
+from manim import DOWN, LEFT, UP, LaggedStart, MathTex, SurroundingRectangle, Transform, VGroup
 
 from attention_core.language import t
 from attention_core.lessons import FormulaLesson
 from scenes import style, typeset
 from scenes.base import LessonScene
+from scenes.fades import FadeIn
 from scenes.layout import GAP
 from scenes.tables import ScoreTable
 from scenes.writing import has_many, weighted_sum, written_point

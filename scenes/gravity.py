@@ -20,8 +20,6 @@ from manim import (
     Create,
     DashedLine,
     Dot,
-    FadeIn,
-    FadeOut,
     GrowArrow,
     Indicate,
     LaggedStart,
@@ -34,6 +32,7 @@ from attention_core.lessons import GravityLesson, SentenceReading
 from attention_core.tokens import token_key
 from scenes import style, typeset
 from scenes.base import LessonScene
+from scenes.fades import FadeIn, FadeOut
 from scenes.gravity_panel import SentencePanel
 from scenes.layout import GAP, stack
 from scenes.mobjects import weighted_arrows

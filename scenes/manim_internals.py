@@ -13,8 +13,12 @@ upgrade that moves one is caught by name, not by a wrong colour or a slow build.
 2. `without_svg_sources()`: every glyph keeps its parsed SVG path (`path_obj`), and each copy
    of a text deep-copies it; 70 % of a dry-run build went there (measured).
    A Text's id-to-group map goes too, for the same reason.
-3. `movie_file()`: where manim wrote a scene's movie (its file writer's `movie_file_path`).
-4. `hold_drawing()` and `drawn_now()`: a dry run still draws a frame for every play and wait;
+3. `movie_file()`: where manim writes a scene's movie, and its subtitles beside it.
+4. `uncombined()` and `segments_of()`: manim joins its partial movies into one movie file, and
+   the project then copies that movie's packets again, beside the narration, into the clip. The
+   clip is written from the partial movies (its file writer's `partial_movie_files`) instead,
+   and manim's `combine_to_movie` does nothing while inside: one copy of every packet fewer.
+5. `hold_drawing()` and `drawn_now()`: a dry run still draws a frame for every play and wait;
    the preview and the tests need a few, drawn from scratch (no frame kept from a play).
 """
 
@@ -31,6 +35,7 @@ import numpy as np
 from av.video.reformatter import VideoReformatter
 from manim import Text
 from manim.scene import scene_file_writer
+from manim.scene.scene_file_writer import SceneFileWriter
 from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
 
@@ -101,9 +106,25 @@ def without_svg_sources(mobject):
     return mobject
 
 
+@contextlib.contextmanager
+def uncombined():
+    """While inside, manim leaves a scene's partial movies as they are (see `segments_of`)."""
+    original = SceneFileWriter.combine_to_movie
+    SceneFileWriter.combine_to_movie = lambda writer: None
+    try:
+        yield
+    finally:
+        SceneFileWriter.combine_to_movie = original
+
+
 def movie_file(scene) -> Path:
-    """The movie manim wrote for `scene`, once it has rendered."""
+    """Where manim writes `scene`'s movie (and its subtitles beside it, as .srt)."""
     return Path(scene.renderer.file_writer.movie_file_path)
+
+
+def segments_of(scene) -> list[Path]:
+    """The partial movies manim wrote for `scene`, in the order they play, once it has rendered."""
+    return [Path(path) for path in scene.renderer.file_writer.partial_movie_files if path is not None]
 
 
 def hold_drawing(scene) -> Callable:
@@ -133,7 +154,6 @@ def internals_problems() -> list[str]:
     import manim
     from manim.mobject.svg import svg_mobject
     from manim.renderer.cairo_renderer import CairoRenderer
-    from manim.scene.scene_file_writer import SceneFileWriter
 
     needed = [  # (where, what, present)
         ("manim.scene.scene_file_writer", "VideoSegmentEncoder", hasattr(scene_file_writer, "VideoSegmentEncoder")),
@@ -146,6 +166,9 @@ def internals_problems() -> list[str]:
             for name in ("spec", "_stream", "_container", "_next_pts")
         ],
         ("SceneFileWriter", "movie_file_path", hasattr(SceneFileWriter, "movie_file_path")),
+        *[("SceneFileWriter", name, hasattr(SceneFileWriter, name)) for name in ("combine_to_movie", "finish")],
+        ("SceneFileWriter", "partial_movie_files", "self.partial_movie_files" in _source(SceneFileWriter)),
+        ("SceneFileWriter.finish", "combine_to_movie", "self.combine_to_movie()" in _source(SceneFileWriter.finish)),
         *[("CairoRenderer", name, hasattr(CairoRenderer, name)) for name in ("update_frame", "get_frame")],
         ("CairoRenderer", "static_image", "self.static_image" in _source(CairoRenderer)),
         ("manim.mobject.svg.svg_mobject", "path_obj", "path_obj" in _source(svg_mobject)),

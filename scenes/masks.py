@@ -17,8 +17,6 @@ from manim import (
     RIGHT,
     UP,
     AnimationGroup,
-    FadeIn,
-    FadeOut,
     Indicate,
     LaggedStart,
     ReplacementTransform,
@@ -31,6 +29,7 @@ from attention_core.lessons import MaskLesson
 from attention_core.text import SYMBOLS, quoted
 from scenes import style, typeset
 from scenes.base import LessonScene
+from scenes.fades import FadeIn, FadeOut
 from scenes.layout import GAP
 from scenes.tables import WeightGrid
 from scenes.writing import has_many

@@ -20,8 +20,6 @@ from manim import (
     AnimationGroup,
     Arrow,
     Create,
-    FadeIn,
-    FadeOut,
     GrowArrow,
     Indicate,
     LaggedStart,
@@ -33,6 +31,7 @@ from attention_core.language import t
 from attention_core.lessons import HeadReading, MultiHeadLesson
 from scenes import style, typeset
 from scenes.base import LessonScene
+from scenes.fades import FadeIn, FadeOut
 from scenes.layout import GAP, Region, stack
 from scenes.mobjects import MatrixPanel, symbol, weighted_arrows
 from scenes.plane import WordDot, WordPlane, place_labels

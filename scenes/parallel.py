@@ -15,7 +15,6 @@ from manim import (
     UP,
     AnimationGroup,
     Arrow,
-    FadeIn,
     GrowArrow,
     LaggedStart,
     RoundedRectangle,
@@ -27,6 +26,7 @@ from attention_core.language import t
 from attention_core.lessons import ParallelLesson
 from scenes import style, typeset
 from scenes.base import LessonScene
+from scenes.fades import FadeIn
 from scenes.layout import GAP, Region
 from scenes.writing import steps_text
 

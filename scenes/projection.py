@@ -21,8 +21,6 @@ from manim import (
     UP,
     AnimationGroup,
     Create,
-    FadeIn,
-    FadeOut,
     GrowArrow,
     LaggedStart,
     Succession,
@@ -35,6 +33,7 @@ from attention_core.language import t
 from attention_core.lessons import ProjectionLesson
 from scenes import style, typeset
 from scenes.base import LessonScene
+from scenes.fades import FadeIn, FadeOut
 from scenes.layout import GAP, stack
 from scenes.mobjects import MatrixPanel, highlight_box, symbol, weighted_arrows
 from scenes.plane import GridLines, WordDot, WordPlane, apply_row_map, place_labels

@@ -21,8 +21,6 @@ from manim import (
     AnimationGroup,
     Create,
     Dot,
-    FadeIn,
-    FadeOut,
     Indicate,
     LaggedStart,
     Line,
@@ -36,6 +34,7 @@ from attention_core.language import t
 from attention_core.lessons.real_model import PieceReading, RealModelLesson
 from scenes import style, typeset
 from scenes.base import LessonScene
+from scenes.fades import FadeIn, FadeOut
 from scenes.layout import GAP, stack
 from scenes.pieces import ARC_RISE, PieceBars, PieceColumn, PieceRow, WeightGrid, weighted_arc
 from scenes.plane import WordDot, WordPlane, place_labels

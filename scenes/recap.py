@@ -15,8 +15,6 @@ from manim import (
     Arrow,
     DashedLine,
     Dot,
-    FadeIn,
-    FadeOut,
     LaggedStart,
     Succession,
     VGroup,
@@ -33,6 +31,7 @@ from attention_core.lessons.recap import (
 )
 from scenes import style, typeset
 from scenes.base import LessonScene
+from scenes.fades import FadeIn, FadeOut
 from scenes.layout import GAP, Region, stack
 from scenes.mobjects import WeightBars
 from scenes.parallel import token_box

@@ -10,12 +10,13 @@ Storyboard (seeded samples, the same for every example):
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, Dot, FadeIn, LaggedStart, Line, Rectangle, Transform, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Dot, LaggedStart, Line, Rectangle, Transform, VGroup
 
 from attention_core.language import t
 from attention_core.lessons import ScalingLesson
 from scenes import style, typeset
 from scenes.base import LessonScene
+from scenes.fades import FadeIn
 from scenes.layout import GAP, Region
 
 LABEL_ROOM = 1.5  # left of each axis: "d = 512"

@@ -20,8 +20,6 @@ from manim import (
     UP,
     Create,
     Dot,
-    FadeIn,
-    FadeOut,
     LaggedStart,
     Square,
     ValueTracker,
@@ -33,6 +31,7 @@ from attention_core.language import t
 from attention_core.lessons import SoftmaxLesson
 from scenes import style, typeset
 from scenes.base import LessonScene, updating
+from scenes.fades import FadeIn, FadeOut
 from scenes.layout import GAP, stack
 from scenes.mobjects import WeightBars
 from scenes.plane import WordDot, WordPlane, place_labels
