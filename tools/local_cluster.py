@@ -46,10 +46,7 @@ class LocalCluster:
             ],
             "scheduler",
         )
-        deadline = time.monotonic() + 60
-        while not address_file.is_file() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        self.address = json.loads(address_file.read_text())["address"]
+        self.address = scheduler_address(address_file, deadline=time.monotonic() + 60)
         for number in range(workers):
             extra = ["--preload", str(preload)] if preload else []
             self.start(
@@ -98,3 +95,15 @@ class LocalCluster:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGKILL)  # (a worker's nanny and its process share a group)
                 process.wait(timeout=30)
+
+
+def scheduler_address(address_file: Path, deadline: float) -> str:
+    """The address in a Dask scheduler file, once the scheduler has written it whole: Dask writes
+    the file in place, so it can be there and still empty or half written for a moment."""
+    while True:
+        try:
+            return json.loads(address_file.read_text())["address"]
+        except (OSError, ValueError, KeyError):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the scheduler wrote no address to {address_file} within 60 s") from None
+            time.sleep(0.1)
